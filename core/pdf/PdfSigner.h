@@ -1,0 +1,40 @@
+// Adds one PAdES signature to a PDF as a clean incremental update; the input stays a byte-for-byte prefix.
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/Cades.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace ikkatsu {
+
+struct SignatureOptions
+{
+    QString name;        // /Name (defaults to the certificate's CN)
+    QString reason;      // /Reason, e.g. 承認
+    QString location;    // /Location
+    QString contactInfo; // /ContactInfo
+    QDateTime signingTime = QDateTime::currentDateTimeUtc(); // /M: the signing time the signer claims
+};
+
+struct SignOutcome
+{
+    QString outputPath;
+    qint64 inputSize = 0;
+    qint64 outputSize = 0;
+    QString fieldName; // the new signature field's /T
+};
+
+class PdfSigner
+{
+public:
+    // Signs `inputPath` into `outputPath` (written atomically; may equal inputPath to sign in place).
+    // Pre-flight refuses encrypted documents (PdfEncrypted), certified documents that allow no change
+    // (PdfLockedByDocMdp), and damaged ones (PdfNotPdf, PdfMalformed, PdfXrefBroken) before anything is written.
+    // The new revision is self-checked before it is committed (SelfVerificationFailed otherwise).
+    static Result<SignOutcome> signFile(const QString& inputPath, const QString& outputPath, const CadesSigner& signer,
+                                        const SignatureOptions& options);
+};
+
+} // namespace ikkatsu

@@ -1,0 +1,56 @@
+// Finds and verifies every signature of a PDF (the verifier of the product; pdfsig is the independent one).
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/Certificate.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <array>
+
+namespace ikkatsu {
+
+enum class SignatureVerdict {
+    Valid,          // cryptographically valid, covering its revision, signer chains to a trust anchor
+    ValidUntrusted, // valid, but the signer does not chain to a given trust anchor (or none were given)
+    Invalid,        // see SignatureReport::problem
+};
+
+QString signatureVerdictName(SignatureVerdict verdict); // "valid" / "valid-untrusted" / "invalid"
+
+struct SignatureReport
+{
+    QString fieldName;
+    QString signerName;    // the signer certificate's CN
+    QString signerSubject; // RFC 2253
+    Certificate signerCertificate;
+    QDateTime claimedSigningTime; // /M of the signature dictionary
+    QString subFilter;            // e.g. ETSI.CAdES.detached
+    QString reason;
+    QString location;
+    std::array<qint64, 4> byteRange{};
+    qint64 signedRevisionEnd = 0; // byteRange[2] + byteRange[3]
+    bool coversWholeDocument = false;
+    int laterRevisions = 0; // incremental updates appended after this signature's revision
+    SignatureVerdict verdict = SignatureVerdict::Invalid;
+    Error problem; // why Invalid or ValidUntrusted; meaningless when Valid
+};
+
+struct InspectionReport
+{
+    qint64 fileSize = 0;
+    int revisions = 0;
+    QList<SignatureReport> signatures; // in the order they were applied (oldest first)
+};
+
+class SignatureInspector
+{
+public:
+    // Structural errors of the file itself (PdfNotPdf, PdfMalformed, PdfXrefBroken, InputFileUnreadable) fail
+    // the whole call; problems of individual signatures are reported per signature.
+    static Result<InspectionReport> inspectFile(const QString& path, const QList<Certificate>& trustAnchors);
+};
+
+} // namespace ikkatsu
