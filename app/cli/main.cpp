@@ -1,6 +1,81 @@
+// ikkatsu-cli: the signing core without a GUI — key store, sign, verify (and, with the server, login and setup).
+#include "SigningCommands.h"
+#include "Terminal.h"
+
 #include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+namespace {
+
+class Cli
+{
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+
+public:
+    static QString usage()
+    {
+        return tr("Usage: ikkatsu-cli COMMAND [OPTIONS]\n"
+                  "\n"
+                  "Commands:\n"
+                  "  keystore create --out FILE [--self-signed --name NAME --company COMPANY]\n"
+                  "                  [--algorithm rsa2048|p256] [--pin-stdin] [--force]\n"
+                  "  keystore info FILE [--json]\n"
+                  "  keystore change-pin FILE [--pin-stdin]\n"
+                  "  sign --keystore FILE [--pin-stdin] [--reason TEXT] [--location TEXT] [--jobs N]\n"
+                  "       (--out-dir DIR | --suffix SUFFIX) FILE...\n"
+                  "  verify [--json] [--trust CERT]... FILE...\n"
+                  "  version\n"
+                  "\n"
+                  "Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.");
+    }
+};
+
+// Key material must not end up in a core dump or be read by a debugger attaching to us.
+void hardenProcess()
+{
+    ::prctl(PR_SET_DUMPABLE, 0);
+    rlimit noCore{0, 0};
+    ::setrlimit(RLIMIT_CORE, &noCore);
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
+    hardenProcess();
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("ikkatsu-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(IKKATSU_VERSION));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("ikkatsu"), QStringLiteral("_"),
+                        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/ikkatsu/translations")))
+        QCoreApplication::installTranslator(&translator);
+
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    if (arguments.isEmpty() || arguments.front() == QLatin1String("--help") || arguments.front() == QLatin1String("-h")
+        || arguments.front() == QLatin1String("help")) {
+        ikkatsu::cli::printOut(Cli::usage());
+        return arguments.isEmpty() ? 2 : 0;
+    }
+    const QString command = arguments.takeFirst();
+    using ikkatsu::cli::SigningCommands;
+    if (command == QLatin1String("keystore"))
+        return SigningCommands::keystore(arguments);
+    if (command == QLatin1String("sign"))
+        return SigningCommands::sign(arguments);
+    if (command == QLatin1String("verify"))
+        return SigningCommands::verify(arguments);
+    if (command == QLatin1String("version") || command == QLatin1String("--version")) {
+        ikkatsu::cli::printOut(QStringLiteral("ikkatsu-cli " IKKATSU_VERSION));
+        return 0;
+    }
+    ikkatsu::cli::printErr(Cli::tr("Unknown command: %1").arg(command));
+    ikkatsu::cli::printErr(Cli::usage());
+    return 2;
 }

@@ -1,0 +1,97 @@
+// Worker threads pull the next file index from an atomic counter: no queue, no per-file thread start-up.
+#include "signing/FileBatchSigner.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSet>
+
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace ikkatsu {
+
+FileBatchSigner::FileBatchSigner(const CadesSigner& signer, SignatureOptions options, int threads)
+    : m_signer(signer)
+    , m_options(std::move(options))
+    , m_threads(threads > 0 ? threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency())))
+{
+}
+
+QList<BatchItemResult> FileBatchSigner::run(const QList<BatchItem>& items, const ProgressCallback& progress,
+                                            const std::atomic_bool* cancel) const
+{
+    QList<BatchItemResult> results(items.size());
+    std::atomic<qsizetype> next{0};
+    std::mutex reportMutex;
+    int done = 0;
+    const int total = static_cast<int>(items.size());
+
+    auto worker = [&] {
+        for (;;) {
+            const qsizetype index = next.fetch_add(1);
+            if (index >= items.size())
+                return;
+            BatchItemResult result;
+            result.item = items[index];
+            result.bytes = QFileInfo(result.item.inputPath).size();
+            if (cancel && cancel->load()) {
+                result.error = makeError(ErrorCode::Cancelled);
+            } else {
+                QElapsedTimer timer;
+                timer.start();
+                const auto outcome = PdfSigner::signFile(result.item.inputPath, result.item.outputPath, m_signer,
+                                                         m_options);
+                result.elapsedMs = timer.elapsed();
+                result.ok = outcome.ok();
+                if (!outcome.ok())
+                    result.error = outcome.error();
+            }
+            std::lock_guard lock(reportMutex);
+            results[index] = result;
+            ++done;
+            if (progress)
+                progress(result, done, total);
+        }
+    };
+
+    const int threadCount = std::min<int>(m_threads, std::max<int>(1, total));
+    std::vector<std::thread> threads;
+    threads.reserve(static_cast<size_t>(threadCount - 1));
+    for (int i = 1; i < threadCount; ++i)
+        threads.emplace_back(worker);
+    worker();
+    for (auto& thread : threads)
+        thread.join();
+    return results;
+}
+
+Result<QList<BatchItem>> FileBatchSigner::planOutputs(const QStringList& inputs, const QString& outDir,
+                                                      const QString& suffix)
+{
+    QList<BatchItem> items;
+    QSet<QString> outputs;
+    for (const QString& input : inputs) {
+        const QFileInfo info(input);
+        QString output;
+        if (!outDir.isEmpty()) {
+            output = QDir(outDir).absoluteFilePath(info.fileName());
+        } else {
+            const bool hasPdfExtension = info.suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
+            const QString stem = hasPdfExtension ? info.completeBaseName() : info.fileName();
+            output = info.dir().absoluteFilePath(stem + suffix + (hasPdfExtension ? QLatin1Char('.') + info.suffix() : QString()));
+        }
+        const QString canonicalInput = info.absoluteFilePath();
+        if (output == canonicalInput)
+            return makeError(ErrorCode::FileNameInvalid,
+                             QStringLiteral("the output would overwrite the input: %1").arg(input));
+        if (outputs.contains(output))
+            return makeError(ErrorCode::FileNameInvalid, QStringLiteral("two inputs would be written to %1").arg(output));
+        outputs.insert(output);
+        items.append({input, output});
+    }
+    return items;
+}
+
+} // namespace ikkatsu

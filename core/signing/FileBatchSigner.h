@@ -1,0 +1,54 @@
+// Signs many local PDF files in parallel with one unlocked key; every file ends either fully signed or untouched.
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/Cades.h"
+#include "pdf/PdfSigner.h"
+
+#include <QList>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+
+namespace ikkatsu {
+
+struct BatchItem
+{
+    QString inputPath;
+    QString outputPath;
+};
+
+struct BatchItemResult
+{
+    BatchItem item;
+    bool ok = false;
+    Error error;       // when !ok
+    qint64 bytes = 0;  // input size
+    qint64 elapsedMs = 0;
+};
+
+class FileBatchSigner
+{
+public:
+    // Called once per finished item, serialized (never concurrently), from a worker thread.
+    using ProgressCallback = std::function<void(const BatchItemResult& result, int done, int total)>;
+
+    FileBatchSigner(const CadesSigner& signer, SignatureOptions options, int threads = 0);
+
+    // Signs every item; a failing item is reported and the others go on. Items not started when
+    // `cancel` becomes true are reported as Cancelled and left untouched. Results are in input order.
+    QList<BatchItemResult> run(const QList<BatchItem>& items, const ProgressCallback& progress = {},
+                               const std::atomic_bool* cancel = nullptr) const;
+
+    // Output paths for inputs: in `outDir` under the same file name, or beside the input with `suffix`
+    // inserted before ".pdf". Two inputs that would write the same output are refused (FileNameInvalid).
+    static Result<QList<BatchItem>> planOutputs(const QStringList& inputs, const QString& outDir, const QString& suffix);
+
+private:
+    const CadesSigner& m_signer;
+    SignatureOptions m_options;
+    int m_threads;
+};
+
+} // namespace ikkatsu
