@@ -13,7 +13,12 @@
 namespace {
 
 const char* const kTitles[] = {
-    "建築確認申請書", "工事請負契約書", "設計図書一式", "中間検査申請書", "完了検査申請書", "委任状",
+    "建築確認申請書",
+    "工事請負契約書",
+    "設計図書一式",
+    "中間検査申請書",
+    "完了検査申請書",
+    "委任状",
 };
 
 // Noise does not compress, so its size in the PDF is close to width × height × 3 bytes.
@@ -44,16 +49,17 @@ bool writeDocument(const QString& path, int index, int pages, qint64 payloadByte
         font.setPointSize(20);
         painter.setFont(font);
         painter.drawText(QRect(100, 100, 1000, 100), Qt::AlignLeft,
-                         QString::fromUtf8(kTitles[index % 6]) + QStringLiteral("  No. %1").arg(index + 1));
+            QString::fromUtf8(kTitles[index % 6]) + QStringLiteral("  No. %1").arg(index + 1));
         font.setPointSize(11);
         painter.setFont(font);
         painter.drawText(QRect(100, 250, 1000, 600), Qt::AlignLeft | Qt::TextWordWrap,
-                         QString::fromUtf8("申請者: 山田 太郎\n会社名: 株式会社サンプル建設\n"
-                                           "本書は一括電子署名システムの動作確認用のサンプル文書です。\n")
-                             + QStringLiteral("Page %1 / %2").arg(page + 1).arg(pages));
+            QString::fromUtf8("申請者: 山田 太郎\n会社名: 株式会社サンプル建設\n"
+                              "本書は一括電子署名システムの動作確認用のサンプル文書です。\n")
+                + QStringLiteral("Page %1 / %2").arg(page + 1).arg(pages));
         if (perPage > 0) {
             const int side = std::max(8, static_cast<int>(std::sqrt(static_cast<double>(perPage) / 3.0)));
-            painter.drawImage(QRect(100, 700, 900, 900), noiseImage(side, side, static_cast<quint32>(index * 1000 + page)));
+            painter.drawImage(
+                QRect(100, 700, 900, 900), noiseImage(side, side, static_cast<quint32>(index * 1000 + page)));
         }
     }
     return painter.end();
@@ -63,21 +69,22 @@ bool writeDocument(const QString& path, int index, int pages, qint64 payloadByte
 
 int main(int argc, char** argv)
 {
-    qputenv("QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
+    qputenv(
+        "QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? QByteArray("offscreen") : qgetenv("QT_QPA_PLATFORM"));
     QGuiApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Writes sample PDFs: make_corpus --out DIR --count N [--pages P] "
                                                     "[--payload-kb K] [--prefix NAME]"));
     parser.addHelpOption();
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Output directory."), QStringLiteral("DIR"));
-    const QCommandLineOption count(QStringLiteral("count"), QStringLiteral("Number of files."), QStringLiteral("N"),
-                                   QStringLiteral("5"));
-    const QCommandLineOption pages(QStringLiteral("pages"), QStringLiteral("Pages per file."), QStringLiteral("P"),
-                                   QStringLiteral("2"));
+    const QCommandLineOption count(
+        QStringLiteral("count"), QStringLiteral("Number of files."), QStringLiteral("N"), QStringLiteral("5"));
+    const QCommandLineOption pages(
+        QStringLiteral("pages"), QStringLiteral("Pages per file."), QStringLiteral("P"), QStringLiteral("2"));
     const QCommandLineOption payload(QStringLiteral("payload-kb"), QStringLiteral("Image payload per file in KiB."),
-                                     QStringLiteral("K"), QStringLiteral("0"));
+        QStringLiteral("K"), QStringLiteral("0"));
     const QCommandLineOption prefix(QStringLiteral("prefix"), QStringLiteral("File name prefix."),
-                                    QStringLiteral("NAME"), QStringLiteral("sample"));
+        QStringLiteral("NAME"), QStringLiteral("sample"));
     parser.addOptions({out, count, pages, payload, prefix});
     parser.process(app);
     if (!parser.isSet(out) || !QDir().mkpath(parser.value(out))) {
@@ -86,8 +93,11 @@ int main(int argc, char** argv)
     }
     const int n = parser.value(count).toInt();
     for (int i = 0; i < n; ++i) {
-        const QString path = QDir(parser.value(out)).filePath(parser.value(prefix) + QStringLiteral("-%1.pdf").arg(i + 1, 4, 10, QLatin1Char('0')));
-        if (!writeDocument(path, i, std::max(1, parser.value(pages).toInt()), parser.value(payload).toLongLong() * 1024)) {
+        const QString path
+            = QDir(parser.value(out))
+                  .filePath(parser.value(prefix) + QStringLiteral("-%1.pdf").arg(i + 1, 4, 10, QLatin1Char('0')));
+        if (!writeDocument(
+                path, i, std::max(1, parser.value(pages).toInt()), parser.value(payload).toLongLong() * 1024)) {
             std::fprintf(stderr, "make_corpus: cannot write %s\n", qPrintable(path));
             return 1;
         }

@@ -41,7 +41,7 @@ int fail(const Error& error)
 bool parseArguments(QCommandLineParser& parser, const QStringList& arguments)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    if (!parser.parse(QStringList{QStringLiteral("ikkatsu-cli")} + arguments)) {
+    if (!parser.parse(QStringList {QStringLiteral("ikkatsu-cli")} + arguments)) {
         printErr(parser.errorText());
         return false;
     }
@@ -81,41 +81,38 @@ Result<SecureBuffer> readNewPin(bool fromStdin)
 
 QJsonObject errorJson(const Error& error)
 {
-    return {{QStringLiteral("code"), error.codeText()},
-            {QStringLiteral("message"), error.message()},
-            {QStringLiteral("detail"), error.detail}};
+    return {{QStringLiteral("code"), error.codeText()}, {QStringLiteral("message"), error.message()},
+        {QStringLiteral("detail"), error.detail}};
 }
 
 QJsonObject certificateJson(const Certificate& certificate)
 {
     const SubjectName subject = certificate.subject();
     return {{QStringLiteral("subject"), certificate.subjectText()},
-            {QStringLiteral("issuer"), certificate.issuerText()},
-            {QStringLiteral("serialNumber"), certificate.serialNumberHex()},
-            {QStringLiteral("commonName"), subject.commonName},
-            {QStringLiteral("company"), subject.companyUnit},
-            {QStringLiteral("service"), subject.serviceUnit},
-            {QStringLiteral("organization"), subject.organization},
-            {QStringLiteral("country"), subject.country},
-            {QStringLiteral("notBefore"), certificate.notBefore().toString(Qt::ISODate)},
-            {QStringLiteral("notAfter"), certificate.notAfter().toString(Qt::ISODate)},
-            {QStringLiteral("selfSigned"), certificate.isSelfSigned()},
-            {QStringLiteral("sha256"), QString::fromLatin1(certificate.sha256Fingerprint().toHex(':').toUpper())}};
+        {QStringLiteral("issuer"), certificate.issuerText()},
+        {QStringLiteral("serialNumber"), certificate.serialNumberHex()},
+        {QStringLiteral("commonName"), subject.commonName}, {QStringLiteral("company"), subject.companyUnit},
+        {QStringLiteral("service"), subject.serviceUnit}, {QStringLiteral("organization"), subject.organization},
+        {QStringLiteral("country"), subject.country},
+        {QStringLiteral("notBefore"), certificate.notBefore().toString(Qt::ISODate)},
+        {QStringLiteral("notAfter"), certificate.notAfter().toString(Qt::ISODate)},
+        {QStringLiteral("selfSigned"), certificate.isSelfSigned()},
+        {QStringLiteral("sha256"), QString::fromLatin1(certificate.sha256Fingerprint().toHex(':').toUpper())}};
 }
 
 int keystoreCreate(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption out(QStringLiteral("out"), SigningCommands::tr("Key store file to create."),
-                                 QStringLiteral("FILE"));
-    const QCommandLineOption selfSigned(QStringLiteral("self-signed"),
-                                        SigningCommands::tr("Make a self-signed certificate for local use."));
-    const QCommandLineOption name(QStringLiteral("name"), SigningCommands::tr("Romanized name (CN)."),
-                                  QStringLiteral("NAME"));
-    const QCommandLineOption company(QStringLiteral("company"), SigningCommands::tr("Romanized company (OU)."),
-                                     QStringLiteral("COMPANY"));
+    const QCommandLineOption out(
+        QStringLiteral("out"), SigningCommands::tr("Key store file to create."), QStringLiteral("FILE"));
+    const QCommandLineOption selfSigned(
+        QStringLiteral("self-signed"), SigningCommands::tr("Make a self-signed certificate for local use."));
+    const QCommandLineOption name(
+        QStringLiteral("name"), SigningCommands::tr("Romanized name (CN)."), QStringLiteral("NAME"));
+    const QCommandLineOption company(
+        QStringLiteral("company"), SigningCommands::tr("Romanized company (OU)."), QStringLiteral("COMPANY"));
     const QCommandLineOption algorithm(QStringLiteral("algorithm"), SigningCommands::tr("rsa2048 (default) or p256."),
-                                       QStringLiteral("ALG"), QStringLiteral("rsa2048"));
+        QStringLiteral("ALG"), QStringLiteral("rsa2048"));
     const QCommandLineOption pinStdin(QStringLiteral("pin-stdin"), SigningCommands::tr("Read the PIN from stdin."));
     const QCommandLineOption force(QStringLiteral("force"), SigningCommands::tr("Replace an existing key store."));
     parser.addOptions({out, selfSigned, name, company, algorithm, pinStdin, force});
@@ -134,9 +131,10 @@ int keystoreCreate(const QStringList& arguments)
         printErr(SigningCommands::tr("keystore create: --name NAME is required with --self-signed."));
         return kExitUsage;
     }
-    KeyAlgorithm keyAlgorithm{};
+    KeyAlgorithm keyAlgorithm {};
     if (!parseKeyAlgorithm(parser.value(algorithm), &keyAlgorithm)) {
-        printErr(SigningCommands::tr("keystore create: unknown algorithm %1 (rsa2048 or p256).").arg(parser.value(algorithm)));
+        printErr(SigningCommands::tr("keystore create: unknown algorithm %1 (rsa2048 or p256).")
+                     .arg(parser.value(algorithm)));
         return kExitUsage;
     }
     const QString path = parser.value(out);
@@ -187,7 +185,7 @@ int keystoreInfo(const QStringList& arguments)
         QJsonArray certificates;
         for (const Certificate& certificate : *chain)
             certificates.append(certificateJson(certificate));
-        const QJsonObject root{{QStringLiteral("file"), path}, {QStringLiteral("certificates"), certificates}};
+        const QJsonObject root {{QStringLiteral("file"), path}, {QStringLiteral("certificates"), certificates}};
         printOut(QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented)).trimmed());
         return kExitOk;
     }
@@ -216,8 +214,8 @@ int keystoreInfo(const QStringList& arguments)
 int keystoreChangePin(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption pinStdin(QStringLiteral("pin-stdin"),
-                                      SigningCommands::tr("Read the current and the new PIN from stdin, one per line."));
+    const QCommandLineOption pinStdin(
+        QStringLiteral("pin-stdin"), SigningCommands::tr("Read the current and the new PIN from stdin, one per line."));
     parser.addOption(pinStdin);
     parser.addPositionalArgument(QStringLiteral("FILE"), SigningCommands::tr("Key store file."));
     if (!parseArguments(parser, arguments))
@@ -263,11 +261,12 @@ int SigningCommands::sign(const QStringList& arguments)
     const QCommandLineOption pinStdin(QStringLiteral("pin-stdin"), tr("Read the PIN from stdin."));
     const QCommandLineOption reason(QStringLiteral("reason"), tr("Reason (/Reason)."), QStringLiteral("TEXT"));
     const QCommandLineOption location(QStringLiteral("location"), tr("Location (/Location)."), QStringLiteral("TEXT"));
-    const QCommandLineOption outDir(QStringLiteral("out-dir"), tr("Write signed files into DIR."), QStringLiteral("DIR"));
-    const QCommandLineOption suffix(QStringLiteral("suffix"), tr("Write signed files beside the inputs, with SUFFIX."),
-                                    QStringLiteral("SUFFIX"));
+    const QCommandLineOption outDir(
+        QStringLiteral("out-dir"), tr("Write signed files into DIR."), QStringLiteral("DIR"));
+    const QCommandLineOption suffix(
+        QStringLiteral("suffix"), tr("Write signed files beside the inputs, with SUFFIX."), QStringLiteral("SUFFIX"));
     const QCommandLineOption jobs(QStringLiteral("jobs"), tr("Parallel signing threads (default: all cores)."),
-                                  QStringLiteral("N"), QStringLiteral("0"));
+        QStringLiteral("N"), QStringLiteral("0"));
     parser.addOptions({keystore, pinStdin, reason, location, outDir, suffix, jobs});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("PDF files to sign."), QStringLiteral("FILE..."));
     if (!parseArguments(parser, arguments))
@@ -348,8 +347,8 @@ int SigningCommands::verify(const QStringList& arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
-    const QCommandLineOption trust(QStringLiteral("trust"), tr("Trusted certificate (PEM or DER); repeatable."),
-                                   QStringLiteral("CERT"));
+    const QCommandLineOption trust(
+        QStringLiteral("trust"), tr("Trusted certificate (PEM or DER); repeatable."), QStringLiteral("CERT"));
     parser.addOptions({json, trust});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("PDF files to verify."), QStringLiteral("FILE..."));
     if (!parseArguments(parser, arguments))
@@ -367,12 +366,12 @@ int SigningCommands::verify(const QStringList& arguments)
             return fail(makeError(ErrorCode::InputFileUnreadable, path));
         const QByteArray bytes = file.readAll();
         auto certificates = bytes.contains("-----BEGIN") ? Certificate::listFromPem(bytes)
-                                                         : Result<QList<Certificate>>(QList<Certificate>{});
+                                                         : Result<QList<Certificate>>(QList<Certificate> {});
         if (certificates.ok() && certificates->isEmpty()) {
             auto der = Certificate::fromDer(bytes);
             if (!der.ok())
                 return fail(der.error());
-            certificates = QList<Certificate>{*der};
+            certificates = QList<Certificate> {*der};
         }
         if (!certificates.ok())
             return fail(certificates.error());
@@ -384,7 +383,7 @@ int SigningCommands::verify(const QStringList& arguments)
     QJsonArray jsonFiles;
     for (const QString& path : files) {
         const auto report = SignatureInspector::inspectFile(path, anchors);
-        QJsonObject jsonFile{{QStringLiteral("file"), path}};
+        QJsonObject jsonFile {{QStringLiteral("file"), path}};
         if (!report.ok()) {
             allGood = false;
             jsonFile[QStringLiteral("error")] = errorJson(report.error());
@@ -408,17 +407,14 @@ int SigningCommands::verify(const QStringList& arguments)
             const bool good = signature.verdict == SignatureVerdict::Valid
                 || (signature.verdict == SignatureVerdict::ValidUntrusted && !requireTrust);
             allGood = allGood && good;
-            QJsonObject jsonSignature{
-                {QStringLiteral("field"), signature.fieldName},
-                {QStringLiteral("signer"), signature.signerName},
-                {QStringLiteral("subject"), signature.signerSubject},
+            QJsonObject jsonSignature {{QStringLiteral("field"), signature.fieldName},
+                {QStringLiteral("signer"), signature.signerName}, {QStringLiteral("subject"), signature.signerSubject},
                 {QStringLiteral("signingTime"), signature.claimedSigningTime.toString(Qt::ISODate)},
-                {QStringLiteral("subFilter"), signature.subFilter},
-                {QStringLiteral("reason"), signature.reason},
+                {QStringLiteral("subFilter"), signature.subFilter}, {QStringLiteral("reason"), signature.reason},
                 {QStringLiteral("location"), signature.location},
                 {QStringLiteral("byteRange"),
-                 QJsonArray{signature.byteRange[0], signature.byteRange[1], signature.byteRange[2],
-                            signature.byteRange[3]}},
+                    QJsonArray {signature.byteRange[0], signature.byteRange[1], signature.byteRange[2],
+                        signature.byteRange[3]}},
                 {QStringLiteral("coversWholeDocument"), signature.coversWholeDocument},
                 {QStringLiteral("laterRevisions"), signature.laterRevisions},
                 {QStringLiteral("verdict"), signatureVerdictName(signature.verdict)}};
@@ -437,10 +433,10 @@ int SigningCommands::verify(const QStringList& arguments)
             if (!signature.location.isEmpty())
                 printOut(tr("    Location:     %1").arg(signature.location));
             printOut(signature.coversWholeDocument
-                         ? tr("    Covers the whole document.")
-                         : tr("    Covers revision ending at byte %1; %2 later revision(s) follow.")
-                               .arg(signature.signedRevisionEnd)
-                               .arg(signature.laterRevisions));
+                    ? tr("    Covers the whole document.")
+                    : tr("    Covers revision ending at byte %1; %2 later revision(s) follow.")
+                          .arg(signature.signedRevisionEnd)
+                          .arg(signature.laterRevisions));
             if (signature.verdict != SignatureVerdict::Valid)
                 printOut(tr("    Problem:      %1").arg(errorLine(signature.problem)));
         }
@@ -448,8 +444,8 @@ int SigningCommands::verify(const QStringList& arguments)
         jsonFiles.append(jsonFile);
     }
     if (parser.isSet(json))
-        printOut(QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("files"), jsonFiles}})
-                                       .toJson(QJsonDocument::Indented))
+        printOut(QString::fromUtf8(
+            QJsonDocument(QJsonObject {{QStringLiteral("files"), jsonFiles}}).toJson(QJsonDocument::Indented))
                      .trimmed());
     return allGood ? kExitOk : kExitFailed;
 }

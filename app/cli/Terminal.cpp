@@ -42,7 +42,7 @@ SecureBuffer readHiddenLine(const QString& prompt)
         return {};
     std::fputs(prompt.toUtf8().constData(), tty);
     std::fflush(tty);
-    termios saved{};
+    termios saved {};
     const int fd = ::fileno(tty);
     const bool canHide = ::tcgetattr(fd, &saved) == 0;
     if (canHide) {
@@ -83,7 +83,8 @@ void ProgressBar::update(int done, int total, const QString& label)
     constexpr int width = 30;
     const int filled = done * width / total;
     const QString bar = QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('.'));
-    const QString line = QStringLiteral("\r[%1] %2/%3 %4").arg(bar).arg(done).arg(total).arg(QFileInfo(label).fileName().left(40));
+    const QString line
+        = QStringLiteral("\r[%1] %2/%3 %4").arg(bar).arg(done).arg(total).arg(QFileInfo(label).fileName().left(40));
     std::fputs((line + QStringLiteral("\x1b[K")).toUtf8().constData(), stdout);
     std::fflush(stdout);
     m_drawn = true;

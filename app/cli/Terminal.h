@@ -24,8 +24,7 @@ class ProgressBar
 public:
     explicit ProgressBar(bool enabled)
         : m_enabled(enabled)
-    {
-    }
+    { }
     void update(int done, int total, const QString& label);
     void clear();
 

@@ -39,7 +39,7 @@ public:
 void hardenProcess()
 {
     ::prctl(PR_SET_DUMPABLE, 0);
-    rlimit noCore{0, 0};
+    rlimit noCore {0, 0};
     ::setrlimit(RLIMIT_CORE, &noCore);
 }
 
@@ -54,7 +54,7 @@ int main(int argc, char** argv)
 
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("ikkatsu"), QStringLiteral("_"),
-                        QCoreApplication::applicationDirPath() + QStringLiteral("/../share/ikkatsu/translations")))
+            QCoreApplication::applicationDirPath() + QStringLiteral("/../share/ikkatsu/translations")))
         QCoreApplication::installTranslator(&translator);
 
     QStringList arguments = QCoreApplication::arguments().mid(1);

@@ -41,8 +41,8 @@ Result<AtomicFile> AtomicFile::create(const QString& targetPath, mode_t mode)
             return file;
         }
         if (errno != EEXIST)
-            return makeError(ErrorCode::OutputWriteFailed,
-                             QStringLiteral("cannot create %1: %2").arg(candidate, errnoText(errno)));
+            return makeError(
+                ErrorCode::OutputWriteFailed, QStringLiteral("cannot create %1: %2").arg(candidate, errnoText(errno)));
     }
     return makeError(ErrorCode::OutputWriteFailed, QStringLiteral("cannot create a temporary file in %1").arg(dir));
 }

@@ -27,7 +27,7 @@ struct Error
 
 inline Error makeError(ErrorCode code, QString detail = {})
 {
-    return Error{code, std::move(detail)};
+    return Error {code, std::move(detail)};
 }
 
 template<typename T>
@@ -36,12 +36,10 @@ class [[nodiscard]] Result
 public:
     Result(T value)
         : m_value(std::move(value))
-    {
-    }
+    { }
     Result(Error error)
         : m_value(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_value); }
     explicit operator bool() const { return ok(); }
@@ -83,8 +81,7 @@ public:
     Result() = default;
     Result(Error error)
         : m_error(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

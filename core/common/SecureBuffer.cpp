@@ -13,8 +13,7 @@ void wipeMemory(void* data, std::size_t size)
 
 SecureBuffer::SecureBuffer(std::string_view bytes)
     : m_bytes(bytes)
-{
-}
+{ }
 
 SecureBuffer SecureBuffer::fromString(const QString& text)
 {
@@ -31,8 +30,7 @@ SecureBuffer::~SecureBuffer()
 
 SecureBuffer::SecureBuffer(const SecureBuffer& other)
     : m_bytes(other.m_bytes)
-{
-}
+{ }
 
 SecureBuffer& SecureBuffer::operator=(const SecureBuffer& other)
 {

@@ -16,14 +16,13 @@ FileBatchSigner::FileBatchSigner(const CadesSigner& signer, SignatureOptions opt
     : m_signer(signer)
     , m_options(std::move(options))
     , m_threads(threads > 0 ? threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency())))
-{
-}
+{ }
 
-QList<BatchItemResult> FileBatchSigner::run(const QList<BatchItem>& items, const ProgressCallback& progress,
-                                            const std::atomic_bool* cancel) const
+QList<BatchItemResult> FileBatchSigner::run(
+    const QList<BatchItem>& items, const ProgressCallback& progress, const std::atomic_bool* cancel) const
 {
     QList<BatchItemResult> results(items.size());
-    std::atomic<qsizetype> next{0};
+    std::atomic<qsizetype> next {0};
     std::mutex reportMutex;
     int done = 0;
     const int total = static_cast<int>(items.size());
@@ -41,8 +40,8 @@ QList<BatchItemResult> FileBatchSigner::run(const QList<BatchItem>& items, const
             } else {
                 QElapsedTimer timer;
                 timer.start();
-                const auto outcome = PdfSigner::signFile(result.item.inputPath, result.item.outputPath, m_signer,
-                                                         m_options);
+                const auto outcome
+                    = PdfSigner::signFile(result.item.inputPath, result.item.outputPath, m_signer, m_options);
                 result.elapsedMs = timer.elapsed();
                 result.ok = outcome.ok();
                 if (!outcome.ok())
@@ -67,8 +66,8 @@ QList<BatchItemResult> FileBatchSigner::run(const QList<BatchItem>& items, const
     return results;
 }
 
-Result<QList<BatchItem>> FileBatchSigner::planOutputs(const QStringList& inputs, const QString& outDir,
-                                                      const QString& suffix)
+Result<QList<BatchItem>> FileBatchSigner::planOutputs(
+    const QStringList& inputs, const QString& outDir, const QString& suffix)
 {
     QList<BatchItem> items;
     QSet<QString> outputs;
@@ -80,14 +79,16 @@ Result<QList<BatchItem>> FileBatchSigner::planOutputs(const QStringList& inputs,
         } else {
             const bool hasPdfExtension = info.suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
             const QString stem = hasPdfExtension ? info.completeBaseName() : info.fileName();
-            output = info.dir().absoluteFilePath(stem + suffix + (hasPdfExtension ? QLatin1Char('.') + info.suffix() : QString()));
+            output = info.dir().absoluteFilePath(
+                stem + suffix + (hasPdfExtension ? QLatin1Char('.') + info.suffix() : QString()));
         }
         const QString canonicalInput = info.absoluteFilePath();
         if (output == canonicalInput)
-            return makeError(ErrorCode::FileNameInvalid,
-                             QStringLiteral("the output would overwrite the input: %1").arg(input));
+            return makeError(
+                ErrorCode::FileNameInvalid, QStringLiteral("the output would overwrite the input: %1").arg(input));
         if (outputs.contains(output))
-            return makeError(ErrorCode::FileNameInvalid, QStringLiteral("two inputs would be written to %1").arg(output));
+            return makeError(
+                ErrorCode::FileNameInvalid, QStringLiteral("two inputs would be written to %1").arg(output));
         outputs.insert(output);
         items.append({input, output});
     }

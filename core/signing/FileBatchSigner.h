@@ -23,8 +23,8 @@ struct BatchItemResult
 {
     BatchItem item;
     bool ok = false;
-    Error error;       // when !ok
-    qint64 bytes = 0;  // input size
+    Error error; // when !ok
+    qint64 bytes = 0; // input size
     qint64 elapsedMs = 0;
 };
 
@@ -39,11 +39,12 @@ public:
     // Signs every item; a failing item is reported and the others go on. Items not started when
     // `cancel` becomes true are reported as Cancelled and left untouched. Results are in input order.
     QList<BatchItemResult> run(const QList<BatchItem>& items, const ProgressCallback& progress = {},
-                               const std::atomic_bool* cancel = nullptr) const;
+        const std::atomic_bool* cancel = nullptr) const;
 
     // Output paths for inputs: in `outDir` under the same file name, or beside the input with `suffix`
     // inserted before ".pdf". Two inputs that would write the same output are refused (FileNameInvalid).
-    static Result<QList<BatchItem>> planOutputs(const QStringList& inputs, const QString& outDir, const QString& suffix);
+    static Result<QList<BatchItem>> planOutputs(
+        const QStringList& inputs, const QString& outDir, const QString& suffix);
 
 private:
     const CadesSigner& m_signer;

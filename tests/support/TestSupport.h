@@ -17,15 +17,15 @@ struct ToolRun
 };
 
 // Runs `program` with `arguments`, feeding `input` on stdin; waits up to `timeoutMs`.
-ToolRun runTool(const QString& program, const QStringList& arguments, const QByteArray& input = {},
-                int timeoutMs = 120000);
+ToolRun runTool(
+    const QString& program, const QStringList& arguments, const QByteArray& input = {}, int timeoutMs = 120000);
 
 // Path of a binary built by this project (e.g. "ikkatsu-cli").
 QString builtBinary(const QString& name);
 
 // Independent checks of a signed PDF.
-ToolRun pdfsig(const QString& pdfPath);     // poppler's pdfsig
-ToolRun qpdfCheck(const QString& pdfPath);  // qpdf --check
+ToolRun pdfsig(const QString& pdfPath); // poppler's pdfsig
+ToolRun qpdfCheck(const QString& pdfPath); // qpdf --check
 bool isPrefixOf(const QString& prefixPath, const QString& fullPath);
 
 QByteArray readAll(const QString& path);
