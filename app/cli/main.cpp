@@ -1,11 +1,9 @@
 // ikkatsu-cli: the signing core without a GUI — key store, sign, verify (and, with the server, login and setup).
 #include "SigningCommands.h"
 #include "Terminal.h"
+#include "config/Language.h"
 
 #include <QCoreApplication>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -52,10 +50,7 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationName(QStringLiteral("ikkatsu-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(IKKATSU_VERSION));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("ikkatsu"), QStringLiteral("_"),
-            QCoreApplication::applicationDirPath() + QStringLiteral("/../share/ikkatsu/translations")))
-        QCoreApplication::installTranslator(&translator);
+    ikkatsu::installTranslations(qEnvironmentVariable("IKKATSU_LANGUAGE"));
 
     QStringList arguments = QCoreApplication::arguments().mid(1);
     if (arguments.isEmpty() || arguments.front() == QLatin1String("--help") || arguments.front() == QLatin1String("-h")

@@ -13,14 +13,174 @@ struct ErrorRow
 {
     ErrorCode code;
     int http;
-    const char* text;
 };
 
 constexpr ErrorRow kErrorRows[] = {
-#define IKKATSU_ERROR_ROW(name, number, http, text) {ErrorCode::name, http, QT_TRANSLATE_NOOP("ErrorCode", text)},
+#define IKKATSU_ERROR_ROW(name, number, http) {ErrorCode::name, http},
     IKKATSU_ERROR_CODES(IKKATSU_ERROR_ROW)
 #undef IKKATSU_ERROR_ROW
 };
+
+// The English source text of each code's user message; translated in the "ErrorCode" context.
+const char* sourceText(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::InvalidCredentials:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The user ID or password is incorrect.");
+    case ErrorCode::AccountLocked:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The account is locked. Please contact your administrator.");
+    case ErrorCode::AccountExpired:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The login validity period of this account has expired.");
+    case ErrorCode::AccountDisabled:
+        return QT_TRANSLATE_NOOP("ErrorCode", "This account has been disabled.");
+    case ErrorCode::OtpInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The one-time password is incorrect.");
+    case ErrorCode::OtpExpired:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The one-time password has expired. Please log in again.");
+    case ErrorCode::OtpTooManyAttempts:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "The one-time password was entered wrongly too many times. Please log in again.");
+    case ErrorCode::OtpResendTooSoon:
+        return QT_TRANSLATE_NOOP("ErrorCode", "Please wait a moment before requesting another one-time password.");
+    case ErrorCode::SessionMissing:
+        return QT_TRANSLATE_NOOP("ErrorCode", "You are not logged in.");
+    case ErrorCode::SessionInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "Your session is not valid. Please log in again.");
+    case ErrorCode::SessionExpired:
+        return QT_TRANSLATE_NOOP("ErrorCode", "Your session has expired. Please log in again.");
+    case ErrorCode::PasswordPolicy:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The password does not meet the password rules (at least 8 characters).");
+    case ErrorCode::PasswordWrongCurrent:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The current password is incorrect.");
+    case ErrorCode::AdminOnly:
+        return QT_TRANSLATE_NOOP("ErrorCode", "This operation is reserved for administrators.");
+    case ErrorCode::PinPolicy:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signing PIN must be 6 to 20 half-width alphanumeric characters.");
+    case ErrorCode::PinMismatch:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signing PIN and its confirmation do not match.");
+    case ErrorCode::PinWrong:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signing PIN is incorrect.");
+    case ErrorCode::KeyStoreMissing:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signing key store was not found. Please run the certificate setup.");
+    case ErrorCode::KeyStoreCorrupt:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signing key store is damaged or was modified.");
+    case ErrorCode::KeyStoreWriteFailed:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signing key store could not be saved.");
+    case ErrorCode::KeyStoreExists:
+        return QT_TRANSLATE_NOOP("ErrorCode", "A signing key store already exists at this location.");
+    case ErrorCode::KeyGenerationFailed:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signing key pair could not be generated.");
+    case ErrorCode::CsrInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The certificate request is invalid.");
+    case ErrorCode::CertificateMismatch:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The certificate does not belong to the signing key.");
+    case ErrorCode::CertificateExpired:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signing certificate has expired.");
+    case ErrorCode::CertificateNotYetValid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signing certificate is not yet valid.");
+    case ErrorCode::CertificateRevoked:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signing certificate has been revoked.");
+    case ErrorCode::CertificateInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The certificate is invalid.");
+    case ErrorCode::CertificateSetupNotAllowed:
+        return QT_TRANSLATE_NOOP("ErrorCode", "This user is not permitted to sign.");
+    case ErrorCode::KeyAlgorithmUnsupported:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The key algorithm or key size is not supported.");
+    case ErrorCode::FolderNotFound:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The folder was not found.");
+    case ErrorCode::FileNotFound:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The file was not found.");
+    case ErrorCode::NoViewPermission:
+        return QT_TRANSLATE_NOOP("ErrorCode", "You do not have permission to view this file.");
+    case ErrorCode::NoSignPermission:
+        return QT_TRANSLATE_NOOP("ErrorCode", "You do not have permission to sign this file.");
+    case ErrorCode::FileNameInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The file name is not allowed.");
+    case ErrorCode::FileTooLarge:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The file is too large.");
+    case ErrorCode::NotAPdf:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The file is not a PDF document.");
+    case ErrorCode::DuplicateFileName:
+        return QT_TRANSLATE_NOOP("ErrorCode", "A file with this name already exists in the folder.");
+    case ErrorCode::VersionConflict:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "The file was changed by someone else. Please download it again and sign anew.");
+    case ErrorCode::AlreadySigned:
+        return QT_TRANSLATE_NOOP("ErrorCode", "You have already signed this file.");
+    case ErrorCode::NotYourTurn:
+        return QT_TRANSLATE_NOOP("ErrorCode", "It is not yet your turn to sign this file.");
+    case ErrorCode::InputFileUnreadable:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The file could not be read.");
+    case ErrorCode::OutputWriteFailed:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signed file could not be written.");
+    case ErrorCode::PdfMalformed:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The PDF document is damaged or malformed.");
+    case ErrorCode::PdfEncrypted:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The PDF document is encrypted and cannot be signed.");
+    case ErrorCode::PdfXrefBroken:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The PDF document's cross-reference table is damaged.");
+    case ErrorCode::PdfUnsupported:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The PDF document uses a feature that is not supported.");
+    case ErrorCode::PdfLockedByDocMdp:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The PDF document is certified and allows no further signatures.");
+    case ErrorCode::PdfNotPdf:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The file is not a PDF document.");
+    case ErrorCode::SignatureTooLarge:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signature does not fit into the space reserved for it.");
+    case ErrorCode::SigningFailed:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signature could not be created.");
+    case ErrorCode::SelfVerificationFailed:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "The newly signed document did not pass verification; nothing was saved.");
+    case ErrorCode::SignatureInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signature is invalid.");
+    case ErrorCode::SignatureDigestMismatch:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The document was changed after it was signed.");
+    case ErrorCode::ByteRangeInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signature does not cover the document correctly.");
+    case ErrorCode::SignerUntrusted:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signer's certificate is not trusted.");
+    case ErrorCode::NoSignature:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The document carries no signature.");
+    case ErrorCode::UploadNotPrefix:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The uploaded file is not the stored version plus a signature.");
+    case ErrorCode::UploadSignatureCount:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The uploaded file must add exactly one new signature.");
+    case ErrorCode::UploadSignerMismatch:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The new signature was not made with your current certificate.");
+    case ErrorCode::TimestampFailed:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp could not be obtained.");
+    case ErrorCode::ServerUnreachable:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The server could not be reached.");
+    case ErrorCode::ServerError:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The server reported an error.");
+    case ErrorCode::DatabaseError:
+        return QT_TRANSLATE_NOOP("ErrorCode", "A database error occurred on the server.");
+    case ErrorCode::MailFailed:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The mail could not be sent.");
+    case ErrorCode::ServerBusy:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The server is busy. Please try again shortly.");
+    case ErrorCode::NetworkTimeout:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The network request timed out.");
+    case ErrorCode::BadRequest:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The request is malformed.");
+    case ErrorCode::RouteNotFound:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The requested resource does not exist.");
+    case ErrorCode::PayloadTooLarge:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The request is too large.");
+    case ErrorCode::TlsError:
+        return QT_TRANSLATE_NOOP("ErrorCode", "A secure connection to the server could not be established.");
+    case ErrorCode::ProtocolMismatch:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The server's answer could not be understood.");
+    case ErrorCode::MethodNotAllowed:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The request method is not allowed here.");
+    case ErrorCode::Unexpected:
+        return QT_TRANSLATE_NOOP("ErrorCode", "An unexpected error occurred.");
+    case ErrorCode::Cancelled:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The operation was cancelled.");
+    }
+    return QT_TRANSLATE_NOOP("ErrorCode", "An unexpected error occurred.");
+}
 
 const ErrorRow* findRow(ErrorCode code)
 {
@@ -46,8 +206,7 @@ int errorHttpStatus(ErrorCode code)
 
 QString errorMessage(ErrorCode code)
 {
-    const ErrorRow* row = findRow(code);
-    return QCoreApplication::translate("ErrorCode", row ? row->text : findRow(ErrorCode::Unexpected)->text);
+    return QCoreApplication::translate("ErrorCode", sourceText(code));
 }
 
 bool parseErrorCode(const QString& text, ErrorCode* code)

@@ -30,7 +30,7 @@ private slots:
     void everyCodeHasAMessageAndAStatus()
     {
         QSet<int> seen;
-#define CHECK_ROW(name, number, http, text)                                                                            \
+#define CHECK_ROW(name, number, http)                                                                                  \
     QVERIFY2(!seen.contains(number), #name);                                                                           \
     seen.insert(number);                                                                                               \
     QVERIFY(number >= 1000 && number <= 9999);                                                                         \
