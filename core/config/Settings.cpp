@@ -67,9 +67,11 @@ QString Settings::defaultPolicyFile()
     return fromEnvironment.isEmpty() ? QStringLiteral("/etc/xdg/Ikkatsu/policy.conf") : fromEnvironment;
 }
 
+// An empty policy value means "not set": the MSI writes every policy value, empty when IT left the property out.
 bool Settings::policyHas(SettingKey key) const
 {
-    return m_policy && settingDefinition(key).policyAllowed && m_policy->contains(keyName(key));
+    return m_policy && settingDefinition(key).policyAllowed && m_policy->contains(keyName(key))
+        && !m_policy->value(keyName(key)).toString().isEmpty();
 }
 
 bool Settings::isLockedByPolicy(SettingKey key) const

@@ -103,6 +103,16 @@ private slots:
         QCOMPARE(settings.string(SettingKey::LastUserId), QStringLiteral("U0001"));
     }
 
+    void emptyPolicyValueMeansNotSet()
+    {
+        const QString user = userFile();
+        Settings settings(policyFile("[server]\nurl=\n[admin]\nallowed=\n"), user);
+        QVERIFY(!settings.isLockedByPolicy(SettingKey::ServerUrl));
+        QVERIFY(!settings.isLockedByPolicy(SettingKey::AdminModeAllowed));
+        QVERIFY(settings.flag(SettingKey::AdminModeAllowed));
+        QCOMPARE(settings.string(SettingKey::ServerUrl), QStringLiteral("http://127.0.0.1:8443"));
+    }
+
     void policyFileFromEnvironment()
     {
         qputenv("IKKATSU_POLICY_FILE", "/tmp/ikkatsu-test-policy.conf");
