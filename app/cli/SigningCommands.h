@@ -16,6 +16,8 @@ public:
     static int keystore(const QStringList& arguments);
     static int sign(const QStringList& arguments);
     static int verify(const QStringList& arguments);
+    // The error-code table for administrators; --markdown prints the bilingual table of docs/error-codes.md.
+    static int errorCodes(const QStringList& arguments);
 };
 
 } // namespace ikkatsu::cli

@@ -27,6 +27,7 @@ public:
                   "  sign --keystore FILE [--pin-stdin] [--reason TEXT] [--location TEXT] [--jobs N]\n"
                   "       (--out-dir DIR | --suffix SUFFIX) FILE...\n"
                   "  verify [--json] [--trust CERT]... FILE...\n"
+                  "  error-codes [--markdown]\n"
                   "  version\n"
                   "\n"
                   "Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.");
@@ -66,6 +67,8 @@ int main(int argc, char** argv)
         return SigningCommands::sign(arguments);
     if (command == QLatin1String("verify"))
         return SigningCommands::verify(arguments);
+    if (command == QLatin1String("error-codes"))
+        return SigningCommands::errorCodes(arguments);
     if (command == QLatin1String("version") || command == QLatin1String("--version")) {
         ikkatsu::cli::printOut(QStringLiteral("ikkatsu-cli " IKKATSU_VERSION));
         return 0;

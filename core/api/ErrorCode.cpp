@@ -209,6 +209,19 @@ QString errorMessage(ErrorCode code)
     return QCoreApplication::translate("ErrorCode", sourceText(code));
 }
 
+QString errorSourceMessage(ErrorCode code)
+{
+    return QString::fromUtf8(sourceText(code));
+}
+
+QList<ErrorCode> allErrorCodes()
+{
+    QList<ErrorCode> codes;
+    for (const auto& row : kErrorRows)
+        codes.append(row.code);
+    return codes;
+}
+
 bool parseErrorCode(const QString& text, ErrorCode* code)
 {
     if (text.size() != 5 || text.front() != QLatin1Char('E'))

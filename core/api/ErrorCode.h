@@ -1,6 +1,7 @@
 // The one table of error codes shown to users and returned by the server (documented in the admin guide).
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace ikkatsu {
@@ -100,6 +101,10 @@ QString errorCodeText(ErrorCode code);
 int errorHttpStatus(ErrorCode code);
 // The translated user message (context "ErrorCode").
 QString errorMessage(ErrorCode code);
+// The English source text of the message, untranslated (for the bilingual admin guide).
+QString errorSourceMessage(ErrorCode code);
+// Every code of the table, in table order (for the admin guide and `ikkatsu-cli error-codes`).
+QList<ErrorCode> allErrorCodes();
 // Parses "E4001"; returns false for unknown codes.
 bool parseErrorCode(const QString& text, ErrorCode* code);
 
