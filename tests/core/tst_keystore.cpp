@@ -173,7 +173,9 @@ private slots:
         QCOMPARE(fileMode(m_ecStore), 0600);
         // The directory that create() made for the store is private too.
         QCOMPARE(fileMode(path(QStringLiteral("private"))), 0700);
-        QVERIFY(!QDir(path(QStringLiteral("private"))).entryList(QDir::Files).filter(QStringLiteral(".tmp")).size());
+        // Nothing else is left beside it (AtomicFile's hidden temporary file is gone).
+        QCOMPARE(QDir(path(QStringLiteral("private"))).entryList(QDir::Files | QDir::Hidden | QDir::System),
+            QStringList {QStringLiteral("rsa.p12")});
     }
 
     void opensslReportsTheProtection_data()
