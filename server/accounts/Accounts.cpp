@@ -295,9 +295,15 @@ Result<api::UserInfo> Accounts::edit(
 
 Status Accounts::revokeSessions(const QString& userId, const QString& exceptTokenHash)
 {
-    IKK_TRY(m_context.database->exec(
-        QStringLiteral("UPDATE sessions SET revoked = 1 WHERE user_id = ? AND token_hash <> ?"),
-        {userId, exceptTokenHash}));
+    // Two statements rather than "<> ?" with an empty value: a NULL binding would make the comparison NULL
+    // and revoke nothing.
+    if (exceptTokenHash.isEmpty())
+        IKK_TRY(
+            m_context.database->exec(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE user_id = ?"), {userId}));
+    else
+        IKK_TRY(m_context.database->exec(
+            QStringLiteral("UPDATE sessions SET revoked = 1 WHERE user_id = ? AND token_hash <> ?"),
+            {userId, exceptTokenHash}));
     return {};
 }
 
