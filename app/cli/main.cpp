@@ -1,4 +1,5 @@
 // ikkatsu-cli: the signing core without a GUI — key store, sign, verify (and, with the server, login and setup).
+#include "AccountCommands.h"
 #include "SigningCommands.h"
 #include "Terminal.h"
 #include "config/Language.h"
@@ -56,7 +57,7 @@ int main(int argc, char** argv)
     QStringList arguments = QCoreApplication::arguments().mid(1);
     if (arguments.isEmpty() || arguments.front() == QLatin1String("--help") || arguments.front() == QLatin1String("-h")
         || arguments.front() == QLatin1String("help")) {
-        ikkatsu::cli::printOut(Cli::usage());
+        ikkatsu::cli::printOut(Cli::usage() + QStringLiteral("\n\n") + accountCommandsUsage());
         return arguments.isEmpty() ? 2 : 0;
     }
     const QString command = arguments.takeFirst();
@@ -67,6 +68,8 @@ int main(int argc, char** argv)
         return SigningCommands::sign(arguments);
     if (command == QLatin1String("verify"))
         return SigningCommands::verify(arguments);
+    if (isAccountCommand(command))
+        return runAccountCommand(QStringList{command} + arguments);
     if (command == QLatin1String("error-codes"))
         return SigningCommands::errorCodes(arguments);
     if (command == QLatin1String("version") || command == QLatin1String("--version")) {

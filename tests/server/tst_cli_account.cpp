@@ -49,7 +49,7 @@ ToolRun TestCliAccount::runCli(
 {
     ToolRun run;
     QProcess process;
-    process.start(QStringLiteral(IKKATSU_CLI_ACCOUNT_BINARY), args);
+    process.start(test::builtBinary(QStringLiteral("ikkatsu-cli")), args);
     if (!process.waitForStarted(5000))
         return run;
     run.started = true;
