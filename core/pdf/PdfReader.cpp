@@ -445,15 +445,28 @@ Result<XrefSection> PdfReader::readStreamSection(qint64 offset)
 
 std::optional<XrefEntry> PdfReader::lookup(quint32 number) const
 {
-    for (const XrefSection& section : m_sections) {
+    auto findIn = [number](const XrefSection& section) -> std::optional<XrefEntry> {
         // Subsections are sorted by their first number: only the last one starting at or below `number` can hold it.
         auto it = std::upper_bound(section.subsections.begin(), section.subsections.end(), number,
             [](quint32 n, const XrefSubsection& s) { return n < s.first; });
         if (it == section.subsections.begin())
-            continue;
+            return std::nullopt;
         --it;
         if (number - it->first < it->entries.size())
             return it->entries[number - it->first];
+        return std::nullopt;
+    };
+    for (size_t i = 0; i < m_sections.size(); ++i) {
+        const std::optional<XrefEntry> entry = findIn(m_sections[i]);
+        if (!entry)
+            continue;
+        // A hybrid file's table marks its compressed objects free; its /XRefStm stream knows where they are.
+        if (entry->type == XrefEntryType::Free && i + 1 < m_sections.size() && m_sections[i + 1].isHybridStream) {
+            const std::optional<XrefEntry> compressed = findIn(m_sections[i + 1]);
+            if (compressed && compressed->type != XrefEntryType::Free)
+                return compressed;
+        }
+        return entry;
     }
     return std::nullopt;
 }
