@@ -120,28 +120,28 @@ Result<QByteArray> PdfReader::window(qint64 offset, qint64 length) const
 
 Result<qint64> PdfReader::findStartxref() const
 {
-    for (const qint64 tailSize : {kTailSize, qint64(64 * 1024)}) {
-        const qint64 start = qMax<qint64>(0, m_fileSize - tailSize);
-        Result<QByteArray> tail = read(start, m_fileSize - start);
-        if (!tail)
-            return tail.error();
-        const qsizetype at = tail->lastIndexOf("startxref");
-        if (at >= 0) {
-            qsizetype i = at + 9;
-            while (i < tail->size() && isSpace(tail->at(i)))
-                ++i;
-            const qsizetype digits = i;
-            qint64 value = 0;
-            while (i < tail->size() && isDigit(tail->at(i)) && i - digits < 18)
-                value = value * 10 + (tail->at(i++) - '0');
-            if (i == digits)
-                return xrefBroken(QStringLiteral("startxref is not followed by an offset"));
-            return value;
-        }
-        if (start == 0)
-            break;
-    }
-    return xrefBroken(QStringLiteral("no startxref near the end of the file (truncated?)"));
+    const qint64 start = qMax<qint64>(0, m_fileSize - kTailSize);
+    Result<QByteArray> tail = read(start, m_fileSize - start);
+    if (!tail)
+        return tail.error();
+    const qsizetype at = tail->lastIndexOf("startxref");
+    if (at < 0)
+        return xrefBroken(QStringLiteral("no startxref near the end of the file (truncated?)"));
+    qsizetype i = at + 9;
+    while (i < tail->size() && isSpace(tail->at(i)))
+        ++i;
+    const qsizetype digits = i;
+    qint64 value = 0;
+    while (i < tail->size() && isDigit(tail->at(i)) && i - digits < 18)
+        value = value * 10 + (tail->at(i++) - '0');
+    if (i == digits)
+        return xrefBroken(QStringLiteral("startxref is not followed by an offset"));
+    // Objects after the last startxref mean an update was cut off: reading the older revision instead would
+    // silently present (and sign) a different document.
+    const QByteArray rest = tail->mid(i);
+    if (rest.contains("obj") || rest.contains("xref") || rest.contains("trailer"))
+        return xrefBroken(QStringLiteral("the file continues after its last startxref (truncated update?)"));
+    return value;
 }
 
 Status PdfReader::readStructure()

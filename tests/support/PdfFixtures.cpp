@@ -196,7 +196,16 @@ QByteArray minimalPdf(const PdfFixtureOptions& options)
     return writer.finishClassic(trailer);
 }
 
-QByteArray appendInfoUpdate(const QByteArray& pdf, int serial, bool prevLoop)
+namespace {
+
+struct Tail
+{
+    qint64 startxref = 0;
+    int size = 0;
+    QByteArray root;
+};
+
+Tail readTail(const QByteArray& pdf)
 {
     const QString text = QString::fromLatin1(pdf);
     const auto lastMatch = [&](const QString& pattern) {
@@ -206,10 +215,41 @@ QByteArray appendInfoUpdate(const QByteArray& pdf, int serial, bool prevLoop)
             found = it.next();
         return found;
     };
-    const qint64 startxref = lastMatch(QStringLiteral("startxref\\s+(\\d+)")).captured(1).toLongLong();
-    const int size = lastMatch(QStringLiteral("/Size (\\d+)")).captured(1).toInt();
-    const QByteArray root = lastMatch(QStringLiteral("/Root (\\d+ \\d+ R)")).captured(1).toLatin1();
+    Tail tail;
+    tail.startxref = lastMatch(QStringLiteral("startxref\\s+(\\d+)")).captured(1).toLongLong();
+    tail.size = lastMatch(QStringLiteral("/Size (\\d+)")).captured(1).toInt();
+    tail.root = lastMatch(QStringLiteral("/Root (\\d+ \\d+ R)")).captured(1).toLatin1();
+    return tail;
+}
 
+} // namespace
+
+QByteArray appendUpdate(const QByteArray& pdf, const QList<QPair<int, QByteArray>>& objects)
+{
+    const Tail tail = readTail(pdf);
+    QByteArray out = pdf;
+    if (!out.endsWith('\n'))
+        out += '\n';
+    std::map<int, qint64> offsets;
+    int size = tail.size;
+    for (const auto& [number, body] : objects) {
+        offsets[number] = out.size();
+        out += num(number) + " 0 obj\n" + body + "\nendobj\n";
+        size = qMax(size, number + 1);
+    }
+    const qint64 xref = out.size();
+    out += "xref\n";
+    for (const auto& [number, offset] : offsets)
+        out += num(number) + " 1\n" + padded(offset, 10) + " 00000 n\r\n";
+    out += "trailer\n<< /Size " + num(size) + " /Root " + tail.root + " /ID " + kId + " /Prev " + num(tail.startxref)
+        + " >>\nstartxref\n" + num(xref) + "\n%%EOF\n";
+    return out;
+}
+
+QByteArray appendInfoUpdate(const QByteArray& pdf, int serial, bool prevLoop)
+{
+    const Tail tail = readTail(pdf);
+    const int size = tail.size;
     QByteArray out = pdf;
     if (!out.endsWith('\n'))
         out += '\n';
@@ -217,8 +257,8 @@ QByteArray appendInfoUpdate(const QByteArray& pdf, int serial, bool prevLoop)
     out += num(size) + " 0 obj\n<< /Title (Revision " + num(serial) + ") /Producer (tst PdfFixtures) >>\nendobj\n";
     const qint64 xref = out.size();
     out += "xref\n" + num(size) + " 1\n" + padded(objectOffset, 10) + " 00000 n\r\n";
-    out += "trailer\n<< /Size " + num(size + 1) + " /Root " + root + " /Info " + ref(size) + " /ID " + kId + " /Prev "
-        + num(prevLoop ? xref : startxref) + " >>\nstartxref\n" + num(xref) + "\n%%EOF\n";
+    out += "trailer\n<< /Size " + num(size + 1) + " /Root " + tail.root + " /Info " + ref(size) + " /ID " + kId
+        + " /Prev " + num(prevLoop ? xref : tail.startxref) + " >>\nstartxref\n" + num(xref) + "\n%%EOF\n";
     return out;
 }
 

@@ -33,6 +33,10 @@ QByteArray minimalPdf(const PdfFixtureOptions& options = {});
 // (a new Title) so that the revision changes something. `prevLoop` makes the new trailer's /Prev point at itself.
 QByteArray appendInfoUpdate(const QByteArray& pdf, int serial, bool prevLoop = false);
 
+// Appends one classic incremental update holding `objects` (number, body) to a file of any style; the trailer
+// keeps /Root and /ID of the newest section and grows /Size as needed.
+QByteArray appendUpdate(const QByteArray& pdf, const QList<QPair<int, QByteArray>>& objects);
+
 // A hybrid-reference file: classic table (compressed objects marked free) plus /XRefStm for an object stream.
 QByteArray hybridPdf();
 
