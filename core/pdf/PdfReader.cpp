@@ -410,7 +410,8 @@ Result<XrefSection> PdfReader::readStreamSection(qint64 offset)
     qint64 row = 0;
     for (const auto& [first, count] : ranges) {
         if (m_entryCount + count > kMaxXrefEntries)
-            return xrefBroken(QStringLiteral("too many cross-reference entries"));
+            return makeError(
+                ErrorCode::PdfUnsupported, QStringLiteral("more than %1 cross-reference entries").arg(kMaxXrefEntries));
         XrefSubsection subsection;
         subsection.first = static_cast<quint32>(first);
         const qint64 available = qMax<qint64>(0, qMin(count, rows - row));

@@ -271,6 +271,22 @@ private slots:
         QCOMPARE(signature.problem.code, ErrorCode::ByteRangeInvalid);
     }
 
+    void tooManySignatures()
+    {
+        // Hashing once per signature: thousands of signature fields must not make the server hash for minutes.
+        QList<QPair<int, QByteArray>> objects;
+        QByteArray fields;
+        for (int i = 0; i < 300; ++i) {
+            fields += QByteArray::number(20 + i) + " 0 R ";
+            objects.append({20 + i, "<< /FT /Sig /T (S" + QByteArray::number(i) + ") /V 10 0 R >>"});
+        }
+        objects.append({1, "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [" + fields + "] >> >>"});
+        objects.append({10, "<< /Type /Sig /SubFilter /ETSI.CAdES.detached /ByteRange [0 1 2 3] /Contents <00> >>"});
+        Result<InspectionReport> report = inspect(QStringLiteral("many.pdf"), appendUpdate(minimalPdf(), objects));
+        QVERIFY(!report);
+        QCOMPARE(report.error().code, ErrorCode::PdfUnsupported);
+    }
+
     void unsupportedSubFilter()
     {
         QByteArray pdf = signedBytes(QStringLiteral("subfilter"), minimalPdf());
