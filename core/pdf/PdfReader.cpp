@@ -5,6 +5,7 @@
 #include "pdf/PdfParser.h"
 
 #include <QFile>
+#include <QSet>
 
 #include <algorithm>
 #include <cerrno>
@@ -157,19 +158,17 @@ Status PdfReader::readStructure()
         return startxref.error();
     m_startxref = *startxref;
 
-    std::vector<qint64> visited;
-    qint64 offset = m_startxref;
-    for (;;) {
-        if (std::find(visited.begin(), visited.end(), offset) != visited.end())
+    QSet<qint64> visited;
+    for (qint64 offset = m_startxref; offset != 0;) {
+        if (visited.contains(offset))
             return xrefBroken(QStringLiteral("the /Prev chain loops at offset %1").arg(offset));
-        if (static_cast<int>(visited.size()) >= kMaxSections)
+        if (visited.size() >= kMaxSections)
             return xrefBroken(QStringLiteral("more than %1 cross-reference sections").arg(kMaxSections));
-        visited.push_back(offset);
-        std::vector<qint64> prev;
-        IKK_TRY(readSection(offset, prev));
-        if (prev.empty())
-            break;
-        offset = prev.front();
+        visited.insert(offset);
+        Result<qint64> prev = readSection(offset);
+        if (!prev)
+            return prev.error();
+        offset = *prev;
     }
 
     for (const XrefSection& section : m_sections) {
@@ -193,7 +192,7 @@ Status PdfReader::readStructure()
     return {};
 }
 
-Status PdfReader::readSection(qint64 offset, std::vector<qint64>& prevOut)
+Result<qint64> PdfReader::readSection(qint64 offset)
 {
     if (offset <= 0 || offset >= m_fileSize)
         return xrefBroken(QStringLiteral("cross-reference offset %1 lies outside the file").arg(offset));
@@ -224,15 +223,14 @@ Status PdfReader::readSection(qint64 offset, std::vector<qint64>& prevOut)
     const XrefSection& current = m_sections[m_sections.size() - (hybrid >= 0 ? 2 : 1)];
     const PdfObject& prevValue = current.trailer.get("Prev");
     if (prevValue.isNull())
-        return {};
+        return 0;
     if (!prevValue.isInteger() && !prevValue.isNumber())
         return xrefBroken(QStringLiteral("/Prev is not a number"));
     // Some writers emit /Prev as a real ("1234.0"); take its integer part.
     const qint64 prevOffset = prevValue.isInteger() ? prevValue.toInteger() : qint64(prevValue.toNumber());
     if (prevOffset <= 0 || prevOffset >= m_fileSize)
         return xrefBroken(QStringLiteral("/Prev %1 lies outside the file").arg(prevOffset));
-    prevOut.push_back(prevOffset);
-    return {};
+    return prevOffset;
 }
 
 Result<XrefSection> PdfReader::readClassicSection(qint64 offset)
