@@ -284,6 +284,14 @@ private slots:
         bare.pages = 5;
         QTest::newRow("no /Info, no /ID, 5 pages")
             << write(QStringLiteral("bare.pdf"), minimalPdf(bare)) << false << 5 << s1;
+        // Other writers' output: cairo (pdftocairo) and poppler's own writer (pdfunite), both from poppler-utils.
+        const QString cairoSource = write(QStringLiteral("cairo-src.pdf"), withForm);
+        const QString cairo = path(QStringLiteral("cairo.pdf"));
+        runTool(QStringLiteral("pdftocairo"), {QStringLiteral("-pdf"), cairoSource, cairo});
+        QTest::newRow("pdftocairo") << (QFile::exists(cairo) ? cairo : QString()) << false << 5 << s1;
+        const QString united = path(QStringLiteral("united.pdf"));
+        runTool(QStringLiteral("pdfunite"), {cairoSource, cairoSource, united});
+        QTest::newRow("pdfunite") << (QFile::exists(united) ? united : QString()) << false << 4 << s2;
         QByteArray noNewline = plain;
         noNewline.chop(1);
         QTest::newRow("no final newline") << write(QStringLiteral("no-eol.pdf"), noNewline) << false << 5 << s1;
