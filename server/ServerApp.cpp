@@ -252,6 +252,10 @@ int runServerCommand(const QStringList& args)
         printLine(serverUsage());
         return 0;
     }
+    if (rest.contains(QStringLiteral("--version")) || command == QLatin1String("version")) {
+        printLine(QStringLiteral("ikkatsu-server " IKKATSU_VERSION));
+        return 0;
+    }
     if (command == QLatin1String("serve"))
         return serve(rest);
     if (command == QLatin1String("init"))

@@ -2,7 +2,130 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AccountCommands</name>
+    <message>
+        <source>--user ID is required to log in.</source>
+        <translation>ログインには --user ユーザID が必要です。</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>パスワード: </translation>
+    </message>
+    <message>
+        <source>A one-time password has been sent to you by mail.</source>
+        <translation>ワンタイムパスワードをメールでお送りしました。</translation>
+    </message>
+    <message>
+        <source>One-time password: </source>
+        <translation>ワンタイムパスワード: </translation>
+    </message>
+    <message>
+        <source>Logged in: %1 (%2)</source>
+        <translation>ログインしました: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>User information</source>
+        <translation>ユーザ情報</translation>
+    </message>
+    <message>
+        <source>  User name		</source>
+        <translation>  ユーザ名		</translation>
+    </message>
+    <message>
+        <source>  Company		</source>
+        <translation>  会社名		</translation>
+    </message>
+    <message>
+        <source>  Romanized name		</source>
+        <translation>  ローマ字氏名		</translation>
+    </message>
+    <message>
+        <source>  Romanized company	</source>
+        <translation>  ローマ字会社名	</translation>
+    </message>
+    <message>
+        <source>Signing certificate</source>
+        <translation>署名用証明書情報</translation>
+    </message>
+    <message>
+        <source>  Serial number		</source>
+        <translation>  証明書シリアルナンバー	</translation>
+    </message>
+    <message>
+        <source>  CN (signer)		</source>
+        <translation>  CN:発行対象者		</translation>
+    </message>
+    <message>
+        <source>  OU (company)		</source>
+        <translation>  OU:発行対象会社名	</translation>
+    </message>
+    <message>
+        <source>  OU (service)		</source>
+        <translation>  OU:サービス名		</translation>
+    </message>
+    <message>
+        <source>  O (provider)		</source>
+        <translation>  O:サービス提供会社名	</translation>
+    </message>
+    <message>
+        <source>  C (country)		</source>
+        <translation>  C:国名			</translation>
+    </message>
+    <message>
+        <source>  Valid until		</source>
+        <translation>  有効期限終了日時	</translation>
+    </message>
+    <message>
+        <source>--key-store PATH is required.</source>
+        <translation>--key-store パス を指定してください。</translation>
+    </message>
+    <message>
+        <source>Registered as a user who does not sign.</source>
+        <translation>電子署名を行わない設定で登録しました。</translation>
+    </message>
+    <message>
+        <source>Generating the key pair and issuing the signing certificate…</source>
+        <translation>鍵ペアを生成し、署名用証明書を発行しています…</translation>
+    </message>
+    <message>
+        <source>New signing PIN: </source>
+        <translation>新しい署名用暗証コード: </translation>
+    </message>
+    <message>
+        <source>Confirm the new signing PIN: </source>
+        <translation>新しい署名用暗証コードの確認入力: </translation>
+    </message>
+    <message>
+        <source>Signing PIN registered: </source>
+        <translation>署名用暗証コードの登録 完了: </translation>
+    </message>
+    <message>
+        <source>  login --server URL --user ID [--password-stdin] [--otp-stdin] [--session-file FILE]
+  certificate-setup --server URL --key-store PATH [--key p256|rsa2048] [--view-only] [--force]
+                    [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]
+  logout --server URL [--session-file FILE]
+  Secrets are read from the terminal without echo, or with --*-stdin one line each from stdin in the
+  order password, one-time password, PIN, PIN confirmation.
+</source>
+        <translation>  login --server URL --user ユーザID [--password-stdin] [--otp-stdin] [--session-file ファイル]
+  certificate-setup --server URL --key-store パス [--key p256|rsa2048] [--view-only] [--force]
+                    [--user ユーザID --password-stdin --otp-stdin] [--pin-stdin] [--session-file ファイル]
+  logout --server URL [--session-file ファイル]
+  パスワード等は端末からエコーなしで読み込みます。--*-stdin を指定すると、標準入力から1行ずつ
+  パスワード、ワンタイムパスワード、暗証コード、暗証コードの確認入力の順に読み込みます。
+</translation>
+    </message>
+    <message>
+        <source>--server URL is required.</source>
+        <translation>--server URL を指定してください。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation>不明なコマンドです: %1</translation>
+    </message>
     <message>
         <source>Usage: ikkatsu-cli COMMAND [OPTIONS]
 
@@ -14,6 +137,7 @@ Commands:
   sign --keystore FILE [--pin-stdin] [--reason TEXT] [--location TEXT] [--jobs N]
        (--out-dir DIR | --suffix SUFFIX) FILE...
   verify [--json] [--trust CERT]... FILE...
+  error-codes [--markdown]
   version
 
 Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.</source>
@@ -27,13 +151,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
   sign --keystore ファイル [--pin-stdin] [--reason 理由] [--location 場所] [--jobs 数]
        (--out-dir ディレクトリ | --suffix 接尾辞) ファイル...
   verify [--json] [--trust 証明書]... ファイル...
+  error-codes [--markdown]
   version
 
 終了コード: 0 成功、1 いずれかのファイルまたは署名が失敗、2 使い方の誤り。</translation>
-    </message>
-    <message>
-        <source>Unknown command: %1</source>
-        <translation>不明なコマンドです: %1</translation>
     </message>
 </context>
 <context>
@@ -555,7 +676,9 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>%1: %n signature(s), %2 revision(s)</source>
-        <translation><numerusform>%1: 署名 %n 件、版 %2 件</numerusform></translation>
+        <translation>
+            <numerusform>%1: 署名 %n 件、版 %2 件</numerusform>
+        </translation>
     </message>
     <message>
         <source>  %1: %2</source>
@@ -592,6 +715,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>    Problem:      %1</source>
         <translation>    問題:         %1</translation>
+    </message>
+    <message>
+        <source>error-codes: the only option is --markdown.</source>
+        <translation>error-codes: 指定できるオプションは --markdown のみです。</translation>
     </message>
 </context>
 </TS>

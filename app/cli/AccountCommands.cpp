@@ -8,6 +8,7 @@
 #include "common/AtomicFile.h"
 #include "common/SecureBuffer.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -25,6 +26,12 @@ using namespace ikkatsu;
 using namespace ikkatsu::client;
 
 namespace {
+
+// The translation context of these commands' messages.
+class AccountText
+{
+    Q_DECLARE_TR_FUNCTIONS(AccountCommands)
+};
 
 struct Options
 {
@@ -149,14 +156,14 @@ QString loadSession(const Options& options)
 Status login(ApiClient& client, const Options& options)
 {
     if (options.userId.isEmpty())
-        return makeError(ErrorCode::BadRequest, QStringLiteral("--user is required to log in"));
-    const SecureBuffer password = readLine(QStringLiteral("パスワード: "), options.passwordStdin, true);
+        return makeError(ErrorCode::BadRequest, AccountText::tr("--user ID is required to log in."));
+    const SecureBuffer password = readLine(AccountText::tr("Password: "), options.passwordStdin, true);
     auto challenge = waitFor<api::LoginChallenge>(
         [&](ApiClient::Done<api::LoginChallenge> done) { client.login(options.userId, password, std::move(done)); });
     if (!challenge)
         return challenge.error();
-    err(QStringLiteral("ワンタイムパスワードをメールでお送りしました。"));
-    const SecureBuffer otp = readLine(QStringLiteral("ワンタイムパスワード: "), options.otpStdin, false);
+    err(AccountText::tr("A one-time password has been sent to you by mail."));
+    const SecureBuffer otp = readLine(AccountText::tr("One-time password: "), options.otpStdin, false);
     auto session = waitFor<api::Session>([&](ApiClient::Done<api::Session> done) {
         client.submitOtp(challenge->attemptId,
             QString::fromUtf8(otp.data(), static_cast<qsizetype>(otp.size())).trimmed(), std::move(done));
@@ -164,7 +171,7 @@ Status login(ApiClient& client, const Options& options)
     if (!session)
         return session.error();
     IKK_TRY(saveSession(options, session->token));
-    out(QStringLiteral("ログインしました: %1 (%2)").arg(session->user.userId, session->user.userName));
+    out(AccountText::tr("Logged in: %1 (%2)").arg(session->user.userId, session->user.userName));
     return {};
 }
 
@@ -186,25 +193,25 @@ void printCertificate(const ApiClient::Me& me, const api::CertificateInfo& info)
 {
     const QString expiry
         = info.notAfter.toTimeZone(QTimeZone(9 * 3600)).toString(QStringLiteral("yyyy/MM/dd HH:mm:ss"));
-    out(QStringLiteral("ユーザ情報"));
-    out(QStringLiteral("  ユーザ名\t\t") + me.user.userName);
-    out(QStringLiteral("  会社名\t\t") + me.user.company);
-    out(QStringLiteral("  ローマ字氏名\t\t") + me.user.nameRoman);
-    out(QStringLiteral("  ローマ字会社名\t") + me.user.companyRoman);
-    out(QStringLiteral("署名用証明書情報"));
-    out(QStringLiteral("  証明書シリアルナンバー\t") + info.serialNumber);
-    out(QStringLiteral("  CN:発行対象者\t\t") + info.subject.commonName);
-    out(QStringLiteral("  OU:発行対象会社名\t") + info.subject.companyUnit);
-    out(QStringLiteral("  OU:サービス名\t\t") + info.subject.serviceUnit);
-    out(QStringLiteral("  O:サービス提供会社名\t") + info.subject.organization);
-    out(QStringLiteral("  C:国名\t\t\t") + info.subject.country);
-    out(QStringLiteral("  有効期限終了日時\t") + expiry);
+    out(AccountText::tr("User information"));
+    out(AccountText::tr("  User name\t\t") + me.user.userName);
+    out(AccountText::tr("  Company\t\t") + me.user.company);
+    out(AccountText::tr("  Romanized name\t\t") + me.user.nameRoman);
+    out(AccountText::tr("  Romanized company\t") + me.user.companyRoman);
+    out(AccountText::tr("Signing certificate"));
+    out(AccountText::tr("  Serial number\t\t") + info.serialNumber);
+    out(AccountText::tr("  CN (signer)\t\t") + info.subject.commonName);
+    out(AccountText::tr("  OU (company)\t\t") + info.subject.companyUnit);
+    out(AccountText::tr("  OU (service)\t\t") + info.subject.serviceUnit);
+    out(AccountText::tr("  O (provider)\t\t") + info.subject.organization);
+    out(AccountText::tr("  C (country)\t\t") + info.subject.country);
+    out(AccountText::tr("  Valid until\t\t") + expiry);
 }
 
 int certificateSetup(ApiClient& client, const Options& options)
 {
     if (!options.viewOnly && options.keyStore.isEmpty())
-        return fail(makeError(ErrorCode::BadRequest, QStringLiteral("--key-store PATH is required")));
+        return fail(makeError(ErrorCode::BadRequest, AccountText::tr("--key-store PATH is required.")));
     KeyAlgorithm algorithm = KeyAlgorithm::EcdsaP256;
     if (!parseKeyAlgorithm(options.keyAlgorithm, &algorithm))
         return fail(makeError(ErrorCode::KeyAlgorithmUnsupported, options.keyAlgorithm));
@@ -222,22 +229,22 @@ int certificateSetup(ApiClient& client, const Options& options)
         auto declined = waitFor<bool>([&](ApiClient::Done<bool> done) { setup.declineSigning(std::move(done)); });
         if (!declined)
             return fail(declined.error());
-        out(QStringLiteral("電子署名を行わない設定で登録しました。"));
+        out(AccountText::tr("Registered as a user who does not sign."));
         return 0;
     }
-    err(QStringLiteral("鍵ペアを生成し、署名用証明書を発行しています…"));
+    err(AccountText::tr("Generating the key pair and issuing the signing certificate…"));
     auto issued = waitFor<api::CertificateInfo>(
         [&](ApiClient::Done<api::CertificateInfo> done) { setup.issue(algorithm, std::move(done)); });
     if (!issued)
         return fail(issued.error());
     printCertificate(*me, *issued);
-    const SecureBuffer pin = readLine(QStringLiteral("新しい署名用暗証コード: "), options.pinStdin, true);
+    const SecureBuffer pin = readLine(AccountText::tr("New signing PIN: "), options.pinStdin, true);
     const SecureBuffer confirmation
-        = readLine(QStringLiteral("新しい署名用暗証コードの確認入力: "), options.pinStdin, true);
+        = readLine(AccountText::tr("Confirm the new signing PIN: "), options.pinStdin, true);
     const Status stored = setup.store(options.keyStore, pin, confirmation, options.force);
     if (!stored)
         return fail(stored.error());
-    out(QStringLiteral("署名用暗証コードの登録 完了: ") + options.keyStore);
+    out(AccountText::tr("Signing PIN registered: ") + options.keyStore);
     return 0;
 }
 
@@ -251,7 +258,7 @@ bool isAccountCommand(const QString& command)
 
 QString accountCommandsUsage()
 {
-    return QStringLiteral(
+    return AccountText::tr(
         "  login --server URL --user ID [--password-stdin] [--otp-stdin] [--session-file FILE]\n"
         "  certificate-setup --server URL --key-store PATH [--key p256|rsa2048] [--view-only] [--force]\n"
         "                    [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]\n"
@@ -266,7 +273,7 @@ int runAccountCommand(const QStringList& args)
     if (!options)
         return fail(options.error());
     if (!options->server.isValid() || options->server.scheme().isEmpty())
-        return fail(makeError(ErrorCode::BadRequest, QStringLiteral("--server URL is required")));
+        return fail(makeError(ErrorCode::BadRequest, AccountText::tr("--server URL is required.")));
     ApiClient client(options->server);
     if (options->command == QLatin1String("login")) {
         const Status done = login(client, *options);

@@ -152,7 +152,9 @@ int keystoreCreate(const QStringList& arguments)
     SubjectName subject;
     subject.commonName = parser.value(name).trimmed();
     subject.companyUnit = parser.value(company).trimmed();
-    subject.serviceUnit = QStringLiteral("Ikkatsu");
+    // The service OU follows the company OU (it could not be read back into its field otherwise).
+    if (!subject.companyUnit.isEmpty())
+        subject.serviceUnit = QStringLiteral("Ikkatsu");
     subject.organization = QStringLiteral("Ikkatsu");
     auto certificate = createSelfSignedCertificate(*key, subject, 730);
     if (!certificate.ok())

@@ -18,8 +18,7 @@ QString effectiveLanguage(const QString& choice)
 QString installTranslations(const QString& language)
 {
     const QString chosen = effectiveLanguage(language);
-    if (chosen == QLatin1String("en"))
-        return chosen;
+    // English is the source language; its .qm only carries plural forms ("1 signature", "2 signatures").
     auto* ours = new QTranslator(QCoreApplication::instance());
     if (ours->load(QStringLiteral(":/i18n/ikkatsu_") + chosen + QStringLiteral(".qm")))
         QCoreApplication::installTranslator(ours);

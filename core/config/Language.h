@@ -9,7 +9,7 @@ namespace ikkatsu {
 QString effectiveLanguage(const QString& choice = {});
 
 // Installs the translators for `language` ("ja"/"en") into the running QCoreApplication. Returns the
-// language installed. English is the source language, so it needs no translator.
+// language installed.
 QString installTranslations(const QString& language);
 
 } // namespace ikkatsu

@@ -2,31 +2,31 @@
 # Builds the Debian packages with CPack, installs them on this machine and runs the installed binaries.
 # Usage: deb-install.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
-build="$1" source="$2"
+build="$(cd "$1" && pwd)" source="$2"
 out="$build/packages"
 rm -rf "$out"
 (cd "$build" && cpack -G DEB -B "$out" >/dev/null)
 ls "$out"/*.deb
 
 desktop_deb=$(ls "$out"/ikkatsu_*.deb)
-dpkg-deb --info "$desktop_deb" | grep -q "Package: ikkatsu"
+dpkg-deb --info "$desktop_deb" | grep "Package: ikkatsu" >/dev/null
 dpkg -i "$desktop_deb" >/dev/null
-dpkg -L ikkatsu | grep -q "^/usr/bin/ikkatsu-cli$"
+dpkg -L ikkatsu | grep "^/usr/bin/ikkatsu-cli$" >/dev/null
 desktop-file-validate /usr/share/applications/ikkatsu.desktop
 test -f /usr/share/icons/hicolor/scalable/apps/ikkatsu.svg
 
 # The installed CLI works on its own: key store, sign, verify, checked by pdfsig.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-/usr/bin/ikkatsu-cli version | grep -q "ikkatsu-cli"
+/usr/bin/ikkatsu-cli version | grep "ikkatsu-cli" >/dev/null
 printf 'Deb12345\n' | /usr/bin/ikkatsu-cli keystore create --out "$work/k.p12" --self-signed --name "Deb Test" --pin-stdin >/dev/null
 "$build/bench/ikkatsu-make-corpus" --out "$work/in" --count 2 >/dev/null
 printf 'Deb12345\n' | /usr/bin/ikkatsu-cli sign --keystore "$work/k.p12" --pin-stdin --out-dir "$work/out" "$work"/in/*.pdf
 /usr/bin/ikkatsu-cli verify "$work"/out/*.pdf
-pdfsig "$work/out/sample-0001.pdf" | grep -q "Signature is Valid"
+pdfsig "$work/out/sample-0001.pdf" | grep "Signature is Valid" >/dev/null
 
 if [ -x "$build/app/ikkatsu" ]; then
-    dpkg -L ikkatsu | grep -q "^/usr/bin/ikkatsu$"
+    dpkg -L ikkatsu | grep "^/usr/bin/ikkatsu$" >/dev/null
 fi
 
 server_deb=$(ls "$out"/ikkatsu-server_*.deb 2>/dev/null || true)
@@ -36,7 +36,7 @@ if [ -n "$server_deb" ]; then
     test "$(stat -c '%a %U' /var/lib/ikkatsu)" = "750 ikkatsu"
     test -f /lib/systemd/system/ikkatsu-server.service
     test -f /etc/ikkatsu/server.conf
-    /usr/bin/ikkatsu-server --version | grep -q "ikkatsu-server"
+    /usr/bin/ikkatsu-server --version | grep "ikkatsu-server" >/dev/null
     if command -v systemd-analyze >/dev/null; then
         systemd-analyze verify /lib/systemd/system/ikkatsu-server.service
     fi

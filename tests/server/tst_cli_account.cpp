@@ -49,6 +49,10 @@ ToolRun TestCliAccount::runCli(
 {
     ToolRun run;
     QProcess process;
+    // The manual's Japanese wording is what this test reads back.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("IKKATSU_LANGUAGE"), QStringLiteral("ja"));
+    process.setProcessEnvironment(environment);
     process.start(test::builtBinary(QStringLiteral("ikkatsu-cli")), args);
     if (!process.waitForStarted(5000))
         return run;
