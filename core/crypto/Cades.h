@@ -40,6 +40,8 @@ public:
     int maxSize() const;
     // `sha256` is the digest of the signed content (the PDF's ByteRange).
     Result<QByteArray> sign(const QByteArray& sha256) const;
+    // The signer's certificate first, then its issuers (what sign() embeds).
+    const QList<Certificate>& chain() const { return m_chain; }
 
 private:
     const PrivateKey& m_key;

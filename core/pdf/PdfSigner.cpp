@@ -79,19 +79,6 @@ QByteArray toHex(const QByteArray& bytes)
     return bytes.toHex().toUpper();
 }
 
-// The signer's CN. CadesSigner does not expose its chain, so when the caller gave no /Name we learn the
-// certificate from a signature over a dummy digest (costs one private-key operation).
-Result<QString> signerCommonName(const CadesSigner& signer)
-{
-    Result<QByteArray> probe = signer.sign(QByteArray(32, '\0'));
-    if (!probe)
-        return probe.error();
-    Result<CmsSignature> parsed = CmsSignature::parse(*probe);
-    if (!parsed)
-        return makeError(ErrorCode::SigningFailed, parsed.error().detail);
-    return parsed->signerCertificate().subject().commonName;
-}
-
 // The parts of the incremental update the signer needs to find again.
 struct PlannedUpdate
 {
@@ -393,13 +380,9 @@ Result<SignOutcome> PdfSigner::signFile(
     if (reader.isEncrypted())
         return makeError(ErrorCode::PdfEncrypted, QStringLiteral("the trailer has /Encrypt"));
 
-    QString name = options.name;
-    if (name.isEmpty()) {
-        Result<QString> commonName = signerCommonName(signer);
-        if (!commonName)
-            return commonName.error();
-        name = *commonName;
-    }
+    if (signer.chain().isEmpty())
+        return makeError(ErrorCode::SigningFailed, QStringLiteral("no signing certificate"));
+    const QString name = options.name.isEmpty() ? signer.chain().front().subject().commonName : options.name;
     const int maxSize = signer.maxSize();
     if (maxSize <= 0)
         return makeError(ErrorCode::SigningFailed, QStringLiteral("the signer reports no signature size"));
