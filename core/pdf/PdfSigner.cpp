@@ -373,6 +373,16 @@ Status checkWrittenRevision(const QString& path, const WrittenSignature& expecte
 Result<SignOutcome> PdfSigner::signFile(
     const QString& inputPath, const QString& outputPath, const CadesSigner& signer, const SignatureOptions& options)
 {
+    Result<PreparedSignature> prepared = prepareFile(inputPath, outputPath, signer, options);
+    if (!prepared)
+        return prepared.error();
+    IKK_TRY(prepared->file.commit());
+    return prepared->outcome;
+}
+
+Result<PreparedSignature> PdfSigner::prepareFile(
+    const QString& inputPath, const QString& outputPath, const CadesSigner& signer, const SignatureOptions& options)
+{
     Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(inputPath);
     if (!opened)
         return opened.error();
@@ -474,14 +484,13 @@ Result<SignOutcome> PdfSigner::signFile(
     expected.outputSize = outputSize;
     expected.byteRange = byteRange;
     IKK_TRY(checkWrittenRevision(output.temporaryPath(), expected, documentDigest));
-    IKK_TRY(output.commit());
 
     SignOutcome outcome;
     outcome.outputPath = output.targetPath();
     outcome.inputSize = inputSize;
     outcome.outputSize = outputSize;
     outcome.fieldName = plan.fieldName;
-    return outcome;
+    return PreparedSignature {std::move(output), outcome};
 }
 
 } // namespace ikkatsu
