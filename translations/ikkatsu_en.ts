@@ -436,6 +436,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The operation was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server configuration is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SigningCommands</name>

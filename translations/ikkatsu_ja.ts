@@ -455,6 +455,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The operation was cancelled.</source>
         <translation>処理は中止されました。</translation>
     </message>
+    <message>
+        <source>The server configuration is invalid.</source>
+        <translation>サーバの設定が不正です。</translation>
+    </message>
 </context>
 <context>
     <name>SigningCommands</name>
