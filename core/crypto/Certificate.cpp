@@ -18,20 +18,6 @@ const char kSelfSignedUnit[] = "Self-signed (local use only)";
 // Longer certificates than this are not "for local use" any more.
 constexpr int kMaxSelfSignedDays = 3650;
 
-// Runs an i2d-style function twice (size, then content) into a QByteArray.
-template<typename Encode>
-QByteArray encodeDer(Encode&& encode)
-{
-    const int size = encode(nullptr);
-    if (size <= 0)
-        return {};
-    QByteArray der(size, Qt::Uninitialized);
-    auto* out = reinterpret_cast<unsigned char*>(der.data());
-    if (encode(&out) != size)
-        return {};
-    return der;
-}
-
 // PEM input never carries encrypted certificates; refusing a passphrase keeps OpenSSL from prompting on a terminal.
 int noPassphrase(char*, int, int, void*)
 {
@@ -283,7 +269,7 @@ QByteArray PrivateKey::publicKeyDer() const
 {
     if (isNull())
         return {};
-    return encodeDer([this](unsigned char** out) { return i2d_PUBKEY(m_impl->key.get(), out); });
+    return ossl::encodeDer([this](unsigned char** out) { return i2d_PUBKEY(m_impl->key.get(), out); });
 }
 
 Result<QByteArray> PrivateKey::signSha256(const QByteArray& data) const
@@ -385,7 +371,7 @@ QByteArray Certificate::toDer() const
 {
     if (isNull())
         return {};
-    return encodeDer([this](unsigned char** out) { return i2d_X509(m_impl->x509.get(), out); });
+    return ossl::encodeDer([this](unsigned char** out) { return i2d_X509(m_impl->x509.get(), out); });
 }
 
 QByteArray Certificate::toPem() const
@@ -497,7 +483,8 @@ QByteArray Certificate::publicKeyDer() const
 {
     if (isNull())
         return {};
-    return encodeDer([this](unsigned char** out) { return i2d_PUBKEY(X509_get0_pubkey(m_impl->x509.get()), out); });
+    return ossl::encodeDer(
+        [this](unsigned char** out) { return i2d_PUBKEY(X509_get0_pubkey(m_impl->x509.get()), out); });
 }
 
 bool Certificate::matchesKey(const PrivateKey& key) const
@@ -529,7 +516,7 @@ Result<QByteArray> createCertificateRequest(const PrivateKey& key, const Subject
         || X509_REQ_set_subject_name(request.get(), name->get()) != 1 || X509_REQ_set_pubkey(request.get(), pkey) != 1
         || X509_REQ_sign(request.get(), pkey, EVP_sha256()) <= 0)
         return makeError(ErrorCode::CsrInvalid, ossl::takeErrorText());
-    QByteArray der = encodeDer([&](unsigned char** out) { return i2d_X509_REQ(request.get(), out); });
+    QByteArray der = ossl::encodeDer([&](unsigned char** out) { return i2d_X509_REQ(request.get(), out); });
     if (der.isEmpty())
         return makeError(ErrorCode::CsrInvalid, ossl::takeErrorText());
     return der;

@@ -24,7 +24,6 @@ using namespace pdf;
 
 namespace {
 
-constexpr qint64 kHashBuffer = 1 << 20;
 constexpr int kByteRangeSlot = 10; // digits reserved per /ByteRange number: files up to 9.3 GiB
 
 // Closes a descriptor this file opened.
@@ -55,23 +54,6 @@ Error malformed(const QString& detail)
 Error selfCheckFailed(const QString& detail)
 {
     return makeError(ErrorCode::SelfVerificationFailed, detail);
-}
-
-// Feeds bytes [offset, offset + length) of `fd` to `digest` through one bounded buffer.
-Status hashFileRange(int fd, qint64 offset, qint64 length, Digest& digest)
-{
-    QByteArray buffer(qMin(length, kHashBuffer), Qt::Uninitialized);
-    while (length > 0) {
-        const ssize_t n = ::pread(fd, buffer.data(), static_cast<size_t>(qMin<qint64>(length, buffer.size())), offset);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return makeError(ErrorCode::InputFileUnreadable, QStringLiteral("read failed at offset %1").arg(offset));
-        digest.update(buffer.constData(), n);
-        offset += n;
-        length -= n;
-    }
-    return {};
 }
 
 QByteArray toHex(const QByteArray& bytes)
@@ -460,7 +442,7 @@ Result<PreparedSignature> PdfSigner::prepareFile(
             ::open(QFile::encodeName(output.temporaryPath()).constData(), O_RDONLY | O_CLOEXEC));
         if (written.get() < 0)
             return makeError(ErrorCode::OutputWriteFailed, QStringLiteral("cannot read back the new file"));
-        IKK_TRY(hashFileRange(written.get(), 0, inputSize, digest));
+        IKK_TRY(digest.updateFromFile(written.get(), 0, inputSize));
     }
     digest.update(appended.constData(), contentsStart - inputSize);
     digest.update(appended.constData() + (contentsEnd - inputSize), outputSize - contentsEnd);
