@@ -1,0 +1,181 @@
+// Page tree, form fields and DocMDP lookups, bounded against cycles and deep nesting.
+#include "pdf/PdfCatalog.h"
+
+#include "pdf/PdfText.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace ikkatsu::pdf {
+
+namespace {
+
+constexpr int kMaxTreeDepth = 64;
+constexpr int kMaxVisitedNodes = 200000;
+
+Error malformed(const QString& detail)
+{
+    return makeError(ErrorCode::PdfMalformed, detail);
+}
+
+struct FieldWalk
+{
+    PdfReader& reader;
+    std::vector<SignatureField>& found;
+    QSet<quint32> visited;
+
+    Status visit(const PdfObject& node, const QString& parentName, const PdfObject& inheritedType, int depth)
+    {
+        if (depth > kMaxTreeDepth)
+            return malformed(QStringLiteral("form fields nested too deeply"));
+        if (visited.size() > kMaxVisitedNodes)
+            return malformed(QStringLiteral("too many form fields"));
+        PdfRef ref;
+        if (node.isReference()) {
+            ref = node.toReference();
+            if (visited.contains(ref.number))
+                return {}; // a /Kids cycle or a shared node: each node counts once
+            visited.insert(ref.number);
+        }
+        Result<PdfObject> resolved = reader.resolve(node);
+        if (!resolved)
+            return resolved.error();
+        if (!resolved->isDictionary())
+            return {}; // ignore junk entries, as viewers do
+        const PdfObject& field = *resolved;
+        const PdfObject& partial = field.get("T");
+        QString name = parentName;
+        if (partial.isString()) {
+            const QString decoded = decodeTextString(partial.bytes());
+            name = parentName.isEmpty() ? decoded : parentName + QLatin1Char('.') + decoded;
+        }
+        const PdfObject& ownType = field.get("FT");
+        const PdfObject& type = ownType.isName() ? ownType : inheritedType;
+        const PdfObject* value = field.find("V");
+        if (type.isName("Sig") && value && !value->isNull()) {
+            Result<PdfObject> signature = reader.resolve(*value);
+            if (!signature)
+                return signature.error();
+            if (signature->isDictionary()) {
+                SignatureField entry;
+                entry.name = name;
+                entry.fieldRef = ref;
+                entry.valueRef = value->toReference();
+                entry.value = std::move(signature).value();
+                found.push_back(std::move(entry));
+            }
+        }
+        const PdfObject& kidsValue = field.get("Kids");
+        if (kidsValue.isNull())
+            return {};
+        Result<PdfObject> kids = reader.resolve(kidsValue);
+        if (!kids)
+            return kids.error();
+        if (!kids->isArray())
+            return {};
+        for (const PdfObject& kid : kids->items())
+            IKK_TRY(visit(kid, name, type, depth + 1));
+        return {};
+    }
+};
+
+} // namespace
+
+Result<PdfRef> findFirstPage(PdfReader& reader, const PdfObject& catalog)
+{
+    PdfObject node = catalog.get("Pages");
+    QSet<quint32> visited;
+    // Descend through the first kid that leads to a page; an empty intermediate node sends us to its sibling.
+    struct Level
+    {
+        std::vector<PdfObject> kids;
+        size_t next = 0;
+    };
+    std::vector<Level> stack;
+    for (int steps = 0; steps < kMaxVisitedNodes; ++steps) {
+        if (node.isReference()) {
+            const PdfRef ref = node.toReference();
+            if (!visited.contains(ref.number)) {
+                visited.insert(ref.number);
+                Result<PdfObject> resolved = reader.object(ref);
+                if (!resolved)
+                    return resolved.error();
+                if (resolved->isDictionary()) {
+                    const PdfObject& kids = resolved->get("Kids");
+                    const PdfObject& type = resolved->get("Type");
+                    const bool isPage = type.isName("Page") || (!type.isName("Pages") && kids.isNull());
+                    if (isPage)
+                        return ref;
+                    Result<PdfObject> kidArray = reader.resolve(kids);
+                    if (!kidArray)
+                        return kidArray.error();
+                    if (kidArray->isArray() && !kidArray->items().empty()) {
+                        if (static_cast<int>(stack.size()) >= kMaxTreeDepth)
+                            return malformed(QStringLiteral("page tree nested too deeply"));
+                        stack.push_back(Level {kidArray->items(), 0});
+                    }
+                }
+            }
+        }
+        while (!stack.empty() && stack.back().next >= stack.back().kids.size())
+            stack.pop_back();
+        if (stack.empty())
+            return malformed(QStringLiteral("the document has no page"));
+        node = stack.back().kids[stack.back().next++];
+    }
+    return malformed(QStringLiteral("page tree too large"));
+}
+
+Result<std::vector<SignatureField>> findSignatureFields(PdfReader& reader, const PdfObject& catalog)
+{
+    std::vector<SignatureField> found;
+    Result<PdfObject> form = reader.resolve(catalog.get("AcroForm"));
+    if (!form)
+        return form.error();
+    if (!form->isDictionary())
+        return found;
+    Result<PdfObject> fields = reader.resolve(form->get("Fields"));
+    if (!fields)
+        return fields.error();
+    if (!fields->isArray())
+        return found;
+    FieldWalk walk {reader, found, {}};
+    for (const PdfObject& field : fields->items())
+        IKK_TRY(walk.visit(field, QString(), PdfObject(), 0));
+    return found;
+}
+
+Result<int> docMdpPermission(PdfReader& reader, const PdfObject& catalog)
+{
+    Result<PdfObject> perms = reader.resolve(catalog.get("Perms"));
+    if (!perms)
+        return perms.error();
+    if (!perms->isDictionary())
+        return 0;
+    Result<PdfObject> signature = reader.resolve(perms->get("DocMDP"));
+    if (!signature)
+        return signature.error();
+    if (!signature->isDictionary())
+        return 0;
+    Result<PdfObject> references = reader.resolve(signature->get("Reference"));
+    if (!references)
+        return references.error();
+    if (!references->isArray())
+        return 0;
+    for (const PdfObject& item : references->items()) {
+        Result<PdfObject> reference = reader.resolve(item);
+        if (!reference)
+            return reference.error();
+        if (!reference->isDictionary() || !reference->get("TransformMethod").isName("DocMDP"))
+            continue;
+        Result<PdfObject> params = reader.resolve(reference->get("TransformParams"));
+        if (!params)
+            return params.error();
+        const qint64 p = params->isDictionary() ? params->get("P").toInteger(2) : 2;
+        return static_cast<int>(std::clamp<qint64>(p, 1, 3));
+    }
+    return 0;
+}
+
+} // namespace ikkatsu::pdf

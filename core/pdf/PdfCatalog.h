@@ -1,0 +1,31 @@
+// What the signer and the inspector look up from the document catalog: first page, signature fields, DocMDP.
+#pragma once
+
+#include "common/Result.h"
+#include "pdf/PdfReader.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace ikkatsu::pdf {
+
+// The first page of the page tree (depth-first, cycle-safe). PdfMalformed when there is none.
+Result<PdfRef> findFirstPage(PdfReader& reader, const PdfObject& catalog);
+
+struct SignatureField
+{
+    QString name; // fully qualified: parent names joined with '.'
+    PdfRef fieldRef;
+    PdfRef valueRef; // the signature dictionary (null when /V is direct)
+    PdfObject value; // the signature dictionary
+};
+
+// Every field of /AcroForm /Fields (through /Kids, /FT inherited) that is a signature field with a value, in tree
+// order. No AcroForm: none.
+Result<std::vector<SignatureField>> findSignatureFields(PdfReader& reader, const PdfObject& catalog);
+
+// The /P of a certification signature's DocMDP transform (1: no changes allowed, 2, 3), or 0 when not certified.
+Result<int> docMdpPermission(PdfReader& reader, const PdfObject& catalog);
+
+} // namespace ikkatsu::pdf

@@ -1,0 +1,474 @@
+// The PAdES B-B signer: pre-flight, incremental update, streamed ByteRange digest, CMS, self-check, atomic commit.
+#include "pdf/PdfSigner.h"
+
+#include "common/AtomicFile.h"
+#include "pdf/IncrementalUpdate.h"
+#include "pdf/PdfCatalog.h"
+#include "pdf/PdfReader.h"
+#include "pdf/PdfText.h"
+
+#include <QFile>
+#include <QSet>
+
+#include <array>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace ikkatsu {
+
+using namespace pdf;
+
+namespace {
+
+constexpr qint64 kHashBuffer = 1 << 20;
+constexpr int kByteRangeSlot = 10; // digits reserved per /ByteRange number: files up to 9.3 GiB
+
+// Closes a descriptor this file opened.
+class FileDescriptor
+{
+public:
+    explicit FileDescriptor(int fd)
+        : m_fd(fd)
+    { }
+    ~FileDescriptor()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+Error malformed(const QString& detail)
+{
+    return makeError(ErrorCode::PdfMalformed, detail);
+}
+
+Error selfCheckFailed(const QString& detail)
+{
+    return makeError(ErrorCode::SelfVerificationFailed, detail);
+}
+
+// Feeds bytes [offset, offset + length) of `fd` to `digest` through one bounded buffer.
+Status hashFileRange(int fd, qint64 offset, qint64 length, Digest& digest)
+{
+    QByteArray buffer(qMin(length, kHashBuffer), Qt::Uninitialized);
+    while (length > 0) {
+        const ssize_t n = ::pread(fd, buffer.data(), static_cast<size_t>(qMin<qint64>(length, buffer.size())), offset);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return makeError(ErrorCode::InputFileUnreadable, QStringLiteral("read failed at offset %1").arg(offset));
+        digest.update(buffer.constData(), n);
+        offset += n;
+        length -= n;
+    }
+    return {};
+}
+
+QByteArray toHex(const QByteArray& bytes)
+{
+    return bytes.toHex().toUpper();
+}
+
+// The signer's CN. CadesSigner does not expose its chain, so when the caller gave no /Name we learn the
+// certificate from a signature over a dummy digest (costs one private-key operation).
+Result<QString> signerCommonName(const CadesSigner& signer)
+{
+    Result<QByteArray> probe = signer.sign(QByteArray(32, '\0'));
+    if (!probe)
+        return probe.error();
+    Result<CmsSignature> parsed = CmsSignature::parse(*probe);
+    if (!parsed)
+        return makeError(ErrorCode::SigningFailed, parsed.error().detail);
+    return parsed->signerCertificate().subject().commonName;
+}
+
+// The parts of the incremental update the signer needs to find again.
+struct PlannedUpdate
+{
+    IncrementalUpdate update {1};
+    PdfRef signatureRef;
+    PdfRef fieldRef;
+    QString fieldName;
+    qsizetype byteRangeAt = 0; // inside the signature object's syntax: first slot
+    qsizetype contentsAt = 0; // inside the signature object's syntax: the '<'
+    qsizetype contentsHexLength = 0;
+};
+
+QString uniqueFieldName(const QSet<QString>& taken)
+{
+    for (int n = 1;; ++n) {
+        const QString candidate = QStringLiteral("Signature%1").arg(n);
+        if (!taken.contains(candidate))
+            return candidate;
+    }
+}
+
+Result<QSet<QString>> topLevelFieldNames(PdfReader& reader, const PdfObject& fields)
+{
+    QSet<QString> names;
+    for (const PdfObject& item : fields.items()) {
+        Result<PdfObject> field = reader.resolve(item);
+        if (!field)
+            return field.error();
+        if (field->isDictionary() && field->get("T").isString())
+            names.insert(decodeTextString(field->get("T").bytes()));
+    }
+    return names;
+}
+
+QByteArray signatureSyntax(const SignatureOptions& options, const QString& name, int contentsHexLength,
+    qsizetype* byteRangeAt, qsizetype* contentsAt)
+{
+    PdfObject dict = PdfObject::dictionary();
+    dict.set("Type", PdfObject::name("Sig"));
+    dict.set("Filter", PdfObject::name("Adobe.PPKLite"));
+    dict.set("SubFilter", PdfObject::name("ETSI.CAdES.detached"));
+    dict.set("M", PdfObject::string(pdfDate(options.signingTime)));
+    if (!name.isEmpty())
+        dict.set("Name", textString(name));
+    if (!options.reason.isEmpty())
+        dict.set("Reason", textString(options.reason));
+    if (!options.location.isEmpty())
+        dict.set("Location", textString(options.location));
+    if (!options.contactInfo.isEmpty())
+        dict.set("ContactInfo", textString(options.contactInfo));
+    QByteArray syntax = dict.serialize();
+    syntax.chop(2); // reopen the dictionary for the two placeholders
+    // Fixed-width slots, filled in once the offsets are known; spaces keep the array valid whatever the digits.
+    syntax.append("/ByteRange [0 ");
+    *byteRangeAt = syntax.size();
+    for (int slot = 0; slot < 3; ++slot) {
+        syntax.append(QByteArray(kByteRangeSlot, ' '));
+        syntax.append(slot < 2 ? ' ' : ']');
+    }
+    syntax.append("/Contents ");
+    *contentsAt = syntax.size();
+    syntax.append('<');
+    syntax.append(QByteArray(contentsHexLength, '0'));
+    syntax.append(">>>");
+    return syntax;
+}
+
+Result<PlannedUpdate> planUpdate(
+    PdfReader& reader, const SignatureOptions& options, const QString& name, int contentsHexLength)
+{
+    const PdfRef rootRef = reader.rootRef();
+    Result<PdfObject> catalogResult = reader.object(rootRef);
+    if (!catalogResult)
+        return catalogResult.error();
+    if (!catalogResult->isDictionary() || catalogResult->isStream())
+        return malformed(QStringLiteral("the document catalog is not a dictionary"));
+    PdfObject catalog = std::move(catalogResult).value();
+
+    Result<int> permission = docMdpPermission(reader, catalog);
+    if (!permission)
+        return permission.error();
+    if (*permission == 1)
+        return makeError(ErrorCode::PdfLockedByDocMdp, QStringLiteral("certified with DocMDP /P 1"));
+
+    Result<PdfRef> pageRef = findFirstPage(reader, catalog);
+    if (!pageRef)
+        return pageRef.error();
+    Result<PdfObject> pageResult = reader.object(*pageRef);
+    if (!pageResult)
+        return pageResult.error();
+    if (!pageResult->isDictionary() || pageResult->isStream())
+        return malformed(QStringLiteral("the first page is not a dictionary"));
+    PdfObject page = std::move(pageResult).value();
+
+    PlannedUpdate plan;
+    plan.update = IncrementalUpdate(reader.nextFreeObjectNumber());
+    IncrementalUpdate& update = plan.update;
+    plan.signatureRef = update.allocate();
+    plan.fieldRef = update.allocate();
+    bool catalogChanged = false;
+
+    // The AcroForm: indirect (rewrite it), direct in the catalog (rewrite the catalog) or absent (create it).
+    PdfObject form = PdfObject::dictionary();
+    PdfRef formRef;
+    bool formIsNew = false;
+    const PdfObject& formValue = catalog.get("AcroForm");
+    if (formValue.isReference()) {
+        Result<PdfObject> resolved = reader.object(formValue.toReference());
+        if (!resolved)
+            return resolved.error();
+        if (resolved->isDictionary() && !resolved->isStream()) {
+            form = std::move(resolved).value();
+            formRef = formValue.toReference();
+        } else {
+            formIsNew = true;
+        }
+    } else if (formValue.isDictionary()) {
+        form = formValue;
+    } else {
+        formIsNew = true;
+    }
+    if (formIsNew) {
+        formRef = update.allocate();
+        catalog.set("AcroForm", PdfObject::reference(formRef));
+        catalogChanged = true;
+    }
+    bool formChanged = formIsNew;
+
+    QSet<QString> takenNames;
+    const PdfObject fieldsValue = form.get("Fields");
+    const PdfObject newField = PdfObject::reference(plan.fieldRef);
+    if (fieldsValue.isReference()) {
+        Result<PdfObject> fields = reader.object(fieldsValue.toReference());
+        if (!fields)
+            return fields.error();
+        if (fields->isArray()) {
+            Result<QSet<QString>> names = topLevelFieldNames(reader, *fields);
+            if (!names)
+                return names.error();
+            takenNames = std::move(names).value();
+            PdfObject extended = std::move(fields).value();
+            extended.items().push_back(newField);
+            update.put(fieldsValue.toReference(), std::move(extended));
+        } else {
+            form.set("Fields", PdfObject::array({newField}));
+            formChanged = true;
+        }
+    } else {
+        PdfObject extended = fieldsValue.isArray() ? fieldsValue : PdfObject::array();
+        Result<QSet<QString>> names = topLevelFieldNames(reader, extended);
+        if (!names)
+            return names.error();
+        takenNames = std::move(names).value();
+        extended.items().push_back(newField);
+        form.set("Fields", std::move(extended));
+        formChanged = true;
+    }
+    const qint64 sigFlags = form.get("SigFlags").toInteger(0);
+    if ((sigFlags & 3) != 3) {
+        form.set("SigFlags", PdfObject::integer(sigFlags | 3));
+        formChanged = true;
+    }
+    if (formChanged) {
+        if (formRef.isNull()) {
+            catalog.set("AcroForm", form);
+            catalogChanged = true;
+        } else {
+            update.put(formRef, form);
+        }
+    }
+
+    // The widget goes into the first page's /Annots: rewrite the array when it is indirect, else the page.
+    const PdfObject annotsValue = page.get("Annots");
+    bool annotsDone = false;
+    if (annotsValue.isReference()) {
+        Result<PdfObject> annots = reader.object(annotsValue.toReference());
+        if (!annots)
+            return annots.error();
+        if (annots->isArray()) {
+            PdfObject extended = std::move(annots).value();
+            extended.items().push_back(newField);
+            update.put(annotsValue.toReference(), std::move(extended));
+            annotsDone = true;
+        }
+    }
+    if (!annotsDone) {
+        PdfObject extended = annotsValue.isArray() ? annotsValue : PdfObject::array();
+        extended.items().push_back(newField);
+        page.set("Annots", std::move(extended));
+        update.put(*pageRef, page);
+    }
+    if (catalogChanged)
+        update.put(rootRef, catalog);
+
+    plan.fieldName = uniqueFieldName(takenNames);
+    PdfObject field = PdfObject::dictionary();
+    field.set("Type", PdfObject::name("Annot"));
+    field.set("Subtype", PdfObject::name("Widget"));
+    field.set("FT", PdfObject::name("Sig"));
+    field.set("T", textString(plan.fieldName));
+    field.set("V", PdfObject::reference(plan.signatureRef));
+    field.set("Rect",
+        PdfObject::array({PdfObject::integer(0), PdfObject::integer(0), PdfObject::integer(0), PdfObject::integer(0)}));
+    field.set("F", PdfObject::integer(132)); // Print | Locked
+    field.set("P", PdfObject::reference(*pageRef));
+    update.put(plan.fieldRef, std::move(field));
+
+    plan.contentsHexLength = contentsHexLength;
+    update.putRaw(
+        plan.signatureRef, signatureSyntax(options, name, contentsHexLength, &plan.byteRangeAt, &plan.contentsAt));
+    return plan;
+}
+
+struct WrittenSignature
+{
+    QString fieldName;
+    PdfRef signatureRef;
+    qint64 startxref = 0;
+    qint64 prevStartxref = 0;
+    qint64 outputSize = 0;
+    std::array<qint64, 4> byteRange {};
+};
+
+// Reads the new revision back from the written file, as an independent reader would.
+Status checkWrittenRevision(const QString& path, const WrittenSignature& expected, const QByteArray& digest)
+{
+    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(path);
+    if (!opened)
+        return selfCheckFailed(QStringLiteral("the signed file does not read back: %1").arg(opened.error().detail));
+    PdfReader& reader = **opened;
+    if (reader.fileSize() != expected.outputSize || reader.startxref() != expected.startxref)
+        return selfCheckFailed(QStringLiteral("the signed file does not end with the new section"));
+    if (reader.trailer().get("Prev").toInteger(-1) != expected.prevStartxref)
+        return selfCheckFailed(QStringLiteral("the new section does not chain to the previous one"));
+    Result<PdfObject> catalog = reader.object(reader.rootRef());
+    if (!catalog || !catalog->isDictionary())
+        return selfCheckFailed(QStringLiteral("the catalog does not read back"));
+    Result<std::vector<SignatureField>> fields = findSignatureFields(reader, *catalog);
+    if (!fields)
+        return selfCheckFailed(QStringLiteral("the form does not read back: %1").arg(fields.error().detail));
+    const SignatureField* mine = nullptr;
+    for (const SignatureField& field : *fields) {
+        if (field.name == expected.fieldName && field.valueRef == expected.signatureRef)
+            mine = &field;
+    }
+    if (!mine)
+        return selfCheckFailed(QStringLiteral("the new signature field is not reachable from the catalog"));
+    const PdfObject& byteRange = mine->value.get("ByteRange");
+    if (!byteRange.isArray() || byteRange.items().size() != 4)
+        return selfCheckFailed(QStringLiteral("the /ByteRange does not read back"));
+    for (int k = 0; k < 4; ++k) {
+        if (byteRange.items()[k].toInteger(-1) != expected.byteRange[k])
+            return selfCheckFailed(QStringLiteral("the /ByteRange reads back differently"));
+    }
+    const PdfObject& contents = mine->value.get("Contents");
+    if (!contents.isString() || contents.sourceStart() != expected.byteRange[1]
+        || contents.sourceEnd() != expected.byteRange[2])
+        return selfCheckFailed(QStringLiteral("the /ByteRange gap is not exactly the /Contents string"));
+    Result<CmsSignature> cms = CmsSignature::parse(contents.bytes());
+    if (!cms)
+        return selfCheckFailed(QStringLiteral("the embedded CMS does not parse: %1").arg(cms.error().detail));
+    const Status verified = cms->verify(digest);
+    if (!verified)
+        return selfCheckFailed(QStringLiteral("the embedded CMS does not verify: %1").arg(verified.error().detail));
+    return {};
+}
+
+} // namespace
+
+Result<SignOutcome> PdfSigner::signFile(
+    const QString& inputPath, const QString& outputPath, const CadesSigner& signer, const SignatureOptions& options)
+{
+    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(inputPath);
+    if (!opened)
+        return opened.error();
+    PdfReader& reader = **opened;
+    if (reader.isEncrypted())
+        return makeError(ErrorCode::PdfEncrypted, QStringLiteral("the trailer has /Encrypt"));
+
+    QString name = options.name;
+    if (name.isEmpty()) {
+        Result<QString> commonName = signerCommonName(signer);
+        if (!commonName)
+            return commonName.error();
+        name = *commonName;
+    }
+    const int maxSize = signer.maxSize();
+    if (maxSize <= 0)
+        return makeError(ErrorCode::SigningFailed, QStringLiteral("the signer reports no signature size"));
+
+    Result<PlannedUpdate> planned = planUpdate(reader, options, name, maxSize * 2);
+    if (!planned)
+        return planned.error();
+    PlannedUpdate& plan = *planned;
+
+    // The update starts on a line of its own.
+    const qint64 inputSize = reader.fileSize();
+    Result<QByteArray> lastByte = reader.read(inputSize - 1, 1);
+    if (!lastByte)
+        return lastByte.error();
+    const bool needsNewline = *lastByte != "\n" && *lastByte != "\r";
+    const qint64 sectionStart = inputSize + (needsNewline ? 1 : 0);
+
+    IncrementalUpdate::TrailerFields trailer;
+    trailer.root = PdfObject::reference(reader.rootRef());
+    const PdfObject& info = reader.trailer().get("Info");
+    if (info.isReference())
+        trailer.info = info;
+    const PdfObject& id = reader.trailer().get("ID");
+    if (id.isArray())
+        trailer.id = id;
+    trailer.prev = reader.startxref();
+    // Hybrid files (classic table plus /XRefStm) get a classic section: older readers must still follow it.
+    const XrefStyle style = reader.newestSection().isStream ? XrefStyle::Stream : XrefStyle::Table;
+    QByteArray appended = plan.update.write(sectionStart, style, trailer);
+    if (needsNewline)
+        appended.prepend('\n');
+
+    QByteArray header;
+    appendNumber(header, plan.signatureRef.number);
+    header.append(" 0 obj\n");
+    const qint64 signatureSyntaxAt = plan.update.offsetOf(plan.signatureRef) + header.size();
+    const qint64 contentsStart = signatureSyntaxAt + plan.contentsAt;
+    const qint64 contentsEnd = contentsStart + plan.contentsHexLength + 2;
+    const qint64 outputSize = inputSize + appended.size();
+    const std::array<qint64, 4> byteRange {0, contentsStart, contentsEnd, outputSize - contentsEnd};
+    if (outputSize > 9999999999LL)
+        return makeError(ErrorCode::PdfUnsupported, QStringLiteral("files beyond 9.3 GiB cannot be signed"));
+    for (int slot = 0; slot < 3; ++slot) {
+        const QByteArray digits = QByteArray::number(byteRange[slot + 1]).leftJustified(kByteRangeSlot, ' ');
+        const qint64 at = signatureSyntaxAt + plan.byteRangeAt + slot * (kByteRangeSlot + 1) - inputSize;
+        appended.replace(at, kByteRangeSlot, digits);
+    }
+
+    Result<AtomicFile> created = AtomicFile::create(outputPath);
+    if (!created)
+        return created.error();
+    AtomicFile& output = *created;
+    IKK_TRY(output.copyFrom(reader.fd(), 0, inputSize));
+    IKK_TRY(output.write(appended));
+
+    // Digest what was actually written: the copied input read back from the new file, the rest from memory.
+    Digest digest;
+    {
+        const FileDescriptor written(
+            ::open(QFile::encodeName(output.temporaryPath()).constData(), O_RDONLY | O_CLOEXEC));
+        if (written.get() < 0)
+            return makeError(ErrorCode::OutputWriteFailed, QStringLiteral("cannot read back the new file"));
+        IKK_TRY(hashFileRange(written.get(), 0, inputSize, digest));
+    }
+    digest.update(appended.constData(), contentsStart - inputSize);
+    digest.update(appended.constData() + (contentsEnd - inputSize), outputSize - contentsEnd);
+    const QByteArray documentDigest = digest.final();
+
+    Result<QByteArray> cms = signer.sign(documentDigest);
+    if (!cms)
+        return cms.error();
+    if (cms->size() * 2 > plan.contentsHexLength)
+        return makeError(ErrorCode::SignatureTooLarge,
+            QStringLiteral("%1 bytes of CMS for %2 reserved").arg(cms->size()).arg(maxSize));
+    const QByteArray hex = toHex(*cms);
+    IKK_TRY(output.writeAt(contentsStart + 1, hex.constData(), hex.size()));
+
+    WrittenSignature expected;
+    expected.fieldName = plan.fieldName;
+    expected.signatureRef = plan.signatureRef;
+    expected.startxref = plan.update.startxref();
+    expected.prevStartxref = reader.startxref();
+    expected.outputSize = outputSize;
+    expected.byteRange = byteRange;
+    IKK_TRY(checkWrittenRevision(output.temporaryPath(), expected, documentDigest));
+    IKK_TRY(output.commit());
+
+    SignOutcome outcome;
+    outcome.outputPath = output.targetPath();
+    outcome.inputSize = inputSize;
+    outcome.outputSize = outputSize;
+    outcome.fieldName = plan.fieldName;
+    return outcome;
+}
+
+} // namespace ikkatsu
