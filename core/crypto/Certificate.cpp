@@ -557,10 +557,13 @@ Result<Certificate> createSelfSignedCertificate(const PrivateKey& key, const Sub
     ossl::BignumPtr serialNumber(BN_bin2bn(serialBytes, sizeof serialBytes, nullptr));
     ossl::Asn1IntegerPtr serial(serialNumber ? BN_to_ASN1_INTEGER(serialNumber.get(), nullptr) : nullptr);
 
+    // One clock reading for both ends, so that the validity is exactly `validityDays` long.
+    time_t now = std::time(nullptr);
     ossl::X509Ptr x509(X509_new_ex(nullptr, nullptr));
     if (!serial || !x509 || X509_set_version(x509.get(), X509_VERSION_3) != 1
-        || X509_set_serialNumber(x509.get(), serial.get()) != 1 || !X509_gmtime_adj(X509_getm_notBefore(x509.get()), 0)
-        || !X509_time_adj_ex(X509_getm_notAfter(x509.get()), validityDays, 0, nullptr)
+        || X509_set_serialNumber(x509.get(), serial.get()) != 1
+        || !X509_time_adj_ex(X509_getm_notBefore(x509.get()), 0, 0, &now)
+        || !X509_time_adj_ex(X509_getm_notAfter(x509.get()), validityDays, 0, &now)
         || X509_set_subject_name(x509.get(), name->get()) != 1 || X509_set_issuer_name(x509.get(), name->get()) != 1
         || X509_set_pubkey(x509.get(), pkey) != 1)
         return makeError(ErrorCode::CertificateInvalid, ossl::takeErrorText());

@@ -371,6 +371,16 @@ private slots:
             QCOMPARE(parsed->verify(sha256(content + 'x')).error().code, ErrorCode::SignatureDigestMismatch);
         }
 
+        // BER with indefinite lengths (openssl -stream), zero-padded as in a PDF: the end of the outer
+        // object is found by parsing, not by a DER length.
+        const QByteArray ber = opensslSign(content,
+            {QStringLiteral("-stream"), QStringLiteral("-signer"), path(QStringLiteral("ossl.pem")),
+                QStringLiteral("-inkey"), path(QStringLiteral("ossl.key"))});
+        QVERIFY(ber.startsWith("\x30\x80"));
+        auto parsedBer = CmsSignature::parse(ber + QByteArray(3000, '\0'));
+        QVERIFY(parsedBer.ok());
+        QVERIFY(parsedBer->verify(sha256(content)).ok());
+
         // An embedded (not detached) signature made with SHA-384.
         const QByteArray sha384 = opensslSign(content,
             {QStringLiteral("-nodetach"), QStringLiteral("-md"), QStringLiteral("sha384"), QStringLiteral("-signer"),
