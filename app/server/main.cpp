@@ -1,0 +1,14 @@
+// ikkatsu-server: the REST server (accounts, one-time passwords, issuing CA); all logic lives in server/.
+#include "ServerApp.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("ikkatsu-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(IKKATSU_VERSION));
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    return ikkatsu::server::runServerCommand(args);
+}

@@ -1,0 +1,77 @@
+// The server's issuing CA: creates or loads its key and certificate, issues signing certificates from CSRs, and signs
+// CRLs.
+#pragma once
+
+#include "common/Result.h"
+#include "crypto/Certificate.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace ikkatsu {
+
+struct IssuedCertificate
+{
+    QByteArray der;
+    QString serialHex; // upper-case hex, as Certificate::serialNumberHex prints it
+    QDateTime notBefore;
+    QDateTime notAfter;
+    QString subjectText; // RFC 2253
+};
+
+struct RevokedCertificate
+{
+    QString serialHex;
+    QDateTime revokedAt;
+    int reason = 0; // RFC 5280 CRLReason (0 unspecified, 1 keyCompromise, 4 superseded, 5 cessationOfOperation)
+};
+
+struct CaIdentity
+{
+    QString commonName;
+    QString organization;
+    QString country = QStringLiteral("JP");
+    int validityYears = 20;
+};
+
+// Thread-safe for issue() and createCrl() once constructed (the key and certificate are only read).
+class CertificateAuthority
+{
+public:
+    ~CertificateAuthority();
+    CertificateAuthority(CertificateAuthority&&) noexcept;
+    CertificateAuthority& operator=(CertificateAuthority&&) noexcept;
+    CertificateAuthority(const CertificateAuthority&) = delete;
+    CertificateAuthority& operator=(const CertificateAuthority&) = delete;
+
+    // Loads the PEM key and certificate when both files exist (they must match); creates an ECDSA P-256 CA
+    // and writes both (key file mode 0600) when neither exists; an error when only one exists.
+    static Result<CertificateAuthority> loadOrCreate(
+        const QString& keyPath, const QString& certificatePath, const CaIdentity& identity);
+
+    QByteArray certificateDer() const;
+    QByteArray certificatePem() const;
+
+    // Checks the CSR's signature (proof of possession) and key (RSA 2048–4096 bits or ECDSA P-256/P-384) and
+    // issues a certificate for `subject` — the CSR's own subject is ignored, the server's records decide.
+    // keyUsage digitalSignature + nonRepudiation (critical), CA:FALSE, a random 159-bit serial, a CRL
+    // distribution point. CsrInvalid or KeyAlgorithmUnsupported for bad requests.
+    Result<IssuedCertificate> issue(
+        const QByteArray& csrDer, const SubjectName& subject, int validityDays, const QString& crlUrl) const;
+
+    // A v2 CRL (DER) listing `revoked`, with a CRL number and the authority key identifier.
+    Result<QByteArray> createCrl(const QList<RevokedCertificate>& revoked, const QDateTime& thisUpdate,
+        const QDateTime& nextUpdate, qint64 crlNumber) const;
+
+    struct Impl;
+
+private:
+    CertificateAuthority();
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace ikkatsu

@@ -1,0 +1,265 @@
+// Start-up and the bootstrap subcommands; serving prints its URL on stdout so that scripts and tests can find it.
+#include "ServerApp.h"
+
+#include "Api.h"
+#include "ServerContext.h"
+#include "accounts/Accounts.h"
+#include "accounts/Secrets.h"
+#include "http/HttpServer.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTextStream>
+#include <QTimeZone>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+namespace ikkatsu::server {
+
+namespace {
+
+void printLine(const QString& text)
+{
+    std::cout << text.toStdString() << std::endl;
+}
+
+void printError(const QString& text)
+{
+    std::cerr << "ikkatsu-server: " << text.toStdString() << std::endl;
+}
+
+int reportError(const Error& error)
+{
+    printError(error.codeText() + QStringLiteral(" ") + error.message()
+        + (error.detail.isEmpty() ? QString() : QStringLiteral(" (") + error.detail + QLatin1Char(')')));
+    return 1;
+}
+
+// Takes "--name VALUE" out of `args`.
+QString takeOption(QStringList& args, const QString& name, const QString& fallback = {})
+{
+    const qsizetype at = args.indexOf(name);
+    if (at < 0 || at + 1 >= args.size())
+        return fallback;
+    const QString value = args.at(at + 1);
+    args.remove(at, 2);
+    return value;
+}
+
+bool takeSwitch(QStringList& args, const QString& name)
+{
+    return args.removeAll(name) > 0;
+}
+
+Result<std::optional<QSslConfiguration>> tlsConfiguration(const ServerConfig& config)
+{
+    if (config.tlsCert.isEmpty())
+        return std::optional<QSslConfiguration>();
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(config.tlsCert, QSsl::Pem);
+    QFile keyFile(config.tlsKey);
+    if (chain.isEmpty() || !keyFile.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::TlsError, QStringLiteral("cannot read --tls-cert or --tls-key"));
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key;
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Ec, QSsl::Rsa}) {
+        key = QSslKey(keyPem, algorithm, QSsl::Pem);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull())
+        return makeError(ErrorCode::TlsError, QStringLiteral("cannot parse the TLS key"));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    return std::optional<QSslConfiguration>(tls);
+}
+
+int serve(const QStringList& args)
+{
+    auto config = parseServerConfig(args);
+    if (!config)
+        return reportError(config.error());
+    if (config->tlsCert.isEmpty() && !config->listenAddress.isLoopback() && !config->allowPlainHttp) {
+        printError(QStringLiteral("refusing plain HTTP on a non-loopback address: give --tls-cert/--tls-key, or "
+                                  "--allow-plain-http behind a TLS proxy"));
+        return 2;
+    }
+    auto tls = tlsConfiguration(*config);
+    if (!tls)
+        return reportError(tls.error());
+    auto context = openServerContext(*config);
+    if (!context)
+        return reportError(context.error());
+
+    HttpLimits limits;
+    limits.workers = config->workerThreads;
+    limits.queue = config->workerQueue;
+    limits.maxRequestBytes = config->maxRequestBytes;
+    HttpServer server(buildApiRoutes(*context), limits);
+    auto port = server.start(config->listenAddress, config->listenPort, *tls);
+    if (!port)
+        return reportError(port.error());
+    // With port 0 the kernel chose; the mails' login URL must name the real one.
+    (*context)->config.listenPort = *port;
+    const QString scheme = tls->has_value() ? QStringLiteral("https") : QStringLiteral("http");
+    QString host = config->listenAddress.toString();
+    if (config->listenAddress.protocol() == QAbstractSocket::IPv6Protocol)
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    printLine(QStringLiteral("ikkatsu-server listening on %1://%2:%3").arg(scheme, host).arg(*port));
+    const int code = QCoreApplication::exec();
+    server.stop();
+    return code;
+}
+
+Result<SecureBuffer> passwordFromStdin()
+{
+    std::string line;
+    if (!std::getline(std::cin, line))
+        return makeError(ErrorCode::PasswordPolicy, QStringLiteral("no password on stdin"));
+    SecureBuffer password {std::string_view(line)};
+    std::fill(line.begin(), line.end(), '\0');
+    return password;
+}
+
+api::NewUser adminTemplate(const QString& name, const QString& email)
+{
+    api::NewUser admin;
+    admin.userName = name;
+    admin.company = QStringLiteral("Ikkatsu");
+    admin.nameRoman = QStringLiteral("Administrator");
+    admin.companyRoman = QStringLiteral("Ikkatsu");
+    admin.email = email;
+    admin.loginExpiresAt = QDateTime::currentDateTimeUtc().addYears(10);
+    admin.role = api::Role::Admin;
+    admin.maySign = true;
+    return admin;
+}
+
+int init(QStringList args)
+{
+    const QString adminId = takeOption(args, QStringLiteral("--admin-id"));
+    const QString email
+        = takeOption(args, QStringLiteral("--admin-email"), QStringLiteral("admin@localhost.localdomain"));
+    const QString name = takeOption(args, QStringLiteral("--admin-name"), QStringLiteral("管理者"));
+    const bool fromStdin = takeSwitch(args, QStringLiteral("--password-stdin"));
+    if (adminId.isEmpty() || adminId.size() > 64) {
+        printError(QStringLiteral("init needs --admin-id ID"));
+        return 2;
+    }
+    if (!isValidMailAddress(email)) {
+        printError(QStringLiteral("--admin-email is not a mail address"));
+        return 2;
+    }
+    auto config = parseServerConfig(args);
+    if (!config)
+        return reportError(config.error());
+    auto context = openServerContext(*config);
+    if (!context)
+        return reportError(context.error());
+    Accounts accounts(**context);
+    auto existing = accounts.find(adminId);
+    if (!existing)
+        return reportError(existing.error());
+    if (existing->has_value()) {
+        printError(QStringLiteral("user %1 already exists").arg(adminId));
+        return 3;
+    }
+    QString generated;
+    SecureBuffer password;
+    if (fromStdin) {
+        auto read = passwordFromStdin();
+        if (!read)
+            return reportError(read.error());
+        password = std::move(read).value();
+    } else {
+        generated = newInitialPassword();
+        password = SecureBuffer::fromString(generated);
+    }
+    auto created = accounts.createDirect(adminId, adminTemplate(name, email), password);
+    if (!created)
+        return reportError(created.error());
+    (*context)->audit(QStringLiteral("user.bootstrap_admin"), QString(), adminId);
+    printLine(QStringLiteral("administrator %1 created").arg(adminId));
+    if (!generated.isEmpty()) {
+        // Shown once, on the operator's terminal; it is stored only as an Argon2id hash.
+        printLine(QStringLiteral("initial password: ") + generated);
+        wipeString(generated);
+    }
+    return 0;
+}
+
+int demoSeed(const QStringList& args)
+{
+    auto config = parseServerConfig(args);
+    if (!config)
+        return reportError(config.error());
+    auto context = openServerContext(*config);
+    if (!context)
+        return reportError(context.error());
+    Accounts accounts(**context);
+    struct Demo
+    {
+        QString id;
+        QString password;
+        api::NewUser user;
+    };
+    api::NewUser user;
+    user.userName = QStringLiteral("受信者 太郎");
+    user.company = QStringLiteral("AAA 株式会社");
+    user.nameRoman = QStringLiteral("Taro Jushinsha");
+    user.companyRoman = QStringLiteral("AAA Corporation");
+    user.email = QStringLiteral("demo-user@demo.ikkatsu.example");
+    user.loginExpiresAt = QDateTime::currentDateTimeUtc().addYears(1);
+    api::NewUser admin
+        = adminTemplate(QStringLiteral("管理者 一郎"), QStringLiteral("demo-admin@demo.ikkatsu.example"));
+    admin.company = QStringLiteral("AAA 株式会社");
+    admin.nameRoman = QStringLiteral("Ichiro Kanrisha");
+    admin.companyRoman = QStringLiteral("AAA Corporation");
+    const QList<Demo> demos = {{QStringLiteral("demo-admin"), QStringLiteral("demo-admin-password"), admin},
+        {QStringLiteral("demo-user"), QStringLiteral("demo-user-password"), user}};
+    for (const Demo& demo : demos) {
+        auto existing = accounts.find(demo.id);
+        if (!existing)
+            return reportError(existing.error());
+        if (existing->has_value()) {
+            printLine(QStringLiteral("%1 exists already (password unchanged)").arg(demo.id));
+            continue;
+        }
+        auto created = accounts.createDirect(demo.id, demo.user, SecureBuffer::fromString(demo.password));
+        if (!created)
+            return reportError(created.error());
+        printLine(QStringLiteral("%1 (%2) password: %3").arg(demo.id, api::roleName(demo.user.role), demo.password));
+    }
+    printLine(QStringLiteral("one-time passwords are written to %1 unless --smtp-url is set").arg(config->outboxDir()));
+    return 0;
+}
+
+} // namespace
+
+int runServerCommand(const QStringList& args)
+{
+    QStringList rest = args;
+    QString command = QStringLiteral("serve");
+    if (!rest.isEmpty() && !rest.first().startsWith(QLatin1Char('-')))
+        command = rest.takeFirst();
+    if (rest.contains(QStringLiteral("--help")) || rest.contains(QStringLiteral("-h"))
+        || command == QLatin1String("help")) {
+        printLine(serverUsage());
+        return 0;
+    }
+    if (command == QLatin1String("serve"))
+        return serve(rest);
+    if (command == QLatin1String("init"))
+        return init(rest);
+    if (command == QLatin1String("demo-seed"))
+        return demoSeed(rest);
+    printError(QStringLiteral("unknown command: ") + command);
+    return 2;
+}
+
+} // namespace ikkatsu::server

@@ -1,0 +1,70 @@
+// The server's configuration: one table of keys, read from an INI file and overridden by command-line flags.
+#pragma once
+
+#include "common/Result.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+
+namespace ikkatsu::server {
+
+struct SmtpConfig
+{
+    QString url; // smtp://host:port or smtps://host:port; empty = outbox folder
+    QString user; // empty = no AUTH
+    QString password; // never logged
+    bool startTls = true;
+    QString from = QStringLiteral("noreply@ikkatsu.example");
+    int timeoutSeconds = 30;
+};
+
+struct ServerConfig
+{
+    QString dataDir;
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8443;
+    QString database; // "sqlite:PATH" (default: <data-dir>/ikkatsu.sqlite3)
+    QString tlsCert; // PEM; with tlsKey enables HTTPS
+    QString tlsKey;
+    bool allowPlainHttp = false; // plain HTTP on a non-loopback address
+    QString publicUrl; // the login site URL written in mail ①; default derived from listen address
+
+    QString serviceName = QStringLiteral("Ikkatsu 一括電子署名");
+    QString serviceProvider = QStringLiteral("Ikkatsu Project"); // O of issued certificates (サービス提供会社名)
+    QString country = QStringLiteral("JP");
+    int certificateValidityDays = 730;
+    QString caKeyFile; // default <data-dir>/ca/ca-key.pem
+    QString caCertFile; // default <data-dir>/ca/ca-cert.pem
+
+    int otpLifetimeSeconds = 600;
+    int otpMaxTries = 5;
+    int otpResendIntervalSeconds = 60;
+    int otpMaxSends = 5;
+    int sessionIdleSeconds = 30 * 60;
+    int sessionAbsoluteSeconds = 12 * 3600;
+    int lockoutThreshold = 5;
+    int passwordMinLength = 8;
+    bool requirePasswordChangeOnFirstLogin = false;
+
+    int workerThreads = 4;
+    int workerQueue = 64; // pending jobs beyond the busy workers before 503 E5005
+    qint64 maxRequestBytes = 1 << 20; // whole request (headers + body)
+    int maxJsonStringLength = 1024;
+
+    SmtpConfig smtp;
+
+    QString databasePath() const; // for sqlite: the file
+    QString outboxDir() const;
+    QString loginUrl() const;
+    QString crlUrl() const;
+};
+
+// Builds the configuration from `--config FILE` (INI, see docs) and the flags in `args`
+// (args excludes the program name and subcommand). Unknown flags are an error (BadRequest with detail).
+Result<ServerConfig> parseServerConfig(const QStringList& args);
+
+// The usage text printed by --help.
+QString serverUsage();
+
+} // namespace ikkatsu::server

@@ -1,0 +1,46 @@
+// Start-up of the shared state; the CA key lives in the data directory with mode 0600.
+#include "ServerContext.h"
+
+#include "accounts/Secrets.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QLoggingCategory>
+
+namespace ikkatsu::server {
+
+Q_LOGGING_CATEGORY(lcAudit, "ikkatsu.server.audit")
+
+void ServerContext::audit(const QString& event, const QString& actor, const QString& subjectUser, const QString& detail,
+    const QString& remote)
+{
+    auto written = database->exec(QStringLiteral("INSERT INTO audit_log (event_id, occurred_at, actor, subject_user, "
+                                                 "event, detail, remote) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {newRandomId(), QDateTime::currentMSecsSinceEpoch(), actor, subjectUser, event, detail, remote});
+    if (!written)
+        qCWarning(lcAudit) << "audit write failed for" << event << written.error().detail;
+}
+
+Result<std::shared_ptr<ServerContext>> openServerContext(const ServerConfig& config)
+{
+    if (!QDir().mkpath(config.dataDir))
+        return makeError(ErrorCode::ServerError, QStringLiteral("cannot create data directory ") + config.dataDir);
+    auto context = std::make_shared<ServerContext>();
+    context->config = config;
+    auto database = Database::open(config.database);
+    if (!database)
+        return database.error();
+    context->database = database.value();
+    context->mail = std::make_unique<MailSender>(config.smtp, config.outboxDir());
+    CaIdentity identity;
+    identity.commonName = config.serviceName + QStringLiteral(" Issuing CA");
+    identity.organization = config.serviceProvider;
+    identity.country = config.country;
+    auto ca = CertificateAuthority::loadOrCreate(config.caKeyFile, config.caCertFile, identity);
+    if (!ca)
+        return ca.error();
+    context->ca = std::make_unique<CertificateAuthority>(std::move(ca).value());
+    return context;
+}
+
+} // namespace ikkatsu::server

@@ -1,0 +1,29 @@
+// What every request handler shares: configuration, database, mail, the issuing CA and the audit log.
+#pragma once
+
+#include "ServerConfig.h"
+#include "crypto/CertificateAuthority.h"
+#include "db/Database.h"
+#include "mail/Mail.h"
+
+#include <memory>
+
+namespace ikkatsu::server {
+
+struct ServerContext
+{
+    ServerConfig config;
+    std::shared_ptr<Database> database;
+    std::unique_ptr<MailSender> mail;
+    std::unique_ptr<CertificateAuthority> ca;
+
+    // Appends to the audit log. Never pass secrets in `detail`. Failures are logged, not returned:
+    // an audit write must not turn a completed account change into an error for the caller.
+    void audit(const QString& event, const QString& actor, const QString& subjectUser, const QString& detail = {},
+        const QString& remote = {});
+};
+
+// Opens the database and the CA (creating them on first start) and the mail sender.
+Result<std::shared_ptr<ServerContext>> openServerContext(const ServerConfig& config);
+
+} // namespace ikkatsu::server

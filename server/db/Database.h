@@ -1,0 +1,71 @@
+// The server's database: one connection per worker thread, numbered schema migrations, SQLite or (later) PostgreSQL.
+#pragma once
+
+#include "common/Result.h"
+
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <memory>
+
+namespace ikkatsu::server {
+
+enum class SqlDialect { Sqlite, Postgres };
+
+class Database
+{
+public:
+    // `url` is "sqlite:PATH". Opens, applies pending migrations, and returns the handle shared by all threads.
+    static Result<std::shared_ptr<Database>> open(const QString& url);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    SqlDialect dialect() const { return m_dialect; }
+    // The calling thread's own connection, opened on first use (Qt SQL connections are bound to a thread).
+    Result<QSqlDatabase> connection();
+    int schemaVersion();
+
+    // Runs `sql` with positional `?` bindings on the calling thread's connection; DatabaseError on failure.
+    Result<QSqlQuery> exec(const QString& sql, const QVariantList& binds = {});
+    // Number of rows changed by an UPDATE/DELETE.
+    Result<int> execCount(const QString& sql, const QVariantList& binds = {});
+
+    // The statement that starts a write transaction: SQLite must take the write lock up front
+    // (BEGIN IMMEDIATE), or two readers upgrading at once fail with SQLITE_BUSY instead of waiting.
+    QString beginWriteStatement() const;
+
+private:
+    Database() = default;
+    Result<QSqlDatabase> openConnection(const QString& name);
+    Status migrate();
+
+    SqlDialect m_dialect = SqlDialect::Sqlite;
+    QString m_path;
+    QString m_prefix;
+    QMutex m_namesMutex;
+    QStringList m_connectionNames;
+};
+
+// A write transaction on the calling thread's connection; rolls back unless commit() succeeded.
+class WriteTransaction
+{
+public:
+    explicit WriteTransaction(Database& database);
+    ~WriteTransaction();
+    WriteTransaction(const WriteTransaction&) = delete;
+    WriteTransaction& operator=(const WriteTransaction&) = delete;
+
+    Status begin();
+    Status commit();
+
+private:
+    Database& m_database;
+    bool m_open = false;
+};
+
+} // namespace ikkatsu::server

@@ -1,0 +1,56 @@
+// Our own request and response types, so that handlers never see Qt HttpServer (a technology preview in 6.4).
+#pragma once
+
+#include "common/Result.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrlQuery>
+
+namespace ikkatsu::server {
+
+struct HttpRequest
+{
+    QByteArray method; // "GET", "POST", ...
+    QString path; // decoded path, e.g. "/api/v1/admin/users/u123"
+    QUrlQuery query;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+    QByteArray body;
+    QString remoteAddress;
+    QHash<QString, QString> pathParameters; // filled by the router from "{name}" segments
+
+    QByteArray header(const QByteArray& lowerCaseName) const { return headers.value(lowerCaseName); }
+    // The bearer token of the Authorization header, or empty.
+    QString bearerToken() const;
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    static HttpResponse json(const QJsonObject& object, int status = 200);
+    static HttpResponse bytes(const QByteArray& body, const QByteArray& contentType, int status = 200);
+    static HttpResponse noContent();
+    // {"code":"E1203","message":"..."} with the code's HTTP status.
+    static HttpResponse error(ErrorCode code, const QString& message = {});
+    static HttpResponse error(const Error& error);
+};
+
+// Request-body decoding with the error codes the REST contract promises: E5007 for malformed JSON,
+// wrong types, missing fields, and strings beyond their limit.
+Result<QJsonObject> parseJsonObject(const QByteArray& body);
+Result<QString> requireString(const QJsonObject& object, const QString& key, int maxLength, bool allowEmpty = false);
+Result<QString> optionalString(
+    const QJsonObject& object, const QString& key, int maxLength, const QString& fallback = {});
+Result<bool> requireBool(const QJsonObject& object, const QString& key);
+Result<bool> optionalBool(const QJsonObject& object, const QString& key, bool fallback);
+
+} // namespace ikkatsu::server

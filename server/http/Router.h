@@ -1,0 +1,49 @@
+// Maps method + path pattern ("/api/v1/admin/users/{userId}") to a handler; the thin layer over Qt HttpServer.
+#pragma once
+
+#include "http/HttpMessage.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <functional>
+
+namespace ikkatsu::server {
+
+using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
+
+enum class HandlerThread {
+    Worker, // the bounded worker pool: anything touching the database, Argon2, the CA or mail
+    Inline // the HTTP thread: constant-time answers only
+};
+
+class Router
+{
+public:
+    void add(const QByteArray& method, const QString& pattern, HttpHandler handler,
+        HandlerThread thread = HandlerThread::Worker);
+
+    struct Match
+    {
+        const HttpHandler* handler = nullptr;
+        HandlerThread thread = HandlerThread::Worker;
+        QHash<QString, QString> parameters;
+        bool pathKnown = false; // the path exists for another method (405 rather than 404)
+    };
+    Match match(const QByteArray& method, const QString& path) const;
+
+    struct Route
+    {
+        QByteArray method;
+        QString pattern;
+        QStringList segments;
+        HttpHandler handler;
+        HandlerThread thread;
+    };
+    const QList<Route>& routes() const { return m_routes; }
+
+private:
+    QList<Route> m_routes;
+};
+
+} // namespace ikkatsu::server
