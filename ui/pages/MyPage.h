@@ -1,0 +1,67 @@
+// マイページ: the quick search bar and ■ファイル情報リスト (filters, sortable multi-select table, paging).
+#pragma once
+
+#include "services/FileSource.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace ikkatsu::ui {
+
+class FileFilterPanel;
+class FileListModel;
+
+class MyPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit MyPage(QWidget* parent = nullptr);
+
+    // Not owned; null shows the list as unavailable.
+    void setFileSource(FileSource* source);
+    FileFilterPanel* filterPanel() const { return m_filters; }
+    FileListModel* model() const { return m_model; }
+    QList<FileEntry> selectedEntries() const;
+    // Runs the current filter again (after a batch, statuses change).
+    void refresh();
+
+signals:
+    void viewRequested(const ikkatsu::ui::FileEntry& entry);
+    void batchSignRequested(const QList<ikkatsu::ui::FileEntry>& entries);
+    void listed(int total);
+    void failed(const ikkatsu::Error& error);
+
+private:
+    void search(int page);
+    void quickSearch();
+    void updateButtons();
+
+    FileSource* m_source = nullptr;
+    FileListFilter m_lastFilter;
+    int m_page = 0;
+    int m_total = 0;
+    quint64 m_generation = 0;
+    FileFilterPanel* m_filters;
+    FileListModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QTableView* m_table;
+    QLabel* m_empty;
+    QLabel* m_error;
+    QLabel* m_count;
+    QLineEdit* m_quickText;
+    QComboBox* m_quickTarget;
+    QComboBox* m_quickCondition;
+    QPushButton* m_view;
+    QPushButton* m_batchSign;
+    QPushButton* m_previous;
+    QPushButton* m_next;
+};
+
+} // namespace ikkatsu::ui

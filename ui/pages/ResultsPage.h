@@ -1,0 +1,42 @@
+// 処理結果: the user's own history of views and signatures, with outcome and error code, filterable.
+#pragma once
+
+#include "services/FileSource.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStandardItemModel;
+class QTableView;
+
+namespace ikkatsu::ui {
+
+class ResultsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ResultsPage(QWidget* parent = nullptr);
+
+    void setFileSource(FileSource* source);
+    void refresh();
+    int visibleRows() const;
+
+private:
+    void applyFilter();
+
+    FileSource* m_source = nullptr;
+    QList<ProcessingRecord> m_records;
+    QComboBox* m_action;
+    QComboBox* m_outcome;
+    QLineEdit* m_fileName;
+    QStandardItemModel* m_model;
+    QTableView* m_table;
+    QLabel* m_empty;
+    QLabel* m_error;
+};
+
+} // namespace ikkatsu::ui
