@@ -931,6 +931,11 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>yyyy/MM/dd</source>
+        <extracomment>Display format of the registration date fields (QDateTime format); the manual writes 2019年2月28日.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::FileListModel</name>

@@ -707,7 +707,9 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>Signing %n file(s) on this computer…</source>
-        <translation><numerusform>この端末で %n 件のファイルに署名しています…</numerusform></translation>
+        <translation>
+            <numerusform>この端末で %n 件のファイルに署名しています…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Uploading the signed files…</source>
@@ -938,6 +940,11 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>Clear</source>
         <translation>クリア</translation>
+    </message>
+    <message>
+        <source>yyyy/MM/dd</source>
+        <extracomment>Display format of the registration date fields (QDateTime format); the manual writes 2019年2月28日.</extracomment>
+        <translation>yyyy年M月d日</translation>
     </message>
 </context>
 <context>
@@ -1449,7 +1456,9 @@ Revisions added later: %4</source>
     </message>
     <message numerus="yes">
         <source>%n file(s) not processed yet.</source>
-        <translation><numerusform>未処理のファイルが %n 件あります。</numerusform></translation>
+        <translation>
+            <numerusform>未処理のファイルが %n 件あります。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

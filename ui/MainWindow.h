@@ -78,7 +78,7 @@ private:
     UserProfile m_user;
 
     NavigationBar* m_navigation;
-    QStackedWidget* m_stack;
+    QStackedWidget* m_stack = nullptr;
     LoginPage* m_login;
     OtpPage* m_otp;
     CertificateSetupWizard* m_setup;

@@ -64,7 +64,7 @@ QLabel* makeSectionTitle(const QString& text, QWidget* parent)
 QLabel* makeHint(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
-    label->setObjectName(QStringLiteral("hint"));
+    label->setProperty("hint", true);
     label->setWordWrap(true);
     return label;
 }

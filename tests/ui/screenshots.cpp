@@ -247,6 +247,7 @@ int main(int argc, char** argv)
     QTest::keyClicks(find<QLineEdit>(&window, "confirmPinEdit"), QStringLiteral("Secret12"));
     QTest::mouseClick(find<QPushButton>(&window, "registerButton"), Qt::LeftButton);
     save(&window, QStringLiteral("07-setup-pin-mismatch"));
+    find<QLineEdit>(&window, "newPinEdit")->clear();
     QTest::keyClicks(find<QLineEdit>(&window, "newPinEdit"), pin);
     QTest::keyClicks(find<QLineEdit>(&window, "confirmPinEdit"), pin);
     save(&window, QStringLiteral("08-setup-pin"));

@@ -30,8 +30,9 @@ QDateEdit* dateEdit(const QString& objectName, QWidget* parent)
     auto* edit = new QDateEdit(parent);
     edit->setObjectName(objectName);
     edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QStringLiteral("yyyy/MM/dd"));
-    edit->setMinimumWidth(140);
+    //: Display format of the registration date fields (QDateTime format); the manual writes 2019年2月28日.
+    edit->setDisplayFormat(FileFilterPanel::tr("yyyy/MM/dd"));
+    edit->setMinimumWidth(180);
     return edit;
 }
 

@@ -31,15 +31,15 @@ signals:
 
 private:
     QDate m_today;
-    QComboBox* m_myStatus;
-    QButtonGroup* m_target;
-    QButtonGroup* m_state;
-    QDateEdit* m_from;
-    QDateEdit* m_to;
-    QLineEdit* m_folder;
-    QLineEdit* m_file;
-    QPushButton* m_search;
-    QPushButton* m_clear;
+    QComboBox* m_myStatus = nullptr;
+    QButtonGroup* m_target = nullptr;
+    QButtonGroup* m_state = nullptr;
+    QDateEdit* m_from = nullptr;
+    QDateEdit* m_to = nullptr;
+    QLineEdit* m_folder = nullptr;
+    QLineEdit* m_file = nullptr;
+    QPushButton* m_search = nullptr;
+    QPushButton* m_clear = nullptr;
 };
 
 } // namespace ikkatsu::ui

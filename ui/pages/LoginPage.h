@@ -36,12 +36,12 @@ private:
 
     AccountService* m_accounts;
     Settings* m_settings;
-    QLineEdit* m_serverUrl;
-    QLineEdit* m_userId;
-    QLineEdit* m_password;
-    QPushButton* m_login;
-    QLabel* m_error;
-    QLabel* m_message;
+    QLineEdit* m_serverUrl = nullptr;
+    QLineEdit* m_userId = nullptr;
+    QLineEdit* m_password = nullptr;
+    QPushButton* m_login = nullptr;
+    QLabel* m_error = nullptr;
+    QLabel* m_message = nullptr;
 };
 
 } // namespace ikkatsu::ui

@@ -59,6 +59,7 @@ MyPage::MyPage(QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto* content = new QWidget(scroll);
+    content->setObjectName(QStringLiteral("pageContent"));
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
     auto* layout = new QVBoxLayout(content);

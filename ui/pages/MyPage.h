@@ -50,18 +50,18 @@ private:
     quint64 m_generation = 0;
     FileFilterPanel* m_filters;
     FileListModel* m_model;
-    QSortFilterProxyModel* m_proxy;
-    QTableView* m_table;
-    QLabel* m_empty;
-    QLabel* m_error;
-    QLabel* m_count;
-    QLineEdit* m_quickText;
-    QComboBox* m_quickTarget;
-    QComboBox* m_quickCondition;
-    QPushButton* m_view;
-    QPushButton* m_batchSign;
-    QPushButton* m_previous;
-    QPushButton* m_next;
+    QSortFilterProxyModel* m_proxy = nullptr;
+    QTableView* m_table = nullptr;
+    QLabel* m_empty = nullptr;
+    QLabel* m_error = nullptr;
+    QLabel* m_count = nullptr;
+    QLineEdit* m_quickText = nullptr;
+    QComboBox* m_quickTarget = nullptr;
+    QComboBox* m_quickCondition = nullptr;
+    QPushButton* m_view = nullptr;
+    QPushButton* m_batchSign = nullptr;
+    QPushButton* m_previous = nullptr;
+    QPushButton* m_next = nullptr;
 };
 
 } // namespace ikkatsu::ui

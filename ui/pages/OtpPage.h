@@ -34,13 +34,13 @@ private:
     OtpChallenge m_challenge;
     QDateTime m_resendAllowedAt;
     QTimer m_timer;
-    QLineEdit* m_otp;
-    QPushButton* m_next;
-    QPushButton* m_resend;
-    QPushButton* m_back;
-    QLabel* m_expiry;
-    QLabel* m_error;
-    QLabel* m_info;
+    QLineEdit* m_otp = nullptr;
+    QPushButton* m_next = nullptr;
+    QPushButton* m_resend = nullptr;
+    QPushButton* m_back = nullptr;
+    QLabel* m_expiry = nullptr;
+    QLabel* m_error = nullptr;
+    QLabel* m_info = nullptr;
 };
 
 } // namespace ikkatsu::ui

@@ -57,6 +57,7 @@ ProfilePage::ProfilePage(AccountService* accounts, QWidget* parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto* content = new QWidget(scroll);
+    content->setObjectName(QStringLiteral("pageContent"));
     scroll->setWidget(content);
     outer->addWidget(scroll);
     auto* layout = new QVBoxLayout(content);

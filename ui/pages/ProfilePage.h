@@ -35,17 +35,17 @@ private:
     QString m_keyStorePath;
     QList<QLabel*> m_userValues;
     QList<QLabel*> m_certificateValues;
-    QLabel* m_noCertificate;
-    QLineEdit* m_currentPassword;
-    QLineEdit* m_newPassword;
-    QLineEdit* m_newPasswordConfirm;
-    QPushButton* m_changePassword;
-    QLabel* m_passwordResult;
-    QLineEdit* m_currentPin;
-    QLineEdit* m_newPin;
+    QLabel* m_noCertificate = nullptr;
+    QLineEdit* m_currentPassword = nullptr;
+    QLineEdit* m_newPassword = nullptr;
+    QLineEdit* m_newPasswordConfirm = nullptr;
+    QPushButton* m_changePassword = nullptr;
+    QLabel* m_passwordResult = nullptr;
+    QLineEdit* m_currentPin = nullptr;
+    QLineEdit* m_newPin = nullptr;
     PinConfirmationEdit* m_newPinConfirm;
-    QPushButton* m_changePin;
-    QLabel* m_pinResult;
+    QPushButton* m_changePin = nullptr;
+    QLabel* m_pinResult = nullptr;
 };
 
 } // namespace ikkatsu::ui

@@ -114,6 +114,7 @@ int ResultsPage::visibleRows() const
 
 void ResultsPage::applyFilter()
 {
+    m_table->setSortingEnabled(false);
     m_model->removeRows(0, m_model->rowCount());
     const QString action = m_action->currentData().toString();
     const int outcome = m_outcome->currentData().toInt();
@@ -134,6 +135,9 @@ void ResultsPage::applyFilter()
             result, new QStandardItem(record.errorCode)});
     }
     m_empty->setVisible(m_model->rowCount() == 0);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(0, Qt::DescendingOrder);
+    m_table->resizeColumnsToContents();
 }
 
 } // namespace ikkatsu::ui

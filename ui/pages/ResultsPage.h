@@ -30,13 +30,13 @@ private:
 
     FileSource* m_source = nullptr;
     QList<ProcessingRecord> m_records;
-    QComboBox* m_action;
-    QComboBox* m_outcome;
-    QLineEdit* m_fileName;
-    QStandardItemModel* m_model;
-    QTableView* m_table;
-    QLabel* m_empty;
-    QLabel* m_error;
+    QComboBox* m_action = nullptr;
+    QComboBox* m_outcome = nullptr;
+    QLineEdit* m_fileName = nullptr;
+    QStandardItemModel* m_model = nullptr;
+    QTableView* m_table = nullptr;
+    QLabel* m_empty = nullptr;
+    QLabel* m_error = nullptr;
 };
 
 } // namespace ikkatsu::ui

@@ -24,9 +24,9 @@ signals:
     void profileRequested();
 
 private:
-    QLabel* m_greeting;
-    QLabel* m_certificate;
-    QLabel* m_pending;
+    QLabel* m_greeting = nullptr;
+    QLabel* m_certificate = nullptr;
+    QLabel* m_pending = nullptr;
 };
 
 } // namespace ikkatsu::ui

@@ -182,6 +182,7 @@ QWidget* CertificateSetupWizard::buildPinPage()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto* page = new QWidget(scroll);
+    page->setObjectName(QStringLiteral("pageContent"));
     scroll->setWidget(page);
     auto* layout = pageLayout(page);
     layout->setSpacing(10);
@@ -219,6 +220,8 @@ QWidget* CertificateSetupWizard::buildPinPage()
     m_pasteRefused = makeHint(tr("* You cannot paste into the confirmation field."), page);
     m_pasteRefused->setObjectName(QStringLiteral("pasteRefusedHint"));
     left->addWidget(m_pasteRefused);
+    m_pinError = makeErrorLabel(QStringLiteral("pinError"), page);
+    left->addWidget(m_pinError);
     left->addStretch(1);
 
     auto* right = new QVBoxLayout;
@@ -239,8 +242,6 @@ QWidget* CertificateSetupWizard::buildPinPage()
     columns->addLayout(right, 1);
     layout->addLayout(columns);
 
-    m_pinError = makeErrorLabel(QStringLiteral("pinError"), page);
-    layout->addWidget(m_pinError);
     auto* buttons = new QHBoxLayout;
     m_pinBack = makeButton(tr("Back"), QStringLiteral("pinBackButton"), false, page);
     m_register = makeButton(tr("Register"), QStringLiteral("registerButton"), true, page);

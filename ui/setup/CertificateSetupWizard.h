@@ -63,25 +63,25 @@ private:
     CertificateDetails m_certificate;
     bool m_haveCertificate = false;
 
-    QStackedWidget* m_pages;
-    QRadioButton* m_sign;
-    QRadioButton* m_noSign;
-    QPushButton* m_choiceNext;
-    QLabel* m_choiceError;
+    QStackedWidget* m_pages = nullptr;
+    QRadioButton* m_sign = nullptr;
+    QRadioButton* m_noSign = nullptr;
+    QPushButton* m_choiceNext = nullptr;
+    QLabel* m_choiceError = nullptr;
     QList<QLabel*> m_userValues; // on the user info page
     QList<QLabel*> m_pinUserValues; // on the STEP2 page
     QList<QLabel*> m_certificateValues;
-    QProgressBar* m_progress;
+    QProgressBar* m_progress = nullptr;
     QList<QLabel*> m_stages;
-    QLabel* m_waitingError;
-    QPushButton* m_retry;
-    QPushButton* m_waitingBack;
-    QLineEdit* m_newPin;
+    QLabel* m_waitingError = nullptr;
+    QPushButton* m_retry = nullptr;
+    QPushButton* m_waitingBack = nullptr;
+    QLineEdit* m_newPin = nullptr;
     PinConfirmationEdit* m_confirmPin;
-    QLabel* m_pinError;
-    QLabel* m_pasteRefused;
-    QPushButton* m_register;
-    QPushButton* m_pinBack;
+    QLabel* m_pinError = nullptr;
+    QLabel* m_pasteRefused = nullptr;
+    QPushButton* m_register = nullptr;
+    QPushButton* m_pinBack = nullptr;
 };
 
 } // namespace ikkatsu::ui

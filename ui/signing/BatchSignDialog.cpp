@@ -120,11 +120,16 @@ BatchSignDialog::BatchSignDialog(
         m_table->insertRow(row);
         m_table->setItem(row, FileColumn, new QTableWidgetItem(entry.fileName));
         m_table->setItem(row, FolderColumn, new QTableWidgetItem(entry.folderName));
-        auto* bar = new QProgressBar(m_table);
+        auto* cell = new QWidget(m_table);
+        auto* cellLayout = new QHBoxLayout(cell);
+        cellLayout->setContentsMargins(8, 0, 8, 0);
+        auto* bar = new QProgressBar(cell);
+        bar->setObjectName(QStringLiteral("fileProgress%1").arg(row));
         bar->setRange(0, kStepsPerFile);
         bar->setTextVisible(false);
-        bar->setMaximumHeight(14);
-        m_table->setCellWidget(row, ProgressColumn, bar);
+        bar->setFixedHeight(10);
+        cellLayout->addWidget(bar);
+        m_table->setCellWidget(row, ProgressColumn, cell);
         m_table->setItem(row, StatusColumn, new QTableWidgetItem);
         setStage(row, item.stage, item.error);
     }
@@ -225,7 +230,7 @@ void BatchSignDialog::setStage(int row, Stage stage, const Error& error)
             : stage == Stage::Failed                               ? QColor(0xb3, 0x26, 0x1e)
             : stage == Stage::Skipped || stage == Stage::Cancelled ? QColor(0x6b, 0x77, 0x85)
                                                                    : QColor(0x1d, 0x27, 0x33));
-    if (auto* bar = qobject_cast<QProgressBar*>(m_table->cellWidget(row, ProgressColumn)))
+    if (auto* bar = m_table->cellWidget(row, ProgressColumn)->findChild<QProgressBar*>())
         bar->setValue(stageSteps(stage));
     updateOverall();
 }

@@ -73,16 +73,16 @@ private:
     bool m_running = false;
     int m_units = 0;
 
-    QStackedWidget* m_pages;
-    QTableWidget* m_table;
-    QLineEdit* m_pin;
-    QLabel* m_pinError;
-    QLabel* m_summary;
-    QLabel* m_phase;
-    QProgressBar* m_overall;
-    QPushButton* m_start;
-    QPushButton* m_cancelButton;
-    QPushButton* m_close;
+    QStackedWidget* m_pages = nullptr;
+    QTableWidget* m_table = nullptr;
+    QLineEdit* m_pin = nullptr;
+    QLabel* m_pinError = nullptr;
+    QLabel* m_summary = nullptr;
+    QLabel* m_phase = nullptr;
+    QProgressBar* m_overall = nullptr;
+    QPushButton* m_start = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QPushButton* m_close = nullptr;
 };
 
 } // namespace ikkatsu::ui

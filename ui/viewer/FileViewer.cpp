@@ -47,6 +47,7 @@ FileViewer::FileViewer(QWidget* parent)
 {
     setWindowTitle(tr("View file"));
     setObjectName(QStringLiteral("fileViewer"));
+    setAttribute(Qt::WA_StyledBackground, true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 12);
 

@@ -36,18 +36,18 @@ private:
     void applyZoom();
     void zoomBy(int steps);
 
-    QPdfDocument* m_document;
-    QPdfView* m_view;
-    QPushButton* m_previous;
-    QPushButton* m_next;
-    QSpinBox* m_page;
-    QLabel* m_pageTotal;
-    QPushButton* m_zoomOut;
-    QPushButton* m_zoomIn;
-    QComboBox* m_zoom;
-    QTableWidget* m_signatures;
-    QLabel* m_signatureDetail;
-    QLabel* m_error;
+    QPdfDocument* m_document = nullptr;
+    QPdfView* m_view = nullptr;
+    QPushButton* m_previous = nullptr;
+    QPushButton* m_next = nullptr;
+    QSpinBox* m_page = nullptr;
+    QLabel* m_pageTotal = nullptr;
+    QPushButton* m_zoomOut = nullptr;
+    QPushButton* m_zoomIn = nullptr;
+    QComboBox* m_zoom = nullptr;
+    QTableWidget* m_signatures = nullptr;
+    QLabel* m_signatureDetail = nullptr;
+    QLabel* m_error = nullptr;
     quint64 m_generation = 0;
 };
 
