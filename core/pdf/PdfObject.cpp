@@ -33,6 +33,56 @@ bool isRegularNameChar(unsigned char c)
 
 const char kHexDigits[] = "0123456789ABCDEF";
 
+void writeName(QByteArray& out, const QByteArray& name)
+{
+    out.append('/');
+    for (const char ch : name) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (isRegularNameChar(c)) {
+            out.append(ch);
+        } else {
+            out.append('#');
+            out.append(kHexDigits[c >> 4]);
+            out.append(kHexDigits[c & 0xf]);
+        }
+    }
+}
+
+void writeString(QByteArray& out, const QByteArray& bytes, bool hex)
+{
+    if (hex) {
+        out.append('<');
+        for (const char ch : bytes) {
+            const auto c = static_cast<unsigned char>(ch);
+            out.append(kHexDigits[c >> 4]);
+            out.append(kHexDigits[c & 0xf]);
+        }
+        out.append('>');
+        return;
+    }
+    out.append('(');
+    for (const char ch : bytes) {
+        switch (ch) {
+        case '(':
+        case ')':
+        case '\\':
+            out.append('\\');
+            out.append(ch);
+            break;
+        // A raw end-of-line inside a literal string is read back as a single LF, so escape them.
+        case '\r':
+            out.append("\\r", 2);
+            break;
+        case '\n':
+            out.append("\\n", 2);
+            break;
+        default:
+            out.append(ch);
+        }
+    }
+    out.append(')');
+}
+
 } // namespace
 
 void appendNumber(QByteArray& out, qint64 value)
@@ -172,56 +222,6 @@ void PdfObject::makeStream(qint64 dataOffset)
 {
     m_type = Type::Stream;
     m_start = dataOffset;
-}
-
-static void writeName(QByteArray& out, const QByteArray& name)
-{
-    out.append('/');
-    for (const char ch : name) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (isRegularNameChar(c)) {
-            out.append(ch);
-        } else {
-            out.append('#');
-            out.append(kHexDigits[c >> 4]);
-            out.append(kHexDigits[c & 0xf]);
-        }
-    }
-}
-
-static void writeString(QByteArray& out, const QByteArray& bytes, bool hex)
-{
-    if (hex) {
-        out.append('<');
-        for (const char ch : bytes) {
-            const auto c = static_cast<unsigned char>(ch);
-            out.append(kHexDigits[c >> 4]);
-            out.append(kHexDigits[c & 0xf]);
-        }
-        out.append('>');
-        return;
-    }
-    out.append('(');
-    for (const char ch : bytes) {
-        switch (ch) {
-        case '(':
-        case ')':
-        case '\\':
-            out.append('\\');
-            out.append(ch);
-            break;
-        // A raw end-of-line inside a literal string is read back as a single LF, so escape them.
-        case '\r':
-            out.append("\\r", 2);
-            break;
-        case '\n':
-            out.append("\\n", 2);
-            break;
-        default:
-            out.append(ch);
-        }
-    }
-    out.append(')');
 }
 
 void PdfObject::writeTo(QByteArray& out) const

@@ -5,6 +5,7 @@
 #include "pdf/PdfParser.h"
 
 #include <QFile>
+#include <QSet>
 
 #include <algorithm>
 #include <cerrno>
@@ -120,28 +121,28 @@ Result<QByteArray> PdfReader::window(qint64 offset, qint64 length) const
 
 Result<qint64> PdfReader::findStartxref() const
 {
-    for (const qint64 tailSize : {kTailSize, qint64(64 * 1024)}) {
-        const qint64 start = qMax<qint64>(0, m_fileSize - tailSize);
-        Result<QByteArray> tail = read(start, m_fileSize - start);
-        if (!tail)
-            return tail.error();
-        const qsizetype at = tail->lastIndexOf("startxref");
-        if (at >= 0) {
-            qsizetype i = at + 9;
-            while (i < tail->size() && isSpace(tail->at(i)))
-                ++i;
-            const qsizetype digits = i;
-            qint64 value = 0;
-            while (i < tail->size() && isDigit(tail->at(i)) && i - digits < 18)
-                value = value * 10 + (tail->at(i++) - '0');
-            if (i == digits)
-                return xrefBroken(QStringLiteral("startxref is not followed by an offset"));
-            return value;
-        }
-        if (start == 0)
-            break;
-    }
-    return xrefBroken(QStringLiteral("no startxref near the end of the file (truncated?)"));
+    const qint64 start = qMax<qint64>(0, m_fileSize - kTailSize);
+    Result<QByteArray> tail = read(start, m_fileSize - start);
+    if (!tail)
+        return tail.error();
+    const qsizetype at = tail->lastIndexOf("startxref");
+    if (at < 0)
+        return xrefBroken(QStringLiteral("no startxref near the end of the file (truncated?)"));
+    qsizetype i = at + 9;
+    while (i < tail->size() && isSpace(tail->at(i)))
+        ++i;
+    const qsizetype digits = i;
+    qint64 value = 0;
+    while (i < tail->size() && isDigit(tail->at(i)) && i - digits < 18)
+        value = value * 10 + (tail->at(i++) - '0');
+    if (i == digits)
+        return xrefBroken(QStringLiteral("startxref is not followed by an offset"));
+    // Objects after the last startxref mean an update was cut off: reading the older revision instead would
+    // silently present (and sign) a different document.
+    const QByteArray rest = tail->mid(i);
+    if (rest.contains("obj") || rest.contains("xref") || rest.contains("trailer"))
+        return xrefBroken(QStringLiteral("the file continues after its last startxref (truncated update?)"));
+    return value;
 }
 
 Status PdfReader::readStructure()
@@ -157,19 +158,17 @@ Status PdfReader::readStructure()
         return startxref.error();
     m_startxref = *startxref;
 
-    std::vector<qint64> visited;
-    qint64 offset = m_startxref;
-    for (;;) {
-        if (std::find(visited.begin(), visited.end(), offset) != visited.end())
+    QSet<qint64> visited;
+    for (qint64 offset = m_startxref; offset != 0;) {
+        if (visited.contains(offset))
             return xrefBroken(QStringLiteral("the /Prev chain loops at offset %1").arg(offset));
-        if (static_cast<int>(visited.size()) >= kMaxSections)
+        if (visited.size() >= kMaxSections)
             return xrefBroken(QStringLiteral("more than %1 cross-reference sections").arg(kMaxSections));
-        visited.push_back(offset);
-        std::vector<qint64> prev;
-        IKK_TRY(readSection(offset, prev));
-        if (prev.empty())
-            break;
-        offset = prev.front();
+        visited.insert(offset);
+        Result<qint64> prev = readSection(offset);
+        if (!prev)
+            return prev.error();
+        offset = *prev;
     }
 
     for (const XrefSection& section : m_sections) {
@@ -193,7 +192,7 @@ Status PdfReader::readStructure()
     return {};
 }
 
-Status PdfReader::readSection(qint64 offset, std::vector<qint64>& prevOut)
+Result<qint64> PdfReader::readSection(qint64 offset)
 {
     if (offset <= 0 || offset >= m_fileSize)
         return xrefBroken(QStringLiteral("cross-reference offset %1 lies outside the file").arg(offset));
@@ -224,15 +223,14 @@ Status PdfReader::readSection(qint64 offset, std::vector<qint64>& prevOut)
     const XrefSection& current = m_sections[m_sections.size() - (hybrid >= 0 ? 2 : 1)];
     const PdfObject& prevValue = current.trailer.get("Prev");
     if (prevValue.isNull())
-        return {};
+        return 0;
     if (!prevValue.isInteger() && !prevValue.isNumber())
         return xrefBroken(QStringLiteral("/Prev is not a number"));
     // Some writers emit /Prev as a real ("1234.0"); take its integer part.
     const qint64 prevOffset = prevValue.isInteger() ? prevValue.toInteger() : qint64(prevValue.toNumber());
     if (prevOffset <= 0 || prevOffset >= m_fileSize)
         return xrefBroken(QStringLiteral("/Prev %1 lies outside the file").arg(prevOffset));
-    prevOut.push_back(prevOffset);
-    return {};
+    return prevOffset;
 }
 
 Result<XrefSection> PdfReader::readClassicSection(qint64 offset)
@@ -410,7 +408,8 @@ Result<XrefSection> PdfReader::readStreamSection(qint64 offset)
     qint64 row = 0;
     for (const auto& [first, count] : ranges) {
         if (m_entryCount + count > kMaxXrefEntries)
-            return xrefBroken(QStringLiteral("too many cross-reference entries"));
+            return makeError(
+                ErrorCode::PdfUnsupported, QStringLiteral("more than %1 cross-reference entries").arg(kMaxXrefEntries));
         XrefSubsection subsection;
         subsection.first = static_cast<quint32>(first);
         const qint64 available = qMax<qint64>(0, qMin(count, rows - row));
@@ -445,15 +444,28 @@ Result<XrefSection> PdfReader::readStreamSection(qint64 offset)
 
 std::optional<XrefEntry> PdfReader::lookup(quint32 number) const
 {
-    for (const XrefSection& section : m_sections) {
+    auto findIn = [number](const XrefSection& section) -> std::optional<XrefEntry> {
         // Subsections are sorted by their first number: only the last one starting at or below `number` can hold it.
         auto it = std::upper_bound(section.subsections.begin(), section.subsections.end(), number,
             [](quint32 n, const XrefSubsection& s) { return n < s.first; });
         if (it == section.subsections.begin())
-            continue;
+            return std::nullopt;
         --it;
         if (number - it->first < it->entries.size())
             return it->entries[number - it->first];
+        return std::nullopt;
+    };
+    for (size_t i = 0; i < m_sections.size(); ++i) {
+        const std::optional<XrefEntry> entry = findIn(m_sections[i]);
+        if (!entry)
+            continue;
+        // A hybrid file's table marks its compressed objects free; its /XRefStm stream knows where they are.
+        if (entry->type == XrefEntryType::Free && i + 1 < m_sections.size() && m_sections[i + 1].isHybridStream) {
+            const std::optional<XrefEntry> compressed = findIn(m_sections[i + 1]);
+            if (compressed && compressed->type != XrefEntryType::Free)
+                return compressed;
+        }
+        return entry;
     }
     return std::nullopt;
 }

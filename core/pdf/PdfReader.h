@@ -95,7 +95,8 @@ private:
     Result<qint64> findStartxref() const;
     // Like read(), but without copying when the whole file is in memory; must not outlive the reader.
     Result<QByteArray> window(qint64 offset, qint64 length) const;
-    Status readSection(qint64 offset, std::vector<qint64>& prevOut);
+    // Reads the section at `offset` (and a hybrid file's /XRefStm stream); returns its /Prev, 0 when none.
+    Result<qint64> readSection(qint64 offset);
     Result<XrefSection> readClassicSection(qint64 offset);
     Result<XrefSection> readStreamSection(qint64 offset);
     Result<PdfObject> parseIndirectAt(qint64 offset, PdfRef* found);

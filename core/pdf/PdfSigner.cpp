@@ -10,10 +10,12 @@
 #include <QFile>
 #include <QSet>
 
+#include <algorithm>
 #include <array>
 
 #include <cerrno>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ikkatsu {
@@ -173,6 +175,11 @@ Result<PlannedUpdate> planUpdate(
         return permission.error();
     if (*permission == 1)
         return makeError(ErrorCode::PdfLockedByDocMdp, QStringLiteral("certified with DocMDP /P 1"));
+    // The inspector (and so the server) walks every field of the signed result: a damaged form must be refused
+    // now, before anything is written, rather than produce a file no one can verify.
+    Result<std::vector<SignatureField>> existing = findSignatureFields(reader, catalog);
+    if (!existing)
+        return existing.error();
 
     Result<PdfRef> pageRef = findFirstPage(reader, catalog);
     if (!pageRef)
@@ -306,6 +313,7 @@ Result<PlannedUpdate> planUpdate(
 struct WrittenSignature
 {
     QString fieldName;
+    PdfRef fieldRef;
     PdfRef signatureRef;
     qint64 startxref = 0;
     qint64 prevStartxref = 0;
@@ -327,24 +335,40 @@ Status checkWrittenRevision(const QString& path, const WrittenSignature& expecte
     Result<PdfObject> catalog = reader.object(reader.rootRef());
     if (!catalog || !catalog->isDictionary())
         return selfCheckFailed(QStringLiteral("the catalog does not read back"));
-    Result<std::vector<SignatureField>> fields = findSignatureFields(reader, *catalog);
-    if (!fields)
-        return selfCheckFailed(QStringLiteral("the form does not read back: %1").arg(fields.error().detail));
-    const SignatureField* mine = nullptr;
-    for (const SignatureField& field : *fields) {
-        if (field.name == expected.fieldName && field.valueRef == expected.signatureRef)
-            mine = &field;
-    }
-    if (!mine)
-        return selfCheckFailed(QStringLiteral("the new signature field is not reachable from the catalog"));
-    const PdfObject& byteRange = mine->value.get("ByteRange");
+    // Our field is a top-level one: follow /AcroForm /Fields to it rather than walking the whole form again.
+    Result<PdfObject> form = reader.resolve(catalog->get("AcroForm"));
+    Result<PdfObject> fields = form && form->isDictionary() ? reader.resolve(form->get("Fields")) : form;
+    if (!fields || !fields->isArray())
+        return selfCheckFailed(QStringLiteral("the form's /Fields does not read back"));
+    const auto listed = std::find_if(fields->items().begin(), fields->items().end(),
+        [&](const PdfObject& item) { return item.isReference() && item.toReference() == expected.fieldRef; });
+    if (listed == fields->items().end())
+        return selfCheckFailed(QStringLiteral("the new field is not in /AcroForm /Fields"));
+    Result<PdfObject> field = reader.object(expected.fieldRef);
+    if (!field || !field->isDictionary() || decodeTextString(field->get("T").bytes()) != expected.fieldName
+        || field->get("V").toReference() != expected.signatureRef)
+        return selfCheckFailed(QStringLiteral("the new field does not read back"));
+    Result<PdfObject> page = reader.object(field->get("P").toReference());
+    Result<PdfObject> annots = page && page->isDictionary() ? reader.resolve(page->get("Annots")) : page;
+    if (!annots || !annots->isArray()
+        || std::none_of(annots->items().begin(), annots->items().end(),
+            [&](const PdfObject& item) { return item.toReference() == expected.fieldRef; }))
+        return selfCheckFailed(QStringLiteral("the new widget is not in its page's /Annots"));
+    Result<PdfObject> signature = reader.object(expected.signatureRef);
+    if (!signature || !signature->isDictionary())
+        return selfCheckFailed(QStringLiteral("the signature dictionary does not read back"));
+    const std::optional<XrefEntry> entry = reader.lookup(expected.signatureRef.number);
+    if (!entry || entry->type != XrefEntryType::InFile)
+        return selfCheckFailed(QStringLiteral("the signature dictionary is not stored plainly"));
+    const PdfObject* mine = &*signature;
+    const PdfObject& byteRange = mine->get("ByteRange");
     if (!byteRange.isArray() || byteRange.items().size() != 4)
         return selfCheckFailed(QStringLiteral("the /ByteRange does not read back"));
     for (int k = 0; k < 4; ++k) {
         if (byteRange.items()[k].toInteger(-1) != expected.byteRange[k])
             return selfCheckFailed(QStringLiteral("the /ByteRange reads back differently"));
     }
-    const PdfObject& contents = mine->value.get("Contents");
+    const PdfObject& contents = mine->get("Contents");
     if (!contents.isString() || contents.sourceStart() != expected.byteRange[1]
         || contents.sourceEnd() != expected.byteRange[2])
         return selfCheckFailed(QStringLiteral("the /ByteRange gap is not exactly the /Contents string"));
@@ -424,7 +448,12 @@ Result<SignOutcome> PdfSigner::signFile(
         appended.replace(at, kByteRangeSlot, digits);
     }
 
-    Result<AtomicFile> created = AtomicFile::create(outputPath);
+    // The signed file keeps the input's permissions (signing in place must not widen or narrow them).
+    struct stat inputStat
+    {
+    };
+    const mode_t mode = ::fstat(reader.fd(), &inputStat) == 0 ? ((inputStat.st_mode & 0666) | 0600) : 0644;
+    Result<AtomicFile> created = AtomicFile::create(outputPath, mode);
     if (!created)
         return created.error();
     AtomicFile& output = *created;
@@ -455,6 +484,7 @@ Result<SignOutcome> PdfSigner::signFile(
 
     WrittenSignature expected;
     expected.fieldName = plan.fieldName;
+    expected.fieldRef = plan.fieldRef;
     expected.signatureRef = plan.signatureRef;
     expected.startxref = plan.update.startxref();
     expected.prevStartxref = reader.startxref();

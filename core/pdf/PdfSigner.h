@@ -11,9 +11,9 @@ namespace ikkatsu {
 
 struct SignatureOptions
 {
-    QString name; // /Name (defaults to the certificate's CN)
-    QString reason; // /Reason, e.g. 承認
-    QString location; // /Location
+    QString name;        // /Name (defaults to the certificate's CN)
+    QString reason;      // /Reason, e.g. 承認
+    QString location;    // /Location
     QString contactInfo; // /ContactInfo
     QDateTime signingTime = QDateTime::currentDateTimeUtc(); // /M: the signing time the signer claims
 };
@@ -34,7 +34,7 @@ public:
     // (PdfLockedByDocMdp), and damaged ones (PdfNotPdf, PdfMalformed, PdfXrefBroken) before anything is written.
     // The new revision is self-checked before it is committed (SelfVerificationFailed otherwise).
     static Result<SignOutcome> signFile(const QString& inputPath, const QString& outputPath, const CadesSigner& signer,
-        const SignatureOptions& options);
+                                        const SignatureOptions& options);
 };
 
 } // namespace ikkatsu

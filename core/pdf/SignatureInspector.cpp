@@ -17,6 +17,9 @@ using namespace pdf;
 namespace {
 
 constexpr qint64 kHashBuffer = 1 << 20;
+// Each signature hashes (nearly) the whole file: without a ceiling a hostile upload with thousands of signature
+// fields would make the server hash gigabytes. Real documents carry a handful.
+constexpr int kMaxSignatures = 256;
 
 Status hashFileRange(int fd, qint64 offset, qint64 length, Digest& digest, QByteArray& buffer)
 {
@@ -170,6 +173,10 @@ Result<InspectionReport> SignatureInspector::inspectFile(const QString& path, co
     Result<std::vector<SignatureField>> fields = findSignatureFields(reader, *catalog);
     if (!fields)
         return fields.error();
+
+    if (fields->size() > size_t(kMaxSignatures))
+        return makeError(ErrorCode::PdfUnsupported,
+            QStringLiteral("%1 signatures; at most %2 are inspected").arg(fields->size()).arg(kMaxSignatures));
 
     InspectionReport report;
     report.fileSize = reader.fileSize();
