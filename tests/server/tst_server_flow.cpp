@@ -4,6 +4,7 @@
 #include "TestSupport.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -87,6 +88,10 @@ void TestServerFlow::initTestCase()
         QStringLiteral("--public-url"), QStringLiteral("https://sign.example.test/")}));
     m_adminToken = loginWithOtp(QStringLiteral("admin"), QStringLiteral("admin-password-1"), m_adminEmail);
     QVERIFY(!m_adminToken.isEmpty());
+    // The CA was created on first start; its key is readable by the owner only.
+    const QFileInfo caKey(m_server.dataDir() + QStringLiteral("/ca/ca-key.pem"));
+    QVERIFY(caKey.exists());
+    QCOMPARE(int(caKey.permissions() & 0x00ff), 0);
 }
 
 void TestServerFlow::registrationSendsBothMails()

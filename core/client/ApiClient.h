@@ -1,0 +1,93 @@
+// The client of ikkatsu-server's REST contract (core/api), over QNetworkAccessManager; used by the CLI and the desktop
+// app.
+#pragma once
+
+#include "api/Dto.h"
+#include "common/Result.h"
+#include "common/SecureBuffer.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QSslCertificate>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+namespace ikkatsu::client {
+
+// Every call is asynchronous: `done` runs on the ApiClient's thread once the answer (or a failure) is in.
+// Server refusals arrive as the server's error code (E1001, ...); transport problems as E5001/E5006/E5010,
+// answers that do not fit the contract as E5011.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ApiClient(const QUrl& serverUrl, QObject* parent = nullptr);
+
+    QUrl serverUrl() const { return m_serverUrl; }
+    void setSessionToken(const QString& token) { m_token = token; }
+    QString sessionToken() const { return m_token; }
+    // Extra trust anchors for a server whose TLS certificate comes from a private CA.
+    void setCaCertificates(const QList<QSslCertificate>& certificates) { m_caCertificates = certificates; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+
+    template<typename T>
+    using Done = std::function<void(Result<T>)>;
+
+    void login(const QString& userId, const SecureBuffer& password, Done<api::LoginChallenge> done);
+    void resendOtp(const QString& attemptId, Done<api::LoginChallenge> done);
+    // On success the client keeps the session token for later calls.
+    void submitOtp(const QString& attemptId, const QString& otp, Done<api::Session> done);
+    void logout(Done<bool> done);
+
+    struct Me
+    {
+        api::UserInfo user;
+        bool certificateSetupDone = false;
+        std::optional<api::CertificateInfo> certificate;
+    };
+    void me(Done<Me> done);
+    void changePassword(const SecureBuffer& current, const SecureBuffer& next, Done<bool> done);
+    // sign = false records "電子署名を行わない" and returns no certificate.
+    void certificateSetup(const api::CertificateSetupRequest& request, Done<std::optional<api::CertificateInfo>> done);
+    void caCertificate(Done<QByteArray> done);
+
+    // The primitive under the typed calls: JSON in, JSON object out (or the error body's code).
+    void send(const QByteArray& method, const QString& path, const QJsonObject& body, Done<QJsonObject> done);
+    void sendRaw(const QByteArray& method, const QString& path, const QByteArray& body, Done<QByteArray> done);
+
+private:
+    QNetworkRequest makeRequest(const QString& path) const;
+
+    QNetworkAccessManager m_network;
+    QUrl m_serverUrl;
+    QString m_token;
+    QList<QSslCertificate> m_caCertificates;
+    int m_timeoutMs = 60000;
+};
+
+// Runs the event loop until `start` reports; for command-line tools and tests, not for GUI code.
+template<typename T>
+Result<T> waitFor(const std::function<void(ApiClient::Done<T>)>& start);
+
+} // namespace ikkatsu::client
+
+#include <QEventLoop>
+
+template<typename T>
+ikkatsu::Result<T> ikkatsu::client::waitFor(const std::function<void(ApiClient::Done<T>)>& start)
+{
+    std::optional<Result<T>> result;
+    QEventLoop loop;
+    start([&](Result<T> value) {
+        result.emplace(std::move(value));
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    return std::move(*result);
+}
