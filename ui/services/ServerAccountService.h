@@ -1,21 +1,20 @@
-// AccountService over ikkatsu-server's REST API (/api/v1/auth/*, /me, /certificate-setup) with the api DTOs.
+// AccountService over ikkatsu-server's REST API through core/client's ApiClient.
 #pragma once
 
 #include "AccountService.h"
 
-#include <QJsonObject>
 #include <QObject>
 #include <QUrl>
 
-#include <functional>
+#include <memory>
 
-class QNetworkAccessManager;
-class QNetworkReply;
+namespace ikkatsu::client {
+class ApiClient;
+}
 
 namespace ikkatsu::ui {
 
-// Asynchronous throughout (QNetworkAccessManager on the GUI thread); keeps the session token in memory only.
-// To be replaced by core/client's ApiClient once that exists, with the same AccountService interface.
+// Asynchronous throughout (ApiClient runs on the GUI thread's event loop); the session token stays in memory only.
 class ServerAccountService : public QObject, public AccountService
 {
     Q_OBJECT
@@ -32,17 +31,12 @@ public:
     QFuture<Status> changePassword(const QString& currentPassword, const QString& newPassword) override;
     QFuture<Status> logout() override;
 
-    QString sessionToken() const { return m_token; }
-    QUrl serverUrl() const { return m_server; }
+    // The client of the current server (null before the first login), for the file side once it exists.
+    client::ApiClient* apiClient() const { return m_client.get(); }
 
 private:
-    using Handler = std::function<void(const Result<QJsonObject>& answer)>;
-    void send(const QByteArray& method, const QString& path, const QJsonObject& body, Handler handler);
-
-    QNetworkAccessManager* m_network;
-    QUrl m_server;
+    std::unique_ptr<client::ApiClient> m_client;
     QString m_attemptId;
-    QString m_token;
 };
 
 } // namespace ikkatsu::ui
