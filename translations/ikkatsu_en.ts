@@ -1214,6 +1214,29 @@ Revisions added later: %4</source>
     </message>
 </context>
 <context>
+    <name>ikkatsu::ui::PasswordChangePage</name>
+    <message>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is your first login: replace the initial password from your administrator with a password only you know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ikkatsu::ui::ProfilePage</name>
     <message>
         <source>My information</source>

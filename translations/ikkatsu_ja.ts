@@ -1227,6 +1227,29 @@ Revisions added later: %4</source>
     </message>
 </context>
 <context>
+    <name>ikkatsu::ui::PasswordChangePage</name>
+    <message>
+        <source>Change password</source>
+        <translation>パスワード変更</translation>
+    </message>
+    <message>
+        <source>This is your first login: replace the initial password from your administrator with a password only you know.</source>
+        <translation>初回ログインのため、管理者から通知された初期パスワードを、ご本人しか知らないパスワードに変更してください。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>現在のパスワード</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新しいパスワード</translation>
+    </message>
+    <message>
+        <source>Confirm the new password</source>
+        <translation>新しいパスワードの確認入力</translation>
+    </message>
+</context>
+<context>
     <name>ikkatsu::ui::ProfilePage</name>
     <message>
         <source>My information</source>

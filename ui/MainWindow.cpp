@@ -10,6 +10,7 @@
 #include "pages/MyPage.h"
 #include "pages/NavigationBar.h"
 #include "pages/OtpPage.h"
+#include "pages/PasswordChangePage.h"
 #include "pages/ProfilePage.h"
 #include "pages/ResultsPage.h"
 #include "pages/ServiceTopPage.h"
@@ -56,14 +57,15 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
 
     m_login = new LoginPage(accounts, settings, m_stack);
     m_otp = new OtpPage(accounts, m_stack);
+    m_passwordChange = new PasswordChangePage(accounts, m_stack);
     m_setup = new CertificateSetupWizard(accounts, settings, m_stack);
     m_top = new ServiceTopPage(m_stack);
     m_myPage = new MyPage(m_stack);
     m_profile = new ProfilePage(accounts, m_stack);
     m_results = new ResultsPage(m_stack);
-    for (QWidget* page : {static_cast<QWidget*>(m_login), static_cast<QWidget*>(m_otp), static_cast<QWidget*>(m_setup),
-             static_cast<QWidget*>(m_top), static_cast<QWidget*>(m_myPage), static_cast<QWidget*>(m_profile),
-             static_cast<QWidget*>(m_results)})
+    for (QWidget* page : {static_cast<QWidget*>(m_login), static_cast<QWidget*>(m_otp),
+             static_cast<QWidget*>(m_passwordChange), static_cast<QWidget*>(m_setup), static_cast<QWidget*>(m_top),
+             static_cast<QWidget*>(m_myPage), static_cast<QWidget*>(m_profile), static_cast<QWidget*>(m_results)})
         m_stack->addWidget(page);
 
     connect(m_login, &LoginPage::challenged, this, [this](const OtpChallenge& challenge) {
@@ -72,6 +74,10 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
     });
     connect(m_otp, &OtpPage::backToLogin, this, [this] { endSession({}); });
     connect(m_otp, &OtpPage::verified, this, &MainWindow::signIn);
+    connect(m_passwordChange, &PasswordChangePage::changed, this, [this] {
+        m_user.mustChangePassword = false;
+        continueSignIn();
+    });
     connect(m_setup, &CertificateSetupWizard::finished, this, [this](bool signing) {
         m_user.certificateSetupDone = true;
         m_user.signingChoice = signing ? SigningChoice::Sign : SigningChoice::ViewOnly;
@@ -159,6 +165,17 @@ void MainWindow::signIn(const UserProfile& user)
     m_files = m_fileSourceFactory ? m_fileSourceFactory(user) : nullptr;
     m_myPage->setFileSource(m_files.get());
     m_results->setFileSource(m_files.get());
+    if (user.mustChangePassword) {
+        m_passwordChange->start();
+        showScreen(Screen::PasswordChange);
+        return;
+    }
+    continueSignIn();
+}
+
+void MainWindow::continueSignIn()
+{
+    const UserProfile& user = m_user;
     const bool keyHere = QFileInfo::exists(keyStoreFile());
     const bool needsSetup = user.signingChoice == SigningChoice::Undecided || !user.certificateSetupDone
         || (user.signingChoice == SigningChoice::Sign && user.maySign && !keyHere);

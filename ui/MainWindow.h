@@ -24,6 +24,7 @@ class LoginPage;
 class MyPage;
 class NavigationBar;
 class OtpPage;
+class PasswordChangePage;
 class ProfilePage;
 class ResultsPage;
 class ServiceTopPage;
@@ -36,7 +37,7 @@ public:
     // Makes the file store for a signed-in user (server-backed, or a local folder for offline use); may return null.
     using FileSourceFactory = std::function<std::unique_ptr<FileSource>(const UserProfile& user)>;
 
-    enum class Screen { Login, Otp, Setup, ServiceTop, MyPage, Profile, Results };
+    enum class Screen { Login, Otp, PasswordChange, Setup, ServiceTop, MyPage, Profile, Results };
     Q_ENUM(Screen)
 
     MainWindow(Settings* settings, AccountService* accounts, FileSourceFactory files, QWidget* parent = nullptr);
@@ -44,13 +45,15 @@ public:
 
     Screen currentScreen() const;
     void showScreen(Screen screen);
-    // After the one-time password: the setup wizard when needed, otherwise My Page.
+    // After the one-time password: the first-login password change and the setup wizard when needed, otherwise
+    // My Page.
     void signIn(const UserProfile& user);
     // Back to ログイン with a message (session expired, logged out).
     void endSession(const QString& message);
 
     LoginPage* loginPage() const { return m_login; }
     OtpPage* otpPage() const { return m_otp; }
+    PasswordChangePage* passwordChangePage() const { return m_passwordChange; }
     CertificateSetupWizard* setupWizard() const { return m_setup; }
     ServiceTopPage* serviceTopPage() const { return m_top; }
     MyPage* myPage() const { return m_myPage; }
@@ -69,6 +72,7 @@ private:
     void batchSign(const QList<FileEntry>& entries);
     void handleError(const Error& error);
     void logout();
+    void continueSignIn();
     QList<Certificate> trustAnchors() const;
 
     Settings* m_settings;
@@ -81,6 +85,7 @@ private:
     QStackedWidget* m_stack = nullptr;
     LoginPage* m_login;
     OtpPage* m_otp;
+    PasswordChangePage* m_passwordChange;
     CertificateSetupWizard* m_setup;
     ServiceTopPage* m_top;
     MyPage* m_myPage;

@@ -12,6 +12,7 @@
 #include "pages/LoginPage.h"
 #include "pages/NavigationBar.h"
 #include "pages/OtpPage.h"
+#include "pages/PasswordChangePage.h"
 #include "services/LocalFolderFileSource.h"
 #include "services/ServerAccountService.h"
 #include "setup/CertificateSetupWizard.h"
@@ -46,6 +47,7 @@ private slots:
     void wrongOtpShowsCode();
     void loginOtpSetupReachesMyPage();
     void choosingNotToSignGoesStraightToMyPage();
+    void firstLoginAsksForANewPassword();
 
 private:
     void typeLogin(const QString& userId, const QString& password);
@@ -322,6 +324,49 @@ void TestUiFlow::choosingNotToSignGoesStraightToMyPage()
         qPrintable(find<QLabel>(QStringLiteral("choiceError"))->text()));
     QCOMPARE(find<QRadioButton>(QStringLiteral("signChoiceNo"))->text(), QStringLiteral("電子署名を行わない"));
     QVERIFY(!QFileInfo::exists(m_window->setupWizard()->keyStoreFile()));
+}
+
+// A server that requires replacing the initial password: the app asks for a new one before the setup.
+void TestUiFlow::firstLoginAsksForANewPassword()
+{
+    TestServer server;
+    QVERIFY(server.initAdmin(QStringLiteral("admin"), QStringLiteral("admin-password-1"), m_adminEmail));
+    QVERIFY(server.start({QStringLiteral("--require-password-change=true")}));
+    const QString adminToken
+        = test::fullLogin(server, QStringLiteral("admin"), QStringLiteral("admin-password-1"), m_adminEmail);
+    QVERIFY(!adminToken.isEmpty());
+    const TestUser user = test::registerUser(server, adminToken, m_adminEmail, QStringLiteral("first@example.test"));
+    QVERIFY(!user.password.isEmpty());
+    find<QLineEdit>(QStringLiteral("serverUrlEdit"))->setText(server.baseUrl());
+    typeLogin(user.userId, user.password);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentScreen(), MainWindow::Screen::Otp, 20000);
+    QTest::keyClicks(find<QLineEdit>(QStringLiteral("otpEdit")), test::newestOtpFor(server, user.email));
+    QTest::keyClick(find<QLineEdit>(QStringLiteral("otpEdit")), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentScreen(), MainWindow::Screen::PasswordChange, 20000);
+    QVERIFY(m_window->navigationBar()->isHidden());
+
+    auto* current = find<QLineEdit>(QStringLiteral("firstCurrentPasswordEdit"));
+    auto* next = find<QLineEdit>(QStringLiteral("firstNewPasswordEdit"));
+    auto* confirm = find<QLineEdit>(QStringLiteral("firstNewPasswordConfirmEdit"));
+    auto* error = find<QLabel>(QStringLiteral("passwordChangeError"));
+    QVERIFY(current->hasFocus());
+    // A wrong current password: the server's code.
+    QTest::keyClicks(current, QStringLiteral("not-the-password"));
+    QTest::keyClicks(next, QStringLiteral("Brand-new-passw0rd"));
+    QTest::keyClicks(confirm, QStringLiteral("Brand-new-passw0rd"));
+    QTest::keyClick(confirm, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 20000);
+    QVERIFY2(error->text().startsWith(QStringLiteral("E1302 ")), qPrintable(error->text()));
+    QCOMPARE(m_window->currentScreen(), MainWindow::Screen::PasswordChange);
+    // Right: on to the certificate setup.
+    QTest::keyClicks(current, user.password);
+    QTest::keyClicks(next, QStringLiteral("Brand-new-passw0rd"));
+    QTest::keyClicks(confirm, QStringLiteral("Brand-new-passw0rd"));
+    QTest::keyClick(confirm, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentScreen(), MainWindow::Screen::Setup, 20000);
+    // The new password is the one that works now.
+    QCOMPARE(test::startLogin(server, user.userId, user.password).status, 401);
+    QCOMPARE(test::startLogin(server, user.userId, QStringLiteral("Brand-new-passw0rd")).status, 200);
 }
 
 QTEST_MAIN(TestUiFlow)

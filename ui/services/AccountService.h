@@ -27,6 +27,7 @@ struct UserProfile
     bool maySign = true;
     bool administrator = false;
     bool certificateSetupDone = false;
+    bool mustChangePassword = false; // the initial password from the administrator is still in use
     SigningChoice signingChoice = SigningChoice::Undecided;
 };
 

@@ -41,6 +41,7 @@ UserProfile profileOf(const api::Session& session)
     user.maySign = info.maySign;
     user.administrator = info.role == api::Role::Admin;
     user.certificateSetupDone = session.certificateSetupDone;
+    user.mustChangePassword = session.mustChangePassword || info.mustChangePassword;
     switch (info.signingChoice) {
     case api::SigningChoice::Undecided:
         user.signingChoice = SigningChoice::Undecided;
