@@ -101,6 +101,8 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
     connect(m_myPage, &MyPage::viewRequested, this, &MainWindow::openFile);
     connect(m_myPage, &MyPage::batchSignRequested, this, &MainWindow::batchSign);
     connect(m_myPage, &MyPage::failed, this, &MainWindow::handleError);
+    connect(m_profile, &ProfilePage::failed, this, &MainWindow::handleError);
+    connect(m_results, &ResultsPage::failed, this, &MainWindow::handleError);
 
     showScreen(Screen::Login);
 }

@@ -3,9 +3,12 @@
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "config/Language.h"
+#include "crypto/KeyStore.h"
 #include "files/FileFilterPanel.h"
 #include "files/FileListModel.h"
 #include "pages/MyPage.h"
+#include "pages/ProfilePage.h"
+#include "pages/ResultsPage.h"
 #include "services/LocalFolderFileSource.h"
 #include "setup/NewPin.h"
 #include "setup/PinConfirmationEdit.h"
@@ -46,6 +49,9 @@ private slots:
     void myPageListsFiltersAndShowsEmpty();
     void viewerShowsPagesAndSignatures();
     void batchSignRefusesWrongPinThenSignsAndSkips();
+    void batchCancelLeavesEveryFileWholeOrSigned();
+    void profileShowsCertificateAndChangesPin();
+    void resultsFilterByOperationAndOutcome();
 
 private:
     QTemporaryDir m_dir;
@@ -404,6 +410,159 @@ void TestUiPages::batchSignRefusesWrongPinThenSignsAndSkips()
     auto history = source.history().result();
     QVERIFY(history.ok());
     QCOMPARE(history->size(), 3);
+}
+
+void TestUiPages::batchCancelLeavesEveryFileWholeOrSigned()
+{
+    QTemporaryDir root;
+    QVERIFY(QDir(root.path()).mkpath(QStringLiteral("契約書")));
+    constexpr int kFiles = 12;
+    QList<QByteArray> originals;
+    for (int i = 0; i < kFiles; ++i) {
+        const QString path = root.filePath(QStringLiteral("契約書/契約%1.pdf").arg(i, 2, 10, QLatin1Char('0')));
+        QVERIFY(test::writeSamplePdf(path, QStringLiteral("契約"), 2));
+        originals.append(test::readAll(path));
+    }
+    LocalFolderFileSource source(root.path(), QStringLiteral("Taro Jushinsha"));
+    auto all = source.scan();
+    QVERIFY(all.ok());
+    BatchSignDialog dialog(&source, m_keyStore, *all);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QSignalSpy finished(&dialog, &BatchSignDialog::batchFinished);
+    auto* pin = test::child<QLineEdit>(&dialog, QStringLiteral("batchPinEdit"));
+    QTest::keyClicks(pin, m_pin);
+    QTest::keyClick(pin, Qt::Key_Return);
+    // Cancel as soon as the first file waits for its upload.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (int row = 0; row < kFiles; ++row) {
+                if (dialog.stageOf(row) == BatchSignDialog::Stage::Uploading)
+                    return true;
+            }
+            return false;
+        }(),
+        60000);
+    auto* cancel = test::child<QPushButton>(&dialog, QStringLiteral("batchCancelButton"));
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(dialog.isVisible()); // cancelling is not closing: the batch winds down first
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+
+    int cancelled = 0;
+    for (int row = 0; row < kFiles; ++row) {
+        const BatchSignDialog::Stage stage = dialog.stageOf(row);
+        QVERIFY(stage == BatchSignDialog::Stage::Done || stage == BatchSignDialog::Stage::Cancelled);
+        cancelled += stage == BatchSignDialog::Stage::Cancelled ? 1 : 0;
+        if (stage == BatchSignDialog::Stage::Cancelled)
+            QCOMPARE(dialog.errorOf(row).code, ErrorCode::Cancelled);
+    }
+    QVERIFY(cancelled > 0);
+    QCOMPARE(dialog.signedCount() + cancelled, kFiles);
+    // On the store every file is either byte-for-byte untouched or completely signed and valid.
+    int signedFiles = 0;
+    for (int i = 0; i < kFiles; ++i) {
+        const QString path = root.filePath(QStringLiteral("契約書/契約%1.pdf").arg(i, 2, 10, QLatin1Char('0')));
+        const QByteArray now = test::readAll(path);
+        if (now == originals[i])
+            continue;
+        ++signedFiles;
+        QVERIFY(now.startsWith(originals[i]));
+        const auto check = test::pdfsig(path);
+        QVERIFY2(check.all().contains(QStringLiteral("Signature is Valid")), qPrintable(check.all()));
+    }
+    QCOMPARE(signedFiles, dialog.signedCount());
+    QVERIFY(QDir(root.filePath(QStringLiteral("契約書"))).entryList(QDir::Files | QDir::Hidden).size() == kFiles);
+}
+
+void TestUiPages::profileShowsCertificateAndChangesPin()
+{
+    const QString store = m_dir.filePath(QStringLiteral("profile.p12"));
+    QVERIFY(QFile::copy(m_keyStore, store));
+    ProfilePage page(nullptr);
+    page.resize(1280, 800);
+    UserProfile user;
+    user.userId = QStringLiteral("u0001");
+    user.userName = QStringLiteral("受信者 太郎");
+    page.setUser(user, store);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QCOMPARE(test::child<QLabel>(&page, QStringLiteral("profileUserValue1"))->text(), QStringLiteral("受信者 太郎"));
+    QCOMPARE(test::child<QLabel>(&page, QStringLiteral("profileCertificateValue1"))->text(),
+        QStringLiteral("Taro Jushinsha"));
+    QVERIFY(test::child<QLabel>(&page, QStringLiteral("noCertificateLabel"))->isHidden());
+
+    auto* current = test::child<QLineEdit>(&page, QStringLiteral("currentPinEdit"));
+    auto* next = test::child<QLineEdit>(&page, QStringLiteral("changeNewPinEdit"));
+    auto* confirm = test::child<PinConfirmationEdit>(&page, QStringLiteral("changeConfirmPinEdit"));
+    auto* change = test::child<QPushButton>(&page, QStringLiteral("changePinButton"));
+    auto* result = test::child<QLabel>(&page, QStringLiteral("pinChangeResult"));
+    const QByteArray before = test::readAll(store);
+
+    // Mismatch: refused before anything is touched.
+    QTest::keyClicks(current, m_pin);
+    QTest::keyClicks(next, QStringLiteral("NewPin456"));
+    QTest::keyClicks(confirm, QStringLiteral("NewPin457"));
+    QTest::mouseClick(change, Qt::LeftButton);
+    QVERIFY2(result->text().startsWith(QStringLiteral("E2002 ")), qPrintable(result->text()));
+    // Wrong current PIN: the key store says so, the file stays as it was.
+    QTest::keyClicks(current, QStringLiteral("Wrong999"));
+    QTest::keyClicks(next, QStringLiteral("NewPin456"));
+    QTest::keyClicks(confirm, QStringLiteral("NewPin456"));
+    QTest::mouseClick(change, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("E2003 ")), 20000);
+    QCOMPARE(test::readAll(store), before);
+    // Right.
+    QTest::keyClicks(current, m_pin);
+    QTest::keyClicks(next, QStringLiteral("NewPin456"));
+    QTest::keyClicks(confirm, QStringLiteral("NewPin456"));
+    QTest::mouseClick(change, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(result->text(), QStringLiteral("署名用暗証コードを変更しました。"), 20000);
+    QVERIFY(KeyStore::open(store, SecureBuffer::fromString(QStringLiteral("NewPin456"))).ok());
+    QCOMPARE(KeyStore::open(store, SecureBuffer::fromString(m_pin)).error().code, ErrorCode::PinWrong);
+
+    // Without a key store: said so, PIN change disabled.
+    page.setUser(user, m_dir.filePath(QStringLiteral("missing.p12")));
+    QVERIFY(test::child<QLabel>(&page, QStringLiteral("noCertificateLabel"))->isVisible());
+    QVERIFY(!change->isEnabled());
+}
+
+void TestUiPages::resultsFilterByOperationAndOutcome()
+{
+    QTemporaryDir root;
+    LocalFolderFileSource source(root.path(), QStringLiteral("Taro Jushinsha"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    source.record({now.addSecs(-30), QStringLiteral("申請書A.pdf"), QStringLiteral("建築確認"), QStringLiteral("view"),
+        true, QString()});
+    source.record({now.addSecs(-20), QStringLiteral("申請書A.pdf"), QStringLiteral("建築確認"), QStringLiteral("sign"),
+        true, QString()});
+    source.record({now.addSecs(-10), QStringLiteral("申請書B.pdf"), QStringLiteral("建築確認"), QStringLiteral("sign"),
+        false, QStringLiteral("E3009")});
+    ResultsPage page;
+    page.setFileSource(&source);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.refresh();
+    QTRY_COMPARE(page.visibleRows(), 3);
+    auto* table = test::child<QTableView>(&page, QStringLiteral("resultsTable"));
+    QCOMPARE(table->model()->index(0, 1).data().toString(), QStringLiteral("申請書B.pdf")); // newest first
+    QCOMPARE(table->model()->index(0, 5).data().toString(), QStringLiteral("E3009"));
+    QCOMPARE(table->model()->index(0, 4).data().toString(), QStringLiteral("失敗"));
+    auto* outcome = test::child<QComboBox>(&page, QStringLiteral("resultsOutcomeCombo"));
+    outcome->setCurrentIndex(2); // 失敗
+    QCOMPARE(page.visibleRows(), 1);
+    outcome->setCurrentIndex(0);
+    test::child<QComboBox>(&page, QStringLiteral("resultsActionCombo"))->setCurrentIndex(1); // 閲覧
+    QCOMPARE(page.visibleRows(), 1);
+    QCOMPARE(table->model()->index(0, 3).data().toString(), QStringLiteral("閲覧"));
+    test::child<QComboBox>(&page, QStringLiteral("resultsActionCombo"))->setCurrentIndex(0);
+    auto* name = test::child<QLineEdit>(&page, QStringLiteral("resultsFileNameEdit"));
+    test::typeText(name, QStringLiteral("申請書B"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QCOMPARE(page.visibleRows(), 1);
+    test::typeText(name, QStringLiteral("X"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QCOMPARE(page.visibleRows(), 0);
+    QVERIFY(test::child<QLabel>(&page, QStringLiteral("resultsEmptyLabel"))->isVisible());
 }
 
 QTEST_MAIN(TestUiPages)

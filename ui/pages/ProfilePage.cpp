@@ -192,6 +192,8 @@ void ProfilePage::changePassword()
         showOutcome(m_passwordResult, status, tr("Your password has been changed."));
         if (status.ok())
             emit passwordChanged();
+        else
+            emit failed(status.error());
     });
 }
 

@@ -25,6 +25,8 @@ public:
 signals:
     void passwordChanged();
     void pinChanged();
+    // A server refusal, so that an ended session can take the user back to ログイン.
+    void failed(const ikkatsu::Error& error);
 
 private:
     void changePassword();

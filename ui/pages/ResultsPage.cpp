@@ -100,6 +100,7 @@ void ResultsPage::refresh()
         if (!result.ok()) {
             showError(m_error, result.error());
             m_records.clear();
+            emit failed(result.error());
         } else {
             m_records = result.value();
         }

@@ -25,6 +25,9 @@ public:
     void refresh();
     int visibleRows() const;
 
+signals:
+    void failed(const ikkatsu::Error& error);
+
 private:
     void applyFilter();
 
