@@ -1142,6 +1142,17 @@ Revisions added later: %4</source>
         <source>%1 items, showing %2–%3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The last batch e-signature did not finish: %n file(s) still to sign.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::NavigationBar</name>

@@ -1155,6 +1155,14 @@ Revisions added later: %4</source>
         <source>%1 items, showing %2–%3</source>
         <translation>全 %1 件中 %2〜%3 件</translation>
     </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last batch e-signature did not finish: %n file(s) still to sign.</source>
+        <translation><numerusform>前回の一括電子署名は完了していません。未署名のファイルが %n 件あります。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::NavigationBar</name>

@@ -15,6 +15,7 @@
 #include "pages/ResultsPage.h"
 #include "pages/ServiceTopPage.h"
 #include "setup/CertificateSetupWizard.h"
+#include "signing/BatchJournal.h"
 #include "signing/BatchSignDialog.h"
 #include "viewer/FileViewer.h"
 
@@ -100,6 +101,7 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
     connect(m_top, &ServiceTopPage::profileRequested, this, [this] { showScreen(Screen::Profile); });
     connect(m_myPage, &MyPage::viewRequested, this, &MainWindow::openFile);
     connect(m_myPage, &MyPage::batchSignRequested, this, &MainWindow::batchSign);
+    connect(m_myPage, &MyPage::resumeRequested, this, &MainWindow::resumeBatch);
     connect(m_myPage, &MyPage::failed, this, &MainWindow::handleError);
     connect(m_profile, &ProfilePage::failed, this, &MainWindow::handleError);
     connect(m_results, &ResultsPage::failed, this, &MainWindow::handleError);
@@ -142,6 +144,7 @@ void MainWindow::showScreen(Screen screen)
         break;
     case Screen::MyPage:
         m_navigation->setCurrent(NavigationBar::Destination::MyPage);
+        m_myPage->showResumeOffer(m_files ? int(journal()->pending().size()) : 0);
         m_myPage->refresh();
         break;
     case Screen::Profile:
@@ -261,8 +264,43 @@ void MainWindow::batchSign(const QList<FileEntry>& entries)
         return;
     auto* dialog = new BatchSignDialog(m_files.get(), keyStoreFile(), entries, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &BatchSignDialog::batchFinished, m_myPage, &MyPage::refresh);
+    dialog->setJournal(journal());
+    connect(dialog, &BatchSignDialog::batchFinished, this, [this] {
+        m_myPage->showResumeOffer(int(journal()->pending().size()));
+        m_myPage->refresh();
+    });
     dialog->open();
+}
+
+std::shared_ptr<BatchJournal> MainWindow::journal() const
+{
+    return std::make_shared<BatchJournal>(m_user.userId);
+}
+
+// The journal names files by ID; the entries (versions, permissions) come fresh from the file source.
+void MainWindow::resumeBatch()
+{
+    if (!m_files)
+        return;
+    const QStringList pending = journal()->pending();
+    FileListFilter everything = FileListFilter::defaults();
+    everything.registeredFrom = QDate(2000, 1, 1);
+    everything.pageSize = 100000;
+    whenReady(this, m_files->list(everything), [this, pending](const Result<FilePage>& page) {
+        if (!page.ok())
+            return handleError(page.error());
+        QList<FileEntry> entries;
+        for (const FileEntry& entry : page->entries) {
+            if (pending.contains(entry.id))
+                entries.append(entry);
+        }
+        if (entries.isEmpty()) {
+            journal()->clear();
+            m_myPage->showResumeOffer(0);
+            return;
+        }
+        batchSign(entries);
+    });
 }
 
 } // namespace ikkatsu::ui

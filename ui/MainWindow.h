@@ -28,6 +28,7 @@ class PasswordChangePage;
 class ProfilePage;
 class ResultsPage;
 class ServiceTopPage;
+class BatchJournal;
 
 class MainWindow : public QMainWindow
 {
@@ -70,10 +71,12 @@ signals:
 private:
     void openFile(const FileEntry& entry);
     void batchSign(const QList<FileEntry>& entries);
+    void resumeBatch();
     void handleError(const Error& error);
     void logout();
     void continueSignIn();
     QList<Certificate> trustAnchors() const;
+    std::shared_ptr<BatchJournal> journal() const;
 
     Settings* m_settings;
     AccountService* m_accounts;

@@ -10,6 +10,7 @@
 #include "config/Settings.h"
 #include "crypto/KeyStore.h"
 #include "pages/LoginPage.h"
+#include "pages/MyPage.h"
 #include "pages/NavigationBar.h"
 #include "pages/OtpPage.h"
 #include "pages/PasswordChangePage.h"
@@ -17,6 +18,8 @@
 #include "services/ServerAccountService.h"
 #include "setup/CertificateSetupWizard.h"
 #include "setup/PinConfirmationEdit.h"
+#include "signing/BatchJournal.h"
+#include "signing/BatchSignDialog.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -24,6 +27,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
@@ -48,10 +53,12 @@ private slots:
     void loginOtpSetupReachesMyPage();
     void choosingNotToSignGoesStraightToMyPage();
     void firstLoginAsksForANewPassword();
+    void batchSignWithIssuedCertificateCancelAndResume();
 
 private:
     void typeLogin(const QString& userId, const QString& password);
     void reachOtp(const TestUser& user);
+    void completeSetup(const TestUser& user, const QString& pin);
     template<typename T>
     T* find(const QString& name)
     {
@@ -74,6 +81,7 @@ private:
 void TestUiFlow::initTestCase()
 {
     QVERIFY(m_home.isValid());
+    QStandardPaths::setTestModeEnabled(true);
     QCOMPARE(installTranslations(QStringLiteral("ja")), QStringLiteral("ja"));
     QVERIFY(m_server.initAdmin(QStringLiteral("admin"), QStringLiteral("admin-password-1"), m_adminEmail));
     QVERIFY(
@@ -126,6 +134,23 @@ void TestUiFlow::reachOtp(const TestUser& user)
 {
     typeLogin(user.userId, user.password);
     QTRY_COMPARE_WITH_TIMEOUT(m_window->currentScreen(), MainWindow::Screen::Otp, 20000);
+}
+
+void TestUiFlow::completeSetup(const TestUser& user, const QString& pin)
+{
+    reachOtp(user);
+    QTest::keyClicks(find<QLineEdit>(QStringLiteral("otpEdit")), test::newestOtpFor(m_server, user.email));
+    QTest::keyClick(find<QLineEdit>(QStringLiteral("otpEdit")), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentScreen(), MainWindow::Screen::Setup, 20000);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("choiceNextButton")), Qt::LeftButton);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("userInfoNextButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->setupWizard()->currentStep(), CertificateSetupWizard::PinStep, 30000);
+    QTest::keyClicks(find<QLineEdit>(QStringLiteral("newPinEdit")), pin);
+    QTest::keyClicks(find<QLineEdit>(QStringLiteral("confirmPinEdit")), pin);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("registerButton")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->setupWizard()->currentStep(), CertificateSetupWizard::DoneStep, 30000);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("nextProcessButton")), Qt::LeftButton);
+    QCOMPARE(m_window->currentScreen(), MainWindow::Screen::MyPage);
 }
 
 void TestUiFlow::wrongPasswordShowsCode()
@@ -367,6 +392,79 @@ void TestUiFlow::firstLoginAsksForANewPassword()
     // The new password is the one that works now.
     QCOMPARE(test::startLogin(server, user.userId, user.password).status, 401);
     QCOMPARE(test::startLogin(server, user.userId, QStringLiteral("Brand-new-passw0rd")).status, 200);
+}
+
+// Sign with the certificate the server's CA issued during setup: cancel mid-batch, the app offers to resume, the
+// resumed batch signs the rest, and every file ends valid under pdfsig with the issued certificate as signer.
+void TestUiFlow::batchSignWithIssuedCertificateCancelAndResume()
+{
+    const QString folder
+        = m_home.filePath(QStringLiteral("batchSignWithIssuedCertificateCancelAndResume/files/建築確認"));
+    constexpr int kFiles = 10;
+    for (int i = 1; i < kFiles; ++i)
+        QVERIFY(test::writeSamplePdf(folder + QStringLiteral("/図面%1.pdf").arg(i), QStringLiteral("図面"), 2));
+    const TestUser user = test::registerUser(
+        m_server, m_adminToken, m_adminEmail, QStringLiteral("batch%1@example.test").arg(++m_userCount));
+    const QString pin = QStringLiteral("Batch2024");
+    completeSetup(user, pin);
+    BatchJournal(user.userId).clear();
+
+    MyPage* myPage = m_window->myPage();
+    auto* table = find<QTableView>(QStringLiteral("fileTable"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), kFiles, 20000);
+    QVERIFY(find<QWidget>(QStringLiteral("resumeBanner"))->isHidden());
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier); // select all with the keyboard
+    QCOMPARE(myPage->selectedEntries().size(), kFiles);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("batchSignButton")), Qt::LeftButton);
+    BatchSignDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<BatchSignDialog*>()) != nullptr);
+    QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), pin);
+    QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (int row = 0; row < kFiles; ++row) {
+                if (dialog->stageOf(row) == BatchSignDialog::Stage::Uploading)
+                    return true;
+            }
+            return false;
+        }(),
+        60000);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchCancelButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton"))->isVisible(), 60000);
+    const int firstRun = dialog->signedCount();
+    QVERIFY(firstRun < kFiles);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton")), Qt::LeftButton);
+    QTRY_VERIFY(m_window->findChild<BatchSignDialog*>() == nullptr);
+
+    // The offer to resume, with exactly the files not signed yet.
+    QTRY_VERIFY(find<QWidget>(QStringLiteral("resumeBanner"))->isVisible());
+    QCOMPARE(BatchJournal(user.userId).pending().size(), kFiles - firstRun);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("resumeBatchButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<BatchSignDialog*>()) != nullptr, 20000);
+    QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), pin);
+    QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton"))->isVisible(), 60000);
+    QCOMPARE(dialog->signedCount(), kFiles - firstRun);
+    QCOMPARE(dialog->failedCount(), 0);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton")), Qt::LeftButton);
+    QTRY_VERIFY(find<QWidget>(QStringLiteral("resumeBanner"))->isHidden());
+    QVERIFY(BatchJournal(user.userId).pending().isEmpty());
+
+    // Every file: exactly one signature, by the certificate the server issued, valid under pdfsig.
+    const auto chain = KeyStore::readCertificates(m_window->keyStoreFile());
+    QVERIFY(chain.ok());
+    const QDir dir(folder);
+    const auto files = dir.entryList({QStringLiteral("*.pdf")}, QDir::Files);
+    QCOMPARE(files.size(), kFiles);
+    for (const QString& name : files) {
+        const auto check = test::pdfsig(dir.filePath(name));
+        QVERIFY2(check.all().contains(QStringLiteral("Signature is Valid")), qPrintable(check.all()));
+        QCOMPARE(check.all().count(QStringLiteral("Signature #")), 1);
+        QVERIFY2(check.all().contains(QStringLiteral("Test User")), qPrintable(check.all()));
+    }
+    // My Page now lists them as 処理済.
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 0, 20000);
 }
 
 QTEST_MAIN(TestUiFlow)

@@ -65,6 +65,20 @@ MyPage::MyPage(QWidget* parent)
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(24, 12, 24, 12);
     layout->setSpacing(8);
+    m_resume = new QFrame(content);
+    m_resume->setObjectName(QStringLiteral("resumeBanner"));
+    auto* resumeLayout = new QHBoxLayout(m_resume);
+    resumeLayout->setContentsMargins(0, 0, 0, 0);
+    m_resumeText = new QLabel(m_resume);
+    m_resumeText->setObjectName(QStringLiteral("resumeLabel"));
+    m_resumeText->setProperty("messageKind", QStringLiteral("info"));
+    m_resumeText->setWordWrap(true);
+    resumeLayout->addWidget(m_resumeText, 1);
+    auto* resumeButton = makeButton(tr("Resume"), QStringLiteral("resumeBatchButton"), true, m_resume);
+    resumeLayout->addWidget(resumeButton);
+    m_resume->hide();
+    layout->addWidget(m_resume);
+    connect(resumeButton, &QPushButton::clicked, this, &MyPage::resumeRequested);
     layout->addWidget(makeSectionTitle(tr("■File information list"), content));
 
     m_empty = new QLabel(content);
@@ -162,6 +176,13 @@ QList<FileEntry> MyPage::selectedEntries() const
 void MyPage::refresh()
 {
     search(m_page);
+}
+
+void MyPage::showResumeOffer(int pendingFiles)
+{
+    m_resumeText->setText(
+        tr("The last batch e-signature did not finish: %n file(s) still to sign.", nullptr, pendingFiles));
+    m_resume->setVisible(pendingFiles > 0);
 }
 
 void MyPage::quickSearch()

@@ -31,12 +31,15 @@ public:
     QList<FileEntry> selectedEntries() const;
     // Runs the current filter again (after a batch, statuses change).
     void refresh();
+    // A banner offering to resume an unfinished batch of `pendingFiles` files; 0 hides it.
+    void showResumeOffer(int pendingFiles);
 
 signals:
     void viewRequested(const ikkatsu::ui::FileEntry& entry);
     void batchSignRequested(const QList<ikkatsu::ui::FileEntry>& entries);
     void listed(int total);
     void failed(const ikkatsu::Error& error);
+    void resumeRequested();
 
 private:
     void search(int page);
@@ -55,6 +58,8 @@ private:
     QLabel* m_empty = nullptr;
     QLabel* m_error = nullptr;
     QLabel* m_count = nullptr;
+    QWidget* m_resume = nullptr;
+    QLabel* m_resumeText = nullptr;
     QLineEdit* m_quickText = nullptr;
     QComboBox* m_quickTarget = nullptr;
     QComboBox* m_quickCondition = nullptr;

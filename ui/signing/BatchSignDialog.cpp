@@ -3,6 +3,7 @@
 #include "BatchSignDialog.h"
 
 #include "Async.h"
+#include "BatchJournal.h"
 #include "Style.h"
 #include "crypto/KeyStore.h"
 #include "signing/FileBatchSigner.h"
@@ -277,6 +278,7 @@ void BatchSignDialog::start()
         m_keyStore = opened.value();
         m_signer = std::make_shared<CadesSigner>(m_keyStore->key(), m_keyStore->chain());
         m_running = true;
+        writeJournal();
         m_pages->setCurrentIndex(1);
         m_start->hide();
         m_cancelButton->setFocus();
@@ -399,13 +401,29 @@ void BatchSignDialog::uploadNext(int index)
                 setStage(index, Stage::Done);
             else
                 setStage(index, Stage::Failed, uploaded.error());
+            writeJournal();
             uploadNext(index + 1);
         });
+}
+
+// Pending = not finished yet, or cancelled: what a resume would still have to sign. Failed files carry their code
+// in the result instead; the user decides about those.
+void BatchSignDialog::writeJournal()
+{
+    if (!m_journal)
+        return;
+    QStringList pending;
+    for (const Item& item : std::as_const(m_items)) {
+        if (item.stage != Stage::Done && item.stage != Stage::Failed && item.stage != Stage::Skipped)
+            pending.append(item.entry.id);
+    }
+    m_journal->write(pending);
 }
 
 void BatchSignDialog::finish()
 {
     m_running = false;
+    writeJournal();
     m_keyStore.reset();
     m_signer.reset();
     const int skipped = int(

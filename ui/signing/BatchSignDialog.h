@@ -22,6 +22,8 @@ class KeyStore;
 
 namespace ikkatsu::ui {
 
+class BatchJournal;
+
 class BatchSignDialog : public QDialog
 {
     Q_OBJECT
@@ -32,6 +34,9 @@ public:
     BatchSignDialog(
         FileSource* source, const QString& keyStorePath, const QList<FileEntry>& entries, QWidget* parent = nullptr);
     ~BatchSignDialog() override;
+
+    // Keeps the files still pending in `journal` (see BatchJournal) so that the app can offer to resume.
+    void setJournal(std::shared_ptr<BatchJournal> journal) { m_journal = std::move(journal); }
 
     int signedCount() const;
     int failedCount() const;
@@ -63,6 +68,7 @@ private:
     void finish();
     void setStage(int row, Stage stage, const Error& error = {});
     void updateOverall();
+    void writeJournal();
 
     FileSource* m_source;
     QString m_keyStorePath;
@@ -70,6 +76,7 @@ private:
     std::shared_ptr<KeyStore> m_keyStore;
     std::shared_ptr<CadesSigner> m_signer;
     std::shared_ptr<std::atomic_bool> m_cancel;
+    std::shared_ptr<BatchJournal> m_journal;
     bool m_running = false;
     int m_units = 0;
 
