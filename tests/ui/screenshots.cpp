@@ -13,6 +13,7 @@
 #include "pages/MyPage.h"
 #include "services/LocalFolderFileSource.h"
 #include "setup/CertificateSetupWizard.h"
+#include "signing/BatchJournal.h"
 #include "signing/BatchSignDialog.h"
 #include "viewer/FileViewer.h"
 
@@ -24,6 +25,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -185,6 +187,7 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Ikkatsu"));
+    QStandardPaths::setTestModeEnabled(true); // the resume journal goes to a test location
     installTranslations(QStringLiteral("ja"));
     applyStyle(app);
     g_outDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
@@ -315,12 +318,19 @@ int main(int argc, char** argv)
     save(&dialog, QStringLiteral("16-batch-result"));
     dialog.accept();
 
+    // An interrupted batch: My Page offers to resume it.
+    BatchJournal(QStringLiteral("u0001")).write({selected.at(0).id, selected.at(1).id});
+    QTest::mouseClick(find<QToolButton>(&window, "navMyPage"), Qt::LeftButton);
+    table->clearSelection();
+    save(&window, QStringLiteral("17-my-page-resume"));
+    BatchJournal(QStringLiteral("u0001")).clear();
+
     QTest::mouseClick(find<QToolButton>(&window, "navProfile"), Qt::LeftButton);
-    save(&window, QStringLiteral("17-profile"));
+    save(&window, QStringLiteral("18-profile"));
     QTest::mouseClick(find<QToolButton>(&window, "navResults"), Qt::LeftButton);
     QTest::qWait(300);
-    save(&window, QStringLiteral("18-results"));
+    save(&window, QStringLiteral("19-results"));
     QTest::mouseClick(find<QToolButton>(&window, "navLogout"), Qt::LeftButton);
-    save(&window, QStringLiteral("19-logged-out"));
+    save(&window, QStringLiteral("20-logged-out"));
     return g_failures == 0 ? 0 : 1;
 }
