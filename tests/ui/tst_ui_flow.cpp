@@ -50,6 +50,7 @@ private slots:
     void unreachableServerShowsCode();
     void repeatedWrongPasswordsLockTheAccount();
     void wrongOtpShowsCode();
+    void expiredOtpShowsMessageAndResendWorks();
     void loginOtpSetupReachesMyPage();
     void choosingNotToSignGoesStraightToMyPage();
     void firstLoginAsksForANewPassword();
@@ -221,6 +222,49 @@ void TestUiFlow::wrongOtpShowsCode()
     // [戻る] returns to ログイン.
     QTest::mouseClick(find<QPushButton>(QStringLiteral("otpBackButton")), Qt::LeftButton);
     QCOMPARE(m_window->currentScreen(), MainWindow::Screen::Login);
+}
+
+void TestUiFlow::expiredOtpShowsMessageAndResendWorks()
+{
+    TestServer server;
+    QVERIFY(server.initAdmin(QStringLiteral("admin"), QStringLiteral("admin-password-1"), m_adminEmail));
+    QVERIFY(server.start({QStringLiteral("--otp-lifetime=2"), QStringLiteral("--otp-resend-interval=0")}));
+    const QString adminToken
+        = test::fullLogin(server, QStringLiteral("admin"), QStringLiteral("admin-password-1"), m_adminEmail);
+    QVERIFY(!adminToken.isEmpty());
+    const TestUser user = test::registerUser(server, adminToken, m_adminEmail, QStringLiteral("expiry@example.test"));
+    find<QLineEdit>(QStringLiteral("serverUrlEdit"))->setText(server.baseUrl());
+    typeLogin(user.userId, user.password);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentScreen(), MainWindow::Screen::Otp, 20000);
+    const QString first = test::newestOtpFor(server, user.email);
+    QVERIFY(!first.isEmpty());
+    auto* expiry = find<QLabel>(QStringLiteral("otpExpiry"));
+    // The page counts down and says when the code has expired...
+    QTRY_VERIFY_WITH_TIMEOUT(expiry->text().contains(QStringLiteral("有効期限が切れました")), 10000);
+    QTest::qWait(300); // the server's clock reads whole seconds
+    // ...and the server agrees, with its code.
+    QTest::keyClicks(find<QLineEdit>(QStringLiteral("otpEdit")), first);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("otpNextButton")), Qt::LeftButton);
+    auto* error = find<QLabel>(QStringLiteral("otpError"));
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible() || m_window->currentScreen() != MainWindow::Screen::Otp, 20000);
+    QCOMPARE(m_window->currentScreen(), MainWindow::Screen::Otp);
+    QVERIFY2(error->text().startsWith(QStringLiteral("E1102 ")), qPrintable(error->text()));
+    // [再送信] mails a new code that works.
+    auto* resend = find<QPushButton>(QStringLiteral("otpResendButton"));
+    QVERIFY(resend->isEnabled());
+    const int mailsBefore = int(server.outboxMails().size());
+    QTest::mouseClick(resend, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(find<QLabel>(QStringLiteral("otpInfo"))->isVisible(), 20000);
+    QCOMPARE(
+        find<QLabel>(QStringLiteral("otpInfo"))->text(), QStringLiteral("新しいワンタイムパスワードを送信しました。"));
+    QTRY_VERIFY(server.outboxMails().size() > mailsBefore);
+    const QString second = test::newestOtpFor(server, user.email);
+    QVERIFY(!second.isEmpty());
+    auto* edit = find<QLineEdit>(QStringLiteral("otpEdit"));
+    QVERIFY(edit->text().isEmpty());
+    QTest::keyClicks(edit, second);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->currentScreen(), MainWindow::Screen::Setup, 20000);
 }
 
 void TestUiFlow::loginOtpSetupReachesMyPage()

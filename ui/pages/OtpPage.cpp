@@ -103,8 +103,10 @@ void OtpPage::start(const OtpChallenge& challenge)
 void OtpPage::tick()
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const qint64 left = m_challenge.expiresAt.isValid() ? now.secsTo(m_challenge.expiresAt) : 0;
-    if (m_challenge.expiresAt.isValid() && left <= 0) {
+    // The server counts whole seconds: a code stays valid through its last second.
+    const qint64 leftMs = m_challenge.expiresAt.isValid() ? now.msecsTo(m_challenge.expiresAt) + 1000 : 0;
+    const qint64 left = std::max<qint64>(0, leftMs / 1000);
+    if (m_challenge.expiresAt.isValid() && leftMs <= 0) {
         m_expiry->setText(tr("The one-time password has expired. Click [Resend] to receive a new one."));
         setMessageKind(m_expiry, QStringLiteral("error"));
     } else if (m_challenge.expiresAt.isValid()) {
