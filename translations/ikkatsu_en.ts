@@ -2,7 +2,124 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountCommands</name>
+    <message>
+        <source>--user ID is required to log in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A one-time password has been sent to you by mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time password: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logged in: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  User name		</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Company		</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Romanized name		</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Romanized company	</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Serial number		</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  CN (signer)		</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  OU (company)		</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  OU (service)		</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  O (provider)		</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  C (country)		</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Valid until		</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--key-store PATH is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered as a user who does not sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating the key pair and issuing the signing certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New signing PIN: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the new signing PIN: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing PIN registered: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  login --server URL --user ID [--password-stdin] [--otp-stdin] [--session-file FILE]
+  certificate-setup --server URL --key-store PATH [--key p256|rsa2048] [--view-only] [--force]
+                    [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]
+  logout --server URL [--session-file FILE]
+  Secrets are read from the terminal without echo, or with --*-stdin one line each from stdin in the
+  order password, one-time password, PIN, PIN confirmation.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--server URL is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
+    <message>
+        <source>Unknown command: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Usage: ikkatsu-cli COMMAND [OPTIONS]
 
@@ -14,13 +131,10 @@ Commands:
   sign --keystore FILE [--pin-stdin] [--reason TEXT] [--location TEXT] [--jobs N]
        (--out-dir DIR | --suffix SUFFIX) FILE...
   verify [--json] [--trust CERT]... FILE...
+  error-codes [--markdown]
   version
 
 Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown command: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -322,6 +436,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The operation was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server configuration is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -609,6 +727,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>    Problem:      %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error-codes: the only option is --markdown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
