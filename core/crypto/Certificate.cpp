@@ -92,8 +92,10 @@ Result<ossl::X509NamePtr> buildName(const SubjectName& subject, bool selfSignedM
     const Field fields[] = {
         {NID_countryName, subject.country, "country"},
         {NID_organizationName, subject.organization, "organization"},
-        {NID_organizationalUnitName, subject.companyUnit, "company unit"},
+        // Encoded service first so that the RFC 2253 form reads as the manual lists the fields:
+        // CN (発行対象者), OU (発行対象会社名), OU (サービス名), O, C — the issuing CA writes the same order.
         {NID_organizationalUnitName, subject.serviceUnit, "service unit"},
+        {NID_organizationalUnitName, subject.companyUnit, "company unit"},
         {NID_organizationalUnitName, marker, "marker"},
         {NID_commonName, subject.commonName, "common name"},
     };
@@ -406,7 +408,9 @@ SubjectName Certificate::subject() const
     if (isNull())
         return subject;
     const X509_NAME* name = X509_get_subject_name(m_impl->x509.get());
-    int units = 0;
+    // OUs in encoding order: ..., service, company (the one next to CN). Counting from the CN end keeps a
+    // certificate with only a company unit right.
+    QStringList units;
     for (int i = 0; i < X509_NAME_entry_count(name); ++i) {
         const X509_NAME_ENTRY* entry = X509_NAME_get_entry(name, i);
         const QString value = entryText(X509_NAME_ENTRY_get_data(entry));
@@ -421,18 +425,17 @@ SubjectName Certificate::subject() const
             subject.country = value;
             break;
         case NID_organizationalUnitName:
-            if (value == QLatin1String(kSelfSignedUnit))
-                break;
-            if (units == 0)
-                subject.companyUnit = value;
-            else if (units == 1)
-                subject.serviceUnit = value;
-            ++units;
+            if (value != QLatin1String(kSelfSignedUnit))
+                units.append(value);
             break;
         default:
             break;
         }
     }
+    if (!units.isEmpty())
+        subject.companyUnit = units.takeLast();
+    if (!units.isEmpty())
+        subject.serviceUnit = units.takeLast();
     return subject;
 }
 
