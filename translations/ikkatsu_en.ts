@@ -1605,4 +1605,19 @@ Revisions added later: %4</source>
         </translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source>UI language: ja or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline file list: a local directory with one subdirectory per folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window once it is shown, then quit (demo without a display).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -340,7 +340,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>PDF文書が暗号化されているため署名できません。</translation>
     </message>
     <message>
-        <source>The PDF document&apos;s cross-reference table is damaged.</source>
+        <source>The PDF document's cross-reference table is damaged.</source>
         <translation>PDF文書の相互参照テーブルが破損しています。</translation>
     </message>
     <message>
@@ -376,7 +376,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>署名の対象範囲が文書を正しく覆っていません。</translation>
     </message>
     <message>
-        <source>The signer&apos;s certificate is not trusted.</source>
+        <source>The signer's certificate is not trusted.</source>
         <translation>署名者の証明書は信頼されていません。</translation>
     </message>
     <message>
@@ -440,7 +440,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>サーバとの安全な接続を確立できませんでした。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be understood.</source>
+        <source>The server's answer could not be understood.</source>
         <translation>サーバの応答を解釈できませんでした。</translation>
     </message>
     <message>
@@ -530,7 +530,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>keystore create: --out ファイル を指定してください。</translation>
     </message>
     <message>
-        <source>keystore create: certificates come from the server&apos;s certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
+        <source>keystore create: certificates come from the server's certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
         <translation>keystore create: 証明書はサーバの署名用証明書セットアップ（ikkatsu-cli certificate-setup）で発行されます。ローカルの試験用には --self-signed を指定してください。</translation>
     </message>
     <message>
@@ -940,7 +940,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>STEP2 署名用暗証コードの初期設定</translation>
     </message>
     <message>
-        <source>A signing certificate has been issued with the content below. Check the &quot;Signing certificate information&quot;; if it is correct, enter the signing PIN and click the &quot;Register&quot; button. If anything is wrong, ask your administrator to change your user information.</source>
+        <source>A signing certificate has been issued with the content below. Check the "Signing certificate information"; if it is correct, enter the signing PIN and click the "Register" button. If anything is wrong, ask your administrator to change your user information.</source>
         <translation>以下の内容で、署名用証明書が発行されています。「署名用証明書情報」欄の内容を確認し、誤りがなければ署名用暗証コードの入力後、「登録」ボタンをクリックしてください。誤りがある場合は、管理者にユーザ情報の変更を依頼してください。</translation>
     </message>
     <message>
@@ -1621,6 +1621,21 @@ Revisions added later: %4</source>
         <translation>
             <numerusform>未処理のファイルが %n 件あります。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>UI language: ja or en.</source>
+        <translation>画面の言語: ja または en。</translation>
+    </message>
+    <message>
+        <source>Offline file list: a local directory with one subdirectory per folder.</source>
+        <translation>オフラインのファイル一覧: フォルダごとにサブディレクトリを持つローカルのディレクトリ。</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window once it is shown, then quit (demo without a display).</source>
+        <translation>ウィンドウ表示後にその PNG 画像を保存して終了します（ディスプレイのない環境でのデモ用）。</translation>
     </message>
 </context>
 </TS>

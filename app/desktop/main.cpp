@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -37,13 +38,18 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption language(
-        QStringLiteral("language"), QStringLiteral("UI language: ja or en."), QStringLiteral("ja|en"));
+    const QCommandLineOption language(QStringLiteral("language"),
+        QCoreApplication::translate("main", "UI language: ja or en."), QStringLiteral("ja|en"));
     const QCommandLineOption filesDir(QStringLiteral("files-dir"),
-        QStringLiteral("Offline file list: a local directory with one subdirectory per folder."),
+        QCoreApplication::translate("main", "Offline file list: a local directory with one subdirectory per folder."),
         QStringLiteral("DIR"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QCoreApplication::translate(
+            "main", "Save a PNG of the window once it is shown, then quit (demo without a display)."),
+        QStringLiteral("FILE"));
     parser.addOption(language);
     parser.addOption(filesDir);
+    parser.addOption(screenshot);
     parser.process(app);
 
     QString chosen = parser.value(language);
@@ -64,5 +70,13 @@ int main(int argc, char** argv)
             return std::make_unique<ikkatsu::ui::LocalFolderFileSource>(localFiles, user.nameRoman);
         });
     window.show();
+    if (parser.isSet(screenshot)) {
+        const QString target = parser.value(screenshot);
+        // Long enough for the first layout and the fonts; the demo script waits for the file.
+        QTimer::singleShot(1500, &window, [&window, target] {
+            const bool saved = window.grab().save(target);
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
     return app.exec();
 }
