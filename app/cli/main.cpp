@@ -2,12 +2,10 @@
 #include "AccountCommands.h"
 #include "SigningCommands.h"
 #include "Terminal.h"
+#include "common/ProcessHardening.h"
 #include "config/Language.h"
 
 #include <QCoreApplication>
-
-#include <sys/prctl.h>
-#include <sys/resource.h>
 
 namespace {
 
@@ -35,19 +33,11 @@ public:
     }
 };
 
-// Key material must not end up in a core dump or be read by a debugger attaching to us.
-void hardenProcess()
-{
-    ::prctl(PR_SET_DUMPABLE, 0);
-    rlimit noCore {0, 0};
-    ::setrlimit(RLIMIT_CORE, &noCore);
-}
-
 } // namespace
 
 int main(int argc, char** argv)
 {
-    hardenProcess();
+    ikkatsu::hardenProcess();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("ikkatsu-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(IKKATSU_VERSION));
@@ -69,7 +59,7 @@ int main(int argc, char** argv)
     if (command == QLatin1String("verify"))
         return SigningCommands::verify(arguments);
     if (isAccountCommand(command))
-        return runAccountCommand(QStringList{command} + arguments);
+        return runAccountCommand(QStringList {command} + arguments);
     if (command == QLatin1String("error-codes"))
         return SigningCommands::errorCodes(arguments);
     if (command == QLatin1String("version") || command == QLatin1String("--version")) {

@@ -1,6 +1,7 @@
 // ikkatsu: the desktop app office staff use to view and batch-sign PDFs from the Ikkatsu server.
 #include "MainWindow.h"
 #include "Style.h"
+#include "common/ProcessHardening.h"
 #include "config/Language.h"
 #include "config/Settings.h"
 #include "services/LocalFolderFileSource.h"
@@ -10,24 +11,9 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
-#include <sys/prctl.h>
-#include <sys/resource.h>
-
-namespace {
-
-// Key material must not end up in a core dump or be read by a debugger attaching to us.
-void hardenProcess()
-{
-    ::prctl(PR_SET_DUMPABLE, 0);
-    rlimit noCore {0, 0};
-    ::setrlimit(RLIMIT_CORE, &noCore);
-}
-
-} // namespace
-
 int main(int argc, char** argv)
 {
-    hardenProcess();
+    ikkatsu::hardenProcess();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Ikkatsu"));
     QApplication::setOrganizationName(QStringLiteral("Ikkatsu"));
