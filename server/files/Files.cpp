@@ -6,6 +6,7 @@
 #include "files/FileNames.h"
 #include "pdf/SignatureInspector.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSet>
 #include <QTimeZone>
@@ -580,6 +581,8 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
     if (bytes.size() > m_context.config.maxFileBytes)
         return makeError(ErrorCode::FileTooLarge);
 
+    QElapsedTimer timer;
+    timer.start();
     // What was uploaded: the stored bytes plus an incremental update.
     auto current = m_store.read(file.sha256, file.size);
     if (!current)
@@ -593,9 +596,11 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
     auto anchor = Certificate::fromDer(m_context.ca->certificateDer());
     if (!anchor)
         return anchor.error();
+    const qint64 stagedMs = timer.elapsed();
     auto inspected = SignatureInspector::inspectFile(staged->temporaryPath(), {*anchor});
     if (!inspected)
         return pdfProblem(inspected.error());
+    const qint64 inspectedMs = timer.elapsed();
     const int signatures = static_cast<int>(inspected->signatures.size());
     if (signatures != file.signatureCount + 1)
         return makeError(ErrorCode::UploadSignatureCount,
@@ -666,6 +671,9 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
         IKK_TRY(transaction.commit());
     }
     *newVersion = baseVersion + 1;
+    qCInfo(lcFiles).nospace() << "signed upload of " << file.fileId << " v" << *newVersion << " by " << user.userId
+                              << " (" << bytes.size() << " bytes) accepted: staged " << stagedMs << " ms, inspected "
+                              << inspectedMs << " ms, committed " << timer.elapsed() << " ms";
     return detail(user.userId, file.fileId);
 }
 
