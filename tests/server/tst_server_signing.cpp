@@ -202,8 +202,10 @@ void TestServerSigning::tamperedSignatureIsRefused()
         qsizetype last = end - 1;
         while (last > contents && pdf.at(last) == '0')
             --last;
+        // Flip one bit of the nibble (hex case is not significant, so a mere case change would alter nothing).
         const qsizetype at = last - 8;
-        pdf[at] = pdf.at(at) == 'a' ? 'b' : 'a';
+        const int nibble = QByteArray(1, pdf.at(at)).toInt(nullptr, 16);
+        pdf[at] = QByteArray::number(nibble ^ 1, 16).toUpper().at(0);
     } else if (what == QLatin1String("digest")) {
         // A signed byte outside /Contents: the signing time /M.
         const qsizetype at = pdf.indexOf("/M (D:", tail) + 8;
