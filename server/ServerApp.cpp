@@ -85,8 +85,9 @@ int serve(const QStringList& args)
     if (!config)
         return reportError(config.error());
     if (config->tlsCert.isEmpty() && !config->listenAddress.isLoopback() && !config->allowPlainHttp) {
-        printError(QStringLiteral("refusing plain HTTP on a non-loopback address: give --tls-cert/--tls-key, or "
-                                  "--allow-plain-http behind a TLS proxy"));
+        reportError(makeError(ErrorCode::ConfigInvalid,
+            QStringLiteral("refusing plain HTTP on a non-loopback address: give --tls-cert/--tls-key, "
+                           "or --allow-plain-http behind a TLS proxy")));
         return 2;
     }
     auto tls = tlsConfiguration(*config);

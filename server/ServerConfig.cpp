@@ -243,10 +243,10 @@ Result<ServerConfig> parseServerConfig(const QStringList& args)
     const int configAt = args.indexOf(QStringLiteral("--config"));
     if (configAt >= 0) {
         if (configAt + 1 >= args.size())
-            return makeError(ErrorCode::BadRequest, QStringLiteral("--config needs a file"));
+            return makeError(ErrorCode::ConfigInvalid, QStringLiteral("--config needs a file"));
         const QString file = args.at(configAt + 1);
         if (!QFileInfo::exists(file))
-            return makeError(ErrorCode::BadRequest, QStringLiteral("config file not found: ") + file);
+            return makeError(ErrorCode::ConfigInvalid, QStringLiteral("config file not found: ") + file);
         QSettings settings(file, QSettings::IniFormat);
         for (const ConfigKey& key : configKeys()) {
             const QString name = QString::fromLatin1(key.name);
@@ -256,7 +256,7 @@ Result<ServerConfig> parseServerConfig(const QStringList& args)
             const QString text = value.typeId() == QMetaType::QStringList ? value.toStringList().join(QLatin1Char(','))
                                                                           : value.toString();
             if (!key.set(config, text))
-                return makeError(ErrorCode::BadRequest, QStringLiteral("bad value in config file for ") + name);
+                return makeError(ErrorCode::ConfigInvalid, QStringLiteral("bad value in config file for ") + name);
         }
     }
     for (qsizetype i = 0; i < args.size(); ++i) {
@@ -282,21 +282,21 @@ Result<ServerConfig> parseServerConfig(const QStringList& args)
             }
         }
         if (!found)
-            return makeError(ErrorCode::BadRequest, QStringLiteral("unknown option: ") + arg);
+            return makeError(ErrorCode::ConfigInvalid, QStringLiteral("unknown option: ") + arg);
         if (!hasInlineValue && !found->isSwitch) {
             if (i + 1 >= args.size())
-                return makeError(ErrorCode::BadRequest, flag + QStringLiteral(" needs a value"));
+                return makeError(ErrorCode::ConfigInvalid, flag + QStringLiteral(" needs a value"));
             value = args.at(++i);
         }
         if (!found->set(config, value))
-            return makeError(ErrorCode::BadRequest, QStringLiteral("bad value for ") + flag);
+            return makeError(ErrorCode::ConfigInvalid, QStringLiteral("bad value for ") + flag);
     }
     if (config.dataDir.isEmpty())
-        return makeError(ErrorCode::BadRequest, QStringLiteral("--data-dir is required"));
+        return makeError(ErrorCode::ConfigInvalid, QStringLiteral("--data-dir is required"));
     if (config.tlsCert.isEmpty() != config.tlsKey.isEmpty())
-        return makeError(ErrorCode::BadRequest, QStringLiteral("--tls-cert and --tls-key go together"));
+        return makeError(ErrorCode::ConfigInvalid, QStringLiteral("--tls-cert and --tls-key go together"));
     if (config.caKeyFile.isEmpty() != config.caCertFile.isEmpty())
-        return makeError(ErrorCode::BadRequest, QStringLiteral("--ca-key and --ca-cert go together"));
+        return makeError(ErrorCode::ConfigInvalid, QStringLiteral("--ca-key and --ca-cert go together"));
     if (config.caKeyFile.isEmpty()) {
         config.caKeyFile = QDir(config.dataDir).filePath(QStringLiteral("ca/ca-key.pem"));
         config.caCertFile = QDir(config.dataDir).filePath(QStringLiteral("ca/ca-cert.pem"));

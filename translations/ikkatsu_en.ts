@@ -436,6 +436,37 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The operation was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server configuration is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileSource</name>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SigningCommands</name>
@@ -700,6 +731,892 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>error-codes: the only option is --markdown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::BatchSignDialog</name>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch e-signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files selected: %2 will be signed, %3 skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN is asked once for the whole batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Signing %n file(s) on this computer…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uploading the signed files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished: %1 signed, %2 failed, %3 skipped, %4 cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: files already under way are finished or left untouched…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::CertificateSetupWizard</name>
+    <message>
+        <source>Signing certificate setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To sign electronically, a signing certificate and its PIN must be registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether you sign electronically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign electronically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not sign electronically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm your user information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that your user information is correct and click [Next].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in roman letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company name in roman letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* If anything is wrong, ask your administrator to change your user information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing your signing certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please wait until the next screen appears. (Switching screens may take some time.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating your key pair on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the certificate signing request (your private key stays here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving your signing certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STEP2 Initial setting of the signing PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signing certificate has been issued with the content below. Check the &quot;Signing certificate information&quot;; if it is correct, enter the signing PIN and click the &quot;Register&quot; button. If anything is wrong, ask your administrator to change your user information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing PIN entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing PIN is a password that prevents a third party from signing electronically in your place. Enter something only you know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New signing PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the new signing PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* Enter the signing PIN with 6 to 20 half-width letters and digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* You cannot paste into the confirmation field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing certificate information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CN: Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OU: Subject company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OU: Service name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O: Service provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C: Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Important: the registered PIN is needed whenever you sign. Keep it safe and make sure no one else learns it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing PIN registration complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signing certificate setup is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::FileFilterPanel</name>
+    <message>
+        <source>My processing status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files to process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files to view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File registration date (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yyyy/MM/dd</source>
+        <extracomment>Display format of the registration date fields (QDateTime format); the manual writes 2019年2月28日.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::FileListModel</name>
+    <message>
+        <source>File name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registration date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::FileViewer</name>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid (signer not trusted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View file - %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying signatures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer: %1
+Issuer: %2
+Signature type: %3
+Revisions added later: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has no signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::LoginPage</name>
+    <message>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the user ID and password given to you by your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entering a wrong user ID or password a certain number of times locks the account. If an error screen appears, tell your administrator its error code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::MainWindow</name>
+    <message>
+        <source>Ikkatsu batch e-signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have logged out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::MyPage</name>
+    <message>
+        <source>Target:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>■File information list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ No matching data exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the files on which you have view or sign permission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch e-signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items, showing %2–%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The last batch e-signature did not finish: %n file(s) still to sign.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::NavigationBar</name>
+    <message>
+        <source>Ikkatsu batch e-signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processing results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (signed in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::OtpPage</name>
+    <message>
+        <source>One-time password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A mail with your one-time password has been sent. Enter the one-time password from the mail and click [Next].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The one-time password has expired. Click [Resend] to receive a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until %1 (%2:%3 left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend (%1 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new one-time password has been sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::PasswordChangePage</name>
+    <message>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is your first login: replace the initial password from your administrator with a password only you know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::ProfilePage</name>
+    <message>
+        <source>My information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in roman letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company name in roman letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing certificate information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signing certificate is set up on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CN: Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OU: Subject company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OU: Service name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O: Service provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C: Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change signing PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current signing PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New signing PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm the new signing PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* Enter the signing PIN with 6 to 20 half-width letters and digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your signing PIN has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::ResultsPage</name>
+    <message>
+        <source>Processing results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your history of file views and electronic signatures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ No matching data exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::ServiceTopPage</name>
+    <message>
+        <source>Service top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files waiting for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open My Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open My information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome, %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your signing certificate is set up on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signing certificate is set up on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file list is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not processed yet.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>UI language: ja or en.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline file list: a local directory with one subdirectory per folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window once it is shown, then quit (demo without a display).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -455,6 +455,37 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The operation was cancelled.</source>
         <translation>処理は中止されました。</translation>
     </message>
+    <message>
+        <source>The server configuration is invalid.</source>
+        <translation>サーバの設定が不正です。</translation>
+    </message>
+</context>
+<context>
+    <name>FileSource</name>
+    <message>
+        <source>Pending</source>
+        <translation>未処理</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>処理済</translation>
+    </message>
+    <message>
+        <source>All data</source>
+        <translation>全データ</translation>
+    </message>
+    <message>
+        <source>Unsigned</source>
+        <translation>未署名</translation>
+    </message>
+    <message>
+        <source>Signing in progress</source>
+        <translation>署名中</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>署名済</translation>
+    </message>
 </context>
 <context>
     <name>SigningCommands</name>
@@ -719,6 +750,892 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>error-codes: the only option is --markdown.</source>
         <translation>error-codes: 指定できるオプションは --markdown のみです。</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::BatchSignDialog</name>
+    <message>
+        <source>Skipped</source>
+        <translation>スキップ</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>ダウンロード中</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>署名中</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>アップロード中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Batch e-signature</source>
+        <translation>一括電子署名</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>ファイル名</translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation>フォルダ名</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>%1 files selected: %2 will be signed, %3 skipped.</source>
+        <translation>選択されたファイル %1 件: %2 件に署名し、%3 件はスキップします。</translation>
+    </message>
+    <message>
+        <source>Signing PIN</source>
+        <translation>署名用暗証コード</translation>
+    </message>
+    <message>
+        <source>The PIN is asked once for the whole batch.</source>
+        <translation>暗証コードの入力は一括処理全体で1回だけです。</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>電子署名を実行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Downloading the files…</source>
+        <translation>ファイルをダウンロードしています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signing %n file(s) on this computer…</source>
+        <translation>
+            <numerusform>この端末で %n 件のファイルに署名しています…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uploading the signed files…</source>
+        <translation>署名済みファイルをアップロードしています…</translation>
+    </message>
+    <message>
+        <source>Finished: %1 signed, %2 failed, %3 skipped, %4 cancelled.</source>
+        <translation>終了しました: 署名 %1 件、失敗 %2 件、スキップ %3 件、キャンセル %4 件。</translation>
+    </message>
+    <message>
+        <source>Cancelling: files already under way are finished or left untouched…</source>
+        <translation>キャンセルしています: 処理中のファイルは完了するか、元のまま残ります…</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::CertificateSetupWizard</name>
+    <message>
+        <source>Signing certificate setup</source>
+        <translation>署名用証明書セットアップ</translation>
+    </message>
+    <message>
+        <source>To sign electronically, a signing certificate and its PIN must be registered.</source>
+        <translation>電子署名を行うには、署名用証明書の暗証コード登録が必要となります。</translation>
+    </message>
+    <message>
+        <source>Whether you sign electronically</source>
+        <translation>電子署名の実施要否</translation>
+    </message>
+    <message>
+        <source>Sign electronically</source>
+        <translation>電子署名を行う</translation>
+    </message>
+    <message>
+        <source>Do not sign electronically</source>
+        <translation>電子署名を行わない</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>Confirm your user information</source>
+        <translation>ユーザ情報の確認</translation>
+    </message>
+    <message>
+        <source>Check that your user information is correct and click [Next].</source>
+        <translation>ユーザ情報が正しいことを確認し、[次へ]をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザ名</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Name in roman letters</source>
+        <translation>ローマ字氏名</translation>
+    </message>
+    <message>
+        <source>Company name in roman letters</source>
+        <translation>ローマ字会社名</translation>
+    </message>
+    <message>
+        <source>* If anything is wrong, ask your administrator to change your user information.</source>
+        <translation>※誤りがある場合は管理者にユーザ情報の変更を依頼してください。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>Issuing your signing certificate</source>
+        <translation>署名用証明書の発行</translation>
+    </message>
+    <message>
+        <source>Please wait until the next screen appears. (Switching screens may take some time.)</source>
+        <translation>次の画面が表示されるまでお待ちください。(画面が切り替わるまで、時間がかかる場合があります)</translation>
+    </message>
+    <message>
+        <source>Generating your key pair on this computer</source>
+        <translation>この端末で鍵ペアを生成しています</translation>
+    </message>
+    <message>
+        <source>Sending the certificate signing request (your private key stays here)</source>
+        <translation>証明書発行要求(CSR)を送信しています(秘密鍵はこの端末から出ません)</translation>
+    </message>
+    <message>
+        <source>Receiving your signing certificate</source>
+        <translation>署名用証明書を受け取っています</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再試行</translation>
+    </message>
+    <message>
+        <source>STEP2 Initial setting of the signing PIN</source>
+        <translation>STEP2 署名用暗証コードの初期設定</translation>
+    </message>
+    <message>
+        <source>A signing certificate has been issued with the content below. Check the "Signing certificate information"; if it is correct, enter the signing PIN and click the "Register" button. If anything is wrong, ask your administrator to change your user information.</source>
+        <translation>以下の内容で、署名用証明書が発行されています。「署名用証明書情報」欄の内容を確認し、誤りがなければ署名用暗証コードの入力後、「登録」ボタンをクリックしてください。誤りがある場合は、管理者にユーザ情報の変更を依頼してください。</translation>
+    </message>
+    <message>
+        <source>User information</source>
+        <translation>ユーザ情報</translation>
+    </message>
+    <message>
+        <source>Signing PIN entry</source>
+        <translation>署名用暗証コード入力欄</translation>
+    </message>
+    <message>
+        <source>The signing PIN is a password that prevents a third party from signing electronically in your place. Enter something only you know.</source>
+        <translation>署名用暗証コードは、第3者がご利用者様になりすまして電子署名を行うのを防ぐためのパスワードです。本人しか知りえない情報を入力してください。</translation>
+    </message>
+    <message>
+        <source>New signing PIN</source>
+        <translation>新しい署名用暗証コード</translation>
+    </message>
+    <message>
+        <source>Confirm the new signing PIN</source>
+        <translation>新しい署名用暗証コードの確認入力</translation>
+    </message>
+    <message>
+        <source>* Enter the signing PIN with 6 to 20 half-width letters and digits.</source>
+        <translation>※署名用暗証コードは半角英数6文字以上20文字以下で入力してください。</translation>
+    </message>
+    <message>
+        <source>* You cannot paste into the confirmation field.</source>
+        <translation>※確認入力欄へは、コピー入力できません。</translation>
+    </message>
+    <message>
+        <source>Signing certificate information</source>
+        <translation>署名用証明書情報</translation>
+    </message>
+    <message>
+        <source>Certificate serial number</source>
+        <translation>証明書シリアルナンバー</translation>
+    </message>
+    <message>
+        <source>CN: Subject</source>
+        <translation>CN:発行対象者</translation>
+    </message>
+    <message>
+        <source>OU: Subject company</source>
+        <translation>OU:発行対象会社名</translation>
+    </message>
+    <message>
+        <source>OU: Service name</source>
+        <translation>OU:サービス名</translation>
+    </message>
+    <message>
+        <source>O: Service provider</source>
+        <translation>O:サービス提供会社名</translation>
+    </message>
+    <message>
+        <source>C: Country</source>
+        <translation>C:国名</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有効期限終了日時</translation>
+    </message>
+    <message>
+        <source>Important: the registered PIN is needed whenever you sign. Keep it safe and make sure no one else learns it.</source>
+        <translation>重要: 登録された暗証コードは、電子契約(署名)を行う際に必要となりますので、大切に保管してください。他人に知られることが無いようご注意ください。</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登録</translation>
+    </message>
+    <message>
+        <source>Signing PIN registration complete</source>
+        <translation>署名用暗証コードの登録 完了</translation>
+    </message>
+    <message>
+        <source>The signing certificate setup is complete.</source>
+        <translation>署名用証明書のセットアップが完了しました。</translation>
+    </message>
+    <message>
+        <source>Go to the next step</source>
+        <translation>次の処理へ</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::FileFilterPanel</name>
+    <message>
+        <source>My processing status</source>
+        <translation>本人処理状況</translation>
+    </message>
+    <message>
+        <source>Search target</source>
+        <translation>検索対象</translation>
+    </message>
+    <message>
+        <source>All files to process</source>
+        <translation>全処理対象</translation>
+    </message>
+    <message>
+        <source>Files to view</source>
+        <translation>ファイル閲覧対象</translation>
+    </message>
+    <message>
+        <source>Files to sign</source>
+        <translation>電子署名対象</translation>
+    </message>
+    <message>
+        <source>Signature status</source>
+        <translation>電子署名実施状況</translation>
+    </message>
+    <message>
+        <source>File registration date (*)</source>
+        <translation>ファイル登録日(*)</translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation>フォルダ名</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>ファイル名</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>yyyy/MM/dd</source>
+        <extracomment>Display format of the registration date fields (QDateTime format); the manual writes 2019年2月28日.</extracomment>
+        <translation>yyyy年M月d日</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::FileListModel</name>
+    <message>
+        <source>File name</source>
+        <translation>ファイル名</translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation>フォルダ名</translation>
+    </message>
+    <message>
+        <source>Registration date</source>
+        <translation>ファイル登録日</translation>
+    </message>
+    <message>
+        <source>Signature status</source>
+        <translation>電子署名実施状況</translation>
+    </message>
+    <message>
+        <source>My status</source>
+        <translation>本人処理状況</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::FileViewer</name>
+    <message>
+        <source>Valid</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Valid (signer not trusted)</source>
+        <translation>有効(署名者は信頼されていません)</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>View file</source>
+        <translation>ファイル閲覧</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>前のページ</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>次のページ</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>拡大</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>幅に合わせる</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>ページ全体</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>電子署名</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>署名者</translation>
+    </message>
+    <message>
+        <source>Signing time</source>
+        <translation>署名日時</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>検証結果</translation>
+    </message>
+    <message>
+        <source>View file - %1</source>
+        <translation>ファイル閲覧 - %1</translation>
+    </message>
+    <message>
+        <source>Verifying signatures…</source>
+        <translation>電子署名を検証しています…</translation>
+    </message>
+    <message>
+        <source>Signer: %1
+Issuer: %2
+Signature type: %3
+Revisions added later: %4</source>
+        <translation>署名者: %1
+発行者: %2
+署名形式: %3
+署名後の追記: %4</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>理由: %1</translation>
+    </message>
+    <message>
+        <source>This file has no signature.</source>
+        <translation>このファイルには電子署名がありません。</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::LoginPage</name>
+    <message>
+        <source>Log in</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <source>Enter the user ID and password given to you by your administrator.</source>
+        <translation>管理者から通知されたユーザIDとパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>サーバ</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>ユーザID</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Entering a wrong user ID or password a certain number of times locks the account. If an error screen appears, tell your administrator its error code.</source>
+        <translation>ユーザID・パスワードを一定回数間違えると、アカウントがロックされます。エラー画面が表示された場合はエラーコードとともに管理者へご連絡ください。</translation>
+    </message>
+    <message>
+        <source>Set by your administrator</source>
+        <translation>管理者により設定されています</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>ログイン中…</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::MainWindow</name>
+    <message>
+        <source>Ikkatsu batch e-signature</source>
+        <translation>Ikkatsu 一括電子署名</translation>
+    </message>
+    <message>
+        <source>You have logged out.</source>
+        <translation>ログアウトしました。</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::MyPage</name>
+    <message>
+        <source>Target:</source>
+        <translation>対象:</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>条件:</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>ファイル名</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>■File information list</source>
+        <translation>■ファイル情報リスト</translation>
+    </message>
+    <message>
+        <source>⚠ No matching data exists.</source>
+        <translation>⚠ 該当するデータが存在しません。</translation>
+    </message>
+    <message>
+        <source>Shows the files on which you have view or sign permission.</source>
+        <translation>ログインユーザが参照権限または署名権限を持つファイルを表示します。</translation>
+    </message>
+    <message>
+        <source>View file</source>
+        <translation>ファイル閲覧</translation>
+    </message>
+    <message>
+        <source>Batch e-signature</source>
+        <translation>一括電子署名</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>%1 items, showing %2–%3</source>
+        <translation>全 %1 件中 %2〜%3 件</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last batch e-signature did not finish: %n file(s) still to sign.</source>
+        <translation>
+            <numerusform>前回の一括電子署名は完了していません。未署名のファイルが %n 件あります。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::NavigationBar</name>
+    <message>
+        <source>Ikkatsu batch e-signature</source>
+        <translation>Ikkatsu 一括電子署名</translation>
+    </message>
+    <message>
+        <source>Service top</source>
+        <translation>サービスTOP</translation>
+    </message>
+    <message>
+        <source>My page</source>
+        <translation>マイページ</translation>
+    </message>
+    <message>
+        <source>My information</source>
+        <translation>本人情報</translation>
+    </message>
+    <message>
+        <source>Processing results</source>
+        <translation>処理結果</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <source>%1 (signed in)</source>
+        <translation>%1 様</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::OtpPage</name>
+    <message>
+        <source>One-time password</source>
+        <translation>ワンタイムパスワード</translation>
+    </message>
+    <message>
+        <source>A mail with your one-time password has been sent. Enter the one-time password from the mail and click [Next].</source>
+        <translation>ワンタイムパスワードが記載されたメールを送信しました。メールのワンタイムパスワードを入力し、[次へ]をクリックしてください。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>Resend</source>
+        <translation>再送信</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>The one-time password has expired. Click [Resend] to receive a new one.</source>
+        <translation>ワンタイムパスワードの有効期限が切れました。[再送信]をクリックして新しいワンタイムパスワードを受け取ってください。</translation>
+    </message>
+    <message>
+        <source>Valid until %1 (%2:%3 left)</source>
+        <translation>有効期限 %1 (残り %2:%3)</translation>
+    </message>
+    <message>
+        <source>Resend (%1 s)</source>
+        <translation>再送信 (%1 秒)</translation>
+    </message>
+    <message>
+        <source>A new one-time password has been sent.</source>
+        <translation>新しいワンタイムパスワードを送信しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::PasswordChangePage</name>
+    <message>
+        <source>Change password</source>
+        <translation>パスワード変更</translation>
+    </message>
+    <message>
+        <source>This is your first login: replace the initial password from your administrator with a password only you know.</source>
+        <translation>初回ログインのため、管理者から通知された初期パスワードを、ご本人しか知らないパスワードに変更してください。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>現在のパスワード</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新しいパスワード</translation>
+    </message>
+    <message>
+        <source>Confirm the new password</source>
+        <translation>新しいパスワードの確認入力</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::ProfilePage</name>
+    <message>
+        <source>My information</source>
+        <translation>本人情報</translation>
+    </message>
+    <message>
+        <source>User information</source>
+        <translation>ユーザ情報</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>ユーザID</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザ名</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Name in roman letters</source>
+        <translation>ローマ字氏名</translation>
+    </message>
+    <message>
+        <source>Company name in roman letters</source>
+        <translation>ローマ字会社名</translation>
+    </message>
+    <message>
+        <source>Mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>Login expiry</source>
+        <translation>ログイン有効期限</translation>
+    </message>
+    <message>
+        <source>Signing certificate information</source>
+        <translation>署名用証明書情報</translation>
+    </message>
+    <message>
+        <source>No signing certificate is set up on this computer.</source>
+        <translation>この端末には署名用証明書がセットアップされていません。</translation>
+    </message>
+    <message>
+        <source>Certificate serial number</source>
+        <translation>証明書シリアルナンバー</translation>
+    </message>
+    <message>
+        <source>CN: Subject</source>
+        <translation>CN:発行対象者</translation>
+    </message>
+    <message>
+        <source>OU: Subject company</source>
+        <translation>OU:発行対象会社名</translation>
+    </message>
+    <message>
+        <source>OU: Service name</source>
+        <translation>OU:サービス名</translation>
+    </message>
+    <message>
+        <source>O: Service provider</source>
+        <translation>O:サービス提供会社名</translation>
+    </message>
+    <message>
+        <source>C: Country</source>
+        <translation>C:国名</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有効期限終了日時</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>パスワード変更</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>現在のパスワード</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新しいパスワード</translation>
+    </message>
+    <message>
+        <source>Confirm the new password</source>
+        <translation>新しいパスワードの確認入力</translation>
+    </message>
+    <message>
+        <source>Change signing PIN</source>
+        <translation>署名用暗証コード変更</translation>
+    </message>
+    <message>
+        <source>Current signing PIN</source>
+        <translation>現在の署名用暗証コード</translation>
+    </message>
+    <message>
+        <source>New signing PIN</source>
+        <translation>新しい署名用暗証コード</translation>
+    </message>
+    <message>
+        <source>Confirm the new signing PIN</source>
+        <translation>新しい署名用暗証コードの確認入力</translation>
+    </message>
+    <message>
+        <source>* Enter the signing PIN with 6 to 20 half-width letters and digits.</source>
+        <translation>※署名用暗証コードは半角英数6文字以上20文字以下で入力してください。</translation>
+    </message>
+    <message>
+        <source>Your password has been changed.</source>
+        <translation>パスワードを変更しました。</translation>
+    </message>
+    <message>
+        <source>Your signing PIN has been changed.</source>
+        <translation>署名用暗証コードを変更しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::ResultsPage</name>
+    <message>
+        <source>Processing results</source>
+        <translation>処理結果</translation>
+    </message>
+    <message>
+        <source>Your history of file views and electronic signatures.</source>
+        <translation>ファイル閲覧と電子署名の処理履歴です。</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>閲覧</translation>
+    </message>
+    <message>
+        <source>Electronic signature</source>
+        <translation>電子署名</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>ファイル名</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>再読み込み</translation>
+    </message>
+    <message>
+        <source>⚠ No matching data exists.</source>
+        <translation>⚠ 該当するデータが存在しません。</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation>フォルダ名</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>エラーコード</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::ServiceTopPage</name>
+    <message>
+        <source>Service top</source>
+        <translation>サービスTOP</translation>
+    </message>
+    <message>
+        <source>Files waiting for you</source>
+        <translation>未処理のファイル</translation>
+    </message>
+    <message>
+        <source>Open My Page</source>
+        <translation>マイページへ</translation>
+    </message>
+    <message>
+        <source>Signing certificate</source>
+        <translation>署名用証明書</translation>
+    </message>
+    <message>
+        <source>Open My information</source>
+        <translation>本人情報へ</translation>
+    </message>
+    <message>
+        <source>Welcome, %1 (%2).</source>
+        <translation>ようこそ、%2 %1 様。</translation>
+    </message>
+    <message>
+        <source>Your signing certificate is set up on this computer.</source>
+        <translation>この端末に署名用証明書がセットアップされています。</translation>
+    </message>
+    <message>
+        <source>No signing certificate is set up on this computer.</source>
+        <translation>この端末には署名用証明書がセットアップされていません。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>集計中…</translation>
+    </message>
+    <message>
+        <source>The file list is not available.</source>
+        <translation>ファイル一覧を取得できません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not processed yet.</source>
+        <translation>
+            <numerusform>未処理のファイルが %n 件あります。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>UI language: ja or en.</source>
+        <translation>画面の言語: ja または en。</translation>
+    </message>
+    <message>
+        <source>Offline file list: a local directory with one subdirectory per folder.</source>
+        <translation>オフラインのファイル一覧: フォルダごとにサブディレクトリを持つローカルのディレクトリ。</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the window once it is shown, then quit (demo without a display).</source>
+        <translation>ウィンドウ表示後にその PNG 画像を保存して終了します（ディスプレイのない環境でのデモ用）。</translation>
     </message>
 </context>
 </TS>

@@ -174,6 +174,8 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "The server's answer could not be understood.");
     case ErrorCode::MethodNotAllowed:
         return QT_TRANSLATE_NOOP("ErrorCode", "The request method is not allowed here.");
+    case ErrorCode::ConfigInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The server configuration is invalid.");
     case ErrorCode::Unexpected:
         return QT_TRANSLATE_NOOP("ErrorCode", "An unexpected error occurred.");
     case ErrorCode::Cancelled:

@@ -86,6 +86,7 @@ namespace ikkatsu {
     X(TlsError, 5010, 502)                                                                                             \
     X(ProtocolMismatch, 5011, 502)                                                                                     \
     X(MethodNotAllowed, 5012, 405)                                                                                     \
+    X(ConfigInvalid, 5013, 500)                                                                                        \
     X(Unexpected, 9001, 500)                                                                                           \
     X(Cancelled, 9002, 499)
 

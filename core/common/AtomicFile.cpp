@@ -163,6 +163,63 @@ Status AtomicFile::commit()
     return {};
 }
 
+QList<Status> AtomicFile::commitAll(const QList<AtomicFile*>& files)
+{
+    QList<Status> results(files.size());
+    // Data first: syncfs once per file system holding any of the files, then the renames, then each directory.
+    QList<dev_t> synced;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        AtomicFile* file = files[i];
+        struct stat info
+        {
+        };
+        if (file->m_fd < 0 || ::fstat(file->m_fd, &info) != 0) {
+            results[i] = makeError(ErrorCode::OutputWriteFailed, QStringLiteral("commit without an open file"));
+            continue;
+        }
+        if (synced.contains(info.st_dev))
+            continue;
+        if (::syncfs(file->m_fd) != 0) {
+            results[i] = file->ioError(QStringLiteral("syncfs"));
+            continue;
+        }
+        synced.append(info.st_dev);
+    }
+    QStringList directories;
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        AtomicFile* file = files[i];
+        if (!results[i].ok()) {
+            file->discard();
+            continue;
+        }
+        if (::close(file->m_fd) != 0) {
+            file->m_fd = -1;
+            results[i] = file->ioError(QStringLiteral("close"));
+            file->discard();
+            continue;
+        }
+        file->m_fd = -1;
+        if (::rename(QFile::encodeName(file->m_tempPath).constData(), QFile::encodeName(file->m_targetPath).constData())
+            != 0) {
+            results[i] = file->ioError(QStringLiteral("rename"));
+            file->discard();
+            continue;
+        }
+        file->m_tempPath.clear();
+        const QString directory = QFileInfo(file->m_targetPath).absolutePath();
+        if (!directories.contains(directory))
+            directories.append(directory);
+    }
+    for (const QString& directory : std::as_const(directories)) {
+        const int dirFd = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (dirFd >= 0) {
+            ::fsync(dirFd);
+            ::close(dirFd);
+        }
+    }
+    return results;
+}
+
 void AtomicFile::discard()
 {
     if (m_fd >= 0) {

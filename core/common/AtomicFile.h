@@ -4,6 +4,7 @@
 #include "common/Result.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <sys/types.h>
@@ -36,6 +37,9 @@ public:
     Status copyFrom(int sourceFd, qint64 sourceOffset, qint64 length);
 
     Status commit();
+    // Commits several files with one sync per file system instead of one fsync per file (batch signing
+    // writes hundreds of small files). Each file ends committed or discarded; one Status per file, in order.
+    static QList<Status> commitAll(const QList<AtomicFile*>& files);
     // Removes the temporary file; the target stays as it was.
     void discard();
 

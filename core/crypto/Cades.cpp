@@ -6,7 +6,9 @@
 #include <openssl/err.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
+#include <unistd.h>
 
 namespace ikkatsu {
 
@@ -15,19 +17,6 @@ namespace {
 constexpr int kSha256Size = 32;
 // Headroom over the computed bound: covers nothing we know of, only what we might not.
 constexpr int kMaxSizeMargin = 32;
-
-template<typename Encode>
-QByteArray encodeDer(Encode&& encode)
-{
-    const int size = encode(nullptr);
-    if (size <= 0)
-        return {};
-    QByteArray der(size, Qt::Uninitialized);
-    auto* out = reinterpret_cast<unsigned char*>(der.data());
-    if (encode(&out) != size)
-        return {};
-    return der;
-}
 
 QByteArray derLength(qsizetype length)
 {
@@ -61,7 +50,7 @@ QByteArray signedAttributesDer(const CMS_SignerInfo* signerInfo)
     QList<QByteArray> attributes;
     for (int i = 0; i < CMS_signed_get_attr_count(signerInfo); ++i) {
         const X509_ATTRIBUTE* attribute = CMS_signed_get_attr(signerInfo, i);
-        QByteArray der = encodeDer([&](unsigned char** out) { return i2d_X509_ATTRIBUTE(attribute, out); });
+        QByteArray der = ossl::encodeDer([&](unsigned char** out) { return i2d_X509_ATTRIBUTE(attribute, out); });
         if (der.isEmpty())
             return {};
         attributes.append(der);
@@ -125,7 +114,7 @@ Result<QByteArray> finishSignedData(SignedDataDraft& draft, const QByteArray& si
     ASN1_OCTET_STRING* value = CMS_SignerInfo_get0_signature(draft.signerInfo);
     if (!value || ASN1_STRING_set(value, signature.constData(), static_cast<int>(signature.size())) != 1)
         return makeError(ErrorCode::SigningFailed, ossl::takeErrorText());
-    QByteArray der = encodeDer([&](unsigned char** out) { return i2d_CMS_ContentInfo(draft.cms.get(), out); });
+    QByteArray der = ossl::encodeDer([&](unsigned char** out) { return i2d_CMS_ContentInfo(draft.cms.get(), out); });
     if (der.isEmpty())
         return makeError(ErrorCode::SigningFailed, ossl::takeErrorText());
     return der;
@@ -169,6 +158,24 @@ void Digest::update(const char* data, qint64 size)
 {
     if (m_impl->valid && size > 0)
         m_impl->valid = EVP_DigestUpdate(m_impl->context.get(), data, static_cast<size_t>(size)) == 1;
+}
+
+Status Digest::updateFromFile(int fd, qint64 offset, qint64 length)
+{
+    constexpr qint64 kBufferSize = 1 << 20;
+    QByteArray buffer(std::min(length, kBufferSize), Qt::Uninitialized);
+    while (length > 0) {
+        const ssize_t n
+            = ::pread(fd, buffer.data(), static_cast<size_t>(std::min<qint64>(length, buffer.size())), offset);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return makeError(ErrorCode::InputFileUnreadable, QStringLiteral("read failed at offset %1").arg(offset));
+        update(buffer.constData(), n);
+        offset += n;
+        length -= n;
+    }
+    return {};
 }
 
 QByteArray Digest::final()

@@ -22,6 +22,9 @@ public:
     Digest& operator=(const Digest&) = delete;
     bool isValid() const;
     void update(const char* data, qint64 size);
+    // Streams `length` bytes of the open file `fd` from `offset` through the digest (1 MiB at a time, so that
+    // memory does not grow with the file). InputFileUnreadable when the file ends early or cannot be read.
+    Status updateFromFile(int fd, qint64 offset, qint64 length);
     QByteArray final();
 
 private:
@@ -40,6 +43,8 @@ public:
     int maxSize() const;
     // `sha256` is the digest of the signed content (the PDF's ByteRange).
     Result<QByteArray> sign(const QByteArray& sha256) const;
+    // The signer's certificate first, then its issuers (what sign() embeds).
+    const QList<Certificate>& chain() const { return m_chain; }
 
 private:
     const PrivateKey& m_key;

@@ -18,20 +18,6 @@ const char kSelfSignedUnit[] = "Self-signed (local use only)";
 // Longer certificates than this are not "for local use" any more.
 constexpr int kMaxSelfSignedDays = 3650;
 
-// Runs an i2d-style function twice (size, then content) into a QByteArray.
-template<typename Encode>
-QByteArray encodeDer(Encode&& encode)
-{
-    const int size = encode(nullptr);
-    if (size <= 0)
-        return {};
-    QByteArray der(size, Qt::Uninitialized);
-    auto* out = reinterpret_cast<unsigned char*>(der.data());
-    if (encode(&out) != size)
-        return {};
-    return der;
-}
-
 // PEM input never carries encrypted certificates; refusing a passphrase keeps OpenSSL from prompting on a terminal.
 int noPassphrase(char*, int, int, void*)
 {
@@ -106,8 +92,10 @@ Result<ossl::X509NamePtr> buildName(const SubjectName& subject, bool selfSignedM
     const Field fields[] = {
         {NID_countryName, subject.country, "country"},
         {NID_organizationName, subject.organization, "organization"},
-        {NID_organizationalUnitName, subject.companyUnit, "company unit"},
+        // Encoded service first so that the RFC 2253 form reads as the manual lists the fields:
+        // CN (発行対象者), OU (発行対象会社名), OU (サービス名), O, C — the issuing CA writes the same order.
         {NID_organizationalUnitName, subject.serviceUnit, "service unit"},
+        {NID_organizationalUnitName, subject.companyUnit, "company unit"},
         {NID_organizationalUnitName, marker, "marker"},
         {NID_commonName, subject.commonName, "common name"},
     };
@@ -283,7 +271,7 @@ QByteArray PrivateKey::publicKeyDer() const
 {
     if (isNull())
         return {};
-    return encodeDer([this](unsigned char** out) { return i2d_PUBKEY(m_impl->key.get(), out); });
+    return ossl::encodeDer([this](unsigned char** out) { return i2d_PUBKEY(m_impl->key.get(), out); });
 }
 
 Result<QByteArray> PrivateKey::signSha256(const QByteArray& data) const
@@ -385,7 +373,7 @@ QByteArray Certificate::toDer() const
 {
     if (isNull())
         return {};
-    return encodeDer([this](unsigned char** out) { return i2d_X509(m_impl->x509.get(), out); });
+    return ossl::encodeDer([this](unsigned char** out) { return i2d_X509(m_impl->x509.get(), out); });
 }
 
 QByteArray Certificate::toPem() const
@@ -420,7 +408,9 @@ SubjectName Certificate::subject() const
     if (isNull())
         return subject;
     const X509_NAME* name = X509_get_subject_name(m_impl->x509.get());
-    int units = 0;
+    // OUs in encoding order: ..., service, company (the one next to CN). Counting from the CN end keeps a
+    // certificate with only a company unit right.
+    QStringList units;
     for (int i = 0; i < X509_NAME_entry_count(name); ++i) {
         const X509_NAME_ENTRY* entry = X509_NAME_get_entry(name, i);
         const QString value = entryText(X509_NAME_ENTRY_get_data(entry));
@@ -435,18 +425,17 @@ SubjectName Certificate::subject() const
             subject.country = value;
             break;
         case NID_organizationalUnitName:
-            if (value == QLatin1String(kSelfSignedUnit))
-                break;
-            if (units == 0)
-                subject.companyUnit = value;
-            else if (units == 1)
-                subject.serviceUnit = value;
-            ++units;
+            if (value != QLatin1String(kSelfSignedUnit))
+                units.append(value);
             break;
         default:
             break;
         }
     }
+    if (!units.isEmpty())
+        subject.companyUnit = units.takeLast();
+    if (!units.isEmpty())
+        subject.serviceUnit = units.takeLast();
     return subject;
 }
 
@@ -497,7 +486,8 @@ QByteArray Certificate::publicKeyDer() const
 {
     if (isNull())
         return {};
-    return encodeDer([this](unsigned char** out) { return i2d_PUBKEY(X509_get0_pubkey(m_impl->x509.get()), out); });
+    return ossl::encodeDer(
+        [this](unsigned char** out) { return i2d_PUBKEY(X509_get0_pubkey(m_impl->x509.get()), out); });
 }
 
 bool Certificate::matchesKey(const PrivateKey& key) const
@@ -529,7 +519,7 @@ Result<QByteArray> createCertificateRequest(const PrivateKey& key, const Subject
         || X509_REQ_set_subject_name(request.get(), name->get()) != 1 || X509_REQ_set_pubkey(request.get(), pkey) != 1
         || X509_REQ_sign(request.get(), pkey, EVP_sha256()) <= 0)
         return makeError(ErrorCode::CsrInvalid, ossl::takeErrorText());
-    QByteArray der = encodeDer([&](unsigned char** out) { return i2d_X509_REQ(request.get(), out); });
+    QByteArray der = ossl::encodeDer([&](unsigned char** out) { return i2d_X509_REQ(request.get(), out); });
     if (der.isEmpty())
         return makeError(ErrorCode::CsrInvalid, ossl::takeErrorText());
     return der;

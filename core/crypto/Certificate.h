@@ -110,6 +110,6 @@ Result<Certificate> createSelfSignedCertificate(const PrivateKey& key, const Sub
 // Checks `signer` up to one of `trustAnchors` using `intermediates`, at time `at`.
 // Ok when trusted; SignerUntrusted, CertificateExpired, CertificateNotYetValid or CertificateInvalid otherwise.
 Status verifyCertificateChain(const Certificate& signer, const QList<Certificate>& intermediates,
-                              const QList<Certificate>& trustAnchors, const QDateTime& at);
+    const QList<Certificate>& trustAnchors, const QDateTime& at);
 
 } // namespace ikkatsu

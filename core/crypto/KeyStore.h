@@ -22,7 +22,7 @@ public:
 
     // Fails with KeyStoreExists when `path` exists and `overwrite` is false.
     static Status create(const QString& path, const PrivateKey& key, const QList<Certificate>& chain,
-                         const SecureBuffer& pin, bool overwrite = false);
+        const SecureBuffer& pin, bool overwrite = false);
     // KeyStoreMissing, KeyStoreCorrupt (tampered or not a PKCS#12), PinWrong.
     static Result<KeyStore> open(const QString& path, const SecureBuffer& pin);
     // The certificate chain, readable without the PIN.

@@ -86,6 +86,20 @@ Certificate wrapCertificate(X509Ptr certificate);
 // The key types this product issues (RSA-2048, ECDSA P-256); false for anything else.
 bool supportedKeyAlgorithm(const EVP_PKEY* key, KeyAlgorithm* algorithm);
 
+// Runs an i2d-style function twice (size, then content) into a QByteArray; empty on failure.
+template<typename Encode>
+QByteArray encodeDer(Encode&& encode)
+{
+    const int size = encode(nullptr);
+    if (size <= 0)
+        return {};
+    QByteArray der(size, Qt::Uninitialized);
+    auto* out = reinterpret_cast<unsigned char*>(der.data());
+    if (encode(&out) != size)
+        return {};
+    return der;
+}
+
 } // namespace ikkatsu::ossl
 
 namespace ikkatsu {

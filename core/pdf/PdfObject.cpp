@@ -1,6 +1,8 @@
 // PDF objects: construction, dictionary access and serialization.
 #include "pdf/PdfObject.h"
 
+#include "pdf/PdfParser.h"
+
 #include <cstdlib>
 
 namespace ikkatsu::pdf {
@@ -9,26 +11,10 @@ namespace {
 
 const PdfObject kNullObject;
 
+// Name characters written as themselves; the rest become #xx (ISO 32000-2 §7.3.5).
 bool isRegularNameChar(unsigned char c)
 {
-    if (c < 0x21 || c > 0x7e)
-        return false;
-    switch (c) {
-    case '(':
-    case ')':
-    case '<':
-    case '>':
-    case '[':
-    case ']':
-    case '{':
-    case '}':
-    case '/':
-    case '%':
-    case '#':
-        return false;
-    default:
-        return true;
-    }
+    return c >= 0x21 && c <= 0x7e && c != '#' && !isPdfDelimiter(c);
 }
 
 const char kHexDigits[] = "0123456789ABCDEF";

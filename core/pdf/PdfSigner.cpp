@@ -24,7 +24,6 @@ using namespace pdf;
 
 namespace {
 
-constexpr qint64 kHashBuffer = 1 << 20;
 constexpr int kByteRangeSlot = 10; // digits reserved per /ByteRange number: files up to 9.3 GiB
 
 // Closes a descriptor this file opened.
@@ -57,39 +56,9 @@ Error selfCheckFailed(const QString& detail)
     return makeError(ErrorCode::SelfVerificationFailed, detail);
 }
 
-// Feeds bytes [offset, offset + length) of `fd` to `digest` through one bounded buffer.
-Status hashFileRange(int fd, qint64 offset, qint64 length, Digest& digest)
-{
-    QByteArray buffer(qMin(length, kHashBuffer), Qt::Uninitialized);
-    while (length > 0) {
-        const ssize_t n = ::pread(fd, buffer.data(), static_cast<size_t>(qMin<qint64>(length, buffer.size())), offset);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return makeError(ErrorCode::InputFileUnreadable, QStringLiteral("read failed at offset %1").arg(offset));
-        digest.update(buffer.constData(), n);
-        offset += n;
-        length -= n;
-    }
-    return {};
-}
-
 QByteArray toHex(const QByteArray& bytes)
 {
     return bytes.toHex().toUpper();
-}
-
-// The signer's CN. CadesSigner does not expose its chain, so when the caller gave no /Name we learn the
-// certificate from a signature over a dummy digest (costs one private-key operation).
-Result<QString> signerCommonName(const CadesSigner& signer)
-{
-    Result<QByteArray> probe = signer.sign(QByteArray(32, '\0'));
-    if (!probe)
-        return probe.error();
-    Result<CmsSignature> parsed = CmsSignature::parse(*probe);
-    if (!parsed)
-        return makeError(ErrorCode::SigningFailed, parsed.error().detail);
-    return parsed->signerCertificate().subject().commonName;
 }
 
 // The parts of the incremental update the signer needs to find again.
@@ -386,6 +355,16 @@ Status checkWrittenRevision(const QString& path, const WrittenSignature& expecte
 Result<SignOutcome> PdfSigner::signFile(
     const QString& inputPath, const QString& outputPath, const CadesSigner& signer, const SignatureOptions& options)
 {
+    Result<PreparedSignature> prepared = prepareFile(inputPath, outputPath, signer, options);
+    if (!prepared)
+        return prepared.error();
+    IKK_TRY(prepared->file.commit());
+    return prepared->outcome;
+}
+
+Result<PreparedSignature> PdfSigner::prepareFile(
+    const QString& inputPath, const QString& outputPath, const CadesSigner& signer, const SignatureOptions& options)
+{
     Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(inputPath);
     if (!opened)
         return opened.error();
@@ -393,13 +372,9 @@ Result<SignOutcome> PdfSigner::signFile(
     if (reader.isEncrypted())
         return makeError(ErrorCode::PdfEncrypted, QStringLiteral("the trailer has /Encrypt"));
 
-    QString name = options.name;
-    if (name.isEmpty()) {
-        Result<QString> commonName = signerCommonName(signer);
-        if (!commonName)
-            return commonName.error();
-        name = *commonName;
-    }
+    if (signer.chain().isEmpty())
+        return makeError(ErrorCode::SigningFailed, QStringLiteral("no signing certificate"));
+    const QString name = options.name.isEmpty() ? signer.chain().front().subject().commonName : options.name;
     const int maxSize = signer.maxSize();
     if (maxSize <= 0)
         return makeError(ErrorCode::SigningFailed, QStringLiteral("the signer reports no signature size"));
@@ -467,7 +442,7 @@ Result<SignOutcome> PdfSigner::signFile(
             ::open(QFile::encodeName(output.temporaryPath()).constData(), O_RDONLY | O_CLOEXEC));
         if (written.get() < 0)
             return makeError(ErrorCode::OutputWriteFailed, QStringLiteral("cannot read back the new file"));
-        IKK_TRY(hashFileRange(written.get(), 0, inputSize, digest));
+        IKK_TRY(digest.updateFromFile(written.get(), 0, inputSize));
     }
     digest.update(appended.constData(), contentsStart - inputSize);
     digest.update(appended.constData() + (contentsEnd - inputSize), outputSize - contentsEnd);
@@ -491,14 +466,13 @@ Result<SignOutcome> PdfSigner::signFile(
     expected.outputSize = outputSize;
     expected.byteRange = byteRange;
     IKK_TRY(checkWrittenRevision(output.temporaryPath(), expected, documentDigest));
-    IKK_TRY(output.commit());
 
     SignOutcome outcome;
     outcome.outputPath = output.targetPath();
     outcome.inputSize = inputSize;
     outcome.outputSize = outputSize;
     outcome.fieldName = plan.fieldName;
-    return outcome;
+    return PreparedSignature {std::move(output), outcome};
 }
 
 } // namespace ikkatsu

@@ -1,6 +1,7 @@
 // Adds one PAdES signature to a PDF as a clean incremental update; the input stays a byte-for-byte prefix.
 #pragma once
 
+#include "common/AtomicFile.h"
 #include "common/Result.h"
 #include "crypto/Cades.h"
 
@@ -11,9 +12,9 @@ namespace ikkatsu {
 
 struct SignatureOptions
 {
-    QString name;        // /Name (defaults to the certificate's CN)
-    QString reason;      // /Reason, e.g. 承認
-    QString location;    // /Location
+    QString name; // /Name (defaults to the certificate's CN)
+    QString reason; // /Reason, e.g. 承認
+    QString location; // /Location
     QString contactInfo; // /ContactInfo
     QDateTime signingTime = QDateTime::currentDateTimeUtc(); // /M: the signing time the signer claims
 };
@@ -26,15 +27,27 @@ struct SignOutcome
     QString fieldName; // the new signature field's /T
 };
 
+// A signed file written completely and self-checked, but not yet in place: commit() (or AtomicFile::commitAll for
+// many) puts it there; dropping it leaves no trace.
+struct PreparedSignature
+{
+    AtomicFile file;
+    SignOutcome outcome;
+};
+
 class PdfSigner
 {
 public:
+    // Everything signFile does except the final commit, so that a batch can commit many files with one sync.
+    static Result<PreparedSignature> prepareFile(const QString& inputPath, const QString& outputPath,
+        const CadesSigner& signer, const SignatureOptions& options);
+
     // Signs `inputPath` into `outputPath` (written atomically; may equal inputPath to sign in place).
     // Pre-flight refuses encrypted documents (PdfEncrypted), certified documents that allow no change
     // (PdfLockedByDocMdp), and damaged ones (PdfNotPdf, PdfMalformed, PdfXrefBroken) before anything is written.
     // The new revision is self-checked before it is committed (SelfVerificationFailed otherwise).
     static Result<SignOutcome> signFile(const QString& inputPath, const QString& outputPath, const CadesSigner& signer,
-                                        const SignatureOptions& options);
+        const SignatureOptions& options);
 };
 
 } // namespace ikkatsu

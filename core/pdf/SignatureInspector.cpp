@@ -16,25 +16,9 @@ using namespace pdf;
 
 namespace {
 
-constexpr qint64 kHashBuffer = 1 << 20;
 // Each signature hashes (nearly) the whole file: without a ceiling a hostile upload with thousands of signature
 // fields would make the server hash gigabytes. Real documents carry a handful.
 constexpr int kMaxSignatures = 256;
-
-Status hashFileRange(int fd, qint64 offset, qint64 length, Digest& digest, QByteArray& buffer)
-{
-    while (length > 0) {
-        const ssize_t n = ::pread(fd, buffer.data(), static_cast<size_t>(qMin<qint64>(length, buffer.size())), offset);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return makeError(ErrorCode::InputFileUnreadable, QStringLiteral("read failed at offset %1").arg(offset));
-        digest.update(buffer.constData(), n);
-        offset += n;
-        length -= n;
-    }
-    return {};
-}
 
 bool storedPlainly(const PdfReader& reader, PdfRef ref)
 {
@@ -42,8 +26,7 @@ bool storedPlainly(const PdfReader& reader, PdfRef ref)
     return entry && entry->type == XrefEntryType::InFile;
 }
 
-SignatureReport inspectSignature(
-    PdfReader& reader, const SignatureField& field, const QList<Certificate>& trustAnchors, QByteArray& buffer)
+SignatureReport inspectSignature(PdfReader& reader, const SignatureField& field, const QList<Certificate>& trustAnchors)
 {
     SignatureReport report;
     report.fieldName = field.name;
@@ -115,9 +98,9 @@ SignatureReport inspectSignature(
     if (!digest.isValid())
         return invalid(ErrorCode::SignatureInvalid,
             QStringLiteral("unsupported digest algorithm %1").arg(QString::fromLatin1(cms->digestAlgorithm())));
-    Status hashed = hashFileRange(reader.fd(), 0, range[1], digest, buffer);
+    Status hashed = digest.updateFromFile(reader.fd(), 0, range[1]);
     if (hashed)
-        hashed = hashFileRange(reader.fd(), range[2], range[3], digest, buffer);
+        hashed = digest.updateFromFile(reader.fd(), range[2], range[3]);
     if (!hashed)
         return invalid(hashed.error().code, hashed.error().detail);
     const Status verified = cms->verify(digest.final());
@@ -181,9 +164,8 @@ Result<InspectionReport> SignatureInspector::inspectFile(const QString& path, co
     InspectionReport report;
     report.fileSize = reader.fileSize();
     report.revisions = reader.revisionCount();
-    QByteArray buffer(kHashBuffer, Qt::Uninitialized);
     for (const SignatureField& field : *fields)
-        report.signatures.append(inspectSignature(reader, field, trustAnchors, buffer));
+        report.signatures.append(inspectSignature(reader, field, trustAnchors));
     std::stable_sort(report.signatures.begin(), report.signatures.end(),
         [](const SignatureReport& a, const SignatureReport& b) { return a.signedRevisionEnd < b.signedRevisionEnd; });
     return report;

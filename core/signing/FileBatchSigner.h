@@ -46,6 +46,11 @@ public:
     static Result<QList<BatchItem>> planOutputs(
         const QStringList& inputs, const QString& outDir, const QString& suffix);
 
+    // Files committed together with one sync; a group is also committed once its oldest file waited this long,
+    // so that progress keeps flowing on slow inputs.
+    static constexpr size_t kCommitGroupSize = 32;
+    static constexpr qint64 kCommitGroupMaxAgeMs = 300;
+
 private:
     const CadesSigner& m_signer;
     SignatureOptions m_options;

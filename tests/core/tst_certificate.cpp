@@ -218,7 +218,7 @@ private slots:
             QStringLiteral("RFC2253,-esc_msb")});
         VERIFY_TOOL(text);
         QVERIFY2(text.all().contains(signatureAlgorithm), qPrintable(text.all()));
-        QVERIFY2(text.all().contains(QStringLiteral("CN=山田 太郎,OU=一括署名サービス,OU=Ikkatsu Shoji,"
+        QVERIFY2(text.all().contains(QStringLiteral("CN=山田 太郎,OU=Ikkatsu Shoji,OU=一括署名サービス,"
                                                     "O=Ikkatsu Trust\\, Inc.,C=JP")),
             qPrintable(text.all()));
         QVERIFY(!text.all().contains(QStringLiteral("Self-signed")));
@@ -311,7 +311,7 @@ private slots:
         QCOMPARE(subject.organization, QStringLiteral("Ikkatsu Trust, Inc."));
         QCOMPARE(subject.country, QStringLiteral("JP"));
         QCOMPARE(certificate.subjectText(),
-            QStringLiteral("CN=山田 太郎,OU=Self-signed (local use only),OU=一括署名サービス,OU=Ikkatsu Shoji,"
+            QStringLiteral("CN=山田 太郎,OU=Self-signed (local use only),OU=Ikkatsu Shoji,OU=一括署名サービス,"
                            "O=Ikkatsu Trust\\, Inc.,C=JP"));
         QCOMPARE(certificate.issuerText(), certificate.subjectText());
         QVERIFY(certificate.isSelfSigned());

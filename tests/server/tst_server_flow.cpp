@@ -2,6 +2,7 @@
 // certificate checked by the openssl tool → revocation in the CRL.
 #include "ServerHarness.h"
 #include "TestSupport.h"
+#include "crypto/Certificate.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -191,9 +192,17 @@ void TestServerFlow::certificateSetupIssuesVerifiableCertificate()
         = QDateTime::fromString(certificate.value(QStringLiteral("notAfter")).toString(), Qt::ISODate);
     QVERIFY(qAbs(QDateTime::currentDateTimeUtc().daysTo(notAfter) - 730) <= 1);
 
+    // The client reads the same fields back from the certificate itself (本人情報 shows them from the key store).
+    const QByteArray issuedDer
+        = QByteArray::fromBase64(certificate.value(QStringLiteral("certificate")).toString().toLatin1());
+    const auto parsed = ikkatsu::Certificate::fromDer(issuedDer);
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed->subject().companyUnit, QStringLiteral("AAA Corporation"));
+    QCOMPARE(parsed->subject().serviceUnit, QStringLiteral("テスト電子署名"));
+    QVERIFY(parsed->subjectText().startsWith(QStringLiteral("CN=Taro Jushinsha,OU=AAA Corporation,OU=")));
+
     const QString der = m_work.filePath(QStringLiteral("cert.der"));
-    QVERIFY(
-        writeAll(der, QByteArray::fromBase64(certificate.value(QStringLiteral("certificate")).toString().toLatin1())));
+    QVERIFY(writeAll(der, issuedDer));
     m_certificatePem = m_work.filePath(QStringLiteral("cert.pem"));
     int rc = -1;
     opensslText({QStringLiteral("x509"), QStringLiteral("-inform"), QStringLiteral("DER"), QStringLiteral("-in"), der,

@@ -1,0 +1,82 @@
+// ikkatsu: the desktop app office staff use to view and batch-sign PDFs from the Ikkatsu server.
+#include "MainWindow.h"
+#include "Style.h"
+#include "config/Language.h"
+#include "config/Settings.h"
+#include "services/LocalFolderFileSource.h"
+#include "services/ServerAccountService.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
+
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+namespace {
+
+// Key material must not end up in a core dump or be read by a debugger attaching to us.
+void hardenProcess()
+{
+    ::prctl(PR_SET_DUMPABLE, 0);
+    rlimit noCore {0, 0};
+    ::setrlimit(RLIMIT_CORE, &noCore);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    hardenProcess();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Ikkatsu"));
+    QApplication::setOrganizationName(QStringLiteral("Ikkatsu"));
+    QApplication::setApplicationVersion(QStringLiteral(IKKATSU_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("ikkatsu"));
+
+    ikkatsu::Settings settings;
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption language(QStringLiteral("language"),
+        QCoreApplication::translate("main", "UI language: ja or en."), QStringLiteral("ja|en"));
+    const QCommandLineOption filesDir(QStringLiteral("files-dir"),
+        QCoreApplication::translate("main", "Offline file list: a local directory with one subdirectory per folder."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QCoreApplication::translate(
+            "main", "Save a PNG of the window once it is shown, then quit (demo without a display)."),
+        QStringLiteral("FILE"));
+    parser.addOption(language);
+    parser.addOption(filesDir);
+    parser.addOption(screenshot);
+    parser.process(app);
+
+    QString chosen = parser.value(language);
+    if (chosen.isEmpty())
+        chosen = qEnvironmentVariable("IKKATSU_LANGUAGE");
+    if (chosen.isEmpty())
+        chosen = settings.string(ikkatsu::SettingKey::Language);
+    ikkatsu::installTranslations(chosen);
+    ikkatsu::ui::applyStyle(app);
+
+    ikkatsu::ui::ServerAccountService accounts;
+    const QString localFiles = parser.value(filesDir);
+    ikkatsu::ui::MainWindow window(&settings, &accounts,
+        [localFiles](const ikkatsu::ui::UserProfile& user) -> std::unique_ptr<ikkatsu::ui::FileSource> {
+            // The server's file routes (issue 4) are not there yet; until then only a local folder can be listed.
+            if (localFiles.isEmpty())
+                return nullptr;
+            return std::make_unique<ikkatsu::ui::LocalFolderFileSource>(localFiles, user.nameRoman);
+        });
+    window.show();
+    if (parser.isSet(screenshot)) {
+        const QString target = parser.value(screenshot);
+        // Long enough for the first layout and the fonts; the demo script waits for the file.
+        QTimer::singleShot(1500, &window, [&window, target] {
+            const bool saved = window.grab().save(target);
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return app.exec();
+}

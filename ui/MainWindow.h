@@ -1,0 +1,100 @@
+// The desktop app's window: a page stack (ログイン → ワンタイムパスワード → setup → マイページ …) under the navigation
+// bar.
+#pragma once
+
+#include "services/AccountService.h"
+#include "services/FileSource.h"
+
+#include <QMainWindow>
+
+#include <functional>
+#include <memory>
+
+class QStackedWidget;
+
+namespace ikkatsu {
+class Settings;
+}
+
+namespace ikkatsu::ui {
+
+class CertificateSetupWizard;
+class FileViewer;
+class LoginPage;
+class MyPage;
+class NavigationBar;
+class OtpPage;
+class PasswordChangePage;
+class ProfilePage;
+class ResultsPage;
+class ServiceTopPage;
+class BatchJournal;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // Makes the file store for a signed-in user (server-backed, or a local folder for offline use); may return null.
+    using FileSourceFactory = std::function<std::unique_ptr<FileSource>(const UserProfile& user)>;
+
+    enum class Screen { Login, Otp, PasswordChange, Setup, ServiceTop, MyPage, Profile, Results };
+    Q_ENUM(Screen)
+
+    MainWindow(Settings* settings, AccountService* accounts, FileSourceFactory files, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Screen currentScreen() const;
+    void showScreen(Screen screen);
+    // After the one-time password: the first-login password change and the setup wizard when needed, otherwise
+    // My Page.
+    void signIn(const UserProfile& user);
+    // Back to ログイン with a message (session expired, logged out).
+    void endSession(const QString& message);
+
+    LoginPage* loginPage() const { return m_login; }
+    OtpPage* otpPage() const { return m_otp; }
+    PasswordChangePage* passwordChangePage() const { return m_passwordChange; }
+    CertificateSetupWizard* setupWizard() const { return m_setup; }
+    ServiceTopPage* serviceTopPage() const { return m_top; }
+    MyPage* myPage() const { return m_myPage; }
+    ProfilePage* profilePage() const { return m_profile; }
+    ResultsPage* resultsPage() const { return m_results; }
+    NavigationBar* navigationBar() const { return m_navigation; }
+    FileViewer* viewer() const { return m_viewer; }
+    FileSource* fileSource() const { return m_files.get(); }
+    QString keyStoreFile() const;
+
+signals:
+    void screenChanged(ikkatsu::ui::MainWindow::Screen screen);
+
+private:
+    void openFile(const FileEntry& entry);
+    void batchSign(const QList<FileEntry>& entries);
+    void resumeBatch();
+    void handleError(const Error& error);
+    void logout();
+    void continueSignIn();
+    QList<Certificate> trustAnchors() const;
+    std::shared_ptr<BatchJournal> journal() const;
+
+    Settings* m_settings;
+    AccountService* m_accounts;
+    FileSourceFactory m_fileSourceFactory;
+    std::unique_ptr<FileSource> m_files;
+    UserProfile m_user;
+
+    NavigationBar* m_navigation;
+    QStackedWidget* m_stack = nullptr;
+    LoginPage* m_login;
+    OtpPage* m_otp;
+    PasswordChangePage* m_passwordChange;
+    CertificateSetupWizard* m_setup;
+    ServiceTopPage* m_top;
+    MyPage* m_myPage;
+    ProfilePage* m_profile;
+    ResultsPage* m_results;
+    FileViewer* m_viewer = nullptr;
+};
+
+} // namespace ikkatsu::ui

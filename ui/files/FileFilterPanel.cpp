@@ -1,0 +1,178 @@
+// Filters laid out as the manual's form: one labelled row per condition.
+#include "FileFilterPanel.h"
+
+#include "Style.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+
+namespace ikkatsu::ui {
+
+namespace {
+
+QLabel* rowName(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setObjectName(QStringLiteral("fieldName"));
+    label->setMinimumWidth(170);
+    return label;
+}
+
+QDateEdit* dateEdit(const QString& objectName, QWidget* parent)
+{
+    auto* edit = new QDateEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setCalendarPopup(true);
+    //: Display format of the registration date fields (QDateTime format); the manual writes 2019年2月28日.
+    edit->setDisplayFormat(FileFilterPanel::tr("yyyy/MM/dd"));
+    edit->setMinimumWidth(180);
+    return edit;
+}
+
+} // namespace
+
+FileFilterPanel::FileFilterPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_today(QDate::currentDate())
+{
+    QFrame* card = makeCard(this);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(card);
+    auto* grid = new QGridLayout(card);
+    grid->setContentsMargins(1, 1, 1, 1);
+    grid->setHorizontalSpacing(12);
+    grid->setVerticalSpacing(1);
+
+    auto radioRow = [card](QButtonGroup* group, const QStringList& texts, const QString& namePrefix) {
+        auto* row = new QWidget(card);
+        auto* layout = new QHBoxLayout(row);
+        layout->setContentsMargins(6, 2, 6, 2);
+        for (int i = 0; i < texts.size(); ++i) {
+            auto* button = new QRadioButton(texts[i], row);
+            button->setObjectName(namePrefix + QString::number(i));
+            group->addButton(button, i);
+            layout->addWidget(button);
+        }
+        layout->addStretch(1);
+        return row;
+    };
+
+    int row = 0;
+    m_myStatus = new QComboBox(card);
+    m_myStatus->setObjectName(QStringLiteral("myStatusCombo"));
+    m_myStatus->addItem(myStatusText(MyStatus::Pending), int(MyStatus::Pending));
+    m_myStatus->addItem(myStatusText(MyStatus::Done), int(MyStatus::Done));
+    auto* statusRow = new QWidget(card);
+    auto* statusLayout = new QHBoxLayout(statusRow);
+    statusLayout->setContentsMargins(6, 2, 6, 2);
+    statusLayout->addWidget(m_myStatus);
+    statusLayout->addStretch(1);
+    grid->addWidget(rowName(tr("My processing status"), card), row, 0);
+    grid->addWidget(statusRow, row++, 1);
+
+    m_target = new QButtonGroup(this);
+    grid->addWidget(rowName(tr("Search target"), card), row, 0);
+    grid->addWidget(radioRow(m_target, {tr("All files to process"), tr("Files to view"), tr("Files to sign")},
+                        QStringLiteral("target")),
+        row++, 1);
+
+    m_state = new QButtonGroup(this);
+    grid->addWidget(rowName(tr("Signature status"), card), row, 0);
+    grid->addWidget(radioRow(m_state,
+                        {signatureStateText(SignatureState::Any), signatureStateText(SignatureState::Unsigned),
+                            signatureStateText(SignatureState::InProgress), signatureStateText(SignatureState::Signed)},
+                        QStringLiteral("state")),
+        row++, 1);
+
+    auto* dates = new QWidget(card);
+    auto* datesLayout = new QHBoxLayout(dates);
+    datesLayout->setContentsMargins(6, 2, 6, 2);
+    m_from = dateEdit(QStringLiteral("registeredFromEdit"), dates);
+    m_to = dateEdit(QStringLiteral("registeredToEdit"), dates);
+    datesLayout->addWidget(m_from);
+    datesLayout->addWidget(new QLabel(QStringLiteral("〜"), dates));
+    datesLayout->addWidget(m_to);
+    datesLayout->addStretch(1);
+    grid->addWidget(rowName(tr("File registration date (*)"), card), row, 0);
+    grid->addWidget(dates, row++, 1);
+
+    auto textRow = [card](QLineEdit** edit, const QString& objectName) {
+        auto* holder = new QWidget(card);
+        auto* layout = new QHBoxLayout(holder);
+        layout->setContentsMargins(6, 2, 6, 2);
+        *edit = new QLineEdit(holder);
+        (*edit)->setObjectName(objectName);
+        (*edit)->setMaxLength(200);
+        (*edit)->setMinimumWidth(320);
+        layout->addWidget(*edit);
+        layout->addStretch(1);
+        return holder;
+    };
+    grid->addWidget(rowName(tr("Folder name"), card), row, 0);
+    grid->addWidget(textRow(&m_folder, QStringLiteral("folderNameEdit")), row++, 1);
+    grid->addWidget(rowName(tr("File name"), card), row, 0);
+    grid->addWidget(textRow(&m_file, QStringLiteral("fileNameEdit")), row++, 1);
+    grid->setColumnStretch(1, 1);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 8, 0, 0);
+    buttons->addStretch(1);
+    m_search = makeButton(tr("Search"), QStringLiteral("searchButton"), true, this);
+    m_clear = makeButton(tr("Clear"), QStringLiteral("clearButton"), false, this);
+    m_search->setMinimumWidth(120);
+    m_clear->setMinimumWidth(120);
+    buttons->addWidget(m_search);
+    buttons->addWidget(m_clear);
+    buttons->addStretch(1);
+    outer->addLayout(buttons);
+
+    connect(m_search, &QPushButton::clicked, this, &FileFilterPanel::searchRequested);
+    connect(m_clear, &QPushButton::clicked, this, &FileFilterPanel::clear);
+    connect(m_folder, &QLineEdit::returnPressed, this, &FileFilterPanel::searchRequested);
+    connect(m_file, &QLineEdit::returnPressed, this, &FileFilterPanel::searchRequested);
+    clear();
+}
+
+void FileFilterPanel::setToday(const QDate& today)
+{
+    m_today = today;
+}
+
+FileListFilter FileFilterPanel::filter() const
+{
+    FileListFilter filter;
+    filter.myStatus = static_cast<MyStatus>(m_myStatus->currentData().toInt());
+    filter.target = static_cast<SearchTarget>(m_target->checkedId());
+    filter.signatureState = static_cast<SignatureState>(m_state->checkedId());
+    filter.registeredFrom = m_from->date();
+    filter.registeredTo = m_to->date();
+    filter.folderName = m_folder->text().trimmed();
+    filter.fileName = m_file->text().trimmed();
+    return filter;
+}
+
+void FileFilterPanel::setFilter(const FileListFilter& filter)
+{
+    m_myStatus->setCurrentIndex(m_myStatus->findData(int(filter.myStatus)));
+    m_target->button(int(filter.target))->setChecked(true);
+    m_state->button(int(filter.signatureState))->setChecked(true);
+    m_from->setDate(filter.registeredFrom);
+    m_to->setDate(filter.registeredTo);
+    m_folder->setText(filter.folderName);
+    m_file->setText(filter.fileName);
+}
+
+void FileFilterPanel::clear()
+{
+    setFilter(FileListFilter::defaults(m_today));
+}
+
+} // namespace ikkatsu::ui

@@ -1,0 +1,185 @@
+// A FileSource over a local directory; signature states come from our own SignatureInspector.
+#include "LocalFolderFileSource.h"
+
+#include "common/AtomicFile.h"
+#include "pdf/SignatureInspector.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QMutexLocker>
+#include <QtConcurrent>
+
+#include <algorithm>
+
+namespace ikkatsu::ui {
+
+namespace {
+
+QString versionOf(const QFileInfo& info)
+{
+    return QString::number(info.size()) + QLatin1Char('-') + QString::number(info.lastModified().toMSecsSinceEpoch());
+}
+
+int requiredSigners(const QString& folderPath)
+{
+    QFile file(folderPath + QStringLiteral("/.required-signers"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 1;
+    bool ok = false;
+    const int count = QString::fromUtf8(file.readAll()).trimmed().toInt(&ok);
+    return ok && count > 0 ? count : 1;
+}
+
+// A file id is "folder/name.pdf"; anything that could leave the root is refused.
+Result<QString> resolve(const QString& root, const QString& fileId)
+{
+    const QStringList parts = fileId.split(QLatin1Char('/'));
+    if (parts.size() != 2 || parts.contains(QStringLiteral("..")) || parts.contains(QString()))
+        return makeError(ErrorCode::FileNotFound, fileId);
+    const QString path = root + QLatin1Char('/') + fileId;
+    if (!QFileInfo(path).isFile())
+        return makeError(ErrorCode::FileNotFound, fileId);
+    return path;
+}
+
+} // namespace
+
+LocalFolderFileSource::LocalFolderFileSource(const QString& root, const QString& myCommonName)
+    : m_root(QDir(root).absolutePath())
+    , m_myCommonName(myCommonName)
+    , m_downloads(std::make_unique<QTemporaryDir>())
+{ }
+
+LocalFolderFileSource::~LocalFolderFileSource() = default;
+
+Result<QList<FileEntry>> LocalFolderFileSource::scan() const
+{
+    QDir root(m_root);
+    if (!root.exists())
+        return makeError(ErrorCode::FolderNotFound, m_root);
+    QList<FileEntry> entries;
+    const auto folders = root.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QFileInfo& folder : folders) {
+        const int required = requiredSigners(folder.absoluteFilePath());
+        const auto files = QDir(folder.absoluteFilePath()).entryInfoList({QStringLiteral("*.pdf")}, QDir::Files);
+        for (const QFileInfo& file : files) {
+            FileEntry entry;
+            entry.id = folder.fileName() + QLatin1Char('/') + file.fileName();
+            entry.fileName = file.fileName();
+            entry.folderName = folder.fileName();
+            entry.registeredAt = file.birthTime().isValid() ? file.birthTime() : file.lastModified();
+            entry.version = versionOf(file);
+            entry.size = file.size();
+            entry.mayView = true;
+            entry.maySign = true;
+            int signatures = 0;
+            const auto report = SignatureInspector::inspectFile(file.absoluteFilePath(), {});
+            if (report.ok()) {
+                for (const SignatureReport& signature : report->signatures) {
+                    ++signatures;
+                    if (!m_myCommonName.isEmpty() && signature.signerName == m_myCommonName)
+                        entry.signedByMe = true;
+                }
+            }
+            entry.state = signatures == 0 ? SignatureState::Unsigned
+                : signatures < required   ? SignatureState::InProgress
+                                          : SignatureState::Signed;
+            entry.myStatus = entry.signedByMe ? MyStatus::Done : MyStatus::Pending;
+            entries.append(entry);
+        }
+    }
+    return entries;
+}
+
+bool LocalFolderFileSource::matches(const FileEntry& entry, const FileListFilter& filter)
+{
+    if (entry.myStatus != filter.myStatus)
+        return false;
+    if (filter.target == SearchTarget::View && !entry.mayView)
+        return false;
+    if (filter.target == SearchTarget::Sign && !entry.maySign)
+        return false;
+    if (filter.signatureState != SignatureState::Any && entry.state != filter.signatureState)
+        return false;
+    const QDate registered = entry.registeredAt.date();
+    if (filter.registeredFrom.isValid() && registered < filter.registeredFrom)
+        return false;
+    if (filter.registeredTo.isValid() && registered > filter.registeredTo)
+        return false;
+    if (!filter.folderName.isEmpty() && !entry.folderName.contains(filter.folderName, Qt::CaseInsensitive))
+        return false;
+    if (!filter.fileName.isEmpty() && !entry.fileName.contains(filter.fileName, Qt::CaseInsensitive))
+        return false;
+    return true;
+}
+
+QFuture<Result<FilePage>> LocalFolderFileSource::list(const FileListFilter& filter)
+{
+    return QtConcurrent::run([this, filter]() -> Result<FilePage> {
+        auto all = scan();
+        IKK_TRY(all);
+        FilePage page;
+        QList<FileEntry> matching;
+        for (const FileEntry& entry : *all) {
+            if (matches(entry, filter))
+                matching.append(entry);
+        }
+        std::sort(matching.begin(), matching.end(),
+            [](const FileEntry& a, const FileEntry& b) { return a.registeredAt > b.registeredAt; });
+        page.total = int(matching.size());
+        const int first = std::max(0, filter.page) * std::max(1, filter.pageSize);
+        page.entries = matching.mid(first, std::max(1, filter.pageSize));
+        return page;
+    });
+}
+
+QFuture<Result<DownloadedFile>> LocalFolderFileSource::download(const QString& fileId)
+{
+    return QtConcurrent::run([this, fileId]() -> Result<DownloadedFile> {
+        auto path = resolve(m_root, fileId);
+        IKK_TRY(path);
+        if (!m_downloads->isValid())
+            return makeError(ErrorCode::OutputWriteFailed, QStringLiteral("no temporary directory"));
+        const QString target = m_downloads->filePath(QString(fileId).replace(QLatin1Char('/'), QLatin1Char('_')));
+        QFile source(*path);
+        if (!source.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::InputFileUnreadable, *path);
+        const QString version = versionOf(QFileInfo(*path));
+        IKK_TRY(writeFileAtomically(target, source.readAll(), 0600));
+        return DownloadedFile {target, version};
+    });
+}
+
+QFuture<Status> LocalFolderFileSource::upload(
+    const QString& fileId, const QString& baseVersion, const QString& signedPath)
+{
+    return QtConcurrent::run([this, fileId, baseVersion, signedPath]() -> Status {
+        QMutexLocker lock(&m_mutex);
+        auto path = resolve(m_root, fileId);
+        IKK_TRY(path);
+        if (versionOf(QFileInfo(*path)) != baseVersion)
+            return makeError(ErrorCode::VersionConflict, fileId);
+        QFile source(signedPath);
+        if (!source.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::InputFileUnreadable, signedPath);
+        return writeFileAtomically(*path, source.readAll());
+    });
+}
+
+QFuture<Result<QList<ProcessingRecord>>> LocalFolderFileSource::history()
+{
+    QMutexLocker lock(&m_mutex);
+    QList<ProcessingRecord> records = m_history;
+    std::reverse(records.begin(), records.end());
+    return QtFuture::makeReadyFuture(Result<QList<ProcessingRecord>>(records));
+}
+
+void LocalFolderFileSource::record(const ProcessingRecord& record)
+{
+    QMutexLocker lock(&m_mutex);
+    m_history.append(record);
+}
+
+} // namespace ikkatsu::ui

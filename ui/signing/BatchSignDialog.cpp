@@ -1,0 +1,458 @@
+// Batch signing: files are downloaded, signed in parallel by the core's FileBatchSigner, then uploaded one by
+// one with the version they were based on. A file is either uploaded fully signed or left untouched on the server.
+#include "BatchSignDialog.h"
+
+#include "Async.h"
+#include "BatchJournal.h"
+#include "Style.h"
+#include "crypto/KeyStore.h"
+#include "signing/FileBatchSigner.h"
+
+#include <QCloseEvent>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace ikkatsu::ui {
+
+namespace {
+
+enum Column { FileColumn, FolderColumn, ProgressColumn, StatusColumn };
+constexpr int kStepsPerFile = 3; // download, sign, upload
+
+QString stageText(BatchSignDialog::Stage stage)
+{
+    switch (stage) {
+    case BatchSignDialog::Stage::Skipped:
+        return BatchSignDialog::tr("Skipped");
+    case BatchSignDialog::Stage::Waiting:
+        return BatchSignDialog::tr("Waiting");
+    case BatchSignDialog::Stage::Downloading:
+        return BatchSignDialog::tr("Downloading");
+    case BatchSignDialog::Stage::Signing:
+        return BatchSignDialog::tr("Signing");
+    case BatchSignDialog::Stage::Uploading:
+        return BatchSignDialog::tr("Uploading");
+    case BatchSignDialog::Stage::Done:
+        return BatchSignDialog::tr("Completed");
+    case BatchSignDialog::Stage::Failed:
+        return BatchSignDialog::tr("Failed");
+    case BatchSignDialog::Stage::Cancelled:
+        return BatchSignDialog::tr("Cancelled");
+    }
+    return {};
+}
+
+int stageSteps(BatchSignDialog::Stage stage)
+{
+    switch (stage) {
+    case BatchSignDialog::Stage::Signing:
+        return 1;
+    case BatchSignDialog::Stage::Uploading:
+        return 2;
+    case BatchSignDialog::Stage::Done:
+        return 3;
+    default:
+        return 0;
+    }
+}
+
+} // namespace
+
+BatchSignDialog::BatchSignDialog(
+    FileSource* source, const QString& keyStorePath, const QList<FileEntry>& entries, QWidget* parent)
+    : QDialog(parent)
+    , m_source(source)
+    , m_keyStorePath(keyStorePath)
+    , m_cancel(std::make_shared<std::atomic_bool>(false))
+{
+    setObjectName(QStringLiteral("batchSignDialog"));
+    setWindowTitle(tr("Batch e-signature"));
+    resize(900, 600);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 16);
+    layout->setSpacing(10);
+    layout->addWidget(makePageTitle(tr("Batch e-signature"), this));
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("batchSummary"));
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+
+    m_table = new QTableWidget(0, 4, this);
+    m_table->setObjectName(QStringLiteral("batchFileTable"));
+    m_table->setHorizontalHeaderLabels({tr("File name"), tr("Folder name"), tr("Progress"), tr("Status")});
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(true);
+    m_table->horizontalHeader()->setSectionResizeMode(FileColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(FolderColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ProgressColumn, QHeaderView::Fixed);
+    m_table->horizontalHeader()->resizeSection(ProgressColumn, 120);
+    m_table->horizontalHeader()->setSectionResizeMode(StatusColumn, QHeaderView::Stretch);
+    layout->addWidget(m_table, 1);
+
+    int signable = 0;
+    for (const FileEntry& entry : entries) {
+        Item item;
+        item.entry = entry;
+        if (entry.signedByMe) {
+            item.stage = Stage::Skipped;
+            item.error = makeError(ErrorCode::AlreadySigned, entry.id);
+        } else if (!entry.maySign) {
+            item.stage = Stage::Skipped;
+            item.error = makeError(ErrorCode::NoSignPermission, entry.id);
+        } else {
+            ++signable;
+        }
+        m_items.append(item);
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        m_table->setItem(row, FileColumn, new QTableWidgetItem(entry.fileName));
+        m_table->setItem(row, FolderColumn, new QTableWidgetItem(entry.folderName));
+        auto* cell = new QWidget(m_table);
+        auto* cellLayout = new QHBoxLayout(cell);
+        cellLayout->setContentsMargins(8, 0, 8, 0);
+        auto* bar = new QProgressBar(cell);
+        bar->setObjectName(QStringLiteral("fileProgress%1").arg(row));
+        bar->setRange(0, kStepsPerFile);
+        bar->setTextVisible(false);
+        bar->setFixedHeight(10);
+        cellLayout->addWidget(bar);
+        m_table->setCellWidget(row, ProgressColumn, cell);
+        m_table->setItem(row, StatusColumn, new QTableWidgetItem);
+        setStage(row, item.stage, item.error);
+    }
+    m_units = signable * kStepsPerFile;
+    m_summary->setText(tr("%1 files selected: %2 will be signed, %3 skipped.")
+                           .arg(entries.size())
+                           .arg(signable)
+                           .arg(entries.size() - signable));
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    // Page 0: PIN once.
+    auto* pinPage = new QWidget(m_pages);
+    auto* pinLayout = new QVBoxLayout(pinPage);
+    pinLayout->setContentsMargins(0, 0, 0, 0);
+    auto* pinRow = new QHBoxLayout;
+    auto* pinLabel = new QLabel(tr("Signing PIN"), pinPage);
+    m_pin = new QLineEdit(pinPage);
+    m_pin->setObjectName(QStringLiteral("batchPinEdit"));
+    m_pin->setEchoMode(QLineEdit::Password);
+    m_pin->setMaxLength(20);
+    m_pin->setMinimumWidth(240);
+    pinLabel->setBuddy(m_pin);
+    pinRow->addWidget(pinLabel);
+    pinRow->addWidget(m_pin);
+    pinRow->addStretch(1);
+    pinLayout->addLayout(pinRow);
+    pinLayout->addWidget(makeHint(tr("The PIN is asked once for the whole batch."), pinPage));
+    m_pinError = makeErrorLabel(QStringLiteral("batchPinError"), pinPage);
+    pinLayout->addWidget(m_pinError);
+    m_pages->addWidget(pinPage);
+    // Page 1: progress.
+    auto* progressPage = new QWidget(m_pages);
+    auto* progressLayout = new QVBoxLayout(progressPage);
+    progressLayout->setContentsMargins(0, 0, 0, 0);
+    m_phase = new QLabel(progressPage);
+    m_phase->setObjectName(QStringLiteral("batchPhase"));
+    progressLayout->addWidget(m_phase);
+    m_overall = new QProgressBar(progressPage);
+    m_overall->setObjectName(QStringLiteral("batchOverallProgress"));
+    m_overall->setRange(0, std::max(1, m_units));
+    m_overall->setValue(0);
+    progressLayout->addWidget(m_overall);
+    m_pages->addWidget(progressPage);
+    layout->addWidget(m_pages);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    m_start = makeButton(tr("Sign"), QStringLiteral("batchStartButton"), true, this);
+    m_start->setEnabled(signable > 0);
+    m_cancelButton = makeButton(tr("Cancel"), QStringLiteral("batchCancelButton"), false, this);
+    m_close = makeButton(tr("Close"), QStringLiteral("batchCloseButton"), false, this);
+    m_close->hide();
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_cancelButton);
+    buttons->addWidget(m_close);
+    layout->addLayout(buttons);
+
+    connect(m_start, &QPushButton::clicked, this, &BatchSignDialog::start);
+    connect(m_pin, &QLineEdit::returnPressed, this, &BatchSignDialog::start);
+    connect(m_cancelButton, &QPushButton::clicked, this, &BatchSignDialog::reject);
+    connect(m_close, &QPushButton::clicked, this, &BatchSignDialog::accept);
+    setTabOrder(m_pin, m_start);
+    setTabOrder(m_start, m_cancelButton);
+    setTabOrder(m_cancelButton, m_table);
+    m_pin->setFocus();
+}
+
+BatchSignDialog::~BatchSignDialog()
+{
+    m_cancel->store(true);
+}
+
+int BatchSignDialog::signedCount() const
+{
+    return int(
+        std::count_if(m_items.begin(), m_items.end(), [](const Item& item) { return item.stage == Stage::Done; }));
+}
+
+int BatchSignDialog::failedCount() const
+{
+    return int(
+        std::count_if(m_items.begin(), m_items.end(), [](const Item& item) { return item.stage == Stage::Failed; }));
+}
+
+void BatchSignDialog::setStage(int row, Stage stage, const Error& error)
+{
+    Item& item = m_items[row];
+    item.stage = stage;
+    item.error = error;
+    QString text = stageText(stage);
+    if (stage == Stage::Skipped || stage == Stage::Failed || stage == Stage::Cancelled)
+        text += QStringLiteral(": ") + errorText(error);
+    QTableWidgetItem* cell = m_table->item(row, StatusColumn);
+    cell->setText(text);
+    cell->setToolTip(text);
+    cell->setForeground(stage == Stage::Done                       ? QColor(0x2e, 0x7d, 0x32)
+            : stage == Stage::Failed                               ? QColor(0xb3, 0x26, 0x1e)
+            : stage == Stage::Skipped || stage == Stage::Cancelled ? QColor(0x6b, 0x77, 0x85)
+                                                                   : QColor(0x1d, 0x27, 0x33));
+    if (auto* bar = m_table->cellWidget(row, ProgressColumn)->findChild<QProgressBar*>())
+        bar->setValue(stageSteps(stage));
+    updateOverall();
+}
+
+void BatchSignDialog::updateOverall()
+{
+    if (!m_overall)
+        return;
+    int units = 0;
+    for (const Item& item : m_items) {
+        if (item.stage == Stage::Failed || item.stage == Stage::Cancelled)
+            units += kStepsPerFile;
+        else if (item.stage != Stage::Skipped)
+            units += stageSteps(item.stage);
+    }
+    m_overall->setValue(units);
+}
+
+void BatchSignDialog::start()
+{
+    if (m_running || !m_start->isEnabled())
+        return;
+    QString pinText = m_pin->text();
+    SecureBuffer pin = SecureBuffer::fromString(pinText);
+    wipeString(pinText);
+    m_pin->clear();
+    m_pinError->hide();
+    m_start->setEnabled(false);
+    m_pin->setEnabled(false);
+    const QString path = m_keyStorePath;
+    auto opening = QtConcurrent::run([path, pin = std::move(pin)]() -> Result<std::shared_ptr<KeyStore>> {
+        auto store = KeyStore::open(path, pin);
+        IKK_TRY(store);
+        return std::make_shared<KeyStore>(std::move(store).value());
+    });
+    whenReady(this, opening, [this](const Result<std::shared_ptr<KeyStore>>& opened) {
+        if (!opened.ok()) {
+            showError(m_pinError, opened.error());
+            m_start->setEnabled(true);
+            m_pin->setEnabled(true);
+            m_pin->setFocus();
+            return;
+        }
+        m_keyStore = opened.value();
+        m_signer = std::make_shared<CadesSigner>(m_keyStore->key(), m_keyStore->chain());
+        m_running = true;
+        writeJournal();
+        m_pages->setCurrentIndex(1);
+        m_start->hide();
+        m_cancelButton->setFocus();
+        m_phase->setText(tr("Downloading the files…"));
+        downloadNext(0);
+    });
+}
+
+void BatchSignDialog::downloadNext(int index)
+{
+    while (index < m_items.size() && m_items[index].stage != Stage::Waiting)
+        ++index;
+    if (index >= m_items.size())
+        return signAll();
+    if (m_cancel->load()) {
+        setStage(index, Stage::Cancelled, makeError(ErrorCode::Cancelled));
+        return downloadNext(index + 1);
+    }
+    setStage(index, Stage::Downloading);
+    whenReady(this, m_source->download(m_items[index].entry.id), [this, index](const Result<DownloadedFile>& file) {
+        if (!file.ok()) {
+            setStage(index, Stage::Failed, file.error());
+        } else {
+            m_items[index].download = file.value();
+            setStage(index, Stage::Signing);
+        }
+        downloadNext(index + 1);
+    });
+}
+
+void BatchSignDialog::signAll()
+{
+    QList<BatchItem> batch;
+    for (int row = 0; row < m_items.size(); ++row) {
+        Item& item = m_items[row];
+        if (item.stage != Stage::Signing)
+            continue;
+        if (m_cancel->load()) {
+            setStage(row, Stage::Cancelled, makeError(ErrorCode::Cancelled));
+            continue;
+        }
+        item.signedPath = item.download.localPath + QStringLiteral(".signed.pdf");
+        batch.append({item.download.localPath, item.signedPath});
+    }
+    if (batch.isEmpty())
+        return finish();
+    m_phase->setText(tr("Signing %n file(s) on this computer…", nullptr, int(batch.size())));
+    SignatureOptions options;
+    options.reason = tr("Batch e-signature");
+    options.signingTime = QDateTime::currentDateTimeUtc();
+    auto signer = m_signer;
+    auto keyStore = m_keyStore;
+    auto cancel = m_cancel;
+    QPointer<BatchSignDialog> self(this);
+    auto signing = QtConcurrent::run([signer, keyStore, cancel, options, batch, self]() {
+        FileBatchSigner batchSigner(*signer, options);
+        return batchSigner.run(
+            batch,
+            [self](const BatchItemResult& result, int, int) {
+                // Progress arrives on a worker thread: hand it to the dialog's thread.
+                if (!self)
+                    return;
+                const QString input = result.item.inputPath;
+                const bool ok = result.ok;
+                const Error error = result.error;
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, input, ok, error] {
+                        if (!self)
+                            return;
+                        for (int i = 0; i < self->m_items.size(); ++i) {
+                            if (self->m_items[i].stage == Stage::Signing
+                                && self->m_items[i].download.localPath == input) {
+                                if (ok)
+                                    self->setStage(i, Stage::Uploading);
+                                else
+                                    self->setStage(i,
+                                        error.code == ErrorCode::Cancelled ? Stage::Cancelled : Stage::Failed, error);
+                                break;
+                            }
+                        }
+                    },
+                    Qt::QueuedConnection);
+            },
+            cancel.get());
+    });
+    whenReady(this, signing, [this](const QList<BatchItemResult>&) {
+        m_phase->setText(tr("Uploading the signed files…"));
+        uploadNext(0);
+    });
+}
+
+void BatchSignDialog::uploadNext(int index)
+{
+    while (index < m_items.size() && m_items[index].stage != Stage::Uploading)
+        ++index;
+    if (index >= m_items.size())
+        return finish();
+    if (m_cancel->load()) {
+        QFile::remove(m_items[index].signedPath);
+        setStage(index, Stage::Cancelled, makeError(ErrorCode::Cancelled));
+        return uploadNext(index + 1);
+    }
+    const Item& item = m_items[index];
+    whenReady(this, m_source->upload(item.entry.id, item.download.version, item.signedPath),
+        [this, index](const Status& uploaded) {
+            Item& done = m_items[index];
+            QFile::remove(done.signedPath);
+            QFile::remove(done.download.localPath);
+            ProcessingRecord record;
+            record.at = QDateTime::currentDateTimeUtc();
+            record.fileName = done.entry.fileName;
+            record.folderName = done.entry.folderName;
+            record.action = QStringLiteral("sign");
+            record.ok = uploaded.ok();
+            if (!uploaded.ok())
+                record.errorCode = uploaded.error().codeText();
+            m_source->record(record);
+            if (uploaded.ok())
+                setStage(index, Stage::Done);
+            else
+                setStage(index, Stage::Failed, uploaded.error());
+            writeJournal();
+            uploadNext(index + 1);
+        });
+}
+
+// Pending = not finished yet, or cancelled: what a resume would still have to sign. Failed files carry their code
+// in the result instead; the user decides about those.
+void BatchSignDialog::writeJournal()
+{
+    if (!m_journal)
+        return;
+    QStringList pending;
+    for (const Item& item : std::as_const(m_items)) {
+        if (item.stage != Stage::Done && item.stage != Stage::Failed && item.stage != Stage::Skipped)
+            pending.append(item.entry.id);
+    }
+    m_journal->write(pending);
+}
+
+void BatchSignDialog::finish()
+{
+    m_running = false;
+    writeJournal();
+    m_keyStore.reset();
+    m_signer.reset();
+    const int skipped = int(
+        std::count_if(m_items.begin(), m_items.end(), [](const Item& item) { return item.stage == Stage::Skipped; }));
+    const int cancelled = int(
+        std::count_if(m_items.begin(), m_items.end(), [](const Item& item) { return item.stage == Stage::Cancelled; }));
+    m_phase->setText(tr("Finished: %1 signed, %2 failed, %3 skipped, %4 cancelled.")
+                         .arg(signedCount())
+                         .arg(failedCount())
+                         .arg(skipped)
+                         .arg(cancelled));
+    m_overall->setValue(m_overall->maximum());
+    m_cancelButton->hide();
+    m_close->show();
+    m_close->setDefault(true);
+    m_close->setFocus();
+    emit batchFinished(signedCount());
+}
+
+// Closing while running means cancel: what is under way finishes or rolls back, nothing is left half-done.
+void BatchSignDialog::reject()
+{
+    if (m_running) {
+        m_cancel->store(true);
+        m_cancelButton->setEnabled(false);
+        m_phase->setText(tr("Cancelling: files already under way are finished or left untouched…"));
+        return;
+    }
+    QDialog::reject();
+}
+
+} // namespace ikkatsu::ui

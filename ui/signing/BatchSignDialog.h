@@ -1,0 +1,95 @@
+// 一括電子署名: confirm the list → PIN once → per-file and overall progress, cancel → per-file result with codes.
+#pragma once
+
+#include "services/FileSource.h"
+
+#include <QDialog>
+
+#include <atomic>
+#include <memory>
+
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTableWidget;
+
+namespace ikkatsu {
+class CadesSigner;
+class KeyStore;
+} // namespace ikkatsu
+
+namespace ikkatsu::ui {
+
+class BatchJournal;
+
+class BatchSignDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    enum class Stage { Skipped, Waiting, Downloading, Signing, Uploading, Done, Failed, Cancelled };
+
+    BatchSignDialog(
+        FileSource* source, const QString& keyStorePath, const QList<FileEntry>& entries, QWidget* parent = nullptr);
+    ~BatchSignDialog() override;
+
+    // Keeps the files still pending in `journal` (see BatchJournal) so that the app can offer to resume.
+    void setJournal(std::shared_ptr<BatchJournal> journal) { m_journal = std::move(journal); }
+
+    int signedCount() const;
+    int failedCount() const;
+    bool isRunning() const { return m_running; }
+    Stage stageOf(int row) const { return m_items.at(row).stage; }
+    Error errorOf(int row) const { return m_items.at(row).error; }
+
+signals:
+    // The batch is over (completed, failed or cancelled); statuses on My Page are stale now.
+    void batchFinished(int signedCount);
+
+protected:
+    void reject() override;
+
+private:
+    struct Item
+    {
+        FileEntry entry;
+        Stage stage = Stage::Waiting;
+        Error error;
+        DownloadedFile download;
+        QString signedPath;
+    };
+
+    void start();
+    void downloadNext(int index);
+    void signAll();
+    void uploadNext(int index);
+    void finish();
+    void setStage(int row, Stage stage, const Error& error = {});
+    void updateOverall();
+    void writeJournal();
+
+    FileSource* m_source;
+    QString m_keyStorePath;
+    QList<Item> m_items;
+    std::shared_ptr<KeyStore> m_keyStore;
+    std::shared_ptr<CadesSigner> m_signer;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    std::shared_ptr<BatchJournal> m_journal;
+    bool m_running = false;
+    int m_units = 0;
+
+    QStackedWidget* m_pages = nullptr;
+    QTableWidget* m_table = nullptr;
+    QLineEdit* m_pin = nullptr;
+    QLabel* m_pinError = nullptr;
+    QLabel* m_summary = nullptr;
+    QLabel* m_phase = nullptr;
+    QProgressBar* m_overall = nullptr;
+    QPushButton* m_start = nullptr;
+    QPushButton* m_cancelButton = nullptr;
+    QPushButton* m_close = nullptr;
+};
+
+} // namespace ikkatsu::ui
