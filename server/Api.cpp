@@ -4,6 +4,8 @@
 #include "accounts/Accounts.h"
 #include "accounts/Login.h"
 #include "ca/SigningCertificates.h"
+#include "files/Files.h"
+#include "results/ProcessingResults.h"
 
 #include <QJsonArray>
 
@@ -288,7 +290,258 @@ void addAdminRoutes(Router& router, const Context& context)
         });
 }
 
+Result<QStringList> userIdList(const QJsonObject& object, const QString& key)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return QStringList();
+    if (!value.isArray())
+        return makeError(ErrorCode::BadRequest, QStringLiteral("field '%1' must be an array of user IDs").arg(key));
+    QStringList list;
+    for (const QJsonValue& item : value.toArray()) {
+        if (!item.isString() || item.toString().isEmpty() || item.toString().size() > kIdMax)
+            return makeError(ErrorCode::BadRequest, QStringLiteral("field '%1' must hold user IDs").arg(key));
+        list.append(item.toString());
+    }
+    return list;
+}
+
+Result<api::NewFile> newFileFromJson(const QJsonValue& value)
+{
+    if (!value.isObject())
+        return makeError(ErrorCode::BadRequest, QStringLiteral("each file must be an object"));
+    const QJsonObject object = value.toObject();
+    api::NewFile file;
+    // The name's own rules (E3005) are checked per file, so that one bad name does not sink the batch.
+    if (!object.value(QStringLiteral("name")).isString())
+        return makeError(ErrorCode::BadRequest, QStringLiteral("field 'name' must be a string"));
+    file.name = object.value(QStringLiteral("name")).toString();
+    if (!object.value(QStringLiteral("content")).isString())
+        return makeError(ErrorCode::BadRequest, QStringLiteral("field 'content' must be base64"));
+    auto content = QByteArray::fromBase64Encoding(
+        object.value(QStringLiteral("content")).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!content)
+        return makeError(ErrorCode::BadRequest, QStringLiteral("field 'content' is not base64"));
+    file.content = *content;
+    auto viewers = userIdList(object, QStringLiteral("viewers"));
+    if (!viewers)
+        return viewers.error();
+    auto signers = userIdList(object, QStringLiteral("signers"));
+    if (!signers)
+        return signers.error();
+    file.viewers = *viewers;
+    file.signers = *signers;
+    auto ordered = optionalBool(object, QStringLiteral("signOrdered"), false);
+    if (!ordered)
+        return ordered.error();
+    file.signOrdered = *ordered;
+    return file;
+}
+
+HttpResponse filePageResponse(const Result<api::FileListPage>& page)
+{
+    if (!page)
+        return fail(page.error());
+    QJsonArray files;
+    for (const api::FileEntry& file : page->files)
+        files.append(file.toJson());
+    return HttpResponse::json({{QStringLiteral("files"), files}, {QStringLiteral("total"), page->total},
+        {QStringLiteral("offset"), page->offset}, {QStringLiteral("limit"), page->limit}});
+}
+
+HttpResponse fileResponse(const Result<api::FileEntry>& file)
+{
+    if (!file)
+        return fail(file.error());
+    return HttpResponse::json({{QStringLiteral("file"), file->toJson()}});
+}
+
+HttpResponse resultsResponse(ServerContext& context, const api::ResultFilter& filter, bool csv)
+{
+    ProcessingResults results(context);
+    if (csv) {
+        auto bytes = results.csv(filter);
+        if (!bytes)
+            return fail(bytes.error());
+        HttpResponse response = HttpResponse::bytes(*bytes, QByteArrayLiteral("text/csv; charset=utf-8"));
+        response.headers.append({QByteArrayLiteral("Content-Disposition"),
+            QByteArrayLiteral(
+                "attachment; filename=\"results.csv\"; filename*=UTF-8''%E5%87%A6%E7%90%86%E7%B5%90%E6%9E%9C.csv")});
+        return response;
+    }
+    auto page = results.list(filter);
+    if (!page)
+        return fail(page.error());
+    QJsonArray rows;
+    for (const api::ProcessingResult& result : page->results)
+        rows.append(result.toJson());
+    return HttpResponse::json({{QStringLiteral("results"), rows}, {QStringLiteral("total"), page->total},
+        {QStringLiteral("offset"), page->offset}, {QStringLiteral("limit"), page->limit}});
+}
+
+void addFileRoutes(Router& router, const Context& context)
+{
+    router.add("GET", QStringLiteral("/api/v1/files"), [context](const HttpRequest& request) {
+        return asCaller(context, request, false, [&](const Caller& caller) {
+            auto filter = api::FileListFilter::fromQuery(request.query);
+            if (!filter)
+                return fail(filter.error());
+            return filePageResponse(Files(*context).list(caller.user.userId, *filter));
+        });
+    });
+    router.add("GET", QStringLiteral("/api/v1/files/{fileId}"), [context](const HttpRequest& request) {
+        return asCaller(context, request, false, [&](const Caller& caller) {
+            return fileResponse(
+                Files(*context).detail(caller.user.userId, request.pathParameters.value(QStringLiteral("fileId"))));
+        });
+    });
+    router.add("GET", QStringLiteral("/api/v1/files/{fileId}/content"), [context](const HttpRequest& request) {
+        return asCaller(context, request, false, [&](const Caller& caller) {
+            auto download
+                = Files(*context).download(caller.user, request.pathParameters.value(QStringLiteral("fileId")),
+                    ClientInfo::of(request), request.method != "HEAD");
+            if (!download)
+                return fail(download.error());
+            HttpResponse response = HttpResponse::bytes(download->bytes, QByteArrayLiteral("application/pdf"));
+            response.headers.append({QByteArrayLiteral("ETag"), api::versionTag(download->version)});
+            response.headers.append({QByteArrayLiteral("X-Ikkatsu-Version"), QByteArray::number(download->version)});
+            response.headers.append({QByteArrayLiteral("X-Ikkatsu-Sha256"), download->sha256.toLatin1()});
+            response.headers.append({QByteArrayLiteral("Content-Disposition"),
+                QByteArrayLiteral("attachment; filename*=UTF-8''") + QUrl::toPercentEncoding(download->name)});
+            return response;
+        });
+    });
+    router.add("PUT", QStringLiteral("/api/v1/files/{fileId}/content"), [context](const HttpRequest& request) {
+        return asCaller(context, request, false, [&](const Caller& caller) {
+            const QByteArray ifMatch = request.header(QByteArrayLiteral("if-match"));
+            const int baseVersion = ifMatch.isEmpty() ? 0 : api::parseVersionTag(ifMatch);
+            if (baseVersion < 0)
+                return HttpResponse::error(ErrorCode::BadRequest);
+            return fileResponse(
+                Files(*context).uploadSigned(caller.user, request.pathParameters.value(QStringLiteral("fileId")),
+                    baseVersion, request.body, ClientInfo::of(request)));
+        });
+    });
+    for (const bool csv : {false, true}) {
+        router.add("GET", csv ? QStringLiteral("/api/v1/results/csv") : QStringLiteral("/api/v1/results"),
+            [context, csv](const HttpRequest& request) {
+                return asCaller(context, request, false, [&](const Caller& caller) {
+                    auto filter = api::ResultFilter::fromQuery(request.query);
+                    if (!filter)
+                        return fail(filter.error());
+                    // Users see their own trail only, whatever they ask for.
+                    if (!filter->userId.isEmpty() && filter->userId != caller.user.userId)
+                        return HttpResponse::error(ErrorCode::AdminOnly);
+                    filter->userId = caller.user.userId;
+                    return resultsResponse(*context, *filter, csv);
+                });
+            });
+        router.add("GET", csv ? QStringLiteral("/api/v1/admin/results/csv") : QStringLiteral("/api/v1/admin/results"),
+            [context, csv](const HttpRequest& request) {
+                return asCaller(context, request, true, [&](const Caller&) {
+                    auto filter = api::ResultFilter::fromQuery(request.query);
+                    if (!filter)
+                        return fail(filter.error());
+                    return resultsResponse(*context, *filter, csv);
+                });
+            });
+    }
+}
+
+void addAdminFileRoutes(Router& router, const Context& context)
+{
+    router.add("GET", QStringLiteral("/api/v1/admin/folders"), [context](const HttpRequest& request) {
+        return asCaller(context, request, true, [&](const Caller&) {
+            auto folders = Files(*context).folders();
+            if (!folders)
+                return fail(folders.error());
+            QJsonArray list;
+            for (const api::FolderInfo& folder : std::as_const(*folders))
+                list.append(folder.toJson());
+            return HttpResponse::json({{QStringLiteral("folders"), list}});
+        });
+    });
+    router.add("POST", QStringLiteral("/api/v1/admin/folders"), [context](const HttpRequest& request) {
+        return asCaller(context, request, true, [&](const Caller& caller) {
+            auto body = parseJsonObject(request.body);
+            if (!body)
+                return fail(body.error());
+            if (!body->value(QStringLiteral("name")).isString())
+                return HttpResponse::error(ErrorCode::BadRequest);
+            auto folder = Files(*context).createFolder(
+                caller.user, body->value(QStringLiteral("name")).toString(), ClientInfo::of(request));
+            if (!folder)
+                return fail(folder.error());
+            return HttpResponse::json({{QStringLiteral("folder"), folder->toJson()}}, 201);
+        });
+    });
+    router.add("GET", QStringLiteral("/api/v1/admin/files"), [context](const HttpRequest& request) {
+        return asCaller(context, request, true, [&](const Caller&) {
+            const QString folderId = request.query.queryItemValue(QStringLiteral("folderId"), QUrl::FullyDecoded);
+            bool offsetOk = true;
+            bool limitOk = true;
+            const QString offsetText = request.query.queryItemValue(QStringLiteral("offset"));
+            const QString limitText = request.query.queryItemValue(QStringLiteral("limit"));
+            const int offset = offsetText.isEmpty() ? 0 : offsetText.toInt(&offsetOk);
+            const int limit = limitText.isEmpty() ? 50 : limitText.toInt(&limitOk);
+            if (!offsetOk || !limitOk || offset < 0 || limit < 1 || limit > api::FileListFilter::kMaxLimit
+                || folderId.size() > kIdMax)
+                return HttpResponse::error(ErrorCode::BadRequest);
+            return filePageResponse(Files(*context).adminList(folderId, offset, limit));
+        });
+    });
+    router.add("POST", QStringLiteral("/api/v1/admin/files"), [context](const HttpRequest& request) {
+        return asCaller(context, request, true, [&](const Caller& caller) {
+            auto body = parseJsonObject(request.body);
+            if (!body)
+                return fail(body.error());
+            auto folderId = requireString(*body, QStringLiteral("folderId"), kIdMax);
+            if (!folderId)
+                return fail(folderId.error());
+            const QJsonValue filesValue = body->value(QStringLiteral("files"));
+            if (!filesValue.isArray() || filesValue.toArray().isEmpty()
+                || filesValue.toArray().size() > Files::kMaxBatch)
+                return HttpResponse::error(ErrorCode::BadRequest);
+            QList<api::NewFile> files;
+            for (const QJsonValue& value : filesValue.toArray()) {
+                auto file = newFileFromJson(value);
+                if (!file)
+                    return fail(file.error());
+                files.append(*file);
+            }
+            auto outcomes = Files(*context).registerFiles(caller.user, *folderId, files, ClientInfo::of(request));
+            if (!outcomes)
+                return fail(outcomes.error());
+            QJsonArray results;
+            int created = 0;
+            for (const api::NewFileOutcome& outcome : std::as_const(*outcomes)) {
+                QJsonObject row {{QStringLiteral("name"), outcome.name}};
+                if (outcome.file) {
+                    row.insert(QStringLiteral("file"), outcome.file->toJson());
+                    ++created;
+                } else {
+                    row.insert(QStringLiteral("code"), errorCodeText(outcome.code));
+                    row.insert(QStringLiteral("message"), errorMessage(outcome.code));
+                }
+                results.append(row);
+            }
+            return HttpResponse::json({{QStringLiteral("results"), results}, {QStringLiteral("created"), created}},
+                created == results.size() ? 201 : 200);
+        });
+    });
+    router.add("GET", QStringLiteral("/api/v1/admin/files/{fileId}"), [context](const HttpRequest& request) {
+        return asCaller(context, request, true, [&](const Caller&) {
+            return fileResponse(Files(*context).adminDetail(request.pathParameters.value(QStringLiteral("fileId"))));
+        });
+    });
+}
+
 } // namespace
+
+QList<QByteArray> uploadPathPrefixes()
+{
+    return {QByteArrayLiteral("/api/v1/files/"), QByteArrayLiteral("/api/v1/admin/files")};
+}
 
 Router buildApiRoutes(const std::shared_ptr<ServerContext>& context)
 {
@@ -314,6 +567,8 @@ Router buildApiRoutes(const std::shared_ptr<ServerContext>& context)
     });
     addAccountRoutes(router, context);
     addAdminRoutes(router, context);
+    addFileRoutes(router, context);
+    addAdminFileRoutes(router, context);
     return router;
 }
 

@@ -9,5 +9,7 @@
 namespace ikkatsu::server {
 
 Router buildApiRoutes(const std::shared_ptr<ServerContext>& context);
+// Paths of the routes that take PDF uploads (they get the larger request limit).
+QList<QByteArray> uploadPathPrefixes();
 
 } // namespace ikkatsu::server

@@ -101,6 +101,8 @@ int serve(const QStringList& args)
     limits.workers = config->workerThreads;
     limits.queue = config->workerQueue;
     limits.maxRequestBytes = config->maxRequestBytes;
+    limits.maxUploadBytes = config->uploadRequestBytes();
+    limits.uploadPathPrefixes = uploadPathPrefixes();
     HttpServer server(buildApiRoutes(*context), limits);
     auto port = server.start(config->listenAddress, config->listenPort, *tls);
     if (!port)

@@ -78,10 +78,12 @@ const QList<ConfigKey>& configKeys()
             }},
         {"server/listen", "address:port to listen on (default 127.0.0.1:8443; port 0 = any free port)", false,
             setListen},
-        {"server/database", "sqlite:PATH (default sqlite:<data-dir>/ikkatsu.sqlite3)", false,
+        {"server/database",
+            "sqlite:PATH (default sqlite:<data-dir>/ikkatsu.sqlite3) or postgresql://user@host:port/database", false,
             [](ServerConfig& c, const QString& v) {
                 c.database = v;
-                return v.startsWith(QLatin1String("sqlite:"));
+                return v.startsWith(QLatin1String("sqlite:")) || v.startsWith(QLatin1String("postgresql://"))
+                    || v.startsWith(QLatin1String("postgres://"));
             }},
         {"server/tls-cert", "PEM certificate (chain) for HTTPS", false,
             [](ServerConfig& c, const QString& v) {
@@ -110,6 +112,14 @@ const QList<ConfigKey>& configKeys()
                 if (!setInt(n, v, 1024, 1 << 30))
                     return false;
                 c.maxRequestBytes = n;
+                return true;
+            }},
+        {"files/max-file-bytes", "largest PDF accepted from an administrator or as a signed upload", false,
+            [](ServerConfig& c, const QString& v) {
+                int n = 0;
+                if (!setInt(n, v, 1024, 1 << 30))
+                    return false;
+                c.maxFileBytes = n;
                 return true;
             }},
         {"service/service-name", "service name (mail subjects, certificate OU)", false,
@@ -195,6 +205,11 @@ QString ServerConfig::databasePath() const
     if (database.startsWith(QLatin1String("sqlite:")))
         return database.mid(7);
     return QDir(dataDir).filePath(QStringLiteral("ikkatsu.sqlite3"));
+}
+
+QString ServerConfig::filesDir() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("files"));
 }
 
 QString ServerConfig::outboxDir() const

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace ikkatsu::server {
 
 struct SmtpConfig
@@ -24,7 +26,7 @@ struct ServerConfig
     QString dataDir;
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 listenPort = 8443;
-    QString database; // "sqlite:PATH" (default: <data-dir>/ikkatsu.sqlite3)
+    QString database; // "sqlite:PATH" (default: <data-dir>/ikkatsu.sqlite3) or "postgresql://user@host:port/db"
     QString tlsCert; // PEM; with tlsKey enables HTTPS
     QString tlsKey;
     bool allowPlainHttp = false; // plain HTTP on a non-loopback address
@@ -49,12 +51,16 @@ struct ServerConfig
 
     int workerThreads = 4;
     int workerQueue = 64; // pending jobs beyond the busy workers before 503 E5005
-    qint64 maxRequestBytes = 1 << 20; // whole request (headers + body)
+    qint64 maxRequestBytes = 1 << 20; // whole request (headers + body), except on the file upload routes
+    qint64 maxFileBytes = 64 << 20; // one PDF; the upload routes accept requests of uploadRequestBytes()
     int maxJsonStringLength = 1024;
 
     SmtpConfig smtp;
 
     QString databasePath() const; // for sqlite: the file
+    QString filesDir() const; // content-addressed PDF versions
+    // Largest request on the upload routes: one PDF in base64 (the admin's JSON batch) plus room for the rest.
+    qint64 uploadRequestBytes() const { return std::max(maxRequestBytes, maxFileBytes / 3 * 4 + (4 << 20)); }
     QString outboxDir() const;
     QString loginUrl() const;
     QString crlUrl() const;

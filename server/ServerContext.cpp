@@ -2,6 +2,7 @@
 #include "ServerContext.h"
 
 #include "accounts/Secrets.h"
+#include "files/FileStore.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -40,6 +41,9 @@ Result<std::shared_ptr<ServerContext>> openServerContext(const ServerConfig& con
     if (!ca)
         return ca.error();
     context->ca = std::make_unique<CertificateAuthority>(std::move(ca).value());
+    if (!QDir().mkpath(config.filesDir()))
+        return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + config.filesDir());
+    FileStore(config.filesDir()).removeLeftovers();
     return context;
 }
 

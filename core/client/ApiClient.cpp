@@ -1,6 +1,8 @@
 // Maps HTTP answers to Result values: the server's {"code","message"} body becomes an Error with that code.
 #include "client/ApiClient.h"
 
+#include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QSslConfiguration>
@@ -8,6 +10,23 @@
 namespace ikkatsu::client {
 
 namespace {
+
+Result<QJsonObject> jsonObjectOf(const QByteArray& bytes)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError || !document.isObject())
+        return makeError(ErrorCode::ProtocolMismatch, QStringLiteral("answer is not a JSON object"));
+    return document.object();
+}
+
+// Decodes {"file": {...}} answers.
+Result<api::FileEntry> fileOf(const Result<QJsonObject>& json)
+{
+    if (!json)
+        return json.error();
+    return api::FileEntry::fromJson(json->value(QStringLiteral("file")).toObject());
+}
 
 Error transportError(QNetworkReply* reply)
 {
@@ -29,14 +48,18 @@ ApiClient::ApiClient(const QUrl& serverUrl, QObject* parent)
     , m_serverUrl(serverUrl)
 { }
 
-QNetworkRequest ApiClient::makeRequest(const QString& path) const
+QNetworkRequest ApiClient::makeRequest(const QString& path, const QUrlQuery& query) const
 {
     QUrl url = m_serverUrl;
     QString base = url.path();
     if (base.endsWith(QLatin1Char('/')))
         base.chop(1);
     url.setPath(base + path);
+    if (!query.isEmpty())
+        url.setQuery(query);
     QNetworkRequest request(url);
+    if (!m_userAgent.isEmpty())
+        request.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
     request.setTransferTimeout(m_timeoutMs);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setRawHeader("Accept", "application/json");
@@ -50,9 +73,13 @@ QNetworkRequest ApiClient::makeRequest(const QString& path) const
     return request;
 }
 
-void ApiClient::sendRaw(const QByteArray& method, const QString& path, const QByteArray& body, Done<QByteArray> done)
+void ApiClient::sendRequest(const QByteArray& method, const QString& path, const QUrlQuery& query,
+    const QByteArray& body, const QList<QPair<QByteArray, QByteArray>>& headers, Done<RawReply> done)
 {
-    QNetworkReply* reply = m_network.sendCustomRequest(makeRequest(path), method, body);
+    QNetworkRequest request = makeRequest(path, query);
+    for (const auto& header : headers)
+        request.setRawHeader(header.first, header.second);
+    QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -62,7 +89,11 @@ void ApiClient::sendRaw(const QByteArray& method, const QString& path, const QBy
             return;
         }
         if (status >= 200 && status < 300) {
-            done(bytes);
+            RawReply raw;
+            raw.body = bytes;
+            for (const auto& header : reply->rawHeaderPairs())
+                raw.headers.insert(header.first.toLower(), header.second);
+            done(raw);
             return;
         }
         auto errorBody = api::ErrorBody::fromJson(QJsonDocument::fromJson(bytes).object());
@@ -72,6 +103,16 @@ void ApiClient::sendRaw(const QByteArray& method, const QString& path, const QBy
             return;
         }
         done(makeError(errorBody->code, errorBody->message));
+    });
+}
+
+void ApiClient::sendRaw(const QByteArray& method, const QString& path, const QByteArray& body, Done<QByteArray> done)
+{
+    sendRequest(method, path, {}, body, {}, [done = std::move(done)](Result<RawReply> raw) {
+        if (!raw)
+            done(raw.error());
+        else
+            done(raw->body);
     });
 }
 
@@ -218,6 +259,200 @@ void ApiClient::certificateSetup(
 void ApiClient::caCertificate(Done<QByteArray> done)
 {
     sendRaw("GET", api::apiPrefix() + QStringLiteral("/ca/certificate"), {}, std::move(done));
+}
+
+void ApiClient::getJson(const QString& path, const QUrlQuery& query, Done<QJsonObject> done)
+{
+    sendRequest("GET", path, query, {}, {}, [done = std::move(done)](Result<RawReply> raw) {
+        if (!raw)
+            done(raw.error());
+        else
+            done(jsonObjectOf(raw->body));
+    });
+}
+
+void ApiClient::listFiles(const api::FileListFilter& filter, Done<api::FileListPage> done)
+{
+    getJson(api::apiPrefix() + QStringLiteral("/files"), filter.toQuery(),
+        [done = std::move(done)](Result<QJsonObject> json) {
+            if (!json)
+                done(json.error());
+            else
+                done(api::FileListPage::fromJson(*json));
+        });
+}
+
+void ApiClient::fileDetail(const QString& fileId, Done<api::FileEntry> done)
+{
+    getJson(api::apiPrefix() + QStringLiteral("/files/") + QString::fromLatin1(QUrl::toPercentEncoding(fileId)), {},
+        [done = std::move(done)](Result<QJsonObject> json) { done(fileOf(json)); });
+}
+
+void ApiClient::downloadFile(const QString& fileId, Done<Download> done)
+{
+    sendRequest("GET",
+        api::apiPrefix() + QStringLiteral("/files/") + QString::fromLatin1(QUrl::toPercentEncoding(fileId))
+            + QStringLiteral("/content"),
+        {}, {}, {{"Accept", "application/pdf"}}, [done = std::move(done)](Result<RawReply> raw) {
+            if (!raw) {
+                done(raw.error());
+                return;
+            }
+            Download download;
+            download.version = api::parseVersionTag(raw->headers.value("etag"));
+            download.sha256 = QString::fromLatin1(raw->headers.value("x-ikkatsu-sha256"));
+            const QString actual
+                = QString::fromLatin1(QCryptographicHash::hash(raw->body, QCryptographicHash::Sha256).toHex());
+            if (download.version < 1 || download.sha256 != actual) {
+                done(makeError(ErrorCode::ProtocolMismatch, QStringLiteral("download without a matching version tag")));
+                return;
+            }
+            download.bytes = std::move(raw->body);
+            done(download);
+        });
+}
+
+void ApiClient::uploadSignedFile(
+    const QString& fileId, int baseVersion, const QByteArray& signedPdf, Done<api::FileEntry> done)
+{
+    sendRequest("PUT",
+        api::apiPrefix() + QStringLiteral("/files/") + QString::fromLatin1(QUrl::toPercentEncoding(fileId))
+            + QStringLiteral("/content"),
+        {}, signedPdf, {{"Content-Type", "application/pdf"}, {"If-Match", api::versionTag(baseVersion)}},
+        [done = std::move(done)](Result<RawReply> raw) {
+            if (!raw)
+                done(raw.error());
+            else
+                done(fileOf(jsonObjectOf(raw->body)));
+        });
+}
+
+void ApiClient::results(const api::ResultFilter& filter, Done<api::ResultPage> done)
+{
+    api::ResultFilter own = filter;
+    own.userId.clear();
+    getJson(api::apiPrefix() + QStringLiteral("/results"), own.toQuery(),
+        [done = std::move(done)](Result<QJsonObject> json) {
+            if (!json)
+                done(json.error());
+            else
+                done(api::ResultPage::fromJson(*json));
+        });
+}
+
+void ApiClient::resultsCsv(const api::ResultFilter& filter, Done<QByteArray> done)
+{
+    api::ResultFilter own = filter;
+    own.userId.clear();
+    sendRequest("GET", api::apiPrefix() + QStringLiteral("/results/csv"), own.toQuery(), {}, {{"Accept", "text/csv"}},
+        [done = std::move(done)](Result<RawReply> raw) {
+            if (!raw)
+                done(raw.error());
+            else
+                done(raw->body);
+        });
+}
+
+void ApiClient::folders(Done<QList<api::FolderInfo>> done)
+{
+    getJson(
+        api::apiPrefix() + QStringLiteral("/admin/folders"), {}, [done = std::move(done)](Result<QJsonObject> json) {
+            if (!json) {
+                done(json.error());
+                return;
+            }
+            QList<api::FolderInfo> list;
+            for (const QJsonValue& value : json->value(QStringLiteral("folders")).toArray()) {
+                auto folder = api::FolderInfo::fromJson(value.toObject());
+                if (!folder) {
+                    done(folder.error());
+                    return;
+                }
+                list.append(*folder);
+            }
+            done(list);
+        });
+}
+
+void ApiClient::createFolder(const QString& name, Done<api::FolderInfo> done)
+{
+    send("POST", api::apiPrefix() + QStringLiteral("/admin/folders"), {{QStringLiteral("name"), name}},
+        [done = std::move(done)](Result<QJsonObject> json) {
+            if (!json)
+                done(json.error());
+            else
+                done(api::FolderInfo::fromJson(json->value(QStringLiteral("folder")).toObject()));
+        });
+}
+
+void ApiClient::registerFiles(
+    const QString& folderId, const QList<api::NewFile>& files, Done<QList<api::NewFileOutcome>> done)
+{
+    QJsonArray list;
+    for (const api::NewFile& file : files)
+        list.append(file.toJson());
+    send("POST", api::apiPrefix() + QStringLiteral("/admin/files"),
+        {{QStringLiteral("folderId"), folderId}, {QStringLiteral("files"), list}},
+        [done = std::move(done)](Result<QJsonObject> json) {
+            if (!json) {
+                done(json.error());
+                return;
+            }
+            QList<api::NewFileOutcome> outcomes;
+            for (const QJsonValue& value : json->value(QStringLiteral("results")).toArray()) {
+                auto outcome = api::NewFileOutcome::fromJson(value.toObject());
+                if (!outcome) {
+                    done(outcome.error());
+                    return;
+                }
+                outcomes.append(*outcome);
+            }
+            done(outcomes);
+        });
+}
+
+void ApiClient::adminFiles(const QString& folderId, int offset, int limit, Done<api::FileListPage> done)
+{
+    QUrlQuery query;
+    if (!folderId.isEmpty())
+        query.addQueryItem(QStringLiteral("folderId"), QString::fromLatin1(QUrl::toPercentEncoding(folderId)));
+    query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    getJson(
+        api::apiPrefix() + QStringLiteral("/admin/files"), query, [done = std::move(done)](Result<QJsonObject> json) {
+            if (!json)
+                done(json.error());
+            else
+                done(api::FileListPage::fromJson(*json));
+        });
+}
+
+void ApiClient::adminFileDetail(const QString& fileId, Done<api::FileEntry> done)
+{
+    getJson(api::apiPrefix() + QStringLiteral("/admin/files/") + QString::fromLatin1(QUrl::toPercentEncoding(fileId)),
+        {}, [done = std::move(done)](Result<QJsonObject> json) { done(fileOf(json)); });
+}
+
+void ApiClient::allResults(const api::ResultFilter& filter, Done<api::ResultPage> done)
+{
+    getJson(api::apiPrefix() + QStringLiteral("/admin/results"), filter.toQuery(),
+        [done = std::move(done)](Result<QJsonObject> json) {
+            if (!json)
+                done(json.error());
+            else
+                done(api::ResultPage::fromJson(*json));
+        });
+}
+
+void ApiClient::allResultsCsv(const api::ResultFilter& filter, Done<QByteArray> done)
+{
+    sendRequest("GET", api::apiPrefix() + QStringLiteral("/admin/results/csv"), filter.toQuery(), {},
+        {{"Accept", "text/csv"}}, [done = std::move(done)](Result<RawReply> raw) {
+            if (!raw)
+                done(raw.error());
+            else
+                done(raw->body);
+        });
 }
 
 } // namespace ikkatsu::client

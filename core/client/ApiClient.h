@@ -3,6 +3,7 @@
 #pragma once
 
 #include "api/Dto.h"
+#include "api/FileDto.h"
 #include "common/Result.h"
 #include "common/SecureBuffer.h"
 
@@ -12,6 +13,7 @@
 #include <QObject>
 #include <QSslCertificate>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <functional>
 #include <optional>
@@ -34,6 +36,8 @@ public:
     // Extra trust anchors for a server whose TLS certificate comes from a private CA.
     void setCaCertificates(const QList<QSslCertificate>& certificates) { m_caCertificates = certificates; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // Sent with every request; the server records it as the client in 処理結果 (e.g. "Ikkatsu/0.1.0 (desktop)").
+    void setUserAgent(const QByteArray& userAgent) { m_userAgent = userAgent; }
 
     template<typename T>
     using Done = std::function<void(Result<T>)>;
@@ -56,18 +60,78 @@ public:
     void certificateSetup(const api::CertificateSetupRequest& request, Done<std::optional<api::CertificateInfo>> done);
     void caCertificate(Done<QByteArray> done);
 
+    // --- Files (My Page, viewing, batch signing) ---
+
+    // ファイル情報リスト: one page of the files the caller holds view or sign permission on, filtered, sorted and
+    // paged on the server (api::FileListFilter mirrors the manual's My Page form). An empty page is
+    // 「該当するデータが存在しません。」.
+    void listFiles(const api::FileListFilter& filter, Done<api::FileListPage> done);
+    // One file with its required signers in signing order. FileNotFound (E3002) also for files the caller may not see.
+    void fileDetail(const QString& fileId, Done<api::FileEntry> done);
+
+    struct Download
+    {
+        QByteArray bytes;
+        int version = 0; // the version tag: pass it to uploadSignedFile as baseVersion
+        QString sha256;
+    };
+    // ファイル閲覧: the current version's bytes and version tag; the server records the view in 処理結果. The bytes
+    // are checked against the digest the server sends (ProtocolMismatch E5011 if they differ).
+    void downloadFile(const QString& fileId, Done<Download> done);
+    // Uploads the file signed from version `baseVersion` (download → sign → upload). The answer is the file after
+    // the signature was accepted (new version, status 署名中/署名済). Refusals carry the rule's code:
+    // VersionConflict E3009 (someone signed meanwhile: download again, sign anew), AlreadySigned E3010,
+    // NotYourTurn E3011, NoSignPermission E3004, UploadNotPrefix E4206, UploadSignatureCount E4207,
+    // SignatureInvalid E4201 / SignatureDigestMismatch E4202 / ByteRangeInvalid E4203,
+    // UploadSignerMismatch E4208, CertificateRevoked E2206. The stored version is unchanged after any refusal.
+    void uploadSignedFile(
+        const QString& fileId, int baseVersion, const QByteArray& signedPdf, Done<api::FileEntry> done);
+
+    // 処理結果: the caller's own trail (filter.userId is ignored and left empty), newest first.
+    void results(const api::ResultFilter& filter, Done<api::ResultPage> done);
+    // The same rows as CSV (UTF-8 with BOM, for Excel), oldest first, paging ignored.
+    void resultsCsv(const api::ResultFilter& filter, Done<QByteArray> done);
+
+    // --- Administrators (E1401 for everyone else) ---
+
+    void folders(Done<QList<api::FolderInfo>> done);
+    // DuplicateFileName E3008 when the name exists; FileNameInvalid E3005.
+    void createFolder(const QString& name, Done<api::FolderInfo> done);
+    // Registers PDFs with their viewers and required signers; one outcome per file, in order (a refused file
+    // carries its code and does not stop the others). FolderNotFound E3001 fails the whole call.
+    void registerFiles(
+        const QString& folderId, const QList<api::NewFile>& files, Done<QList<api::NewFileOutcome>> done);
+    // Every file (of one folder when folderId is not empty), newest first.
+    void adminFiles(const QString& folderId, int offset, int limit, Done<api::FileListPage> done);
+    // One file with signers and viewers.
+    void adminFileDetail(const QString& fileId, Done<api::FileEntry> done);
+    // Everyone's 処理結果 (filter.userId narrows to one user) and its CSV.
+    void allResults(const api::ResultFilter& filter, Done<api::ResultPage> done);
+    void allResultsCsv(const api::ResultFilter& filter, Done<QByteArray> done);
+
     // The primitive under the typed calls: JSON in, JSON object out (or the error body's code).
     void send(const QByteArray& method, const QString& path, const QJsonObject& body, Done<QJsonObject> done);
     void sendRaw(const QByteArray& method, const QString& path, const QByteArray& body, Done<QByteArray> done);
 
+    struct RawReply
+    {
+        QByteArray body;
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+    };
+    // Any request: extra headers in, body and headers out; errors as for sendRaw.
+    void sendRequest(const QByteArray& method, const QString& path, const QUrlQuery& query, const QByteArray& body,
+        const QList<QPair<QByteArray, QByteArray>>& headers, Done<RawReply> done);
+
 private:
-    QNetworkRequest makeRequest(const QString& path) const;
+    QNetworkRequest makeRequest(const QString& path, const QUrlQuery& query = {}) const;
+    void getJson(const QString& path, const QUrlQuery& query, Done<QJsonObject> done);
 
     QNetworkAccessManager m_network;
     QUrl m_serverUrl;
     QString m_token;
     QList<QSslCertificate> m_caCertificates;
     int m_timeoutMs = 60000;
+    QByteArray m_userAgent = QByteArrayLiteral("Ikkatsu/" IKKATSU_VERSION);
 };
 
 // Runs the event loop until `start` reports; for command-line tools and tests, not for GUI code.

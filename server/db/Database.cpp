@@ -1,4 +1,5 @@
-// Per-thread Qt SQL connections and the numbered migrations; SQL here is kept portable to PostgreSQL.
+// Per-thread Qt SQL connections and the numbered migrations; SQL here is portable between SQLite and PostgreSQL
+// except for the few statements a migration lists per dialect.
 #include "db/Database.h"
 
 #include <QDateTime>
@@ -7,6 +8,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QThread>
+#include <QUrl>
 #include <QUuid>
 
 namespace ikkatsu::server {
@@ -15,74 +17,176 @@ Q_LOGGING_CATEGORY(lcDatabase, "ikkatsu.server.database")
 
 namespace {
 
-// Every migration is a list of statements applied in one transaction; numbers are forever.
-// Portable SQL only: BIGINT for times (Unix seconds), INTEGER 0/1 for flags, TEXT for text and PEM.
-const QList<QStringList>& migrations()
+// Migration 2. Times: seconds, except processing_results.occurred_at (milliseconds, for ordering within a batch).
+// name_fold columns hold NFKC + case-folded names, so that partial-match search behaves the same on both databases
+// (SQLite's LIKE folds ASCII only, PostgreSQL's LIKE folds nothing). files.status and file_permissions.processed
+// are kept in step by the code that signs and views, so that the My Page list filters without aggregating.
+QStringList fileSchemaStatements()
 {
-    static const QList<QStringList> list = {
+    return {
+        QStringLiteral("CREATE TABLE folders ("
+                       " folder_id TEXT PRIMARY KEY,"
+                       " name TEXT NOT NULL UNIQUE,"
+                       " name_fold TEXT NOT NULL,"
+                       " created_at BIGINT NOT NULL,"
+                       " created_by TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE files ("
+                       " file_id TEXT PRIMARY KEY,"
+                       " folder_id TEXT NOT NULL REFERENCES folders(folder_id),"
+                       " name TEXT NOT NULL,"
+                       " name_fold TEXT NOT NULL,"
+                       " registered_at BIGINT NOT NULL,"
+                       " registered_by TEXT NOT NULL,"
+                       " version INTEGER NOT NULL,"
+                       " content_sha256 TEXT NOT NULL,"
+                       " size BIGINT NOT NULL,"
+                       " signature_count INTEGER NOT NULL,"
+                       " sign_ordered INTEGER NOT NULL,"
+                       " required_signers INTEGER NOT NULL,"
+                       " signed_count INTEGER NOT NULL DEFAULT 0,"
+                       " status INTEGER NOT NULL CHECK (status IN (0, 1, 2)),"
+                       " updated_at BIGINT NOT NULL,"
+                       " UNIQUE (folder_id, name))"),
+        QStringLiteral("CREATE INDEX files_registered ON files(registered_at)"),
+        QStringLiteral("CREATE TABLE file_versions ("
+                       " file_id TEXT NOT NULL REFERENCES files(file_id),"
+                       " version INTEGER NOT NULL,"
+                       " content_sha256 TEXT NOT NULL,"
+                       " size BIGINT NOT NULL,"
+                       " signature_count INTEGER NOT NULL,"
+                       " created_at BIGINT NOT NULL,"
+                       " created_by TEXT NOT NULL,"
+                       " PRIMARY KEY (file_id, version))"),
+        QStringLiteral("CREATE TABLE file_permissions ("
+                       " file_id TEXT NOT NULL REFERENCES files(file_id),"
+                       " user_id TEXT NOT NULL REFERENCES users(user_id),"
+                       " kind TEXT NOT NULL CHECK (kind IN ('view', 'sign')),"
+                       " sign_position INTEGER,"
+                       " processed INTEGER NOT NULL DEFAULT 0,"
+                       " processed_at BIGINT,"
+                       " first_viewed_at BIGINT,"
+                       " signed_version INTEGER,"
+                       " PRIMARY KEY (file_id, user_id))"),
+        QStringLiteral("CREATE INDEX file_permissions_user ON file_permissions(user_id, processed)"),
+        QStringLiteral("CREATE TABLE processing_results ("
+                       " result_id TEXT PRIMARY KEY,"
+                       " occurred_at BIGINT NOT NULL,"
+                       " user_id TEXT NOT NULL,"
+                       " user_name TEXT NOT NULL,"
+                       " file_id TEXT,"
+                       " folder_name TEXT,"
+                       " file_name TEXT,"
+                       " action TEXT NOT NULL,"
+                       " outcome TEXT NOT NULL,"
+                       " error_code TEXT,"
+                       " version INTEGER,"
+                       " client TEXT,"
+                       " remote TEXT)"),
+        QStringLiteral("CREATE INDEX processing_results_user ON processing_results(user_id, occurred_at)"),
+        QStringLiteral("CREATE INDEX processing_results_time ON processing_results(occurred_at)"),
+    };
+}
+
+// The audit trail is append-only in the database itself, not only by convention of the code.
+QStringList fileSchemaSqliteStatements()
+{
+    return {
+        QStringLiteral("CREATE TRIGGER processing_results_no_update BEFORE UPDATE ON processing_results "
+                       "BEGIN SELECT RAISE(ABORT, 'processing_results is append-only'); END"),
+        QStringLiteral("CREATE TRIGGER processing_results_no_delete BEFORE DELETE ON processing_results "
+                       "BEGIN SELECT RAISE(ABORT, 'processing_results is append-only'); END"),
+    };
+}
+
+QStringList fileSchemaPostgresStatements()
+{
+    return {
+        QStringLiteral("CREATE FUNCTION ikkatsu_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+                       "$$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$"),
+        QStringLiteral("CREATE TRIGGER processing_results_append_only BEFORE UPDATE OR DELETE ON processing_results "
+                       "FOR EACH ROW EXECUTE FUNCTION ikkatsu_append_only()"),
+    };
+}
+
+// Every migration is a list of statements applied in one transaction; numbers are forever.
+// Portable SQL: BIGINT for times (Unix seconds, or milliseconds where the column says so), INTEGER 0/1 for flags,
+// TEXT for text and PEM. What cannot be portable (triggers) goes into the per-dialect lists.
+struct Migration
+{
+    QStringList statements;
+    QStringList sqliteOnly;
+    QStringList postgresOnly;
+};
+
+const QList<Migration>& migrations()
+{
+    static const QList<Migration> list = {
         // 1: accounts, login attempts with their one-time passwords, sessions, certificates, audit log.
-        {
-            QStringLiteral("CREATE TABLE users ("
-                           " user_id TEXT PRIMARY KEY,"
-                           " user_name TEXT NOT NULL,"
-                           " company TEXT NOT NULL,"
-                           " name_roman TEXT NOT NULL,"
-                           " company_roman TEXT NOT NULL,"
-                           " email TEXT NOT NULL,"
-                           " login_expires_at BIGINT NOT NULL,"
-                           " role TEXT NOT NULL CHECK (role IN ('user', 'admin')),"
-                           " may_sign INTEGER NOT NULL,"
-                           " password_hash TEXT NOT NULL,"
-                           " must_change_password INTEGER NOT NULL DEFAULT 0,"
-                           " failed_logins INTEGER NOT NULL DEFAULT 0,"
-                           " locked INTEGER NOT NULL DEFAULT 0,"
-                           " disabled INTEGER NOT NULL DEFAULT 0,"
-                           " signing_choice TEXT,"
-                           " created_at BIGINT NOT NULL,"
-                           " created_by TEXT,"
-                           " updated_at BIGINT NOT NULL,"
-                           " password_changed_at BIGINT NOT NULL)"),
-            QStringLiteral("CREATE TABLE login_attempts ("
-                           " attempt_id TEXT PRIMARY KEY,"
-                           " user_id TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,"
-                           " otp_hash TEXT NOT NULL,"
-                           " created_at BIGINT NOT NULL,"
-                           " otp_expires_at BIGINT NOT NULL,"
-                           " wrong_tries INTEGER NOT NULL DEFAULT 0,"
-                           " used INTEGER NOT NULL DEFAULT 0,"
-                           " last_sent_at BIGINT NOT NULL,"
-                           " send_count INTEGER NOT NULL DEFAULT 1,"
-                           " remote TEXT)"),
-            QStringLiteral("CREATE INDEX login_attempts_user ON login_attempts(user_id)"),
-            QStringLiteral("CREATE TABLE sessions ("
-                           " token_hash TEXT PRIMARY KEY,"
-                           " user_id TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,"
-                           " created_at BIGINT NOT NULL,"
-                           " last_seen_at BIGINT NOT NULL,"
-                           " absolute_expires_at BIGINT NOT NULL,"
-                           " revoked INTEGER NOT NULL DEFAULT 0)"),
-            QStringLiteral("CREATE INDEX sessions_user ON sessions(user_id)"),
-            QStringLiteral("CREATE TABLE certificates ("
-                           " serial TEXT PRIMARY KEY,"
-                           " user_id TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,"
-                           " subject TEXT NOT NULL,"
-                           " not_before BIGINT NOT NULL,"
-                           " not_after BIGINT NOT NULL,"
-                           " pem TEXT NOT NULL,"
-                           " issued_at BIGINT NOT NULL,"
-                           " revoked_at BIGINT,"
-                           " revocation_reason INTEGER)"),
-            QStringLiteral("CREATE INDEX certificates_user ON certificates(user_id)"),
-            QStringLiteral("CREATE TABLE audit_log ("
-                           " event_id TEXT PRIMARY KEY,"
-                           " occurred_at BIGINT NOT NULL,"
-                           " actor TEXT,"
-                           " subject_user TEXT,"
-                           " event TEXT NOT NULL,"
-                           " detail TEXT,"
-                           " remote TEXT)"),
-            QStringLiteral("CREATE INDEX audit_log_time ON audit_log(occurred_at)"),
-        },
+        {{
+             QStringLiteral("CREATE TABLE users ("
+                            " user_id TEXT PRIMARY KEY,"
+                            " user_name TEXT NOT NULL,"
+                            " company TEXT NOT NULL,"
+                            " name_roman TEXT NOT NULL,"
+                            " company_roman TEXT NOT NULL,"
+                            " email TEXT NOT NULL,"
+                            " login_expires_at BIGINT NOT NULL,"
+                            " role TEXT NOT NULL CHECK (role IN ('user', 'admin')),"
+                            " may_sign INTEGER NOT NULL,"
+                            " password_hash TEXT NOT NULL,"
+                            " must_change_password INTEGER NOT NULL DEFAULT 0,"
+                            " failed_logins INTEGER NOT NULL DEFAULT 0,"
+                            " locked INTEGER NOT NULL DEFAULT 0,"
+                            " disabled INTEGER NOT NULL DEFAULT 0,"
+                            " signing_choice TEXT,"
+                            " created_at BIGINT NOT NULL,"
+                            " created_by TEXT,"
+                            " updated_at BIGINT NOT NULL,"
+                            " password_changed_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE TABLE login_attempts ("
+                            " attempt_id TEXT PRIMARY KEY,"
+                            " user_id TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,"
+                            " otp_hash TEXT NOT NULL,"
+                            " created_at BIGINT NOT NULL,"
+                            " otp_expires_at BIGINT NOT NULL,"
+                            " wrong_tries INTEGER NOT NULL DEFAULT 0,"
+                            " used INTEGER NOT NULL DEFAULT 0,"
+                            " last_sent_at BIGINT NOT NULL,"
+                            " send_count INTEGER NOT NULL DEFAULT 1,"
+                            " remote TEXT)"),
+             QStringLiteral("CREATE INDEX login_attempts_user ON login_attempts(user_id)"),
+             QStringLiteral("CREATE TABLE sessions ("
+                            " token_hash TEXT PRIMARY KEY,"
+                            " user_id TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,"
+                            " created_at BIGINT NOT NULL,"
+                            " last_seen_at BIGINT NOT NULL,"
+                            " absolute_expires_at BIGINT NOT NULL,"
+                            " revoked INTEGER NOT NULL DEFAULT 0)"),
+             QStringLiteral("CREATE INDEX sessions_user ON sessions(user_id)"),
+             QStringLiteral("CREATE TABLE certificates ("
+                            " serial TEXT PRIMARY KEY,"
+                            " user_id TEXT NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,"
+                            " subject TEXT NOT NULL,"
+                            " not_before BIGINT NOT NULL,"
+                            " not_after BIGINT NOT NULL,"
+                            " pem TEXT NOT NULL,"
+                            " issued_at BIGINT NOT NULL,"
+                            " revoked_at BIGINT,"
+                            " revocation_reason INTEGER)"),
+             QStringLiteral("CREATE INDEX certificates_user ON certificates(user_id)"),
+             QStringLiteral("CREATE TABLE audit_log ("
+                            " event_id TEXT PRIMARY KEY,"
+                            " occurred_at BIGINT NOT NULL,"
+                            " actor TEXT,"
+                            " subject_user TEXT,"
+                            " event TEXT NOT NULL,"
+                            " detail TEXT,"
+                            " remote TEXT)"),
+             QStringLiteral("CREATE INDEX audit_log_time ON audit_log(occurred_at)"),
+         },
+            {}, {}},
+        // 2: folders, files with their immutable versions, per-user view/sign permissions, processing results.
+        {fileSchemaStatements(), fileSchemaSqliteStatements(), fileSchemaPostgresStatements()},
     };
     return list;
 }
@@ -103,8 +207,22 @@ Result<std::shared_ptr<Database>> Database::open(const QString& url)
         if (database->m_path.isEmpty())
             return makeError(ErrorCode::DatabaseError, QStringLiteral("empty SQLite path"));
         QDir().mkpath(QFileInfo(database->m_path).absolutePath());
+    } else if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"))) {
+        const QUrl parsed(url, QUrl::StrictMode);
+        const QString name = parsed.path().mid(1);
+        if (!parsed.isValid() || parsed.host().isEmpty() || name.isEmpty() || name.contains(QLatin1Char('/')))
+            return makeError(ErrorCode::DatabaseError,
+                QStringLiteral("a PostgreSQL URL looks like postgresql://user@host:5432/database"));
+        database->m_dialect = SqlDialect::Postgres;
+        database->m_host = parsed.host();
+        database->m_port = parsed.port(5432);
+        database->m_user = parsed.userName();
+        // A password in the URL works but shows in the process list; libpq also reads PGPASSWORD and ~/.pgpass.
+        database->m_password = parsed.password();
+        database->m_path = name;
     } else {
-        return makeError(ErrorCode::DatabaseError, QStringLiteral("unsupported database URL (only sqlite:PATH)"));
+        return makeError(ErrorCode::DatabaseError,
+            QStringLiteral("unsupported database URL (sqlite:PATH or postgresql://user@host:port/database)"));
     }
     database->m_prefix = QStringLiteral("ikkatsu-db-") + QUuid::createUuid().toString(QUuid::Id128) + QLatin1Char('-');
     IKK_TRY(database->migrate());
@@ -126,19 +244,34 @@ Database::~Database()
 
 Result<QSqlDatabase> Database::openConnection(const QString& name)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    const bool sqlite = m_dialect == SqlDialect::Sqlite;
+    QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
     db.setDatabaseName(m_path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    if (!db.open())
-        return makeError(
-            ErrorCode::DatabaseError, QStringLiteral("cannot open database: ") + sqlErrorText(db.lastError()));
+    if (sqlite) {
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    } else {
+        db.setHostName(m_host);
+        db.setPort(m_port);
+        db.setUserName(m_user);
+        db.setPassword(m_password);
+        db.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=ikkatsu-server"));
+    }
+    if (!db.open()) {
+        const QString text = sqlErrorText(db.lastError());
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return makeError(ErrorCode::DatabaseError, QStringLiteral("cannot open database: ") + text);
+    }
     {
         QMutexLocker lock(&m_namesMutex);
         m_connectionNames.append(name);
     }
     QSqlQuery query(db);
-    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}) {
-        if (!query.exec(QString::fromLatin1(pragma)))
+    const QList<const char*> setup = sqlite
+        ? QList<const char*> {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}
+        : QList<const char*> {"SET TIME ZONE 'UTC'", "SET client_min_messages TO WARNING"};
+    for (const char* statement : setup) {
+        if (!query.exec(QString::fromLatin1(statement)))
             return makeError(ErrorCode::DatabaseError, sqlErrorText(query.lastError()));
     }
     return db;
@@ -164,6 +297,15 @@ Result<QSqlQuery> Database::exec(const QString& sql, const QVariantList& binds)
     if (!db)
         return db.error();
     QSqlQuery query(*db);
+    query.setForwardOnly(true);
+    if (binds.isEmpty()) {
+        // Unprepared: PostgreSQL cannot PREPARE transaction control or DDL, and nothing needs binding here.
+        if (!query.exec(sql)) {
+            qCWarning(lcDatabase) << "query failed:" << sqlErrorText(query.lastError());
+            return makeError(ErrorCode::DatabaseError, sqlErrorText(query.lastError()));
+        }
+        return query;
+    }
     if (!query.prepare(sql)) {
         qCWarning(lcDatabase) << "prepare failed:" << sqlErrorText(query.lastError());
         return makeError(ErrorCode::DatabaseError, sqlErrorText(query.lastError()));
@@ -185,6 +327,12 @@ Result<int> Database::execCount(const QString& sql, const QVariantList& binds)
     return query->numRowsAffected();
 }
 
+QString Database::textOrder() const
+{
+    // Byte order on both: SQLite compares text with memcmp, PostgreSQL would otherwise use the locale.
+    return m_dialect == SqlDialect::Postgres ? QStringLiteral(" COLLATE \"C\"") : QString();
+}
+
 QString Database::beginWriteStatement() const
 {
     return m_dialect == SqlDialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
@@ -200,6 +348,21 @@ int Database::schemaVersion()
 
 Status Database::migrate()
 {
+    // Several server processes may start at once on one PostgreSQL: a session lock makes them migrate in turn
+    // (SQLite's BEGIN IMMEDIATE already serialises them there).
+    const bool postgres = m_dialect == SqlDialect::Postgres;
+    if (postgres)
+        IKK_TRY(exec(QStringLiteral("SELECT pg_advisory_lock(7151900001)")));
+    const Status done = applyMigrations();
+    if (postgres) {
+        auto unlocked = exec(QStringLiteral("SELECT pg_advisory_unlock(7151900001)"));
+        Q_UNUSED(unlocked);
+    }
+    return done;
+}
+
+Status Database::applyMigrations()
+{
     IKK_TRY(exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version ("
                                 " version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)")));
     for (qsizetype i = 0; i < migrations().size(); ++i) {
@@ -214,7 +377,10 @@ Status Database::migrate()
         current->finish();
         if (applied)
             continue;
-        for (const QString& statement : migrations().at(i))
+        const Migration& migration = migrations().at(i);
+        for (const QString& statement : migration.statements)
+            IKK_TRY(exec(statement));
+        for (const QString& statement : m_dialect == SqlDialect::Sqlite ? migration.sqliteOnly : migration.postgresOnly)
             IKK_TRY(exec(statement));
         IKK_TRY(exec(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"),
             {version, QDateTime::currentSecsSinceEpoch()}));

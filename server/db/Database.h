@@ -1,4 +1,4 @@
-// The server's database: one connection per worker thread, numbered schema migrations, SQLite or (later) PostgreSQL.
+// The server's database: one connection per worker thread, numbered schema migrations, SQLite or PostgreSQL (QPSQL).
 #pragma once
 
 #include "common/Result.h"
@@ -19,7 +19,8 @@ enum class SqlDialect { Sqlite, Postgres };
 class Database
 {
 public:
-    // `url` is "sqlite:PATH". Opens, applies pending migrations, and returns the handle shared by all threads.
+    // `url` is "sqlite:PATH" or "postgresql://user[:password]@host[:port]/database". Opens, applies pending migrations,
+    // and returns the handle shared by all threads.
     static Result<std::shared_ptr<Database>> open(const QString& url);
     ~Database();
     Database(const Database&) = delete;
@@ -38,14 +39,21 @@ public:
     // The statement that starts a write transaction: SQLite must take the write lock up front
     // (BEGIN IMMEDIATE), or two readers upgrading at once fail with SQLITE_BUSY instead of waiting.
     QString beginWriteStatement() const;
+    // Appended to an ORDER BY text column so that both databases sort by code point, not by locale.
+    QString textOrder() const;
 
 private:
     Database() = default;
     Result<QSqlDatabase> openConnection(const QString& name);
     Status migrate();
+    Status applyMigrations();
 
     SqlDialect m_dialect = SqlDialect::Sqlite;
-    QString m_path;
+    QString m_path; // SQLite file or PostgreSQL database name
+    QString m_host;
+    int m_port = 5432;
+    QString m_user;
+    QString m_password;
     QString m_prefix;
     QMutex m_namesMutex;
     QStringList m_connectionNames;

@@ -11,6 +11,7 @@
 #include <QTimer>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <exception>
 
 namespace ikkatsu::server {
@@ -23,10 +24,10 @@ class ConnectionState : public QObject
     Q_OBJECT
 
 public:
-    ConnectionState(QTcpSocket* socket, qint64 maxRequestBytes)
+    ConnectionState(QTcpSocket* socket, const HttpLimits& limits)
         : QObject(socket)
         , m_socket(socket)
-        , m_maxRequestBytes(maxRequestBytes)
+        , m_limits(limits)
     {
         // Connected before Qt HttpServer connects its own reader, so this runs first on every readyRead.
         connect(socket, &QIODevice::readyRead, this, &ConnectionState::guardSize);
@@ -40,7 +41,11 @@ public:
     QList<HttpRequest> waiting;
 
     // A request was parsed completely; bytes arriving from now on belong to the next one.
-    void requestComplete() { m_bytesSeen = 0; }
+    void requestComplete()
+    {
+        m_bytesSeen = 0;
+        m_limit = 0;
+    }
 
 private:
     // Qt HttpServer 6.4 buffers a whole request with no limit. Our reader sees every new chunk before the
@@ -52,11 +57,13 @@ private:
             m_socket->readAll();
             return;
         }
+        if (m_limit == 0)
+            m_limit = limitFromRequestLine();
         m_bytesSeen += m_socket->bytesAvailable();
-        if (m_bytesSeen <= m_maxRequestBytes)
+        if (m_bytesSeen <= std::max(m_limit, m_limits.maxRequestBytes))
             return;
         rejected = true;
-        qCInfo(lcHttp) << "request over" << m_maxRequestBytes << "bytes from" << m_socket->peerAddress().toString();
+        qCInfo(lcHttp) << "request over" << m_limit << "bytes from" << m_socket->peerAddress().toString();
         disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
         connect(m_socket, &QIODevice::readyRead, this, &ConnectionState::guardSize);
         if (m_socket->isTransactionStarted())
@@ -70,9 +77,27 @@ private:
         QTimer::singleShot(2000, m_socket, [socket = m_socket] { socket->disconnectFromHost(); });
     }
 
+    // The limit of the request now arriving, once its request line is complete (0 until then: the small limit).
+    qint64 limitFromRequestLine() const
+    {
+        const QByteArray head = m_socket->peek(4096);
+        const qsizetype end = head.indexOf('\n');
+        if (end < 0)
+            return head.size() >= 4096 ? m_limits.maxRequestBytes : 0;
+        const QList<QByteArray> parts = head.left(end).trimmed().split(' ');
+        if (parts.size() == 3 && (parts.at(0) == "PUT" || parts.at(0) == "POST")) {
+            for (const QByteArray& prefix : m_limits.uploadPathPrefixes) {
+                if (parts.at(1).startsWith(prefix))
+                    return m_limits.maxUploadBytes;
+            }
+        }
+        return m_limits.maxRequestBytes;
+    }
+
     QTcpSocket* m_socket;
-    qint64 m_maxRequestBytes;
+    HttpLimits m_limits;
     qint64 m_bytesSeen = 0;
+    qint64 m_limit = 0;
 };
 
 namespace {
@@ -81,21 +106,21 @@ template<typename Base>
 class GuardedServer : public Base
 {
 public:
-    GuardedServer(qint64 maxRequestBytes, QObject* parent)
+    GuardedServer(const HttpLimits& limits, QObject* parent)
         : Base(parent)
-        , m_maxRequestBytes(maxRequestBytes)
+        , m_limits(limits)
     { }
 
     QTcpSocket* nextPendingConnection() override
     {
         QTcpSocket* socket = Base::nextPendingConnection();
         if (socket)
-            new ConnectionState(socket, m_maxRequestBytes);
+            new ConnectionState(socket, m_limits);
         return socket;
     }
 
 private:
-    qint64 m_maxRequestBytes;
+    HttpLimits m_limits;
 };
 
 QByteArray methodName(QHttpServerRequest::Method method)
@@ -160,11 +185,11 @@ Result<quint16> HttpServer::start(
 {
     QTcpServer* server = nullptr;
     if (tls) {
-        auto* sslServer = new GuardedServer<QSslServer>(m_limits.maxRequestBytes, this);
+        auto* sslServer = new GuardedServer<QSslServer>(m_limits, this);
         sslServer->setSslConfiguration(*tls);
         server = sslServer;
     } else {
-        server = new GuardedServer<QTcpServer>(m_limits.maxRequestBytes, this);
+        server = new GuardedServer<QTcpServer>(m_limits, this);
     }
     if (!server->listen(address, port)) {
         const QString message = server->errorString();

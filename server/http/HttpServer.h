@@ -21,6 +21,9 @@ struct HttpLimits
     int workers = 4;
     int queue = 64; // jobs waiting for a worker beyond which the server answers 503 E5005
     qint64 maxRequestBytes = 1 << 20; // headers + body; beyond it 413 E5009 and the connection closes
+    // PUT/POST requests whose path starts with one of these may be up to maxUploadBytes (PDF uploads).
+    QList<QByteArray> uploadPathPrefixes;
+    qint64 maxUploadBytes = 1 << 20;
     int maxPipelined = 8; // requests queued behind a busy one on the same connection
 };
 

@@ -1,6 +1,7 @@
 // The harness starts real processes only: ikkatsu-server, Debian's aiosmtpd, the openssl tool.
 #include "ServerHarness.h"
 
+#include "TestConfig.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -9,9 +10,14 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
+#include <QUrl>
+#include <QUuid>
 
 namespace ikkatsu::test {
 
@@ -164,7 +170,66 @@ QList<Mail> SmtpSink::waitForMails(int count, int timeoutMs)
     return list;
 }
 
-TestServer::TestServer() = default;
+QString testDatabaseKind()
+{
+    return qEnvironmentVariable("IKKATSU_TEST_DATABASE") == QLatin1String("postgresql") ? QStringLiteral("postgresql")
+                                                                                        : QStringLiteral("sqlite");
+}
+
+QString newPostgresDatabase()
+{
+    QString admin = qEnvironmentVariable("IKKATSU_TEST_PG_URL");
+    if (admin.isEmpty())
+        admin = QString::fromUtf8(readAll(QStringLiteral(IKKATSU_BINARY_DIR "/pgtest/url"))).trimmed();
+    const QUrl url(admin);
+    if (admin.isEmpty() || !url.isValid()) {
+        qWarning("no PostgreSQL test cluster: run the postgresql_cluster_start fixture (ctest does)");
+        return {};
+    }
+    const QString name = QStringLiteral("ikkatsu_") + QUuid::createUuid().toString(QUuid::Id128).left(16);
+    const QString connection = QStringLiteral("test-admin-") + name;
+    bool created = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
+        db.setHostName(url.host());
+        db.setPort(url.port(5432));
+        db.setUserName(url.userName());
+        db.setDatabaseName(url.path().mid(1));
+        if (db.open()) {
+            QSqlQuery query(db);
+            created = query.exec(QStringLiteral("CREATE DATABASE ") + name + QStringLiteral(" TEMPLATE template0"));
+            if (!created)
+                qWarning("CREATE DATABASE failed: %s", qPrintable(query.lastError().text()));
+            db.close();
+        } else {
+            qWarning("cannot reach the PostgreSQL test cluster: %s", qPrintable(db.lastError().text()));
+        }
+    }
+    QSqlDatabase::removeDatabase(connection);
+    if (!created)
+        return {};
+    QUrl database = url;
+    database.setPath(QLatin1Char('/') + name);
+    return database.toString();
+}
+
+TestServer::TestServer(const TestServer* shareWith)
+{
+    if (shareWith) {
+        m_sharedDir = shareWith->dataDir();
+        m_databaseUrl = shareWith->databaseUrl();
+    } else if (testDatabaseKind() == QLatin1String("postgresql")) {
+        m_databaseUrl = newPostgresDatabase();
+    }
+}
+
+void TestServer::kill()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.kill();
+    m_process.waitForFinished(5000);
+}
 
 TestServer::~TestServer()
 {
@@ -173,11 +238,16 @@ TestServer::~TestServer()
 
 QStringList TestServer::commonArgs() const
 {
-    return {QStringLiteral("--data-dir"), m_dir.path()};
+    QStringList args {QStringLiteral("--data-dir"), dataDir()};
+    if (!m_databaseUrl.isEmpty())
+        args << QStringLiteral("--database") << m_databaseUrl;
+    return args;
 }
 
 bool TestServer::initAdmin(const QString& adminId, const QString& password, const QString& email)
 {
+    if (testDatabaseKind() == QLatin1String("postgresql") && m_databaseUrl.isEmpty())
+        return false;
     const ToolRun run = runTool(builtBinary(QStringLiteral("ikkatsu-server")),
         QStringList {QStringLiteral("init"), QStringLiteral("--admin-id"), adminId, QStringLiteral("--admin-email"),
             email, QStringLiteral("--password-stdin")}
@@ -190,6 +260,8 @@ bool TestServer::initAdmin(const QString& adminId, const QString& password, cons
 
 bool TestServer::start(const QStringList& extraArgs)
 {
+    if (testDatabaseKind() == QLatin1String("postgresql") && m_databaseUrl.isEmpty())
+        return false; // never fall back to SQLite silently in the PostgreSQL variant
     m_process.start(builtBinary(QStringLiteral("ikkatsu-server")),
         QStringList {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + commonArgs()
             + extraArgs);
@@ -246,6 +318,8 @@ Reply TestServer::request(const QByteArray& method, const QString& path, const Q
     result.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     result.json = QJsonDocument::fromJson(result.body).object();
     result.code = result.json.value(QStringLiteral("code")).toString();
+    for (const auto& header : reply->rawHeaderPairs())
+        result.headers.insert(header.first.toLower(), header.second);
     delete reply;
     return result;
 }

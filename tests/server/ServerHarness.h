@@ -54,16 +54,28 @@ struct Reply
     QJsonObject json;
     QString code; // "E1203" for error bodies
     QByteArray contentType;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
 };
 
-// One ikkatsu-server process on 127.0.0.1 with a temporary data directory.
+// "postgresql" when IKKATSU_TEST_DATABASE says so (the *_postgresql CTest variants), else "sqlite".
+QString testDatabaseKind();
+// A fresh, empty database on the throwaway cluster of the CTest fixture (its URL is in
+// IKKATSU_TEST_PG_URL or <build>/pgtest/url); empty on failure.
+QString newPostgresDatabase();
+
+// One ikkatsu-server process on 127.0.0.1 with a temporary data directory and the database the test variant
+// asks for (SQLite in the data directory, or a fresh PostgreSQL database).
 class TestServer
 {
 public:
-    TestServer();
+    // With `shareWith`, a second process on the same data directory and database (several servers, one database).
+    explicit TestServer(const TestServer* shareWith = nullptr);
     ~TestServer();
-    QString dataDir() const { return m_dir.path(); }
-    QString outboxDir() const { return m_dir.filePath(QStringLiteral("outbox")); }
+    QString dataDir() const { return m_sharedDir.isEmpty() ? m_dir.path() : m_sharedDir; }
+    QString outboxDir() const { return dataDir() + QStringLiteral("/outbox"); }
+    QString databaseUrl() const { return m_databaseUrl; }
+    // SIGKILL, as a crash would (no clean shutdown).
+    void kill();
     // Runs `ikkatsu-server init` for administrator `adminId` with `password` (via --password-stdin).
     bool initAdmin(const QString& adminId, const QString& password, const QString& email);
     bool start(const QStringList& extraArgs = {});
@@ -84,6 +96,8 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_sharedDir;
+    QString m_databaseUrl;
     QProcess m_process;
     QString m_baseUrl;
     QByteArray m_log;

@@ -1,0 +1,680 @@
+// Every check that can refuse runs before anything is committed; the commit itself is one transaction whose
+// UPDATE is conditional on the version the client signed, so several server processes cannot both win.
+#include "files/Files.h"
+
+#include "accounts/Secrets.h"
+#include "files/FileNames.h"
+#include "pdf/SignatureInspector.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QTimeZone>
+
+namespace ikkatsu::server {
+
+Q_LOGGING_CATEGORY(lcFiles, "ikkatsu.server.files")
+
+namespace {
+
+// The columns of a file as everyone sees it, in the order readFile expects; joined as f, fo, ru.
+const QString kFileColumns = QStringLiteral(
+    "f.file_id, f.folder_id, fo.name, f.name, f.registered_at, f.registered_by, COALESCE(ru.user_name, ''), "
+    "f.version, f.size, f.content_sha256, f.signature_count, f.status, f.required_signers, f.signed_count, "
+    "f.sign_ordered");
+const QString kFileJoins = QStringLiteral(" JOIN folders fo ON fo.folder_id = f.folder_id "
+                                          "LEFT JOIN users ru ON ru.user_id = f.registered_by");
+// Then the caller's permission: p.kind, p.processed, p.sign_position.
+constexpr int kPermissionColumn = 15;
+
+QDateTime fromSeconds(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, QTimeZone::utc());
+}
+
+api::SignatureStatus statusOf(int value)
+{
+    switch (value) {
+    case 1:
+        return api::SignatureStatus::Signing;
+    case 2:
+        return api::SignatureStatus::Signed;
+    default:
+        return api::SignatureStatus::Unsigned;
+    }
+}
+
+int statusValue(api::SignatureStatus status)
+{
+    return status == api::SignatureStatus::Signed ? 2 : status == api::SignatureStatus::Signing ? 1 : 0;
+}
+
+api::FileEntry readFile(const QSqlQuery& query, bool withPermission)
+{
+    api::FileEntry entry;
+    entry.fileId = query.value(0).toString();
+    entry.folderId = query.value(1).toString();
+    entry.folderName = query.value(2).toString();
+    entry.name = query.value(3).toString();
+    entry.registeredAt = fromSeconds(query.value(4).toLongLong());
+    entry.registeredBy = query.value(5).toString();
+    entry.registeredByName = query.value(6).toString();
+    entry.version = query.value(7).toInt();
+    entry.size = query.value(8).toLongLong();
+    entry.sha256 = query.value(9).toString();
+    entry.signatureCount = query.value(10).toInt();
+    entry.status = statusOf(query.value(11).toInt());
+    entry.requiredSigners = query.value(12).toInt();
+    entry.signedCount = query.value(13).toInt();
+    entry.signOrdered = query.value(14).toInt() != 0;
+    if (withPermission) {
+        const bool signer = query.value(kPermissionColumn).toString() == QLatin1String("sign");
+        const bool processed = query.value(kPermissionColumn + 1).toInt() != 0;
+        const int position = query.value(kPermissionColumn + 2).toInt();
+        entry.myPermission = signer ? api::Permission::Sign : api::Permission::View;
+        entry.myStatus = processed ? api::MyStatus::Processed : api::MyStatus::Unprocessed;
+        // In a fixed order signers sign one after another, so exactly position-1 signatures precede one's turn.
+        entry.myTurn = signer && !processed && (!entry.signOrdered || entry.signedCount == position - 1);
+    }
+    return entry;
+}
+
+// The code a refused signature gets: what the inspector found, narrowed to the upload rule's codes.
+ErrorCode signatureProblem(const SignatureReport& report)
+{
+    switch (report.problem.code) {
+    case ErrorCode::SignatureDigestMismatch:
+    case ErrorCode::ByteRangeInvalid:
+    case ErrorCode::SignatureInvalid:
+        return report.problem.code;
+    case ErrorCode::SignerUntrusted:
+        return ErrorCode::UploadSignerMismatch;
+    case ErrorCode::CertificateExpired:
+    case ErrorCode::CertificateNotYetValid:
+    case ErrorCode::CertificateRevoked:
+        return report.problem.code;
+    default:
+        return ErrorCode::SignatureInvalid;
+    }
+}
+
+// Structural problems of a PDF, as a registration or upload refusal.
+Error pdfProblem(const Error& error)
+{
+    if (error.code == ErrorCode::PdfNotPdf)
+        return makeError(ErrorCode::NotAPdf, error.detail);
+    if (error.code == ErrorCode::InputFileUnreadable)
+        return makeError(ErrorCode::ServerError, error.detail);
+    return error;
+}
+
+} // namespace
+
+Files::Files(ServerContext& context)
+    : m_context(context)
+    , m_store(context.config.filesDir())
+{ }
+
+Result<api::FolderInfo> Files::createFolder(const api::UserInfo& admin, const QString& name, const ClientInfo& client)
+{
+    auto checked = checkedName(name, kFolderNameMax);
+    if (!checked)
+        return checked.error();
+    Database& db = *m_context.database;
+    api::FolderInfo folder;
+    folder.folderId = QStringLiteral("d") + newRandomId().left(20);
+    folder.name = *checked;
+    folder.createdAt = fromSeconds(QDateTime::currentSecsSinceEpoch());
+    folder.createdBy = admin.userId;
+    {
+        WriteTransaction transaction(db);
+        IKK_TRY(transaction.begin());
+        auto existing = db.exec(QStringLiteral("SELECT 1 FROM folders WHERE name = ?"), {folder.name});
+        if (!existing)
+            return existing.error();
+        if (existing->next())
+            return makeError(ErrorCode::DuplicateFileName, QStringLiteral("folder exists"));
+        existing->finish();
+        IKK_TRY(db.exec(QStringLiteral("INSERT INTO folders (folder_id, name, name_fold, created_at, created_by) "
+                                       "VALUES (?, ?, ?, ?, ?)"),
+            {folder.folderId, folder.name, foldName(folder.name), folder.createdAt.toSecsSinceEpoch(), admin.userId}));
+        IKK_TRY(transaction.commit());
+    }
+    m_context.audit(QStringLiteral("folder.created"), admin.userId, QString(),
+        QStringLiteral("folder=") + folder.folderId, client.remote);
+    return folder;
+}
+
+Result<QList<api::FolderInfo>> Files::folders() const
+{
+    auto rows = m_context.database->exec(
+        QStringLiteral(
+            "SELECT fo.folder_id, fo.name, fo.created_at, fo.created_by, "
+            "(SELECT COUNT(*) FROM files f WHERE f.folder_id = fo.folder_id) FROM folders fo ORDER BY fo.name")
+        + m_context.database->textOrder());
+    if (!rows)
+        return rows.error();
+    QList<api::FolderInfo> list;
+    while (rows->next()) {
+        api::FolderInfo folder;
+        folder.folderId = rows->value(0).toString();
+        folder.name = rows->value(1).toString();
+        folder.createdAt = fromSeconds(rows->value(2).toLongLong());
+        folder.createdBy = rows->value(3).toString();
+        folder.fileCount = rows->value(4).toInt();
+        list.append(folder);
+    }
+    return list;
+}
+
+Result<std::optional<api::FolderInfo>> Files::findFolder(const QString& folderId) const
+{
+    auto row = m_context.database->exec(
+        QStringLiteral("SELECT folder_id, name, created_at, created_by FROM folders WHERE folder_id = ?"), {folderId});
+    if (!row)
+        return row.error();
+    if (!row->next())
+        return std::optional<api::FolderInfo>();
+    api::FolderInfo folder;
+    folder.folderId = row->value(0).toString();
+    folder.name = row->value(1).toString();
+    folder.createdAt = fromSeconds(row->value(2).toLongLong());
+    folder.createdBy = row->value(3).toString();
+    return std::optional<api::FolderInfo>(folder);
+}
+
+Result<QList<api::NewFileOutcome>> Files::registerFiles(
+    const api::UserInfo& admin, const QString& folderId, const QList<api::NewFile>& files, const ClientInfo& client)
+{
+    auto folder = findFolder(folderId);
+    if (!folder)
+        return folder.error();
+    if (!folder->has_value())
+        return makeError(ErrorCode::FolderNotFound);
+    QList<api::NewFileOutcome> outcomes;
+    for (const api::NewFile& file : files) {
+        auto outcome = registerOne(admin, folder->value(), file, client);
+        if (outcome) {
+            outcomes.append(*outcome);
+            continue;
+        }
+        if (outcome.error().code == ErrorCode::DatabaseError || outcome.error().code == ErrorCode::ServerError)
+            qCWarning(lcFiles) << "registration of" << file.name << "failed:" << outcome.error().detail;
+        api::NewFileOutcome refused;
+        refused.name = file.name;
+        refused.code = outcome.error().code;
+        outcomes.append(refused);
+    }
+    return outcomes;
+}
+
+Result<api::NewFileOutcome> Files::registerOne(
+    const api::UserInfo& admin, const api::FolderInfo& folder, const api::NewFile& file, const ClientInfo& client)
+{
+    auto name = checkedName(file.name, kFileNameMax);
+    if (!name)
+        return name.error();
+    if (file.content.size() > m_context.config.maxFileBytes)
+        return makeError(ErrorCode::FileTooLarge);
+    if (file.content.isEmpty())
+        return makeError(ErrorCode::NotAPdf, QStringLiteral("empty"));
+    if (file.signers.size() > kMaxSigners || file.viewers.size() > kMaxViewers)
+        return makeError(ErrorCode::BadRequest, QStringLiteral("too many signers or viewers"));
+    const QStringList people = file.signers + file.viewers;
+    if (QSet<QString>(people.cbegin(), people.cend()).size() != people.size())
+        return makeError(ErrorCode::BadRequest, QStringLiteral("a user is named twice"));
+    Database& db = *m_context.database;
+    for (const QString& userId : people) {
+        auto user = db.exec(QStringLiteral("SELECT may_sign FROM users WHERE user_id = ?"), {userId});
+        if (!user)
+            return user.error();
+        if (!user->next())
+            return makeError(ErrorCode::BadRequest, QStringLiteral("unknown user ") + userId);
+        if (file.signers.contains(userId) && user->value(0).toInt() == 0)
+            return makeError(ErrorCode::CertificateSetupNotAllowed, userId + QStringLiteral(" may not sign"));
+    }
+
+    QString sha256;
+    auto staged = m_store.stage(file.content, &sha256);
+    if (!staged)
+        return staged.error();
+    auto inspected = SignatureInspector::inspectFile(staged->temporaryPath(), {});
+    if (!inspected)
+        return pdfProblem(inspected.error());
+
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QString fileId = QStringLiteral("f") + newRandomId().left(24);
+    {
+        WriteTransaction transaction(db);
+        IKK_TRY(transaction.begin());
+        auto existing
+            = db.exec(QStringLiteral("SELECT 1 FROM files WHERE folder_id = ? AND name = ?"), {folder.folderId, *name});
+        if (!existing)
+            return existing.error();
+        if (existing->next())
+            return makeError(ErrorCode::DuplicateFileName);
+        existing->finish();
+        // The bytes reach their final place before any row points at them.
+        IKK_TRY(staged->commit());
+        const int signatures = static_cast<int>(inspected->signatures.size());
+        IKK_TRY(db.exec(QStringLiteral("INSERT INTO files (file_id, folder_id, name, name_fold, registered_at, "
+                                       "registered_by, version, content_sha256, size, signature_count, sign_ordered, "
+                                       "required_signers, signed_count, status, updated_at) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, 0, 0, ?)"),
+            {fileId, folder.folderId, *name, foldName(*name), now, admin.userId, sha256, file.content.size(),
+                signatures, file.signOrdered ? 1 : 0, file.signers.size(), now}));
+        IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_versions (file_id, version, content_sha256, size, "
+                                       "signature_count, created_at, created_by) VALUES (?, 1, ?, ?, ?, ?, ?)"),
+            {fileId, sha256, file.content.size(), signatures, now, admin.userId}));
+        for (qsizetype i = 0; i < file.signers.size(); ++i) {
+            IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_permissions (file_id, user_id, kind, sign_position) "
+                                           "VALUES (?, ?, 'sign', ?)"),
+                {fileId, file.signers.at(i), int(i) + 1}));
+        }
+        for (const QString& viewer : file.viewers) {
+            IKK_TRY(
+                db.exec(QStringLiteral("INSERT INTO file_permissions (file_id, user_id, kind) VALUES (?, ?, 'view')"),
+                    {fileId, viewer}));
+        }
+        api::ProcessingResult result;
+        result.userId = admin.userId;
+        result.userName = admin.userName;
+        result.fileId = fileId;
+        result.folderName = folder.name;
+        result.fileName = *name;
+        result.action = api::ProcessingResult::Action::Register;
+        result.version = 1;
+        result.client = client.userAgent;
+        result.remote = client.remote;
+        IKK_TRY(ProcessingResults(m_context).record(result));
+        IKK_TRY(transaction.commit());
+    }
+    auto stored = adminDetail(fileId);
+    if (!stored)
+        return stored.error();
+    api::NewFileOutcome outcome;
+    outcome.name = *name;
+    outcome.file = *stored;
+    return outcome;
+}
+
+Result<api::FileListPage> Files::list(const QString& userId, const api::FileListFilter& filter) const
+{
+    Database& db = *m_context.database;
+    QStringList where {QStringLiteral("p.user_id = ?")};
+    QVariantList binds {userId};
+    if (filter.target == api::FileListFilter::Target::View)
+        where << QStringLiteral("p.kind = 'view'");
+    else if (filter.target == api::FileListFilter::Target::Sign)
+        where << QStringLiteral("p.kind = 'sign'");
+    if (filter.myStatus) {
+        where << QStringLiteral("p.processed = ?");
+        binds << (*filter.myStatus == api::MyStatus::Processed ? 1 : 0);
+    }
+    if (filter.signatureStatus) {
+        where << QStringLiteral("f.status = ?");
+        binds << statusValue(*filter.signatureStatus);
+    }
+    if (filter.registeredFrom.isValid()) {
+        where << QStringLiteral("f.registered_at >= ?");
+        binds << api::japanDayStart(filter.registeredFrom).toSecsSinceEpoch();
+    }
+    if (filter.registeredTo.isValid()) {
+        where << QStringLiteral("f.registered_at < ?");
+        binds << api::japanDayStart(filter.registeredTo.addDays(1)).toSecsSinceEpoch();
+    }
+    if (!filter.folderName.isEmpty()) {
+        where << QStringLiteral("fo.name_fold LIKE ? ESCAPE '\\'");
+        binds << likePattern(foldName(filter.folderName));
+    }
+    if (!filter.fileName.isEmpty()) {
+        where << QStringLiteral("f.name_fold LIKE ? ESCAPE '\\'");
+        binds << likePattern(foldName(filter.fileName));
+    }
+    const QString from = QStringLiteral(" FROM file_permissions p JOIN files f ON f.file_id = p.file_id") + kFileJoins
+        + QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+
+    api::FileListPage page;
+    page.offset = filter.offset;
+    page.limit = filter.limit;
+    {
+        const QString countFrom = filter.folderName.isEmpty()
+            ? QStringLiteral(" FROM file_permissions p JOIN files f ON f.file_id = p.file_id WHERE ")
+                + where.join(QStringLiteral(" AND "))
+            : from;
+        auto count = db.exec(QStringLiteral("SELECT COUNT(*)") + countFrom, binds);
+        if (!count)
+            return count.error();
+        if (count->next())
+            page.total = count->value(0).toInt();
+    }
+    const QString direction = filter.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    QString order;
+    switch (filter.sort) {
+    case api::FileListFilter::Sort::Name:
+        order = QStringLiteral("f.name") + db.textOrder() + direction;
+        break;
+    case api::FileListFilter::Sort::Folder:
+        order = QStringLiteral("fo.name") + db.textOrder() + direction + QStringLiteral(", f.name") + db.textOrder()
+            + direction;
+        break;
+    case api::FileListFilter::Sort::RegisteredAt:
+        order = QStringLiteral("f.registered_at") + direction;
+        break;
+    case api::FileListFilter::Sort::Status:
+        order = QStringLiteral("f.status") + direction + QStringLiteral(", f.registered_at DESC");
+        break;
+    case api::FileListFilter::Sort::MyStatus:
+        order = QStringLiteral("p.processed") + direction + QStringLiteral(", f.registered_at DESC");
+        break;
+    }
+    // The file ID last makes the order total, so pages neither repeat nor skip rows.
+    order += QStringLiteral(", f.file_id") + direction;
+    QVariantList pageBinds = binds;
+    pageBinds << filter.limit << filter.offset;
+    auto rows
+        = db.exec(QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(", p.kind, p.processed, p.sign_position")
+                + from + QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT ? OFFSET ?"),
+            pageBinds);
+    if (!rows)
+        return rows.error();
+    while (rows->next())
+        page.files.append(readFile(*rows, true));
+    return page;
+}
+
+Result<std::optional<api::FileEntry>> Files::findVisible(const QString& userId, const QString& fileId) const
+{
+    auto row = m_context.database->exec(QStringLiteral("SELECT ") + kFileColumns
+            + QStringLiteral(", p.kind, p.processed, p.sign_position FROM file_permissions p "
+                             "JOIN files f ON f.file_id = p.file_id")
+            + kFileJoins + QStringLiteral(" WHERE p.user_id = ? AND p.file_id = ?"),
+        {userId, fileId});
+    if (!row)
+        return row.error();
+    if (!row->next())
+        return std::optional<api::FileEntry>();
+    return std::optional<api::FileEntry>(readFile(*row, true));
+}
+
+Result<QList<api::SignerState>> Files::signersOf(const QString& fileId) const
+{
+    auto rows = m_context.database->exec(
+        QStringLiteral("SELECT p.user_id, COALESCE(u.user_name, ''), p.sign_position, p.processed, p.processed_at "
+                       "FROM file_permissions p LEFT JOIN users u ON u.user_id = p.user_id "
+                       "WHERE p.file_id = ? AND p.kind = 'sign' ORDER BY p.sign_position"),
+        {fileId});
+    if (!rows)
+        return rows.error();
+    QList<api::SignerState> signers;
+    while (rows->next()) {
+        api::SignerState signer;
+        signer.userId = rows->value(0).toString();
+        signer.userName = rows->value(1).toString();
+        signer.position = rows->value(2).toInt();
+        signer.hasSigned = rows->value(3).toInt() != 0;
+        if (signer.hasSigned)
+            signer.signedAt = fromSeconds(rows->value(4).toLongLong());
+        signers.append(signer);
+    }
+    return signers;
+}
+
+Result<api::FileEntry> Files::detail(const QString& userId, const QString& fileId) const
+{
+    auto file = findVisible(userId, fileId);
+    if (!file)
+        return file.error();
+    if (!file->has_value())
+        return makeError(ErrorCode::FileNotFound);
+    api::FileEntry entry = file->value();
+    auto signers = signersOf(fileId);
+    if (!signers)
+        return signers.error();
+    entry.signers = *signers;
+    return entry;
+}
+
+Result<api::FileListPage> Files::adminList(const QString& folderId, int offset, int limit) const
+{
+    const QString where = folderId.isEmpty() ? QString() : QStringLiteral(" WHERE f.folder_id = ?");
+    const QVariantList binds = folderId.isEmpty() ? QVariantList() : QVariantList {folderId};
+    api::FileListPage page;
+    page.offset = offset;
+    page.limit = limit;
+    {
+        auto count = m_context.database->exec(QStringLiteral("SELECT COUNT(*) FROM files f") + where, binds);
+        if (!count)
+            return count.error();
+        if (count->next())
+            page.total = count->value(0).toInt();
+    }
+    QVariantList pageBinds = binds;
+    pageBinds << limit << offset;
+    auto rows = m_context.database->exec(QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(" FROM files f")
+            + kFileJoins + where + QStringLiteral(" ORDER BY f.registered_at DESC, f.file_id DESC LIMIT ? OFFSET ?"),
+        pageBinds);
+    if (!rows)
+        return rows.error();
+    while (rows->next())
+        page.files.append(readFile(*rows, false));
+    return page;
+}
+
+Result<api::FileEntry> Files::adminDetail(const QString& fileId) const
+{
+    auto row = m_context.database->exec(QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(" FROM files f")
+            + kFileJoins + QStringLiteral(" WHERE f.file_id = ?"),
+        {fileId});
+    if (!row)
+        return row.error();
+    if (!row->next())
+        return makeError(ErrorCode::FileNotFound);
+    api::FileEntry entry = readFile(*row, false);
+    row->finish();
+    auto signers = signersOf(fileId);
+    if (!signers)
+        return signers.error();
+    entry.signers = *signers;
+    auto viewers = m_context.database->exec(
+        QStringLiteral("SELECT user_id FROM file_permissions WHERE file_id = ? AND kind = 'view' ORDER BY user_id"),
+        {fileId});
+    if (!viewers)
+        return viewers.error();
+    while (viewers->next())
+        entry.viewers.append(viewers->value(0).toString());
+    return entry;
+}
+
+Result<Files::Download> Files::download(
+    const api::UserInfo& user, const QString& fileId, const ClientInfo& client, bool record)
+{
+    auto file = findVisible(user.userId, fileId);
+    if (!file)
+        return file.error();
+    if (!file->has_value())
+        return makeError(ErrorCode::FileNotFound);
+    const api::FileEntry& entry = file->value();
+    auto bytes = m_store.read(entry.sha256, entry.size);
+    if (!bytes)
+        return bytes.error();
+    if (record) {
+        Database& db = *m_context.database;
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        WriteTransaction transaction(db);
+        IKK_TRY(transaction.begin());
+        // A viewer's 本人処理状況 becomes 処理済 with the first view; a signer's only with their signature.
+        IKK_TRY(db.exec(QStringLiteral("UPDATE file_permissions SET first_viewed_at = COALESCE(first_viewed_at, ?), "
+                                       "processed = CASE WHEN kind = 'view' THEN 1 ELSE processed END, "
+                                       "processed_at = CASE WHEN kind = 'view' THEN COALESCE(processed_at, ?) "
+                                       "ELSE processed_at END WHERE file_id = ? AND user_id = ?"),
+            {now, now, fileId, user.userId}));
+        api::ProcessingResult result;
+        result.userId = user.userId;
+        result.userName = user.userName;
+        result.fileId = fileId;
+        result.folderName = entry.folderName;
+        result.fileName = entry.name;
+        result.action = api::ProcessingResult::Action::View;
+        result.version = entry.version;
+        result.client = client.userAgent;
+        result.remote = client.remote;
+        IKK_TRY(ProcessingResults(m_context).record(result));
+        IKK_TRY(transaction.commit());
+    }
+    Download download;
+    download.bytes = std::move(bytes).value();
+    download.version = entry.version;
+    download.sha256 = entry.sha256;
+    download.name = entry.name;
+    return download;
+}
+
+Result<api::FileEntry> Files::uploadSigned(const api::UserInfo& user, const QString& fileId, int baseVersion,
+    const QByteArray& bytes, const ClientInfo& client)
+{
+    auto file = findVisible(user.userId, fileId);
+    if (!file)
+        return file.error();
+    // Not visible: the same answer as for a file that does not exist, and nothing in the user's trail.
+    if (!file->has_value())
+        return makeError(ErrorCode::FileNotFound);
+    int newVersion = 0;
+    auto stored = checkAndStoreSigned(user, file->value(), baseVersion, bytes, client, &newVersion);
+    if (stored)
+        return stored;
+    api::ProcessingResult result;
+    result.userId = user.userId;
+    result.userName = user.userName;
+    result.fileId = fileId;
+    result.folderName = file->value().folderName;
+    result.fileName = file->value().name;
+    result.action = api::ProcessingResult::Action::Sign;
+    result.succeeded = false;
+    result.errorCode = stored.error().codeText();
+    result.version = baseVersion > 0 ? baseVersion : 0;
+    result.client = client.userAgent;
+    result.remote = client.remote;
+    const Status recorded = ProcessingResults(m_context).record(result);
+    if (!recorded)
+        qCWarning(lcFiles) << "could not record a refused upload:" << recorded.error().detail;
+    qCInfo(lcFiles) << "signed upload of" << fileId << "by" << user.userId << "refused:" << stored.error().codeText()
+                    << stored.error().detail;
+    return stored;
+}
+
+Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, const api::FileEntry& file,
+    int baseVersion, const QByteArray& bytes, const ClientInfo& client, int* newVersion)
+{
+    // Who may upload, cheapest checks first.
+    if (file.myPermission != api::Permission::Sign)
+        return makeError(ErrorCode::NoSignPermission);
+    if (file.myStatus == api::MyStatus::Processed)
+        return makeError(ErrorCode::AlreadySigned);
+    if (baseVersion < 1)
+        return makeError(ErrorCode::BadRequest, QStringLiteral("If-Match must name the version that was signed"));
+    if (baseVersion != file.version)
+        return makeError(ErrorCode::VersionConflict,
+            QStringLiteral("signed version %1, current %2").arg(baseVersion).arg(file.version));
+    if (!file.myTurn)
+        return makeError(ErrorCode::NotYourTurn);
+    if (bytes.size() > m_context.config.maxFileBytes)
+        return makeError(ErrorCode::FileTooLarge);
+
+    QElapsedTimer timer;
+    timer.start();
+    // What was uploaded: the stored bytes plus an incremental update.
+    auto current = m_store.read(file.sha256, file.size);
+    if (!current)
+        return current.error();
+    if (bytes.size() <= current->size() || !bytes.startsWith(*current))
+        return makeError(ErrorCode::UploadNotPrefix);
+    QString sha256;
+    auto staged = m_store.stage(bytes, &sha256);
+    if (!staged)
+        return staged.error();
+    auto anchor = Certificate::fromDer(m_context.ca->certificateDer());
+    if (!anchor)
+        return anchor.error();
+    const qint64 stagedMs = timer.elapsed();
+    auto inspected = SignatureInspector::inspectFile(staged->temporaryPath(), {*anchor});
+    if (!inspected)
+        return pdfProblem(inspected.error());
+    const qint64 inspectedMs = timer.elapsed();
+    const int signatures = static_cast<int>(inspected->signatures.size());
+    if (signatures != file.signatureCount + 1)
+        return makeError(ErrorCode::UploadSignatureCount,
+            QStringLiteral("%1 signatures, expected %2").arg(signatures).arg(file.signatureCount + 1));
+    const SignatureReport& added = inspected->signatures.last();
+    if (added.verdict == SignatureVerdict::Invalid)
+        return makeError(signatureProblem(added), added.problem.detail);
+    if (!added.coversWholeDocument || added.signedRevisionEnd != bytes.size())
+        return makeError(ErrorCode::ByteRangeInvalid, QStringLiteral("the new signature does not cover the file"));
+    if (added.verdict != SignatureVerdict::Valid)
+        return makeError(ErrorCode::UploadSignerMismatch, added.problem.detail);
+
+    // The signer: the uploader's current certificate, issued by our CA and not revoked.
+    auto certificate
+        = m_context.database->exec(QStringLiteral("SELECT user_id, revoked_at, pem FROM certificates WHERE serial = ?"),
+            {added.signerCertificate.serialNumberHex()});
+    if (!certificate)
+        return certificate.error();
+    if (!certificate->next())
+        return makeError(ErrorCode::UploadSignerMismatch, QStringLiteral("certificate not issued here"));
+    const QString owner = certificate->value(0).toString();
+    const bool revoked = !certificate->value(1).isNull();
+    auto issued = Certificate::fromPem(certificate->value(2).toString().toLatin1());
+    certificate->finish();
+    if (owner != user.userId || !issued || !(*issued == added.signerCertificate))
+        return makeError(ErrorCode::UploadSignerMismatch, QStringLiteral("certificate of someone else"));
+    if (revoked)
+        return makeError(ErrorCode::CertificateRevoked);
+
+    // Commit: bytes first (immutable, by digest), then the rows, conditional on the version signed.
+    IKK_TRY(staged->commit());
+    Database& db = *m_context.database;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    {
+        WriteTransaction transaction(db);
+        IKK_TRY(transaction.begin());
+        auto updated = db.execCount(
+            QStringLiteral("UPDATE files SET version = version + 1, content_sha256 = ?, size = ?, signature_count = ?, "
+                           "signed_count = signed_count + 1, status = CASE WHEN signed_count + 1 >= required_signers "
+                           "THEN 2 ELSE 1 END, updated_at = ? WHERE file_id = ? AND version = ?"),
+            {sha256, bytes.size(), signatures, now, file.fileId, baseVersion});
+        if (!updated)
+            return updated.error();
+        if (*updated != 1)
+            return makeError(ErrorCode::VersionConflict, QStringLiteral("another signature was committed first"));
+        auto marked = db.execCount(
+            QStringLiteral("UPDATE file_permissions SET processed = 1, processed_at = ?, signed_version = ? "
+                           "WHERE file_id = ? AND user_id = ? AND kind = 'sign' AND processed = 0"),
+            {now, baseVersion + 1, file.fileId, user.userId});
+        if (!marked)
+            return marked.error();
+        if (*marked != 1)
+            return makeError(ErrorCode::AlreadySigned);
+        IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_versions (file_id, version, content_sha256, size, "
+                                       "signature_count, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            {file.fileId, baseVersion + 1, sha256, bytes.size(), signatures, now, user.userId}));
+        api::ProcessingResult result;
+        result.userId = user.userId;
+        result.userName = user.userName;
+        result.fileId = file.fileId;
+        result.folderName = file.folderName;
+        result.fileName = file.name;
+        result.action = api::ProcessingResult::Action::Sign;
+        result.version = baseVersion + 1;
+        result.client = client.userAgent;
+        result.remote = client.remote;
+        IKK_TRY(ProcessingResults(m_context).record(result));
+        IKK_TRY(transaction.commit());
+    }
+    *newVersion = baseVersion + 1;
+    qCInfo(lcFiles).nospace() << "signed upload of " << file.fileId << " v" << *newVersion << " by " << user.userId
+                              << " (" << bytes.size() << " bytes) accepted: staged " << stagedMs << " ms, inspected "
+                              << inspectedMs << " ms, committed " << timer.elapsed() << " ms";
+    return detail(user.userId, file.fileId);
+}
+
+} // namespace ikkatsu::server

@@ -1,0 +1,70 @@
+// Folders, files and their view/sign permissions: registration, My Page list, download, and the signed-upload rule.
+#pragma once
+
+#include "ServerContext.h"
+#include "api/Dto.h"
+#include "api/FileDto.h"
+#include "files/FileStore.h"
+#include "results/ProcessingResults.h"
+
+namespace ikkatsu::server {
+
+class Files
+{
+public:
+    explicit Files(ServerContext& context);
+
+    static constexpr int kFolderNameMax = 100;
+    static constexpr int kFileNameMax = 200;
+    static constexpr int kMaxSigners = 50;
+    static constexpr int kMaxViewers = 1000;
+    static constexpr int kMaxBatch = 200;
+
+    // Duplicate names are refused with DuplicateFileName (E3008), for folders as for files.
+    Result<api::FolderInfo> createFolder(const api::UserInfo& admin, const QString& name, const ClientInfo& client);
+    Result<QList<api::FolderInfo>> folders() const;
+
+    // Each file is checked and stored on its own: the answer lists, in request order, the stored file or the
+    // code it was refused with (FileNameInvalid, FileTooLarge, NotAPdf or the PDF's E4xxx problem,
+    // DuplicateFileName, BadRequest for unknown users or a user named twice). FolderNotFound fails the batch.
+    Result<QList<api::NewFileOutcome>> registerFiles(const api::UserInfo& admin, const QString& folderId,
+        const QList<api::NewFile>& files, const ClientInfo& client);
+
+    // ファイル情報リスト: only files on which `userId` holds a permission.
+    Result<api::FileListPage> list(const QString& userId, const api::FileListFilter& filter) const;
+    // One file with its signers; FileNotFound also when the caller holds no permission on it.
+    Result<api::FileEntry> detail(const QString& userId, const QString& fileId) const;
+    // Administrators: every file of a folder (or all), newest first, with signers and viewers on request.
+    Result<api::FileListPage> adminList(const QString& folderId, int offset, int limit) const;
+    Result<api::FileEntry> adminDetail(const QString& fileId) const;
+
+    struct Download
+    {
+        QByteArray bytes;
+        int version = 0;
+        QString sha256;
+        QString name;
+    };
+    // The current version; records the view in 処理結果 and marks a viewer's 本人処理状況 as 処理済.
+    Result<Download> download(
+        const api::UserInfo& user, const QString& fileId, const ClientInfo& client, bool record = true);
+
+    // The integrity rule of signed uploads (see docs/api/openapi.yaml, PUT /files/{fileId}/content). On any
+    // refusal the stored version stays as it was and the refusal is recorded in 処理結果.
+    Result<api::FileEntry> uploadSigned(const api::UserInfo& user, const QString& fileId, int baseVersion,
+        const QByteArray& bytes, const ClientInfo& client);
+
+private:
+    Result<api::FileEntry> checkAndStoreSigned(const api::UserInfo& user, const api::FileEntry& file, int baseVersion,
+        const QByteArray& bytes, const ClientInfo& client, int* newVersion);
+    Result<api::NewFileOutcome> registerOne(
+        const api::UserInfo& admin, const api::FolderInfo& folder, const api::NewFile& file, const ClientInfo& client);
+    Result<std::optional<api::FolderInfo>> findFolder(const QString& folderId) const;
+    Result<QList<api::SignerState>> signersOf(const QString& fileId) const;
+    Result<std::optional<api::FileEntry>> findVisible(const QString& userId, const QString& fileId) const;
+
+    ServerContext& m_context;
+    FileStore m_store;
+};
+
+} // namespace ikkatsu::server
