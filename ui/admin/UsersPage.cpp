@@ -102,8 +102,9 @@ UsersPage::UsersPage(QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(EmailColumn, QHeaderView::Stretch);
+    // Sized from the contents once they are laid out in the page's real font (fitColumns), then resizable.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_table, 3);
 
     auto* actions = new QHBoxLayout;
@@ -261,6 +262,7 @@ void UsersPage::showPage(const UserListPage& page)
             row.last()->setForeground(QColor(0xb0, 0x1e, 0x1e));
         m_model->appendRow(row);
     }
+    fitColumns();
     const int first = m_users.isEmpty() ? 0 : m_offset + 1;
     m_totalLabel->setText(m_total == 0 ? tr("⚠ No matching data exists.")
                                        : tr("%1 users (%2–%3)").arg(m_total).arg(first).arg(m_offset + m_users.size()));
@@ -270,6 +272,22 @@ void UsersPage::showPage(const UserListPage& page)
         m_details.reset();
         showDetails({});
     }
+}
+
+void UsersPage::fitColumns()
+{
+    if (!isVisible())
+        return;
+    m_table->resizeColumnsToContents();
+    // The stylesheet's cell padding is not in the size hints.
+    for (int column = 0; column < ColumnCount - 1; ++column)
+        m_table->setColumnWidth(column, m_table->columnWidth(column) + 12);
+}
+
+void UsersPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    fitColumns();
 }
 
 int UsersPage::rowCount() const

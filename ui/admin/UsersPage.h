@@ -52,7 +52,11 @@ signals:
     void listed();
     void detailsShown();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    void fitColumns();
     void search();
     void showPage(const UserListPage& page);
     void loadDetails();
