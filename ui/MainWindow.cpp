@@ -4,6 +4,7 @@
 #include "Async.h"
 #include "KeyStoreLocation.h"
 #include "Style.h"
+#include "admin/UsersPage.h"
 #include "config/Settings.h"
 #include "crypto/KeyStore.h"
 #include "pages/LoginPage.h"
@@ -64,9 +65,11 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
     m_myPage = new MyPage(m_stack);
     m_profile = new ProfilePage(accounts, m_stack);
     m_results = new ResultsPage(m_stack);
-    for (QWidget* page : {static_cast<QWidget*>(m_login), static_cast<QWidget*>(m_otp),
-             static_cast<QWidget*>(m_passwordChange), static_cast<QWidget*>(m_setup), static_cast<QWidget*>(m_top),
-             static_cast<QWidget*>(m_myPage), static_cast<QWidget*>(m_profile), static_cast<QWidget*>(m_results)})
+    m_users = new UsersPage(m_stack);
+    for (QWidget* page :
+        {static_cast<QWidget*>(m_login), static_cast<QWidget*>(m_otp), static_cast<QWidget*>(m_passwordChange),
+            static_cast<QWidget*>(m_setup), static_cast<QWidget*>(m_top), static_cast<QWidget*>(m_myPage),
+            static_cast<QWidget*>(m_profile), static_cast<QWidget*>(m_results), static_cast<QWidget*>(m_users)})
         m_stack->addWidget(page);
 
     connect(m_login, &LoginPage::challenged, this, [this](const OtpChallenge& challenge) {
@@ -94,6 +97,8 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
             return showScreen(Screen::Profile);
         case NavigationBar::Destination::Results:
             return showScreen(Screen::Results);
+        case NavigationBar::Destination::Users:
+            return showScreen(Screen::Users);
         }
     });
     connect(m_navigation, &NavigationBar::logoutRequested, this, &MainWindow::logout);
@@ -105,6 +110,7 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
     connect(m_myPage, &MyPage::failed, this, &MainWindow::handleError);
     connect(m_profile, &ProfilePage::failed, this, &MainWindow::handleError);
     connect(m_results, &ResultsPage::failed, this, &MainWindow::handleError);
+    connect(m_users, &UsersPage::failed, this, &MainWindow::handleError);
 
     showScreen(Screen::Login);
 }
@@ -114,6 +120,19 @@ MainWindow::~MainWindow()
     // Pages hold raw pointers to the file source: detach them before it dies.
     m_myPage->setFileSource(nullptr);
     m_results->setFileSource(nullptr);
+}
+
+void MainWindow::setAdminService(AdminService* admin)
+{
+    m_admin = admin;
+    m_users->setService(admin);
+    m_navigation->setAdminVisible(adminModeAvailable());
+}
+
+bool MainWindow::adminModeAvailable() const
+{
+    return m_admin && !m_user.userId.isEmpty() && m_user.administrator
+        && m_settings->flag(SettingKey::AdminModeAllowed);
 }
 
 MainWindow::Screen MainWindow::currentScreen() const
@@ -128,6 +147,9 @@ QString MainWindow::keyStoreFile() const
 
 void MainWindow::showScreen(Screen screen)
 {
+    // A forbidden admin mode is not reachable by any path, not only hidden from the bar.
+    if (screen == Screen::Users && !adminModeAvailable())
+        screen = Screen::MyPage;
     const bool signedIn = screen >= Screen::ServiceTop;
     m_navigation->setVisible(signedIn);
     m_stack->setCurrentIndex(static_cast<int>(screen));
@@ -155,6 +177,10 @@ void MainWindow::showScreen(Screen screen)
         m_navigation->setCurrent(NavigationBar::Destination::Results);
         m_results->refresh();
         break;
+    case Screen::Users:
+        m_navigation->setCurrent(NavigationBar::Destination::Users);
+        m_users->refresh();
+        break;
     default:
         break;
     }
@@ -165,6 +191,8 @@ void MainWindow::signIn(const UserProfile& user)
 {
     m_user = user;
     m_navigation->setUserName(user.userName);
+    m_navigation->setAdminVisible(adminModeAvailable());
+    m_users->clear();
     m_myPage->setFileSource(nullptr);
     m_results->setFileSource(nullptr);
     m_files = m_fileSourceFactory ? m_fileSourceFactory(user) : nullptr;
@@ -201,6 +229,8 @@ void MainWindow::endSession(const QString& message)
     m_files.reset();
     m_user = {};
     m_navigation->setUserName({});
+    m_navigation->setAdminVisible(false);
+    m_users->clear();
     m_login->reset(message);
     showScreen(Screen::Login);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "services/AccountService.h"
+#include "services/AdminService.h"
 #include "services/FileSource.h"
 
 #include <QMainWindow>
@@ -28,6 +29,7 @@ class PasswordChangePage;
 class ProfilePage;
 class ResultsPage;
 class ServiceTopPage;
+class UsersPage;
 class BatchJournal;
 
 class MainWindow : public QMainWindow
@@ -38,11 +40,16 @@ public:
     // Makes the file store for a signed-in user (server-backed, or a local folder for offline use); may return null.
     using FileSourceFactory = std::function<std::unique_ptr<FileSource>(const UserProfile& user)>;
 
-    enum class Screen { Login, Otp, PasswordChange, Setup, ServiceTop, MyPage, Profile, Results };
+    enum class Screen { Login, Otp, PasswordChange, Setup, ServiceTop, MyPage, Profile, Results, Users };
     Q_ENUM(Screen)
 
     MainWindow(Settings* settings, AccountService* accounts, FileSourceFactory files, QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    // Admin mode's service (null: no admin mode in this app, e.g. offline).
+    void setAdminService(AdminService* admin);
+    // Admin mode is offered to administrators only, and only when policy (SettingKey::AdminModeAllowed) allows it.
+    bool adminModeAvailable() const;
 
     Screen currentScreen() const;
     void showScreen(Screen screen);
@@ -60,6 +67,7 @@ public:
     MyPage* myPage() const { return m_myPage; }
     ProfilePage* profilePage() const { return m_profile; }
     ResultsPage* resultsPage() const { return m_results; }
+    UsersPage* usersPage() const { return m_users; }
     NavigationBar* navigationBar() const { return m_navigation; }
     FileViewer* viewer() const { return m_viewer; }
     FileSource* fileSource() const { return m_files.get(); }
@@ -94,6 +102,8 @@ private:
     MyPage* m_myPage;
     ProfilePage* m_profile;
     ResultsPage* m_results;
+    UsersPage* m_users;
+    AdminService* m_admin = nullptr;
     FileViewer* m_viewer = nullptr;
 };
 

@@ -6,6 +6,7 @@
 #include "config/Settings.h"
 #include "services/LocalFolderFileSource.h"
 #include "services/ServerAccountService.h"
+#include "services/ServerAdminService.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -55,6 +56,8 @@ int main(int argc, char** argv)
                 return nullptr;
             return std::make_unique<ikkatsu::ui::LocalFolderFileSource>(localFiles, user.nameRoman);
         });
+    ikkatsu::ui::ServerAdminService admin(&accounts);
+    window.setAdminService(&admin);
     window.show();
     if (parser.isSet(screenshot)) {
         const QString target = parser.value(screenshot);

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QSslConfiguration>
+#include <QUrlQuery>
 
 namespace ikkatsu::client {
 
@@ -54,8 +55,12 @@ QNetworkRequest ApiClient::makeRequest(const QString& path, const QUrlQuery& que
     QString base = url.path();
     if (base.endsWith(QLatin1Char('/')))
         base.chop(1);
-    url.setPath(base + path);
-    if (!query.isEmpty())
+    // A query may also travel in `path` after '?', already percent-encoded (listUsers).
+    const qsizetype question = path.indexOf(QLatin1Char('?'));
+    url.setPath(base + path.left(question));
+    if (question >= 0)
+        url.setQuery(path.mid(question + 1));
+    else if (!query.isEmpty())
         url.setQuery(query);
     QNetworkRequest request(url);
     if (!m_userAgent.isEmpty())
@@ -452,6 +457,137 @@ void ApiClient::allResultsCsv(const api::ResultFilter& filter, Done<QByteArray> 
                 done(raw.error());
             else
                 done(raw->body);
+        });
+}
+
+// --- Administrators: users and their certificates. ---
+
+namespace {
+
+QString userPath(const QString& userId)
+{
+    return api::apiPrefix() + QStringLiteral("/admin/users/") + QString::fromLatin1(QUrl::toPercentEncoding(userId));
+}
+
+void answerUser(const Result<QJsonObject>& json, const ApiClient::Done<api::UserInfo>& done)
+{
+    if (!json)
+        done(json.error());
+    else
+        done(api::UserInfo::fromJson(json->value(QStringLiteral("user")).toObject()));
+}
+
+void answerRegistered(const Result<QJsonObject>& json, const ApiClient::Done<ApiClient::Registered>& done)
+{
+    if (!json) {
+        done(json.error());
+        return;
+    }
+    auto user = api::UserInfo::fromJson(json->value(QStringLiteral("user")).toObject());
+    if (!user) {
+        done(user.error());
+        return;
+    }
+    done(ApiClient::Registered {*user, json->value(QStringLiteral("mailDelivered")).toBool()});
+}
+
+} // namespace
+
+void ApiClient::listUsers(const QString& search, int offset, int limit, Done<UserPage> done)
+{
+    QUrlQuery query;
+    if (!search.isEmpty())
+        query.addQueryItem(QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(search)));
+    query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    send("GET", api::apiPrefix() + QStringLiteral("/admin/users?") + query.query(QUrl::FullyEncoded), {},
+        [done = std::move(done)](Result<QJsonObject> json) {
+            if (!json) {
+                done(json.error());
+                return;
+            }
+            UserPage page;
+            page.total = json->value(QStringLiteral("total")).toInt();
+            const QJsonArray users = json->value(QStringLiteral("users")).toArray();
+            for (const QJsonValue& value : users) {
+                auto user = api::UserInfo::fromJson(value.toObject());
+                if (!user) {
+                    done(user.error());
+                    return;
+                }
+                page.users.append(*user);
+            }
+            done(page);
+        });
+}
+
+void ApiClient::userDetails(const QString& userId, Done<UserDetails> done)
+{
+    send("GET", userPath(userId), {}, [done = std::move(done)](Result<QJsonObject> json) {
+        if (!json) {
+            done(json.error());
+            return;
+        }
+        auto user = api::UserInfo::fromJson(json->value(QStringLiteral("user")).toObject());
+        if (!user) {
+            done(user.error());
+            return;
+        }
+        UserDetails details;
+        details.user = *user;
+        const QJsonArray certificates = json->value(QStringLiteral("certificates")).toArray();
+        for (const QJsonValue& value : certificates) {
+            auto certificate = api::CertificateInfo::fromJson(value.toObject());
+            if (!certificate) {
+                done(certificate.error());
+                return;
+            }
+            details.certificates.append(*certificate);
+        }
+        done(details);
+    });
+}
+
+void ApiClient::registerUser(const api::NewUser& user, Done<Registered> done)
+{
+    send("POST", api::apiPrefix() + QStringLiteral("/admin/users"), user.toJson(),
+        [done = std::move(done)](Result<QJsonObject> json) { answerRegistered(json, done); });
+}
+
+void ApiClient::editUser(const QString& userId, const QJsonObject& changes, Done<api::UserInfo> done)
+{
+    send("PATCH", userPath(userId), changes,
+        [done = std::move(done)](Result<QJsonObject> json) { answerUser(json, done); });
+}
+
+void ApiClient::setUserLocked(const QString& userId, bool locked, Done<api::UserInfo> done)
+{
+    send("POST", userPath(userId) + (locked ? QStringLiteral("/lock") : QStringLiteral("/unlock")), {},
+        [done = std::move(done)](Result<QJsonObject> json) { answerUser(json, done); });
+}
+
+void ApiClient::setUserDisabled(const QString& userId, bool disabled, Done<api::UserInfo> done)
+{
+    send("POST", userPath(userId) + (disabled ? QStringLiteral("/disable") : QStringLiteral("/enable")), {},
+        [done = std::move(done)](Result<QJsonObject> json) { answerUser(json, done); });
+}
+
+void ApiClient::resetUserPassword(const QString& userId, Done<Registered> done)
+{
+    send("POST", userPath(userId) + QStringLiteral("/reset-password"), {},
+        [done = std::move(done)](Result<QJsonObject> json) { answerRegistered(json, done); });
+}
+
+void ApiClient::revokeCertificate(const QString& serialNumber, int reason, Done<api::CertificateInfo> done)
+{
+    send("POST",
+        api::apiPrefix() + QStringLiteral("/admin/certificates/")
+            + QString::fromLatin1(QUrl::toPercentEncoding(serialNumber)) + QStringLiteral("/revoke"),
+        {{QStringLiteral("reason"), reason}}, [done = std::move(done)](Result<QJsonObject> json) {
+            if (!json)
+                done(json.error());
+            else
+                done(api::CertificateInfo::fromJson(json->value(QStringLiteral("certificate")).toObject()));
         });
 }
 

@@ -122,6 +122,37 @@ public:
     void sendRequest(const QByteArray& method, const QString& path, const QUrlQuery& query, const QByteArray& body,
         const QList<QPair<QByteArray, QByteArray>>& headers, Done<RawReply> done);
 
+    // --- Administrators: users and their certificates (E1401 for everyone else). ---
+    struct UserPage
+    {
+        QList<api::UserInfo> users;
+        int total = 0;
+    };
+    // `search`: case-insensitive substring of ID, names, companies or mail, matched by the server.
+    void listUsers(const QString& search, int offset, int limit, Done<UserPage> done);
+    struct UserDetails
+    {
+        api::UserInfo user;
+        QList<api::CertificateInfo> certificates; // newest first
+    };
+    void userDetails(const QString& userId, Done<UserDetails> done);
+    // The server sends mail ① to the user and ② (ID and initial password) to the calling administrator;
+    // `mailDelivered` false means a mail failed (the user exists all the same).
+    struct Registered
+    {
+        api::UserInfo user;
+        bool mailDelivered = false;
+    };
+    void registerUser(const api::NewUser& user, Done<Registered> done);
+    // `changes`: any subset of NewUser's JSON fields.
+    void editUser(const QString& userId, const QJsonObject& changes, Done<api::UserInfo> done);
+    void setUserLocked(const QString& userId, bool locked, Done<api::UserInfo> done);
+    void setUserDisabled(const QString& userId, bool disabled, Done<api::UserInfo> done);
+    // Mails a new initial password to the calling administrator as ② again.
+    void resetUserPassword(const QString& userId, Done<Registered> done);
+    // `reason`: RFC 5280 CRLReason (0, 1, 3, 4, 5 or 9).
+    void revokeCertificate(const QString& serialNumber, int reason, Done<api::CertificateInfo> done);
+
 private:
     QNetworkRequest makeRequest(const QString& path, const QUrlQuery& query = {}) const;
     void getJson(const QString& path, const QUrlQuery& query, Done<QJsonObject> done);

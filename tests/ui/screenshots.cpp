@@ -5,12 +5,15 @@
 #include "Style.h"
 #include "TestSupport.h"
 #include "UiTestSupport.h"
+#include "admin/UserFormDialog.h"
+#include "admin/UsersPage.h"
 #include "config/Language.h"
 #include "config/Settings.h"
 #include "crypto/CertificateAuthority.h"
 #include "files/FileListModel.h"
 #include "pages/LoginPage.h"
 #include "pages/MyPage.h"
+#include "services/AdminService.h"
 #include "services/LocalFolderFileSource.h"
 #include "setup/CertificateSetupWizard.h"
 #include "signing/BatchJournal.h"
@@ -20,6 +23,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPromise>
 #include <QPushButton>
@@ -48,6 +52,7 @@ public:
     { }
 
     bool holdCertificate = false;
+    bool administrator = false;
     std::shared_ptr<QPromise<Result<CertificateDetails>>> held;
 
     UserProfile user() const
@@ -60,6 +65,12 @@ public:
         user.companyRoman = QStringLiteral("AAA Corporation");
         user.email = QStringLiteral("taro@example.jp");
         user.loginExpiresAt = QDateTime(QDate(2027, 3, 31), QTime(23, 59));
+        user.administrator = administrator;
+        if (administrator) {
+            // The second login of the run: the certificate is set up by then.
+            user.signingChoice = SigningChoice::Sign;
+            user.certificateSetupDone = true;
+        }
         return user;
     }
 
@@ -122,6 +133,164 @@ public:
 private:
     CertificateAuthority* m_ca;
     std::unique_ptr<Result<CertificateDetails>> m_heldAnswer;
+};
+
+// ユーザ管理's data for the admin screens: a handful of users in memory, searched like the server does.
+class DemoAdminService : public AdminService
+{
+public:
+    explicit DemoAdminService(CertificateAuthority* ca)
+    {
+        struct Row
+        {
+            const char* id;
+            const char* name;
+            const char* company;
+            const char* roman;
+            const char* companyRoman;
+            const char* email;
+            int expiryYear;
+            bool admin;
+            bool maySign;
+            bool locked;
+            bool disabled;
+        };
+        const Row rows[] = {
+            {"admin", "管理者 一郎", "AAA 株式会社", "Ichiro Kanrisha", "AAA Corporation", "ichiro@example.jp", 2030,
+                true, true, false, false},
+            {"u0001", "受信者 太郎", "AAA 株式会社", "Taro Jushinsha", "AAA Corporation", "taro@example.jp", 2027,
+                false, true, false, false},
+            {"u0002", "設計 花子", "BBB 設計事務所", "Hanako Sekkei", "BBB Design Office", "hanako@bbb.example.jp",
+                2027, false, true, true, false},
+            {"u0003", "施工 次郎", "CCC 建設株式会社", "Jiro Seko", "CCC Construction", "jiro@ccc.example.jp", 2024,
+                false, true, false, false},
+            {"u0004", "閲覧 三郎", "DDD 不動産", "Saburo Etsuran", "DDD Real Estate", "saburo@ddd.example.jp", 2028,
+                false, false, false, false},
+            {"u0005", "監査 四郎", "EEE 監査法人", "Shiro Kansa", "EEE Audit", "shiro@eee.example.jp", 2026, false,
+                true, false, true},
+        };
+        for (const Row& row : rows) {
+            api::UserInfo user;
+            user.userId = QString::fromUtf8(row.id);
+            user.userName = QString::fromUtf8(row.name);
+            user.company = QString::fromUtf8(row.company);
+            user.nameRoman = QString::fromUtf8(row.roman);
+            user.companyRoman = QString::fromUtf8(row.companyRoman);
+            user.email = QString::fromUtf8(row.email);
+            user.loginExpiresAt = UserFormDialog::endOfDay(QDate(row.expiryYear, 3, 31));
+            user.role = row.admin ? api::Role::Admin : api::Role::User;
+            user.maySign = row.maySign;
+            user.locked = row.locked;
+            user.failedLogins = row.locked ? 5 : 0;
+            user.disabled = row.disabled;
+            user.signingChoice = row.maySign ? api::SigningChoice::Sign : api::SigningChoice::ViewOnly;
+            m_users.append(user);
+        }
+        // Two certificates for 受信者 太郎: the current one and a revoked predecessor.
+        for (int i = 0; i < 2; ++i) {
+            auto key = PrivateKey::generate(KeyAlgorithm::EcdsaP256);
+            auto csr = key.ok() ? createCertificateRequest(*key, subjectOf())
+                                : Result<QByteArray>(makeError(ErrorCode::Unexpected));
+            const SubjectName subject = subjectOf();
+            auto issued = csr.ok() ? ca->issue(*csr, subject, 730, QStringLiteral("http://127.0.0.1/crl"))
+                                   : Result<IssuedCertificate>(csr.error());
+            if (!issued.ok())
+                continue;
+            api::CertificateInfo info;
+            info.serialNumber = issued->serialHex;
+            info.subject = subject;
+            info.notBefore = QDateTime::currentDateTimeUtc().addDays(i == 0 ? -30 : -400);
+            info.notAfter = info.notBefore.addDays(730);
+            info.revoked = i == 1;
+            m_certificates.append(info);
+        }
+    }
+
+    QFuture<Result<UserListPage>> listUsers(const QString& search, int offset, int limit) override
+    {
+        UserListPage page;
+        for (const api::UserInfo& user : std::as_const(m_users)) {
+            const QString all = user.userId + user.userName + user.company + user.nameRoman + user.email;
+            if (search.isEmpty() || all.contains(search, Qt::CaseInsensitive))
+                page.users.append(user);
+        }
+        page.total = int(page.users.size());
+        page.users = page.users.mid(offset, limit);
+        return QtFuture::makeReadyFuture(Result<UserListPage>(page));
+    }
+    QFuture<Result<UserDetails>> userDetails(const QString& userId) override
+    {
+        UserDetails details;
+        details.user = *findUser(userId);
+        if (userId == QLatin1String("u0001"))
+            details.certificates = m_certificates;
+        return QtFuture::makeReadyFuture(Result<UserDetails>(details));
+    }
+    QFuture<Result<UserRegistration>> registerUser(const api::NewUser& user) override
+    {
+        api::UserInfo info;
+        info.userId = QStringLiteral("u%1").arg(m_users.size(), 4, 10, QLatin1Char('0'));
+        info.userName = user.userName;
+        info.company = user.company;
+        info.nameRoman = user.nameRoman;
+        info.companyRoman = user.companyRoman;
+        info.email = user.email;
+        info.loginExpiresAt = user.loginExpiresAt;
+        info.role = user.role;
+        info.maySign = user.maySign;
+        info.mustChangePassword = true;
+        m_users.append(info);
+        return QtFuture::makeReadyFuture(Result<UserRegistration>(UserRegistration {info, true}));
+    }
+    QFuture<Result<api::UserInfo>> editUser(const QString& userId, const QJsonObject&) override
+    {
+        return QtFuture::makeReadyFuture(Result<api::UserInfo>(*findUser(userId)));
+    }
+    QFuture<Result<api::UserInfo>> setLocked(const QString& userId, bool locked) override
+    {
+        findUser(userId)->locked = locked;
+        return QtFuture::makeReadyFuture(Result<api::UserInfo>(*findUser(userId)));
+    }
+    QFuture<Result<api::UserInfo>> setDisabled(const QString& userId, bool disabled) override
+    {
+        findUser(userId)->disabled = disabled;
+        return QtFuture::makeReadyFuture(Result<api::UserInfo>(*findUser(userId)));
+    }
+    QFuture<Result<UserRegistration>> resetPassword(const QString& userId) override
+    {
+        return QtFuture::makeReadyFuture(Result<UserRegistration>(UserRegistration {*findUser(userId), true}));
+    }
+    QFuture<Result<api::CertificateInfo>> revokeCertificate(const QString& serialNumber) override
+    {
+        for (api::CertificateInfo& info : m_certificates) {
+            if (info.serialNumber == serialNumber)
+                info.revoked = true;
+        }
+        return QtFuture::makeReadyFuture(Result<api::CertificateInfo>(m_certificates.first()));
+    }
+
+private:
+    static SubjectName subjectOf()
+    {
+        SubjectName subject;
+        subject.commonName = QStringLiteral("Taro Jushinsha");
+        subject.companyUnit = QStringLiteral("AAA Corporation");
+        subject.serviceUnit = QStringLiteral("Ikkatsu Batch Signature");
+        subject.organization = QStringLiteral("Ikkatsu Trust Services");
+        return subject;
+    }
+
+    api::UserInfo* findUser(const QString& userId)
+    {
+        for (api::UserInfo& user : m_users) {
+            if (user.userId == userId)
+                return &user;
+        }
+        return &m_users.first();
+    }
+
+    QList<api::UserInfo> m_users;
+    QList<api::CertificateInfo> m_certificates;
 };
 
 QString g_outDir;
@@ -332,5 +501,47 @@ int main(int argc, char** argv)
     save(&window, QStringLiteral("19-results"));
     QTest::mouseClick(find<QToolButton>(&window, "navLogout"), Qt::LeftButton);
     save(&window, QStringLiteral("20-logged-out"));
+
+    // Admin mode: the same app, signed in as an administrator.
+    DemoAdminService admin(&ca.value());
+    window.setAdminService(&admin);
+    accounts.administrator = true;
+    QTest::keyClicks(password, QStringLiteral("password-1"));
+    QTest::keyClick(password, Qt::Key_Return);
+    waitFor([&] { return window.currentScreen() == MainWindow::Screen::Otp; }, "OTP page (admin)");
+    QTest::keyClicks(find<QLineEdit>(&window, "otpEdit"), QStringLiteral("123456"));
+    QTest::keyClick(find<QLineEdit>(&window, "otpEdit"), Qt::Key_Return);
+    waitFor([&] { return window.currentScreen() == MainWindow::Screen::MyPage; }, "My Page (admin)");
+    QTest::mouseClick(find<QToolButton>(&window, "navUsers"), Qt::LeftButton);
+    UsersPage* users = window.usersPage();
+    waitFor([&] { return users->rowCount() > 0; }, "user list");
+    QSignalSpy details(users, &UsersPage::detailsShown);
+    users->selectUser(QStringLiteral("u0001"));
+    waitFor([&] { return details.count() >= 1; }, "user details");
+    save(&window, QStringLiteral("21-users"));
+
+    UserFormDialog* form = users->openRegistration();
+    waitFor([&] { return form->isVisible(); }, "registration form");
+    test::typeText(find<QLineEdit>(form, "userNameEdit"), QStringLiteral("新規 五郎"));
+    test::typeText(find<QLineEdit>(form, "companyEdit"), QStringLiteral("FFF 商事株式会社"));
+    QTest::keyClicks(find<QLineEdit>(form, "nameRomanEdit"), QStringLiteral("Goro Shinki"));
+    QTest::keyClicks(find<QLineEdit>(form, "companyRomanEdit"), QStringLiteral("FFF Trading"));
+    QTest::keyClicks(find<QLineEdit>(form, "emailEdit"), QStringLiteral("goro.example.jp"));
+    save(form, QStringLiteral("22-user-registration"));
+    QTest::mouseClick(find<QPushButton>(form, "userFormSubmitButton"), Qt::LeftButton);
+    save(form, QStringLiteral("23-user-registration-error"));
+    find<QLineEdit>(form, "emailEdit")->setText(QStringLiteral("goro@fff.example.jp"));
+    QTest::mouseClick(find<QPushButton>(form, "userFormSubmitButton"), Qt::LeftButton);
+    waitFor([&] { return find<QLabel>(&window, "usersMessage")->isVisible(); }, "registered");
+    save(&window, QStringLiteral("24-users-registered"));
+
+    const qsizetype shown = details.count();
+    users->selectUser(QStringLiteral("u0001"));
+    waitFor([&] { return details.count() > shown; }, "user details again");
+    QTest::mouseClick(find<QPushButton>(&window, "lockUserButton"), Qt::LeftButton);
+    auto* box = find<QMessageBox>(&window, "adminConfirmDialog");
+    waitFor([&] { return box->isVisible(); }, "confirmation");
+    save(box, QStringLiteral("25-confirm-lock"));
+    box->reject();
     return g_failures == 0 ? 0 : 1;
 }

@@ -33,8 +33,9 @@ NavigationBar::NavigationBar(QWidget* parent)
         {tr("My page"), QStringLiteral("navMyPage")},
         {tr("My information"), QStringLiteral("navProfile")},
         {tr("Processing results"), QStringLiteral("navResults")},
+        {tr("User management"), QStringLiteral("navUsers")},
     };
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 5; ++i) {
         QToolButton* button = addButton(items[i].first, items[i].second);
         button->setCheckable(true);
         group->addButton(button, i);
@@ -42,6 +43,8 @@ NavigationBar::NavigationBar(QWidget* parent)
         connect(
             button, &QToolButton::clicked, this, [this, i] { emit destinationRequested(static_cast<Destination>(i)); });
     }
+    m_buttons.at(static_cast<int>(Destination::Users))->setProperty("adminMode", true);
+    m_buttons.at(static_cast<int>(Destination::Users))->hide();
     QToolButton* logout = addButton(tr("Log out"), QStringLiteral("navLogout"));
     layout->addWidget(logout);
     connect(logout, &QToolButton::clicked, this, &NavigationBar::logoutRequested);
@@ -66,13 +69,23 @@ QToolButton* NavigationBar::addButton(const QString& text, const QString& object
 void NavigationBar::setCurrent(Destination destination)
 {
     const int index = static_cast<int>(destination);
-    if (index >= 0 && index < 4)
+    if (index >= 0 && index <= static_cast<int>(Destination::Users))
         m_buttons[index]->setChecked(true);
 }
 
 void NavigationBar::setUserName(const QString& name)
 {
     m_user->setText(name.isEmpty() ? QString() : tr("%1 (signed in)").arg(name));
+}
+
+void NavigationBar::setAdminVisible(bool visible)
+{
+    m_buttons.at(static_cast<int>(Destination::Users))->setVisible(visible);
+}
+
+bool NavigationBar::isAdminVisible() const
+{
+    return !m_buttons.at(static_cast<int>(Destination::Users))->isHidden();
 }
 
 } // namespace ikkatsu::ui

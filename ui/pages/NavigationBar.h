@@ -1,4 +1,5 @@
-// The bar across the top after login: サービスTOP, マイページ, 本人情報, 処理結果, ログアウト.
+// The bar across the top after login: サービスTOP, マイページ, 本人情報, 処理結果, (ユーザ管理 for administrators),
+// ログアウト.
 #pragma once
 
 #include <QWidget>
@@ -13,13 +14,16 @@ class NavigationBar : public QWidget
     Q_OBJECT
 
 public:
-    enum class Destination { ServiceTop, MyPage, Profile, Results };
+    enum class Destination { ServiceTop, MyPage, Profile, Results, Users };
     Q_ENUM(Destination)
 
     explicit NavigationBar(QWidget* parent = nullptr);
 
     void setCurrent(Destination destination);
     void setUserName(const QString& name);
+    // Admin mode's entry: shown only when the signed-in user is an administrator and policy allows admin mode.
+    void setAdminVisible(bool visible);
+    bool isAdminVisible() const;
 
 signals:
     void destinationRequested(ikkatsu::ui::NavigationBar::Destination destination);

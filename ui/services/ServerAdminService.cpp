@@ -1,0 +1,107 @@
+// Adapts ApiClient's admin callbacks to QFutures, as ServerAccountService does for the account side.
+#include "ServerAdminService.h"
+
+#include "ServerAccountService.h"
+#include "client/ApiClient.h"
+
+#include <QPromise>
+
+#include <memory>
+
+namespace ikkatsu::ui {
+
+namespace {
+
+// Starts `call` with a callback that converts the client's answer with `convert` into the future's value.
+template<typename T, typename Answer, typename Call, typename Convert>
+QFuture<Result<T>> callServer(client::ApiClient* client, Call call, Convert convert)
+{
+    if (!client || client->sessionToken().isEmpty())
+        return QtFuture::makeReadyFuture(Result<T>(makeError(ErrorCode::SessionMissing)));
+    auto promise = std::make_shared<QPromise<Result<T>>>();
+    promise->start();
+    call(client, [promise, convert](Result<Answer> answer) {
+        promise->addResult(answer.ok() ? Result<T>(convert(answer.value())) : Result<T>(answer.error()));
+        promise->finish();
+    });
+    return promise->future();
+}
+
+template<typename T, typename Call>
+QFuture<Result<T>> callServer(client::ApiClient* client, Call call)
+{
+    return callServer<T, T>(client, call, [](const T& value) { return value; });
+}
+
+UserRegistration registrationOf(const client::ApiClient::Registered& registered)
+{
+    return UserRegistration {registered.user, registered.mailDelivered};
+}
+
+} // namespace
+
+ServerAdminService::ServerAdminService(ServerAccountService* accounts, QObject* parent)
+    : QObject(parent)
+    , m_accounts(accounts)
+{ }
+
+QFuture<Result<UserListPage>> ServerAdminService::listUsers(const QString& search, int offset, int limit)
+{
+    return callServer<UserListPage, client::ApiClient::UserPage>(
+        m_accounts->apiClient(),
+        [search, offset, limit](
+            client::ApiClient* client, auto done) { client->listUsers(search, offset, limit, done); },
+        [](const client::ApiClient::UserPage& page) {
+            return UserListPage {page.users, page.total};
+        });
+}
+
+QFuture<Result<UserDetails>> ServerAdminService::userDetails(const QString& userId)
+{
+    return callServer<UserDetails, client::ApiClient::UserDetails>(
+        m_accounts->apiClient(), [userId](client::ApiClient* client, auto done) { client->userDetails(userId, done); },
+        [](const client::ApiClient::UserDetails& details) {
+            return UserDetails {details.user, details.certificates};
+        });
+}
+
+QFuture<Result<UserRegistration>> ServerAdminService::registerUser(const api::NewUser& user)
+{
+    return callServer<UserRegistration, client::ApiClient::Registered>(
+        m_accounts->apiClient(), [user](client::ApiClient* client, auto done) { client->registerUser(user, done); },
+        registrationOf);
+}
+
+QFuture<Result<api::UserInfo>> ServerAdminService::editUser(const QString& userId, const QJsonObject& changes)
+{
+    return callServer<api::UserInfo>(m_accounts->apiClient(),
+        [userId, changes](client::ApiClient* client, auto done) { client->editUser(userId, changes, done); });
+}
+
+QFuture<Result<api::UserInfo>> ServerAdminService::setLocked(const QString& userId, bool locked)
+{
+    return callServer<api::UserInfo>(m_accounts->apiClient(),
+        [userId, locked](client::ApiClient* client, auto done) { client->setUserLocked(userId, locked, done); });
+}
+
+QFuture<Result<api::UserInfo>> ServerAdminService::setDisabled(const QString& userId, bool disabled)
+{
+    return callServer<api::UserInfo>(m_accounts->apiClient(),
+        [userId, disabled](client::ApiClient* client, auto done) { client->setUserDisabled(userId, disabled, done); });
+}
+
+QFuture<Result<UserRegistration>> ServerAdminService::resetPassword(const QString& userId)
+{
+    return callServer<UserRegistration, client::ApiClient::Registered>(
+        m_accounts->apiClient(),
+        [userId](client::ApiClient* client, auto done) { client->resetUserPassword(userId, done); }, registrationOf);
+}
+
+QFuture<Result<api::CertificateInfo>> ServerAdminService::revokeCertificate(const QString& serialNumber)
+{
+    // 0 = unspecified: the screen does not ask for a CRL reason.
+    return callServer<api::CertificateInfo>(m_accounts->apiClient(),
+        [serialNumber](client::ApiClient* client, auto done) { client->revokeCertificate(serialNumber, 0, done); });
+}
+
+} // namespace ikkatsu::ui

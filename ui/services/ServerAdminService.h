@@ -1,0 +1,37 @@
+// AdminService over ikkatsu-server's admin routes, sharing the signed-in administrator's ApiClient session.
+#pragma once
+
+#include "AdminService.h"
+
+#include <QObject>
+
+namespace ikkatsu::client {
+class ApiClient;
+}
+
+namespace ikkatsu::ui {
+
+class ServerAccountService;
+
+class ServerAdminService : public QObject, public AdminService
+{
+    Q_OBJECT
+
+public:
+    // `accounts` owns the session (its client changes at every login), so it is asked for the client per call.
+    explicit ServerAdminService(ServerAccountService* accounts, QObject* parent = nullptr);
+
+    QFuture<Result<UserListPage>> listUsers(const QString& search, int offset, int limit) override;
+    QFuture<Result<UserDetails>> userDetails(const QString& userId) override;
+    QFuture<Result<UserRegistration>> registerUser(const api::NewUser& user) override;
+    QFuture<Result<api::UserInfo>> editUser(const QString& userId, const QJsonObject& changes) override;
+    QFuture<Result<api::UserInfo>> setLocked(const QString& userId, bool locked) override;
+    QFuture<Result<api::UserInfo>> setDisabled(const QString& userId, bool disabled) override;
+    QFuture<Result<UserRegistration>> resetPassword(const QString& userId) override;
+    QFuture<Result<api::CertificateInfo>> revokeCertificate(const QString& serialNumber) override;
+
+private:
+    ServerAccountService* m_accounts;
+};
+
+} // namespace ikkatsu::ui
