@@ -27,6 +27,10 @@ pdfsig "$work/out/sample-0001.pdf" | grep "Signature is Valid" >/dev/null
 
 if [ -x "$build/app/ikkatsu" ]; then
     dpkg -L ikkatsu | grep "^/usr/bin/ikkatsu$" >/dev/null
+    # The installed desktop app starts and draws its login window (offscreen: no display needed).
+    QT_QPA_PLATFORM=offscreen /usr/bin/ikkatsu --version | grep "Ikkatsu" >/dev/null
+    QT_QPA_PLATFORM=offscreen IKKATSU_LANGUAGE=ja /usr/bin/ikkatsu --screenshot "$work/installed.png"
+    test -s "$work/installed.png"
 fi
 
 server_deb=$(ls "$out"/ikkatsu-server_*.deb 2>/dev/null || true)
