@@ -5,6 +5,7 @@
 #include "ServerContext.h"
 #include "accounts/Accounts.h"
 #include "accounts/Secrets.h"
+#include "files/Files.h"
 #include "http/HttpServer.h"
 
 #include <QCoreApplication>
@@ -196,6 +197,119 @@ int init(QStringList args)
     return 0;
 }
 
+// A one-page PDF written by hand (the server has no Qt Gui for QPdfWriter): ASCII text on the page, the Japanese
+// title in /Info as UTF-16BE with its byte order mark, and an exact cross-reference table.
+QByteArray demoPdf(const QString& title, const QString& caption)
+{
+    QByteArray titleHex = "FEFF";
+    for (const QChar c : title)
+        titleHex += QByteArray::number(c.unicode(), 16).rightJustified(4, '0').toUpper();
+    QByteArray text;
+    for (const QChar c : caption)
+        text += c.unicode() < 128 && c != QLatin1Char('(') && c != QLatin1Char(')') && c != QLatin1Char('\\')
+            ? char(c.unicode())
+            : '?';
+    const QByteArray stream = "BT /F1 18 Tf 72 720 Td (" + text + ") Tj ET\n";
+    const QList<QByteArray> objects = {
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        "/Contents 5 0 R >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        "<< /Length " + QByteArray::number(stream.size()) + " >>\nstream\n" + stream + "endstream",
+        "<< /Title <" + titleHex + "> /Producer (ikkatsu-server demo-seed) >>",
+    };
+    QByteArray pdf = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n";
+    QList<qsizetype> offsets;
+    for (qsizetype i = 0; i < objects.size(); ++i) {
+        offsets.append(pdf.size());
+        pdf += QByteArray::number(i + 1) + " 0 obj\n" + objects.at(i) + "\nendobj\n";
+    }
+    const qsizetype xref = pdf.size();
+    pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (const qsizetype offset : offsets)
+        pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R /Info 6 0 R >>\nstartxref\n"
+        + QByteArray::number(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
+// Demo folders and PDFs for demo-user: required signer everywhere (demo-admin as the second signer on the contracts,
+// so that 署名中 shows), viewer only on one drawing. Files that exist already are left as they are.
+Status seedDemoFiles(ServerContext& context, Accounts& accounts)
+{
+    auto found = accounts.find(QStringLiteral("demo-admin"));
+    if (!found)
+        return found.error();
+    if (!found->has_value())
+        return makeError(ErrorCode::BadRequest, QStringLiteral("demo-admin is missing"));
+    const api::UserInfo admin = found->value().info;
+    Files files(context);
+    const ClientInfo client {QStringLiteral("ikkatsu-server demo-seed"), QStringLiteral("local")};
+    auto existing = files.folders();
+    if (!existing)
+        return existing.error();
+    struct DemoFolder
+    {
+        QString name;
+        QString caption;
+        QStringList titles;
+        QStringList signers;
+        QStringList viewers;
+    };
+    const QString user = QStringLiteral("demo-user");
+    const QList<DemoFolder> demo = {
+        {QStringLiteral("建築確認申請"), QStringLiteral("Building permit application"),
+            {QStringLiteral("確認申請書 第一面"), QStringLiteral("確認申請書 第二面"), QStringLiteral("委任状"),
+                QStringLiteral("設計者証明書")},
+            {user}, {}},
+        {QStringLiteral("工事請負契約"), QStringLiteral("Construction contract"),
+            {QStringLiteral("工事請負契約書"), QStringLiteral("請負契約約款"), QStringLiteral("工事費内訳書")},
+            {user, QStringLiteral("demo-admin")}, {}},
+        {QStringLiteral("設計図面"), QStringLiteral("Design drawings"),
+            {QStringLiteral("配置図"), QStringLiteral("平面図"), QStringLiteral("立面図")}, {user}, {}},
+    };
+    for (const DemoFolder& folder : demo) {
+        QString folderId;
+        for (const api::FolderInfo& info : *existing) {
+            if (info.name == folder.name)
+                folderId = info.folderId;
+        }
+        if (folderId.isEmpty()) {
+            auto created = files.createFolder(admin, folder.name, client);
+            if (!created)
+                return created.error();
+            folderId = created->folderId;
+        }
+        QList<api::NewFile> batch;
+        for (const QString& title : folder.titles) {
+            api::NewFile file;
+            file.name = title + QStringLiteral(".pdf");
+            file.content = demoPdf(title, folder.caption + QStringLiteral(" - Ikkatsu demo"));
+            file.signers = folder.signers;
+            file.viewers = folder.viewers;
+            // The last drawing is for viewing only.
+            if (title == QStringLiteral("立面図")) {
+                file.signers.clear();
+                file.viewers = {user};
+            }
+            batch.append(file);
+        }
+        auto outcomes = files.registerFiles(admin, folderId, batch, client);
+        if (!outcomes)
+            return outcomes.error();
+        int added = 0;
+        for (const api::NewFileOutcome& outcome : *outcomes) {
+            if (outcome.file)
+                ++added;
+            else if (outcome.code != ErrorCode::DuplicateFileName)
+                return makeError(outcome.code, outcome.name);
+        }
+        printLine(QStringLiteral("folder %1: %2 demo file(s) added").arg(folder.name).arg(added));
+    }
+    return {};
+}
+
 int demoSeed(const QStringList& args)
 {
     auto config = parseServerConfig(args);
@@ -238,6 +352,9 @@ int demoSeed(const QStringList& args)
             return reportError(created.error());
         printLine(QStringLiteral("%1 (%2) password: %3").arg(demo.id, api::roleName(demo.user.role), demo.password));
     }
+    const Status seeded = seedDemoFiles(**context, accounts);
+    if (!seeded)
+        return reportError(seeded.error());
     printLine(QStringLiteral("one-time passwords are written to %1 unless --smtp-url is set").arg(config->outboxDir()));
     return 0;
 }

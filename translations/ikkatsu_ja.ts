@@ -100,10 +100,32 @@
         <translation>署名用暗証コードの登録 完了: </translation>
     </message>
     <message>
+        <source>--server URL is required.</source>
+        <translation>--server URL を指定してください。</translation>
+    </message>
+    <message>
+        <source>Signing PIN: </source>
+        <translation>署名用暗証コード: </translation>
+    </message>
+    <message>
+        <source>No file is waiting for your signature.</source>
+        <translation>電子署名待ちのファイルはありません。</translation>
+    </message>
+    <message>
+        <source>Batch e-signature</source>
+        <translation>一括電子署名</translation>
+    </message>
+    <message>
+        <source>%1 signed, %2 failed in %3 s (%4 files/s; download %5 ms, sign %6 ms, upload %7 ms)</source>
+        <translation>署名 %1 件、失敗 %2 件、%3 秒 (%4 件/秒。ダウンロード %5 ms、署名 %6 ms、アップロード %7 ms)</translation>
+    </message>
+    <message>
         <source>  login --server URL --user ID [--password-stdin] [--otp-stdin] [--session-file FILE]
   certificate-setup --server URL --key-store PATH [--key p256|rsa2048] [--view-only] [--force]
                     [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]
   logout --server URL [--session-file FILE]
+  batch --server URL --key-store PATH [--pin-stdin] [--user ID --password-stdin --otp-stdin]
+        [--session-file FILE]  (signs every file waiting for your signature)
   Secrets are read from the terminal without echo, or with --*-stdin one line each from stdin in the
   order password, one-time password, PIN, PIN confirmation.
 </source>
@@ -111,13 +133,11 @@
   certificate-setup --server URL --key-store パス [--key p256|rsa2048] [--view-only] [--force]
                     [--user ユーザID --password-stdin --otp-stdin] [--pin-stdin] [--session-file ファイル]
   logout --server URL [--session-file ファイル]
+  batch --server URL --key-store パス [--pin-stdin] [--user ユーザID --password-stdin --otp-stdin]
+        [--session-file ファイル]  (電子署名待ちのファイルをすべて一括電子署名します)
   パスワード等は端末からエコーなしで読み込みます。--*-stdin を指定すると、標準入力から1行ずつ
   パスワード、ワンタイムパスワード、暗証コード、暗証コードの確認入力の順に読み込みます。
 </translation>
-    </message>
-    <message>
-        <source>--server URL is required.</source>
-        <translation>--server URL を指定してください。</translation>
     </message>
 </context>
 <context>
@@ -340,7 +360,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>PDF文書が暗号化されているため署名できません。</translation>
     </message>
     <message>
-        <source>The PDF document&apos;s cross-reference table is damaged.</source>
+        <source>The PDF document's cross-reference table is damaged.</source>
         <translation>PDF文書の相互参照テーブルが破損しています。</translation>
     </message>
     <message>
@@ -376,7 +396,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>署名の対象範囲が文書を正しく覆っていません。</translation>
     </message>
     <message>
-        <source>The signer&apos;s certificate is not trusted.</source>
+        <source>The signer's certificate is not trusted.</source>
         <translation>署名者の証明書は信頼されていません。</translation>
     </message>
     <message>
@@ -440,7 +460,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>サーバとの安全な接続を確立できませんでした。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be understood.</source>
+        <source>The server's answer could not be understood.</source>
         <translation>サーバの応答を解釈できませんでした。</translation>
     </message>
     <message>
@@ -530,7 +550,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>keystore create: --out ファイル を指定してください。</translation>
     </message>
     <message>
-        <source>keystore create: certificates come from the server&apos;s certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
+        <source>keystore create: certificates come from the server's certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
         <translation>keystore create: 証明書はサーバの署名用証明書セットアップ（ikkatsu-cli certificate-setup）で発行されます。ローカルの試験用には --self-signed を指定してください。</translation>
     </message>
     <message>
@@ -940,7 +960,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>STEP2 署名用暗証コードの初期設定</translation>
     </message>
     <message>
-        <source>A signing certificate has been issued with the content below. Check the &quot;Signing certificate information&quot;; if it is correct, enter the signing PIN and click the &quot;Register&quot; button. If anything is wrong, ask your administrator to change your user information.</source>
+        <source>A signing certificate has been issued with the content below. Check the "Signing certificate information"; if it is correct, enter the signing PIN and click the "Register" button. If anything is wrong, ask your administrator to change your user information.</source>
         <translation>以下の内容で、署名用証明書が発行されています。「署名用証明書情報」欄の内容を確認し、誤りがなければ署名用暗証コードの入力後、「登録」ボタンをクリックしてください。誤りがある場合は、管理者にユーザ情報の変更を依頼してください。</translation>
     </message>
     <message>
@@ -1638,7 +1658,7 @@ Revisions added later: %4</source>
         <translation>ユーザ情報の変更</translation>
     </message>
     <message>
-        <source>The user ID and initial password are generated by the server. The user receives the mail &quot;User registration notice&quot; without credentials; you receive the user ID and initial password.</source>
+        <source>The user ID and initial password are generated by the server. The user receives the mail "User registration notice" without credentials; you receive the user ID and initial password.</source>
         <translation>ユーザIDと初期パスワードはサーバが発行します。利用者には「ユーザ登録のご連絡」メール（ユーザID・パスワードの記載なし）が、管理者にはユーザIDと初期パスワードを記載したメールが送信されます。</translation>
     </message>
     <message>
@@ -1937,7 +1957,7 @@ Revisions added later: %4</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <source>User %1 (%2) is registered. The mail &quot;User registration notice&quot; went to the user, and the user ID and initial password to you.</source>
+        <source>User %1 (%2) is registered. The mail "User registration notice" went to the user, and the user ID and initial password to you.</source>
         <translation>ユーザ %1（%2）を登録しました。利用者に「ユーザ登録のご連絡」メールを、管理者にユーザIDと初期パスワードを記載したメールを送信しました。</translation>
     </message>
     <message>

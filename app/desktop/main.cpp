@@ -7,6 +7,7 @@
 #include "services/LocalFolderFileSource.h"
 #include "services/ServerAccountService.h"
 #include "services/ServerAdminService.h"
+#include "services/ServerFileSource.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -50,11 +51,11 @@ int main(int argc, char** argv)
     ikkatsu::ui::ServerAccountService accounts;
     const QString localFiles = parser.value(filesDir);
     ikkatsu::ui::MainWindow window(&settings, &accounts,
-        [localFiles](const ikkatsu::ui::UserProfile& user) -> std::unique_ptr<ikkatsu::ui::FileSource> {
-            // The server's file routes (issue 4) are not there yet; until then only a local folder can be listed.
-            if (localFiles.isEmpty())
-                return nullptr;
-            return std::make_unique<ikkatsu::ui::LocalFolderFileSource>(localFiles, user.nameRoman);
+        [localFiles, &accounts](const ikkatsu::ui::UserProfile& user) -> std::unique_ptr<ikkatsu::ui::FileSource> {
+            // --files-dir keeps the offline list (demos without a server's files); otherwise the server's files.
+            if (!localFiles.isEmpty())
+                return std::make_unique<ikkatsu::ui::LocalFolderFileSource>(localFiles, user.nameRoman);
+            return std::make_unique<ikkatsu::ui::ServerFileSource>(accounts.apiClient());
         });
     ikkatsu::ui::ServerAdminService admin(&accounts);
     window.setAdminService(&admin);

@@ -1,11 +1,14 @@
 // The CLI's client side against the real server: log in with password and mailed OTP, run the certificate setup
 // into a local key store, and check the store with the openssl tool.
+#include "FileSteps.h"
 #include "LoginSteps.h"
+#include "PdfFixtures.h"
 #include "ServerHarness.h"
 #include "TestSupport.h"
 #include "crypto/KeyStore.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -20,6 +23,7 @@ class TestCliAccount : public QObject
 private slots:
     void initTestCase();
     void certificateSetupCreatesKeyStore();
+    void batchSignsEveryFileWaitingForMe();
     void mismatchedPinWritesNothing();
     void wrongOtpIsReported();
 
@@ -30,6 +34,7 @@ private:
     TestServer m_server;
     QTemporaryDir m_dir;
     TestUser m_user;
+    QString m_adminToken;
 };
 
 void TestCliAccount::initTestCase()
@@ -39,6 +44,7 @@ void TestCliAccount::initTestCase()
     QVERIFY(m_server.start());
     const QString adminToken = fullLogin(
         m_server, QStringLiteral("admin"), QStringLiteral("admin-password-1"), QStringLiteral("admin@example.test"));
+    m_adminToken = adminToken;
     m_user
         = registerUser(m_server, adminToken, QStringLiteral("admin@example.test"), QStringLiteral("cli@example.test"));
     QVERIFY(!m_user.password.isEmpty());
@@ -125,6 +131,58 @@ void TestCliAccount::certificateSetupCreatesKeyStore()
         {QStringLiteral("pkcs12"), QStringLiteral("-in"), keyStore, QStringLiteral("-passin"),
             QStringLiteral("pass:Abc123xyz"), QStringLiteral("-noout")});
     QVERIFY2(pkcs12.exitCode == 0, qPrintable(pkcs12.all()));
+}
+
+// `ikkatsu-cli batch` (after certificateSetupCreatesKeyStore): a wrong PIN uploads nothing; the right one signs every
+// file waiting for the user, and only those, each valid under pdfsig on the server.
+void TestCliAccount::batchSignsEveryFileWaitingForMe()
+{
+    const QString keyStore = m_dir.filePath(QStringLiteral("signing.p12"));
+    const QString session = m_dir.filePath(QStringLiteral("session.json"));
+    QVERIFY(QFileInfo::exists(keyStore));
+    const QString folder = createFolder(m_server, m_adminToken, QStringLiteral("一括"));
+    QVERIFY(!folder.isEmpty());
+    QStringList mine;
+    for (int i = 0; i < 4; ++i) {
+        const QString id = registerFile(
+            m_server, m_adminToken, folder, QStringLiteral("契約%1.pdf").arg(i), minimalPdf(), {}, {m_user.userId});
+        QVERIFY(!id.isEmpty());
+        mine.append(id);
+    }
+    const QString viewOnly
+        = registerFile(m_server, m_adminToken, folder, QStringLiteral("参照.pdf"), minimalPdf(), {m_user.userId}, {});
+    QVERIFY(!viewOnly.isEmpty());
+    const QStringList args {QStringLiteral("batch"), QStringLiteral("--server"), m_server.baseUrl(),
+        QStringLiteral("--key-store"), keyStore, QStringLiteral("--pin-stdin"), QStringLiteral("--session-file"),
+        session};
+
+    // The CLI's own session (from the certificate setup) reads the files back as the user.
+    const QString userToken
+        = QJsonDocument::fromJson(readAll(session)).object().value(QStringLiteral("token")).toString();
+    QVERIFY(!userToken.isEmpty());
+
+    const ToolRun wrong = runCli(args, {}, false, {"Wrong1234"});
+    QCOMPARE(wrong.exitCode, 1);
+    QVERIFY2(wrong.all().contains(QStringLiteral("E2003")), qPrintable(wrong.all()));
+    for (const QString& id : mine)
+        QCOMPARE(versionOf(downloadFile(m_server, userToken, id)), 1);
+
+    const ToolRun run = runCli(args, {}, false, {"Abc123xyz"});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+    QVERIFY2(run.all().contains(QStringLiteral("署名 4 件、失敗 0 件")), qPrintable(run.all()));
+    for (const QString& id : mine) {
+        const Reply signedFile = downloadFile(m_server, userToken, id);
+        QCOMPARE(versionOf(signedFile), 2);
+        const QString path = m_dir.filePath(QStringLiteral("signed.pdf"));
+        QVERIFY(writeAll(path, signedFile.body));
+        const ToolRun check = pdfsig(path);
+        QVERIFY2(check.all().contains(QStringLiteral("Signature is Valid")), qPrintable(check.all()));
+    }
+    QCOMPARE(versionOf(downloadFile(m_server, userToken, viewOnly)), 1);
+    // Nothing left: a second run says so and succeeds.
+    const ToolRun again = runCli(args, {}, false, {"Abc123xyz"});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.all().contains(QStringLiteral("電子署名待ちのファイルはありません。")), qPrintable(again.all()));
 }
 
 void TestCliAccount::mismatchedPinWritesNothing()

@@ -406,15 +406,21 @@ void BatchSignDialog::uploadNext(int index)
         });
 }
 
-// Pending = not finished yet, or cancelled: what a resume would still have to sign. Failed files carry their code
-// in the result instead; the user decides about those.
+// Pending = not finished yet, cancelled, or failed because the server could not be reached: what a resume would
+// still have to sign. Files the server refused carry their code in the result instead; the user decides about those.
 void BatchSignDialog::writeJournal()
 {
     if (!m_journal)
         return;
+    const auto transient = [](const Error& error) {
+        return error.code == ErrorCode::ServerUnreachable || error.code == ErrorCode::NetworkTimeout
+            || error.code == ErrorCode::ServerBusy;
+    };
     QStringList pending;
     for (const Item& item : std::as_const(m_items)) {
-        if (item.stage != Stage::Done && item.stage != Stage::Failed && item.stage != Stage::Skipped)
+        const bool settled = item.stage == Stage::Done || item.stage == Stage::Skipped
+            || (item.stage == Stage::Failed && !transient(item.error));
+        if (!settled)
             pending.append(item.entry.id);
     }
     m_journal->write(pending);

@@ -1,0 +1,242 @@
+// Adapts ApiClient's file calls to FileSource: DTO mapping, paging beyond the server's page limit, private downloads.
+#include "ServerFileSource.h"
+
+#include "api/FileDto.h"
+#include "client/ApiClient.h"
+#include "common/AtomicFile.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QPromise>
+
+#include <algorithm>
+
+namespace ikkatsu::ui {
+
+namespace {
+
+template<typename T>
+using SharedPromise = std::shared_ptr<QPromise<T>>;
+
+template<typename T>
+SharedPromise<T> makePromise()
+{
+    auto promise = std::make_shared<QPromise<T>>();
+    promise->start();
+    return promise;
+}
+
+template<typename T>
+void fulfil(const SharedPromise<T>& promise, T value)
+{
+    promise->addResult(std::move(value));
+    promise->finish();
+}
+
+Error noSession()
+{
+    return makeError(ErrorCode::SessionMissing);
+}
+
+SignatureState stateOf(api::SignatureStatus status)
+{
+    switch (status) {
+    case api::SignatureStatus::Unsigned:
+        return SignatureState::Unsigned;
+    case api::SignatureStatus::Signing:
+        return SignatureState::InProgress;
+    case api::SignatureStatus::Signed:
+        return SignatureState::Signed;
+    }
+    return SignatureState::Unsigned;
+}
+
+FileEntry entryOf(const api::FileEntry& file)
+{
+    FileEntry entry;
+    entry.id = file.fileId;
+    entry.fileName = file.name;
+    entry.folderName = file.folderName;
+    entry.registeredAt = file.registeredAt;
+    entry.state = stateOf(file.status);
+    entry.myStatus = file.myStatus == api::MyStatus::Processed ? MyStatus::Done : MyStatus::Pending;
+    entry.mayView = true;
+    entry.maySign = file.myPermission == api::Permission::Sign;
+    // For a signer 処理済 means "my signature is in the current version".
+    entry.signedByMe = entry.maySign && file.myStatus == api::MyStatus::Processed;
+    entry.version = QString::number(file.version);
+    entry.size = file.size;
+    return entry;
+}
+
+// Collects pages of at most kMaxLimit until the caller's page size is reached (resuming a batch asks for all).
+struct ListState
+{
+    api::FileListFilter query;
+    int wanted = 0;
+    FilePage page;
+};
+
+void fetchPages(QPointer<client::ApiClient> client, std::shared_ptr<ListState> state,
+    const SharedPromise<Result<FilePage>>& promise)
+{
+    if (!client)
+        return fulfil(promise, Result<FilePage>(noSession()));
+    state->query.limit = std::min(api::FileListFilter::kMaxLimit, state->wanted - int(state->page.entries.size()));
+    client->listFiles(state->query, [client, state, promise](Result<api::FileListPage> answer) {
+        if (!answer.ok())
+            return fulfil(promise, Result<FilePage>(answer.error()));
+        for (const api::FileEntry& file : answer->files)
+            state->page.entries.append(entryOf(file));
+        state->page.total = answer->total;
+        state->query.offset += int(answer->files.size());
+        const bool more = !answer->files.isEmpty() && state->query.offset < answer->total
+            && state->page.entries.size() < state->wanted;
+        if (!more)
+            return fulfil(promise, Result<FilePage>(state->page));
+        fetchPages(client, state, promise);
+    });
+}
+
+QString safeName(const QString& fileId)
+{
+    QString name;
+    for (const QChar c : fileId)
+        name.append(c.isLetterOrNumber() || c == QLatin1Char('-') ? c : QLatin1Char('_'));
+    return name;
+}
+
+} // namespace
+
+ServerFileSource::ServerFileSource(client::ApiClient* client)
+    : m_client(client)
+    , m_downloads(std::make_shared<QTemporaryDir>())
+{ }
+
+ServerFileSource::~ServerFileSource() = default;
+
+api::FileListFilter ServerFileSource::toApiFilter(const FileListFilter& filter)
+{
+    api::FileListFilter query;
+    query.myStatus = filter.myStatus == MyStatus::Done ? api::MyStatus::Processed : api::MyStatus::Unprocessed;
+    switch (filter.target) {
+    case SearchTarget::All:
+        query.target = api::FileListFilter::Target::All;
+        break;
+    case SearchTarget::View:
+        query.target = api::FileListFilter::Target::View;
+        break;
+    case SearchTarget::Sign:
+        query.target = api::FileListFilter::Target::Sign;
+        break;
+    }
+    switch (filter.signatureState) {
+    case SignatureState::Any:
+        break;
+    case SignatureState::Unsigned:
+        query.signatureStatus = api::SignatureStatus::Unsigned;
+        break;
+    case SignatureState::InProgress:
+        query.signatureStatus = api::SignatureStatus::Signing;
+        break;
+    case SignatureState::Signed:
+        query.signatureStatus = api::SignatureStatus::Signed;
+        break;
+    }
+    query.registeredFrom = filter.registeredFrom;
+    query.registeredTo = filter.registeredTo;
+    query.folderName = filter.folderName.left(api::FileListFilter::kMaxTextLength);
+    query.fileName = filter.fileName.left(api::FileListFilter::kMaxTextLength);
+    query.sort = api::FileListFilter::Sort::RegisteredAt;
+    query.descending = true;
+    const int pageSize = std::max(1, filter.pageSize);
+    query.offset = std::max(0, filter.page) * pageSize;
+    query.limit = std::min(api::FileListFilter::kMaxLimit, pageSize);
+    return query;
+}
+
+QFuture<Result<FilePage>> ServerFileSource::list(const FileListFilter& filter)
+{
+    auto promise = makePromise<Result<FilePage>>();
+    auto state = std::make_shared<ListState>();
+    state->query = toApiFilter(filter);
+    state->wanted = std::max(1, filter.pageSize);
+    fetchPages(m_client, state, promise);
+    return promise->future();
+}
+
+QFuture<Result<DownloadedFile>> ServerFileSource::download(const QString& fileId)
+{
+    if (!m_client)
+        return QtFuture::makeReadyFuture(Result<DownloadedFile>(noSession()));
+    if (!m_downloads->isValid())
+        return QtFuture::makeReadyFuture(
+            Result<DownloadedFile>(makeError(ErrorCode::OutputWriteFailed, QStringLiteral("no temporary directory"))));
+    auto promise = makePromise<Result<DownloadedFile>>();
+    const QString target = m_downloads->filePath(safeName(fileId) + QStringLiteral(".pdf"));
+    auto downloads = m_downloads; // keeps the directory alive until the answer is written
+    m_client->downloadFile(fileId, [promise, target, downloads](Result<client::ApiClient::Download> answer) {
+        if (!answer.ok())
+            return fulfil(promise, Result<DownloadedFile>(answer.error()));
+        // ApiClient compared the bytes with the server's digest; a missing tag would make the upload unanchored.
+        if (answer->version <= 0)
+            return fulfil(promise,
+                Result<DownloadedFile>(makeError(ErrorCode::ProtocolMismatch, QStringLiteral("no version tag"))));
+        const Status written = writeFileAtomically(target, answer->bytes, 0600);
+        if (!written.ok())
+            return fulfil(promise, Result<DownloadedFile>(written.error()));
+        fulfil(promise, Result<DownloadedFile>(DownloadedFile {target, QString::number(answer->version)}));
+    });
+    return promise->future();
+}
+
+QFuture<Status> ServerFileSource::upload(const QString& fileId, const QString& baseVersion, const QString& signedPath)
+{
+    if (!m_client)
+        return QtFuture::makeReadyFuture(Status(noSession()));
+    bool numeric = false;
+    const int version = baseVersion.toInt(&numeric);
+    if (!numeric || version <= 0)
+        return QtFuture::makeReadyFuture(Status(makeError(ErrorCode::VersionConflict, fileId)));
+    QFile file(signedPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return QtFuture::makeReadyFuture(Status(makeError(ErrorCode::InputFileUnreadable, signedPath)));
+    const QByteArray bytes = file.readAll();
+    auto promise = makePromise<Status>();
+    m_client->uploadSignedFile(fileId, version, bytes,
+        [promise](Result<api::FileEntry> answer) { fulfil(promise, answer.ok() ? Status() : Status(answer.error())); });
+    return promise->future();
+}
+
+QFuture<Result<QList<ProcessingRecord>>> ServerFileSource::history()
+{
+    if (!m_client)
+        return QtFuture::makeReadyFuture(Result<QList<ProcessingRecord>>(noSession()));
+    api::ResultFilter filter;
+    filter.limit = api::ResultFilter::kMaxLimit;
+    auto promise = makePromise<Result<QList<ProcessingRecord>>>();
+    m_client->results(filter, [promise](Result<api::ResultPage> answer) {
+        if (!answer.ok())
+            return fulfil(promise, Result<QList<ProcessingRecord>>(answer.error()));
+        QList<ProcessingRecord> records;
+        for (const api::ProcessingResult& row : answer->results) {
+            ProcessingRecord record;
+            record.at = row.occurredAt;
+            record.fileName = row.fileName;
+            record.folderName = row.folderName;
+            record.action = resultActionName(row.action);
+            record.ok = row.succeeded;
+            record.errorCode = row.errorCode;
+            records.append(record);
+        }
+        fulfil(promise, Result<QList<ProcessingRecord>>(records));
+    });
+    return promise->future();
+}
+
+void ServerFileSource::record(const ProcessingRecord&)
+{
+    // The server already recorded it (see the class comment).
+}
+
+} // namespace ikkatsu::ui

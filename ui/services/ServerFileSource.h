@@ -1,0 +1,45 @@
+// FileSource over ikkatsu-server's file routes (My Page, viewing, signed uploads, 処理結果) through ApiClient.
+#pragma once
+
+#include "FileSource.h"
+
+#include <QPointer>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace ikkatsu::client {
+class ApiClient;
+}
+
+namespace ikkatsu::api {
+struct FileListFilter;
+}
+
+namespace ikkatsu::ui {
+
+// Every call runs on the ApiClient's (GUI) thread and answers through a QFuture. Downloads land in a private
+// temporary directory (0700) that dies with this object. The server writes 処理結果 itself (a view on download, a
+// signature or its refusal on upload), so record() adds nothing: a local copy would only duplicate or contradict it.
+class ServerFileSource : public FileSource
+{
+public:
+    // `client` belongs to the account service; a dead client answers SessionMissing.
+    explicit ServerFileSource(client::ApiClient* client);
+    ~ServerFileSource() override;
+
+    QFuture<Result<FilePage>> list(const FileListFilter& filter) override;
+    QFuture<Result<DownloadedFile>> download(const QString& fileId) override;
+    QFuture<Status> upload(const QString& fileId, const QString& baseVersion, const QString& signedPath) override;
+    QFuture<Result<QList<ProcessingRecord>>> history() override;
+    void record(const ProcessingRecord& record) override;
+
+    // The screens' filter as the server's query; public so that tests can check the mapping.
+    static api::FileListFilter toApiFilter(const FileListFilter& filter);
+
+private:
+    QPointer<client::ApiClient> m_client;
+    std::shared_ptr<QTemporaryDir> m_downloads;
+};
+
+} // namespace ikkatsu::ui
