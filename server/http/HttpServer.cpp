@@ -31,6 +31,9 @@ public:
     {
         // Connected before Qt HttpServer connects its own reader, so this runs first on every readyRead.
         connect(socket, &QIODevice::readyRead, this, &ConnectionState::guardSize);
+        // Answers are small and written in pieces (headers, then body): without TCP_NODELAY, Nagle's algorithm
+        // and the client's delayed ACK add ~40 ms to every request of a one-at-a-time client.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     }
 
     QTcpSocket* socket() const { return m_socket; }

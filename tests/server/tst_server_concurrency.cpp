@@ -307,6 +307,10 @@ void TestServerConcurrency::killedMidUploadKeepsOldVersion()
         if (fraction < 0) {
             QVERIFY(curl.waitForFinished(60000));
             fullMs = timer.elapsed();
+        } else if (fraction > 1.0) {
+            // The last cut comes after the answer, whatever the machine's load: it must find the commit done.
+            QVERIFY(curl.waitForFinished(60000));
+            m_first.kill();
         } else {
             QTest::qWait(delayMs);
             m_first.kill();
@@ -335,7 +339,8 @@ void TestServerConcurrency::killedMidUploadKeepsOldVersion()
         }
         qInfo("killed after %d ms: version %d -> %d%s", delayMs, before, after, answered ? " (answered)" : "");
     }
-    // The cuts hit both sides of the commit at least once on a machine of any speed (1.2 x the uncut time).
+    // The cuts hit both sides of the commit: the last one always after it, the early ones (5 % of the uncut time)
+    // before it on a machine of any speed.
     QVERIFY(committed >= 1);
     QVERIFY(committed < fractions.size() - 1);
     // The old bytes were never touched: version 1 is still the registered document.
