@@ -340,7 +340,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>PDF文書が暗号化されているため署名できません。</translation>
     </message>
     <message>
-        <source>The PDF document&apos;s cross-reference table is damaged.</source>
+        <source>The PDF document's cross-reference table is damaged.</source>
         <translation>PDF文書の相互参照テーブルが破損しています。</translation>
     </message>
     <message>
@@ -376,7 +376,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>署名の対象範囲が文書を正しく覆っていません。</translation>
     </message>
     <message>
-        <source>The signer&apos;s certificate is not trusted.</source>
+        <source>The signer's certificate is not trusted.</source>
         <translation>署名者の証明書は信頼されていません。</translation>
     </message>
     <message>
@@ -440,7 +440,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>サーバとの安全な接続を確立できませんでした。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be understood.</source>
+        <source>The server's answer could not be understood.</source>
         <translation>サーバの応答を解釈できませんでした。</translation>
     </message>
     <message>
@@ -530,7 +530,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>keystore create: --out ファイル を指定してください。</translation>
     </message>
     <message>
-        <source>keystore create: certificates come from the server&apos;s certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
+        <source>keystore create: certificates come from the server's certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
         <translation>keystore create: 証明書はサーバの署名用証明書セットアップ（ikkatsu-cli certificate-setup）で発行されます。ローカルの試験用には --self-signed を指定してください。</translation>
     </message>
     <message>
@@ -753,6 +753,117 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
 </context>
 <context>
+    <name>ikkatsu::ui::AllResultsPage</name>
+    <message>
+        <source>File registration</source>
+        <translation>ファイル登録</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>閲覧</translation>
+    </message>
+    <message>
+        <source>Electronic signature</source>
+        <translation>電子署名</translation>
+    </message>
+    <message>
+        <source>Everyone's processing results</source>
+        <translation>全員の処理結果</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>CSV出力...</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>ユーザID</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>ファイル名</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザ名</translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation>フォルダ名</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>エラーコード</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>クライアント</translation>
+    </message>
+    <message>
+        <source>No matching data exists.</source>
+        <translation>該当するデータが存在しません。</translation>
+    </message>
+    <message>
+        <source>%1-%2 of %3</source>
+        <translation>%3 件中 %1〜%2 件</translation>
+    </message>
+    <message>
+        <source>Export processing results as CSV</source>
+        <translation>処理結果をCSVで出力</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>%1 に出力しました。</translation>
+    </message>
+</context>
+<context>
     <name>ikkatsu::ui::BatchSignDialog</name>
     <message>
         <source>Skipped</source>
@@ -940,7 +1051,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>STEP2 署名用暗証コードの初期設定</translation>
     </message>
     <message>
-        <source>A signing certificate has been issued with the content below. Check the &quot;Signing certificate information&quot;; if it is correct, enter the signing PIN and click the &quot;Register&quot; button. If anything is wrong, ask your administrator to change your user information.</source>
+        <source>A signing certificate has been issued with the content below. Check the "Signing certificate information"; if it is correct, enter the signing PIN and click the "Register" button. If anything is wrong, ask your administrator to change your user information.</source>
         <translation>以下の内容で、署名用証明書が発行されています。「署名用証明書情報」欄の内容を確認し、誤りがなければ署名用暗証コードの入力後、「登録」ボタンをクリックしてください。誤りがある場合は、管理者にユーザ情報の変更を依頼してください。</translation>
     </message>
     <message>
@@ -1185,6 +1296,225 @@ Revisions added later: %4</source>
     </message>
 </context>
 <context>
+    <name>ikkatsu::ui::FilesPage</name>
+    <message>
+        <source>Folder and file management</source>
+        <translation>フォルダ・ファイル管理</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>フォルダ</translation>
+    </message>
+    <message>
+        <source>New folder name</source>
+        <translation>新しいフォルダ名</translation>
+    </message>
+    <message>
+        <source>Create folder</source>
+        <translation>フォルダ作成</translation>
+    </message>
+    <message>
+        <source>View permission</source>
+        <translation>参照権限</translation>
+    </message>
+    <message>
+        <source>User IDs, separated by commas</source>
+        <translation>ユーザID（カンマ区切り）</translation>
+    </message>
+    <message>
+        <source>Sign permission</source>
+        <translation>署名権限</translation>
+    </message>
+    <message>
+        <source>User ID of a required signer</source>
+        <translation>署名者のユーザID</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Sign in the order of this list</source>
+        <translation>この順番で署名する</translation>
+    </message>
+    <message>
+        <source>PDF files to register</source>
+        <translation>登録するPDFファイル</translation>
+    </message>
+    <message>
+        <source>Drop PDF files onto this page, or choose them.</source>
+        <translation>PDFファイルをこの画面にドロップするか、選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose files...</source>
+        <translation>ファイル選択...</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登録</translation>
+    </message>
+    <message>
+        <source>Registration result</source>
+        <translation>登録結果</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>ファイル名</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Files of the folder</source>
+        <translation>フォルダ内のファイル</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation>フォルダ名</translation>
+    </message>
+    <message>
+        <source>File registration date</source>
+        <translation>ファイル登録日</translation>
+    </message>
+    <message>
+        <source>Signature status</source>
+        <translation>電子署名実施状況</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>署名済</translation>
+    </message>
+    <message>
+        <source>Signing order</source>
+        <translation>署名順</translation>
+    </message>
+    <message>
+        <source>Signers of the selected file</source>
+        <translation>選択したファイルの署名者</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>順番</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>ユーザID</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザ名</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n file(s))</source>
+        <translation><numerusform>%1（%n 件）</numerusform></translation>
+    </message>
+    <message>
+        <source>Folder %1 was created.</source>
+        <translation>フォルダ「%1」を作成しました。</translation>
+    </message>
+    <message>
+        <source>Choose PDF files to register</source>
+        <translation>登録するPDFファイルを選択</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Registering %n file(s)...</source>
+        <translation><numerusform>%n 件のファイルを登録しています...</numerusform></translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登録済</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were registered.</source>
+        <translation><numerusform>%n 件のファイルを登録しました。</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 file(s) were registered; %2 were refused (see the codes).</source>
+        <translation>%1 件を登録しました。%2 件は登録できませんでした（エラーコードを確認してください）。</translation>
+    </message>
+    <message>
+        <source>Unsigned</source>
+        <translation>未署名</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>署名中</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>順番指定あり</translation>
+    </message>
+    <message>
+        <source>Any order</source>
+        <translation>順不同</translation>
+    </message>
+    <message>
+        <source>No files</source>
+        <translation>ファイルはありません</translation>
+    </message>
+    <message>
+        <source>%1-%2 of %3</source>
+        <translation>%3 件中 %1〜%2 件</translation>
+    </message>
+    <message>
+        <source>Signed (%1)</source>
+        <translation>署名済（%1）</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>未署名</translation>
+    </message>
+    <message>
+        <source>View permission: %1</source>
+        <translation>参照権限: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message numerus="yes">
+        <source>Register %n file(s)</source>
+        <translation><numerusform>%n 件を登録</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ikkatsu::ui::LoginPage</name>
     <message>
         <source>Log in</source>
@@ -1328,6 +1658,14 @@ Revisions added later: %4</source>
     <message>
         <source>User management</source>
         <translation>ユーザ管理</translation>
+    </message>
+    <message>
+        <source>Folders and files</source>
+        <translation>フォルダ・ファイル管理</translation>
+    </message>
+    <message>
+        <source>Everyone's results</source>
+        <translation>全員の処理結果</translation>
     </message>
 </context>
 <context>
@@ -1638,7 +1976,7 @@ Revisions added later: %4</source>
         <translation>ユーザ情報の変更</translation>
     </message>
     <message>
-        <source>The user ID and initial password are generated by the server. The user receives the mail &quot;User registration notice&quot; without credentials; you receive the user ID and initial password.</source>
+        <source>The user ID and initial password are generated by the server. The user receives the mail "User registration notice" without credentials; you receive the user ID and initial password.</source>
         <translation>ユーザIDと初期パスワードはサーバが発行します。利用者には「ユーザ登録のご連絡」メール（ユーザID・パスワードの記載なし）が、管理者にはユーザIDと初期パスワードを記載したメールが送信されます。</translation>
     </message>
     <message>
@@ -1937,7 +2275,7 @@ Revisions added later: %4</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <source>User %1 (%2) is registered. The mail &quot;User registration notice&quot; went to the user, and the user ID and initial password to you.</source>
+        <source>User %1 (%2) is registered. The mail "User registration notice" went to the user, and the user ID and initial password to you.</source>
         <translation>ユーザ %1（%2）を登録しました。利用者に「ユーザ登録のご連絡」メールを、管理者にユーザIDと初期パスワードを記載したメールを送信しました。</translation>
     </message>
     <message>
