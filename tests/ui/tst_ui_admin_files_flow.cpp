@@ -203,7 +203,7 @@ void TestUiAdminFilesFlow::createFolderOnThePage()
     auto* combo = find<QComboBox>(QStringLiteral("folderCombo"));
     const int before = combo->count();
     QSignalSpy listed(page, &FilesPage::foldersListed);
-    QTest::keyClicks(find<QLineEdit>(QStringLiteral("newFolderEdit")), m_folderName);
+    test::typeText(find<QLineEdit>(QStringLiteral("newFolderEdit")), m_folderName);
     QTest::mouseClick(find<QPushButton>(QStringLiteral("createFolderButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(listed.count() >= 1, 20000);
     QCOMPARE(combo->count(), before + 1);
@@ -212,7 +212,7 @@ void TestUiAdminFilesFlow::createFolderOnThePage()
 
     // The same name again is refused with the server's code, and nothing is added.
     QSignalSpy failed(page, &FilesPage::failed);
-    QTest::keyClicks(find<QLineEdit>(QStringLiteral("newFolderEdit")), m_folderName);
+    test::typeText(find<QLineEdit>(QStringLiteral("newFolderEdit")), m_folderName);
     QTest::mouseClick(find<QPushButton>(QStringLiteral("createFolderButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(failed.count() == 1, 20000);
     QVERIFY(find<QLabel>(QStringLiteral("filesError"))->text().contains(QStringLiteral("E3008")));
@@ -384,7 +384,7 @@ void TestUiAdminFilesFlow::everyonesResultsListTheRegistrations()
     QCOMPARE(page->cell(0, AllResultsPage::ActionColumn), QStringLiteral("閲覧"));
     // A file name nothing matches: the manual's empty message.
     find<QLineEdit>(QStringLiteral("allResultsUserEdit"))->clear();
-    QTest::keyClicks(find<QLineEdit>(QStringLiteral("allResultsFileEdit")), QStringLiteral("存在しない名前"));
+    test::typeText(find<QLineEdit>(QStringLiteral("allResultsFileEdit")), QStringLiteral("存在しない名前"));
     QTest::mouseClick(find<QPushButton>(QStringLiteral("allResultsSearchButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(listed.count() == 4, 20000);
     QCOMPARE(page->rowCount(), 0);
