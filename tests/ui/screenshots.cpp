@@ -315,6 +315,7 @@ public:
             } else {
                 api::FileEntry entry = fileEntry(folderId, file.name, int(file.signers.size()), 0);
                 entry.signOrdered = file.signOrdered;
+                entry.registeredAt = QDateTime(QDate(2026, 11, 21), QTime(18, 0)).addSecs(60 * outcomes.size());
                 m_files.prepend(entry);
                 outcome.file = entry;
             }

@@ -74,6 +74,8 @@ AllResultsPage::AllResultsPage(QWidget* parent)
     m_to->setObjectName(QStringLiteral("allResultsToEdit"));
     m_to->setCalendarPopup(true);
     m_to->setDisplayFormat(QStringLiteral("yyyy/MM/dd"));
+    for (QDateEdit* edit : {m_from, m_to})
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("0000/00/00")) + 72);
     filters->addWidget(m_from);
     filters->addWidget(new QLabel(QStringLiteral("〜"), this));
     filters->addWidget(m_to);
@@ -255,6 +257,9 @@ void AllResultsPage::showPage(const api::ResultPage& page)
     m_previous->setEnabled(m_filter.offset > 0);
     m_next->setEnabled(m_filter.offset + m_shown < m_total);
     m_table->resizeColumnsToContents();
+    // The stylesheet's cell padding is not in the size hints.
+    for (int column = 0; column < ColumnCount - 1; ++column)
+        m_table->setColumnWidth(column, m_table->columnWidth(column) + 12);
     emit listed();
 }
 

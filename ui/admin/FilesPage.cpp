@@ -462,6 +462,7 @@ void FilesPage::showOutcomes(const QList<api::NewFileOutcome>& outcomes)
             text = errorText(makeError(outcome.code));
         }
         auto* item = new QTableWidgetItem(text);
+        item->setToolTip(text);
         item->setData(Qt::UserRole, outcome.file ? QString() : errorCodeText(outcome.code));
         if (!outcome.file)
             item->setForeground(QColor(0xb0, 0x1c, 0x1c));
@@ -531,7 +532,7 @@ void FilesPage::showFiles(const api::FileListPage& page)
             ? tr("No files")
             : tr("%1-%2 of %3").arg(m_offset + 1).arg(m_offset + int(m_files.size())).arg(m_total));
     if (isVisible())
-        m_table->resizeColumnsToContents();
+        fitColumns();
     for (int row = 0; row < m_files.size(); ++row) {
         if (m_files.at(row).fileId == selected)
             selectFile(row);
@@ -630,7 +631,15 @@ void FilesPage::reportDone(const QString& text)
 void FilesPage::showEvent(QShowEvent* event)
 {
     QWidget::showEvent(event);
+    fitColumns();
+}
+
+void FilesPage::fitColumns()
+{
     m_table->resizeColumnsToContents();
+    // The stylesheet's cell padding is not in the size hints.
+    for (int column = 0; column < ColumnCount - 1; ++column)
+        m_table->setColumnWidth(column, m_table->columnWidth(column) + 12);
 }
 
 } // namespace ikkatsu::ui

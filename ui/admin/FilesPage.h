@@ -63,6 +63,7 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void fitColumns();
     void loadFolders(const QString& selectFolderId);
     void createFolder();
     void chooseFiles();
