@@ -1435,7 +1435,9 @@ Revisions added later: %4</source>
     </message>
     <message numerus="yes">
         <source>%1 (%n file(s))</source>
-        <translation><numerusform>%1（%n 件）</numerusform></translation>
+        <translation>
+            <numerusform>%1（%n 件）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Folder %1 was created.</source>
@@ -1455,7 +1457,9 @@ Revisions added later: %4</source>
     </message>
     <message numerus="yes">
         <source>Registering %n file(s)...</source>
-        <translation><numerusform>%n 件のファイルを登録しています...</numerusform></translation>
+        <translation>
+            <numerusform>%n 件のファイルを登録しています...</numerusform>
+        </translation>
     </message>
     <message>
         <source>Registered</source>
@@ -1463,7 +1467,9 @@ Revisions added later: %4</source>
     </message>
     <message numerus="yes">
         <source>%n file(s) were registered.</source>
-        <translation><numerusform>%n 件のファイルを登録しました。</numerusform></translation>
+        <translation>
+            <numerusform>%n 件のファイルを登録しました。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 file(s) were registered; %2 were refused (see the codes).</source>
@@ -1511,7 +1517,25 @@ Revisions added later: %4</source>
     </message>
     <message numerus="yes">
         <source>Register %n file(s)</source>
-        <translation><numerusform>%n 件を登録</numerusform></translation>
+        <translation>
+            <numerusform>%n 件を登録</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Download...</source>
+        <translation>ダウンロード...</translation>
+    </message>
+    <message>
+        <source>Save version %1 of %2</source>
+        <translation>%2 の第 %1 版を保存</translation>
+    </message>
+    <message>
+        <source>Version %1 was saved to %2.</source>
+        <translation>第 %1 版を %2 に保存しました。</translation>
     </message>
 </context>
 <context>

@@ -357,6 +357,10 @@ public:
         }
         return QtFuture::makeReadyFuture(Result<api::FileEntry>(makeError(ErrorCode::FileNotFound)));
     }
+    QFuture<Result<QByteArray>> fileVersion(const QString&, int) override
+    {
+        return QtFuture::makeReadyFuture(Result<QByteArray>(test::minimalPdf()));
+    }
     QFuture<Result<api::ResultPage>> allResults(const api::ResultFilter& filter) override
     {
         api::ResultPage page;
@@ -413,6 +417,7 @@ private:
         file.name = name;
         file.registeredAt = QDateTime(QDate(2026, 11, 20), QTime(9, 30)).addSecs(-3600 * m_files.size());
         file.registeredBy = QStringLiteral("admin");
+        file.version = 1 + signedCount;
         file.requiredSigners = required;
         file.signedCount = signedCount;
         file.status = signedCount == 0 ? api::SignatureStatus::Unsigned

@@ -30,6 +30,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -55,6 +56,7 @@ private slots:
     void chooseFilesOpensDialog();
     void registerFiftyPdfsChangesTheUsersView();
     void refusedFilesShowTheirCodes();
+    void downloadAnyVersion();
     void everyonesResultsListTheRegistrations();
     void csvExportStartsWithBomAndHoldsJapanese();
 
@@ -339,6 +341,71 @@ void TestUiAdminFilesFlow::refusedFilesShowTheirCodes()
     QCOMPARE(outcomes->item(2, 1)->text(), QStringLiteral("登録済"));
     QVERIFY(find<QLabel>(QStringLiteral("filesError"))->isVisible());
     QCOMPARE(filesSeenBy(m_viewer), 51);
+}
+
+void TestUiAdminFilesFlow::downloadAnyVersion()
+{
+    FilesPage* page = m_window->filesPage();
+    const QString fileId = page->fileIdAt(0);
+    const QString name = find<QTableView>(QStringLiteral("adminFilesTable"))->model()->index(0, 0).data().toString();
+    QFile original(m_home.filePath(name));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray registered = original.readAll();
+
+    // The first signer in the order signs: version 2 on the server.
+    const test::Reply download = test::downloadFile(m_server, m_secondSigner.token, fileId);
+    QCOMPARE(download.status, 200);
+    const QByteArray signedPdf = test::signAs(m_secondSigner, download.body);
+    QVERIFY(!signedPdf.isEmpty());
+    QCOMPARE(
+        test::uploadSigned(m_server, m_secondSigner.token, fileId, test::versionOf(download), signedPdf).status, 200);
+
+    QSignalSpy listed(page, &FilesPage::filesListed);
+    page->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(listed.count() >= 1, 20000);
+    QCOMPARE(page->fileIdAt(0), fileId);
+    QSignalSpy details(page, &FilesPage::detailsShown);
+    page->selectFile(1);
+    page->selectFile(0);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !details.isEmpty() && find<QSpinBox>(QStringLiteral("versionSpin"))->maximum() == 2, 20000);
+    auto* table = find<QTableView>(QStringLiteral("adminFilesTable"));
+    QCOMPARE(table->model()->index(0, 3).data().toString(), QStringLiteral("署名中"));
+    auto* signers = find<QTableWidget>(QStringLiteral("signerStatesTable"));
+    QVERIFY(signers->item(0, 3)->text().startsWith(QStringLiteral("署名済")));
+    QCOMPARE(signers->item(1, 3)->text(), QStringLiteral("未署名"));
+    auto* spin = find<QSpinBox>(QStringLiteral("versionSpin"));
+    QCOMPARE(spin->value(), 2);
+    QVERIFY(find<QPushButton>(QStringLiteral("downloadVersionButton"))->isEnabled());
+
+    // The button asks where to save, proposing a name that carries an older version's number.
+    spin->setValue(1);
+    QTest::mouseClick(find<QPushButton>(QStringLiteral("downloadVersionButton")), Qt::LeftButton);
+    QFileDialog* dialog = nullptr;
+    QTRY_VERIFY(
+        (dialog = m_window->findChild<QFileDialog*>(QStringLiteral("saveVersionDialog"))) && dialog->isVisible());
+    QCOMPARE(dialog->acceptMode(), QFileDialog::AcceptSave);
+    dialog->reject();
+
+    // Both versions, byte for byte: as registered and as signed.
+    QSignalSpy saved(page, &FilesPage::versionSaved);
+    const QString first = m_home.filePath(QStringLiteral("saved-v1.pdf"));
+    page->saveVersionTo(1, first);
+    QTRY_VERIFY_WITH_TIMEOUT(saved.count() == 1, 20000);
+    QCOMPARE(test::readAll(first), registered);
+    const QString second = m_home.filePath(QStringLiteral("saved-v2.pdf"));
+    page->saveVersionTo(2, second);
+    QTRY_VERIFY_WITH_TIMEOUT(saved.count() == 2, 20000);
+    QCOMPARE(test::readAll(second), signedPdf);
+    QVERIFY(test::isPrefixOf(m_home.filePath(name), second));
+
+    // A version that does not exist: the server's code, and no file.
+    QSignalSpy failed(page, &FilesPage::failed);
+    const QString third = m_home.filePath(QStringLiteral("saved-v3.pdf"));
+    page->saveVersionTo(3, third);
+    QTRY_VERIFY_WITH_TIMEOUT(failed.count() == 1, 20000);
+    QVERIFY(find<QLabel>(QStringLiteral("filesError"))->text().startsWith(QStringLiteral("E3002")));
+    QVERIFY(!QFile::exists(third));
 }
 
 void TestUiAdminFilesFlow::everyonesResultsListTheRegistrations()

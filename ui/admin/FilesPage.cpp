@@ -4,10 +4,12 @@
 
 #include "Async.h"
 #include "Style.h"
+#include "common/AtomicFile.h"
 
 #include <QCheckBox>
 #include <QColor>
 #include <QComboBox>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -22,6 +24,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTableWidget>
@@ -190,6 +193,16 @@ FilesPage::FilesPage(QWidget* parent)
     m_viewersLabel->setObjectName(QStringLiteral("fileViewersLabel"));
     m_viewersLabel->setWordWrap(true);
     detailColumn->addWidget(m_viewersLabel);
+    auto* versionRow = new QHBoxLayout;
+    versionRow->addWidget(new QLabel(tr("Version"), this));
+    m_version = new QSpinBox(this);
+    m_version->setObjectName(QStringLiteral("versionSpin"));
+    m_version->setMinimumWidth(80);
+    versionRow->addWidget(m_version);
+    m_download = makeButton(tr("Download..."), QStringLiteral("downloadVersionButton"), false, this);
+    versionRow->addWidget(m_download);
+    versionRow->addStretch(1);
+    detailColumn->addLayout(versionRow);
     lists->addLayout(detailColumn, 2);
     layout->addLayout(lists, 1);
 
@@ -212,6 +225,8 @@ FilesPage::FilesPage(QWidget* parent)
     setTabOrder(m_previous, m_next);
     setTabOrder(m_next, m_table);
     setTabOrder(m_table, m_signerStates);
+    setTabOrder(m_signerStates, m_version);
+    setTabOrder(m_version, m_download);
 
     connect(m_createFolder, &QPushButton::clicked, this, &FilesPage::createFolder);
     connect(m_newFolder, &QLineEdit::returnPressed, this, &FilesPage::createFolder);
@@ -244,6 +259,7 @@ FilesPage::FilesPage(QWidget* parent)
         loadFiles();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FilesPage::loadDetails);
+    connect(m_download, &QPushButton::clicked, this, &FilesPage::chooseVersionFile);
     clear();
 }
 
@@ -269,6 +285,7 @@ void FilesPage::clear()
     m_model->removeRows(0, m_model->rowCount());
     m_signerStates->setRowCount(0);
     m_viewersLabel->clear();
+    m_detail.reset();
     m_totalLabel->clear();
     showMessage(m_message, {});
     showMessage(m_error, {});
@@ -540,6 +557,7 @@ void FilesPage::showFiles(const api::FileListPage& page)
     if (!m_table->currentIndex().isValid()) {
         m_signerStates->setRowCount(0);
         m_viewersLabel->clear();
+        m_detail.reset();
     }
     updateActions();
     emit filesListed();
@@ -583,6 +601,10 @@ void FilesPage::loadDetails()
 
 void FilesPage::showDetails(const api::FileEntry& file)
 {
+    m_detail = file;
+    // Every version stays on the server; the newest is preselected.
+    m_version->setRange(1, std::max(1, file.version));
+    m_version->setValue(file.version);
     m_signerStates->setRowCount(int(file.signers.size()));
     for (int row = 0; row < file.signers.size(); ++row) {
         const api::SignerState& signer = file.signers.at(row);
@@ -610,6 +632,53 @@ void FilesPage::updateActions()
         m_pending.isEmpty() ? tr("Register") : tr("Register %n file(s)", nullptr, int(m_pending.size())));
     m_previous->setEnabled(m_offset > 0);
     m_next->setEnabled(m_offset + m_files.size() < m_total);
+    m_version->setEnabled(m_detail.has_value());
+    m_download->setEnabled(m_detail.has_value());
+}
+
+void FilesPage::chooseVersionFile()
+{
+    if (!m_detail)
+        return;
+    const int version = m_version->value();
+    QString name = m_detail->name;
+    if (version != m_detail->version) {
+        // Older versions get the version in the name so that they do not pass for the current file.
+        const QFileInfo info(name);
+        name = QStringLiteral("%1_v%2.%3").arg(info.completeBaseName()).arg(version).arg(info.suffix());
+    }
+    auto* dialog = new QFileDialog(
+        this, tr("Save version %1 of %2").arg(version).arg(m_detail->name), QDir::home().filePath(name));
+    dialog->setObjectName(QStringLiteral("saveVersionDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setNameFilter(tr("PDF files (*.pdf)"));
+    dialog->setDefaultSuffix(QStringLiteral("pdf"));
+    connect(dialog, &QFileDialog::fileSelected, this,
+        [this, version](const QString& path) { saveVersionTo(version, path); });
+    dialog->open();
+}
+
+void FilesPage::saveVersionTo(int version, const QString& path)
+{
+    if (!m_service || !m_detail || path.isEmpty())
+        return;
+    m_download->setEnabled(false);
+    whenReady(this, m_service->fileVersion(m_detail->fileId, version),
+        [this, version, path](const Result<QByteArray>& bytes) {
+            updateActions();
+            if (!bytes) {
+                reportError(bytes.error());
+                return;
+            }
+            const Status written = writeFileAtomically(path, *bytes);
+            if (!written) {
+                reportError(written.error());
+                return;
+            }
+            reportDone(tr("Version %1 was saved to %2.").arg(version).arg(QDir::toNativeSeparators(path)));
+            emit versionSaved(path);
+        });
 }
 
 void FilesPage::reportError(const Error& error)

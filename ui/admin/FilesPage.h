@@ -14,6 +14,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QSpinBox;
 class QStandardItemModel;
 class QTableView;
 class QTableWidget;
@@ -45,6 +46,8 @@ public:
     int fileRowCount() const;
     QString fileIdAt(int row) const;
     bool selectFile(int row);
+    // What the save dialog's choice leads to: fetches `version` of the selected file and writes it atomically.
+    void saveVersionTo(int version, const QString& path);
 
     // 未署名 / 署名中 / 署名済
     static QString statusText(api::SignatureStatus status);
@@ -56,6 +59,7 @@ signals:
     void registered();
     void filesListed();
     void detailsShown();
+    void versionSaved(const QString& path);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -73,6 +77,7 @@ private:
     void showFiles(const api::FileListPage& page);
     void loadDetails();
     void showDetails(const api::FileEntry& file);
+    void chooseVersionFile();
     void showOutcomes(const QList<api::NewFileOutcome>& outcomes);
     void updateActions();
     void reportError(const Error& error);
@@ -86,6 +91,7 @@ private:
     int m_offset = 0;
     int m_total = 0;
     bool m_busy = false;
+    std::optional<api::FileEntry> m_detail;
 
     QComboBox* m_folder = nullptr;
     QLineEdit* m_newFolder = nullptr;
@@ -112,6 +118,8 @@ private:
     QTableView* m_table = nullptr;
     QLabel* m_viewersLabel = nullptr;
     QTableWidget* m_signerStates = nullptr;
+    QSpinBox* m_version = nullptr;
+    QPushButton* m_download = nullptr;
 };
 
 } // namespace ikkatsu::ui

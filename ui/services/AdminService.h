@@ -58,6 +58,8 @@ public:
     virtual QFuture<Result<api::FileListPage>> files(const QString& folderId, int offset, int limit) = 0;
     // One file with its signers (in order, with their state) and viewers.
     virtual QFuture<Result<api::FileEntry>> fileDetail(const QString& fileId) = 0;
+    // The bytes of any stored version of a file (1 = as registered, the file's `version` = current).
+    virtual QFuture<Result<QByteArray>> fileVersion(const QString& fileId, int version) = 0;
 
     // 全員の処理結果 and its CSV (UTF-8 with BOM, written by the server).
     virtual QFuture<Result<api::ResultPage>> allResults(const api::ResultFilter& filter) = 0;

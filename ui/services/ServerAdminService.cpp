@@ -137,6 +137,14 @@ QFuture<Result<api::FileEntry>> ServerAdminService::fileDetail(const QString& fi
         [fileId](client::ApiClient* client, auto done) { client->adminFileDetail(fileId, done); });
 }
 
+QFuture<Result<QByteArray>> ServerAdminService::fileVersion(const QString& fileId, int version)
+{
+    return callServer<QByteArray, client::ApiClient::Download>(
+        m_accounts->apiClient(),
+        [fileId, version](client::ApiClient* client, auto done) { client->adminFileVersion(fileId, version, done); },
+        [](const client::ApiClient::Download& download) { return download.bytes; });
+}
+
 QFuture<Result<api::ResultPage>> ServerAdminService::allResults(const api::ResultFilter& filter)
 {
     return callServer<api::ResultPage>(
