@@ -42,6 +42,7 @@ public:
     // Makes the file store for a signed-in user (server-backed, or a local folder for offline use); may return null.
     using FileSourceFactory = std::function<std::unique_ptr<FileSource>(const UserProfile& user)>;
 
+    // Admin mode's screens come last: showScreen refuses every screen from Users on without admin mode.
     enum class Screen {
         Login,
         Otp,

@@ -59,6 +59,7 @@ private slots:
     void downloadAnyVersion();
     void everyonesResultsListTheRegistrations();
     void csvExportStartsWithBomAndHoldsJapanese();
+    void logoutForgetsTheAdminScreens();
 
 private:
     template<typename T>
@@ -493,6 +494,27 @@ void TestUiAdminFilesFlow::csvExportStartsWithBomAndHoldsJapanese()
     QTRY_VERIFY_WITH_TIMEOUT(failed.count() == 1, 20000);
     QVERIFY(!QFile::exists(bad));
     QVERIFY(find<QLabel>(QStringLiteral("allResultsError"))->text().startsWith(QLatin1Char('E')));
+}
+
+void TestUiAdminFilesFlow::logoutForgetsTheAdminScreens()
+{
+    QVERIFY(m_window->filesPage()->fileRowCount() > 0);
+    QVERIFY(m_window->allResultsPage()->rowCount() > 0);
+    QTest::mouseClick(find<QToolButton>(QStringLiteral("navLogout")), Qt::LeftButton);
+    QCOMPARE(m_window->currentScreen(), MainWindow::Screen::Login);
+    QVERIFY(!m_window->navigationBar()->isAdminVisible());
+    QVERIFY(find<QToolButton>(QStringLiteral("navAdminFiles"))->isHidden());
+    QVERIFY(find<QToolButton>(QStringLiteral("navAllResults"))->isHidden());
+    QCOMPARE(m_window->filesPage()->fileRowCount(), 0);
+    QCOMPARE(m_window->filesPage()->outcomeCount(), 0);
+    QCOMPARE(find<QListWidget>(QStringLiteral("signersList"))->count(), 0);
+    QCOMPARE(find<QLineEdit>(QStringLiteral("viewersEdit"))->text(), QString());
+    QCOMPARE(m_window->allResultsPage()->rowCount(), 0);
+    // Without a signed-in administrator the admin screens are not reachable by any path.
+    m_window->showScreen(MainWindow::Screen::AdminFiles);
+    QVERIFY(m_window->currentScreen() != MainWindow::Screen::AdminFiles);
+    m_window->showScreen(MainWindow::Screen::AllResults);
+    QVERIFY(m_window->currentScreen() != MainWindow::Screen::AllResults);
 }
 
 QTEST_MAIN(TestUiAdminFilesFlow)
