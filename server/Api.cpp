@@ -534,6 +534,25 @@ void addAdminFileRoutes(Router& router, const Context& context)
             return fileResponse(Files(*context).adminDetail(request.pathParameters.value(QStringLiteral("fileId"))));
         });
     });
+    router.add("GET", QStringLiteral("/api/v1/admin/files/{fileId}/versions/{version}/content"),
+        [context](const HttpRequest& request) {
+            return asCaller(context, request, true, [&](const Caller&) {
+                bool numeric = false;
+                const int version = request.pathParameters.value(QStringLiteral("version")).toInt(&numeric);
+                if (!numeric || version < 1)
+                    return fail(makeError(ErrorCode::BadRequest, QStringLiteral("version must be a positive number")));
+                auto download
+                    = Files(*context).adminVersion(request.pathParameters.value(QStringLiteral("fileId")), version);
+                if (!download)
+                    return fail(download.error());
+                HttpResponse response = HttpResponse::bytes(download->bytes, QByteArrayLiteral("application/pdf"));
+                response.headers.append({QByteArrayLiteral("X-Ikkatsu-Version"), QByteArray::number(version)});
+                response.headers.append({QByteArrayLiteral("X-Ikkatsu-Sha256"), download->sha256.toLatin1()});
+                response.headers.append({QByteArrayLiteral("Content-Disposition"),
+                    QByteArrayLiteral("attachment; filename*=UTF-8''") + QUrl::toPercentEncoding(download->name)});
+                return response;
+            });
+        });
 }
 
 } // namespace

@@ -773,6 +773,117 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
 </context>
 <context>
+    <name>ikkatsu::ui::AllResultsPage</name>
+    <message>
+        <source>File registration</source>
+        <translation>ファイル登録</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>閲覧</translation>
+    </message>
+    <message>
+        <source>Electronic signature</source>
+        <translation>電子署名</translation>
+    </message>
+    <message>
+        <source>Everyone's processing results</source>
+        <translation>全員の処理結果</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>CSV出力...</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>ユーザID</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>ファイル名</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザ名</translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation>フォルダ名</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Error code</source>
+        <translation>エラーコード</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>クライアント</translation>
+    </message>
+    <message>
+        <source>No matching data exists.</source>
+        <translation>該当するデータが存在しません。</translation>
+    </message>
+    <message>
+        <source>%1-%2 of %3</source>
+        <translation>%3 件中 %1〜%2 件</translation>
+    </message>
+    <message>
+        <source>Export processing results as CSV</source>
+        <translation>処理結果をCSVで出力</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>%1 に出力しました。</translation>
+    </message>
+</context>
+<context>
     <name>ikkatsu::ui::BatchSignDialog</name>
     <message>
         <source>Skipped</source>
@@ -1205,6 +1316,249 @@ Revisions added later: %4</source>
     </message>
 </context>
 <context>
+    <name>ikkatsu::ui::FilesPage</name>
+    <message>
+        <source>Folder and file management</source>
+        <translation>フォルダ・ファイル管理</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>フォルダ</translation>
+    </message>
+    <message>
+        <source>New folder name</source>
+        <translation>新しいフォルダ名</translation>
+    </message>
+    <message>
+        <source>Create folder</source>
+        <translation>フォルダ作成</translation>
+    </message>
+    <message>
+        <source>View permission</source>
+        <translation>参照権限</translation>
+    </message>
+    <message>
+        <source>User IDs, separated by commas</source>
+        <translation>ユーザID（カンマ区切り）</translation>
+    </message>
+    <message>
+        <source>Sign permission</source>
+        <translation>署名権限</translation>
+    </message>
+    <message>
+        <source>User ID of a required signer</source>
+        <translation>署名者のユーザID</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Sign in the order of this list</source>
+        <translation>この順番で署名する</translation>
+    </message>
+    <message>
+        <source>PDF files to register</source>
+        <translation>登録するPDFファイル</translation>
+    </message>
+    <message>
+        <source>Drop PDF files onto this page, or choose them.</source>
+        <translation>PDFファイルをこの画面にドロップするか、選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose files...</source>
+        <translation>ファイル選択...</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登録</translation>
+    </message>
+    <message>
+        <source>Registration result</source>
+        <translation>登録結果</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>ファイル名</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Files of the folder</source>
+        <translation>フォルダ内のファイル</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>Folder name</source>
+        <translation>フォルダ名</translation>
+    </message>
+    <message>
+        <source>File registration date</source>
+        <translation>ファイル登録日</translation>
+    </message>
+    <message>
+        <source>Signature status</source>
+        <translation>電子署名実施状況</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>署名済</translation>
+    </message>
+    <message>
+        <source>Signing order</source>
+        <translation>署名順</translation>
+    </message>
+    <message>
+        <source>Signers of the selected file</source>
+        <translation>選択したファイルの署名者</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>順番</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>ユーザID</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>ユーザ名</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n file(s))</source>
+        <translation>
+            <numerusform>%1（%n 件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder %1 was created.</source>
+        <translation>フォルダ「%1」を作成しました。</translation>
+    </message>
+    <message>
+        <source>Choose PDF files to register</source>
+        <translation>登録するPDFファイルを選択</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDFファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>すべてのファイル (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Registering %n file(s)...</source>
+        <translation>
+            <numerusform>%n 件のファイルを登録しています...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登録済</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were registered.</source>
+        <translation>
+            <numerusform>%n 件のファイルを登録しました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 file(s) were registered; %2 were refused (see the codes).</source>
+        <translation>%1 件を登録しました。%2 件は登録できませんでした（エラーコードを確認してください）。</translation>
+    </message>
+    <message>
+        <source>Unsigned</source>
+        <translation>未署名</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>署名中</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>順番指定あり</translation>
+    </message>
+    <message>
+        <source>Any order</source>
+        <translation>順不同</translation>
+    </message>
+    <message>
+        <source>No files</source>
+        <translation>ファイルはありません</translation>
+    </message>
+    <message>
+        <source>%1-%2 of %3</source>
+        <translation>%3 件中 %1〜%2 件</translation>
+    </message>
+    <message>
+        <source>Signed (%1)</source>
+        <translation>署名済（%1）</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>未署名</translation>
+    </message>
+    <message>
+        <source>View permission: %1</source>
+        <translation>参照権限: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message numerus="yes">
+        <source>Register %n file(s)</source>
+        <translation>
+            <numerusform>%n 件を登録</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Download...</source>
+        <translation>ダウンロード...</translation>
+    </message>
+    <message>
+        <source>Save version %1 of %2</source>
+        <translation>%2 の第 %1 版を保存</translation>
+    </message>
+    <message>
+        <source>Version %1 was saved to %2.</source>
+        <translation>第 %1 版を %2 に保存しました。</translation>
+    </message>
+</context>
+<context>
     <name>ikkatsu::ui::LoginPage</name>
     <message>
         <source>Log in</source>
@@ -1348,6 +1702,14 @@ Revisions added later: %4</source>
     <message>
         <source>User management</source>
         <translation>ユーザ管理</translation>
+    </message>
+    <message>
+        <source>Folders and files</source>
+        <translation>フォルダ・ファイル管理</translation>
+    </message>
+    <message>
+        <source>Everyone's results</source>
+        <translation>全員の処理結果</translation>
     </message>
 </context>
 <context>

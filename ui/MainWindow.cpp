@@ -4,6 +4,8 @@
 #include "Async.h"
 #include "KeyStoreLocation.h"
 #include "Style.h"
+#include "admin/AllResultsPage.h"
+#include "admin/FilesPage.h"
 #include "admin/UsersPage.h"
 #include "config/Settings.h"
 #include "crypto/KeyStore.h"
@@ -66,10 +68,12 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
     m_profile = new ProfilePage(accounts, m_stack);
     m_results = new ResultsPage(m_stack);
     m_users = new UsersPage(m_stack);
-    for (QWidget* page :
-        {static_cast<QWidget*>(m_login), static_cast<QWidget*>(m_otp), static_cast<QWidget*>(m_passwordChange),
-            static_cast<QWidget*>(m_setup), static_cast<QWidget*>(m_top), static_cast<QWidget*>(m_myPage),
-            static_cast<QWidget*>(m_profile), static_cast<QWidget*>(m_results), static_cast<QWidget*>(m_users)})
+    m_adminFiles = new FilesPage(m_stack);
+    m_allResults = new AllResultsPage(m_stack);
+    for (QWidget* page : {static_cast<QWidget*>(m_login), static_cast<QWidget*>(m_otp),
+             static_cast<QWidget*>(m_passwordChange), static_cast<QWidget*>(m_setup), static_cast<QWidget*>(m_top),
+             static_cast<QWidget*>(m_myPage), static_cast<QWidget*>(m_profile), static_cast<QWidget*>(m_results),
+             static_cast<QWidget*>(m_users), static_cast<QWidget*>(m_adminFiles), static_cast<QWidget*>(m_allResults)})
         m_stack->addWidget(page);
 
     connect(m_login, &LoginPage::challenged, this, [this](const OtpChallenge& challenge) {
@@ -99,6 +103,10 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
             return showScreen(Screen::Results);
         case NavigationBar::Destination::Users:
             return showScreen(Screen::Users);
+        case NavigationBar::Destination::AdminFiles:
+            return showScreen(Screen::AdminFiles);
+        case NavigationBar::Destination::AllResults:
+            return showScreen(Screen::AllResults);
         }
     });
     connect(m_navigation, &NavigationBar::logoutRequested, this, &MainWindow::logout);
@@ -111,6 +119,8 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
     connect(m_profile, &ProfilePage::failed, this, &MainWindow::handleError);
     connect(m_results, &ResultsPage::failed, this, &MainWindow::handleError);
     connect(m_users, &UsersPage::failed, this, &MainWindow::handleError);
+    connect(m_adminFiles, &FilesPage::failed, this, &MainWindow::handleError);
+    connect(m_allResults, &AllResultsPage::failed, this, &MainWindow::handleError);
 
     showScreen(Screen::Login);
 }
@@ -126,6 +136,8 @@ void MainWindow::setAdminService(AdminService* admin)
 {
     m_admin = admin;
     m_users->setService(admin);
+    m_adminFiles->setService(admin);
+    m_allResults->setService(admin);
     m_navigation->setAdminVisible(adminModeAvailable());
 }
 
@@ -148,7 +160,7 @@ QString MainWindow::keyStoreFile() const
 void MainWindow::showScreen(Screen screen)
 {
     // A forbidden admin mode is not reachable by any path, not only hidden from the bar.
-    if (screen == Screen::Users && !adminModeAvailable())
+    if (screen >= Screen::Users && !adminModeAvailable())
         screen = Screen::MyPage;
     const bool signedIn = screen >= Screen::ServiceTop;
     m_navigation->setVisible(signedIn);
@@ -181,6 +193,14 @@ void MainWindow::showScreen(Screen screen)
         m_navigation->setCurrent(NavigationBar::Destination::Users);
         m_users->refresh();
         break;
+    case Screen::AdminFiles:
+        m_navigation->setCurrent(NavigationBar::Destination::AdminFiles);
+        m_adminFiles->refresh();
+        break;
+    case Screen::AllResults:
+        m_navigation->setCurrent(NavigationBar::Destination::AllResults);
+        m_allResults->refresh();
+        break;
     default:
         break;
     }
@@ -193,6 +213,8 @@ void MainWindow::signIn(const UserProfile& user)
     m_navigation->setUserName(user.userName);
     m_navigation->setAdminVisible(adminModeAvailable());
     m_users->clear();
+    m_adminFiles->clear();
+    m_allResults->clear();
     m_myPage->setFileSource(nullptr);
     m_results->setFileSource(nullptr);
     m_files = m_fileSourceFactory ? m_fileSourceFactory(user) : nullptr;
@@ -231,6 +253,8 @@ void MainWindow::endSession(const QString& message)
     m_navigation->setUserName({});
     m_navigation->setAdminVisible(false);
     m_users->clear();
+    m_adminFiles->clear();
+    m_allResults->clear();
     m_login->reset(message);
     showScreen(Screen::Login);
 }

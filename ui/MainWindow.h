@@ -30,6 +30,8 @@ class ProfilePage;
 class ResultsPage;
 class ServiceTopPage;
 class UsersPage;
+class FilesPage;
+class AllResultsPage;
 class BatchJournal;
 
 class MainWindow : public QMainWindow
@@ -40,7 +42,20 @@ public:
     // Makes the file store for a signed-in user (server-backed, or a local folder for offline use); may return null.
     using FileSourceFactory = std::function<std::unique_ptr<FileSource>(const UserProfile& user)>;
 
-    enum class Screen { Login, Otp, PasswordChange, Setup, ServiceTop, MyPage, Profile, Results, Users };
+    // Admin mode's screens come last: showScreen refuses every screen from Users on without admin mode.
+    enum class Screen {
+        Login,
+        Otp,
+        PasswordChange,
+        Setup,
+        ServiceTop,
+        MyPage,
+        Profile,
+        Results,
+        Users,
+        AdminFiles,
+        AllResults
+    };
     Q_ENUM(Screen)
 
     MainWindow(Settings* settings, AccountService* accounts, FileSourceFactory files, QWidget* parent = nullptr);
@@ -68,6 +83,8 @@ public:
     ProfilePage* profilePage() const { return m_profile; }
     ResultsPage* resultsPage() const { return m_results; }
     UsersPage* usersPage() const { return m_users; }
+    FilesPage* filesPage() const { return m_adminFiles; }
+    AllResultsPage* allResultsPage() const { return m_allResults; }
     NavigationBar* navigationBar() const { return m_navigation; }
     FileViewer* viewer() const { return m_viewer; }
     FileSource* fileSource() const { return m_files.get(); }
@@ -103,6 +120,8 @@ private:
     ProfilePage* m_profile;
     ResultsPage* m_results;
     UsersPage* m_users;
+    FilesPage* m_adminFiles;
+    AllResultsPage* m_allResults;
     AdminService* m_admin = nullptr;
     FileViewer* m_viewer = nullptr;
 };

@@ -317,6 +317,30 @@ void ApiClient::downloadFile(const QString& fileId, Done<Download> done)
         });
 }
 
+void ApiClient::adminFileVersion(const QString& fileId, int version, Done<Download> done)
+{
+    sendRequest("GET",
+        api::apiPrefix() + QStringLiteral("/admin/files/") + QString::fromLatin1(QUrl::toPercentEncoding(fileId))
+            + QStringLiteral("/versions/%1/content").arg(version),
+        {}, {}, {{"Accept", "application/pdf"}}, [version, done = std::move(done)](Result<RawReply> raw) {
+            if (!raw) {
+                done(raw.error());
+                return;
+            }
+            Download download;
+            download.version = raw->headers.value("x-ikkatsu-version").toInt();
+            download.sha256 = QString::fromLatin1(raw->headers.value("x-ikkatsu-sha256"));
+            const QString actual
+                = QString::fromLatin1(QCryptographicHash::hash(raw->body, QCryptographicHash::Sha256).toHex());
+            if (download.version != version || download.sha256 != actual) {
+                done(makeError(ErrorCode::ProtocolMismatch, QStringLiteral("version download does not match")));
+                return;
+            }
+            download.bytes = std::move(raw->body);
+            done(download);
+        });
+}
+
 void ApiClient::uploadSignedFile(
     const QString& fileId, int baseVersion, const QByteArray& signedPdf, Done<api::FileEntry> done)
 {

@@ -105,6 +105,9 @@ public:
     void adminFiles(const QString& folderId, int offset, int limit, Done<api::FileListPage> done);
     // One file with signers and viewers.
     void adminFileDetail(const QString& fileId, Done<api::FileEntry> done);
+    // The bytes of any stored version (1 = as registered); not recorded as a view. FileNotFound E3002 for an
+    // unknown file or version.
+    void adminFileVersion(const QString& fileId, int version, Done<Download> done);
     // Everyone's 処理結果 (filter.userId narrows to one user) and its CSV.
     void allResults(const api::ResultFilter& filter, Done<api::ResultPage> done);
     void allResultsCsv(const api::ResultFilter& filter, Done<QByteArray> done);

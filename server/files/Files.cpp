@@ -486,6 +486,27 @@ Result<api::FileEntry> Files::adminDetail(const QString& fileId) const
     return entry;
 }
 
+Result<Files::Download> Files::adminVersion(const QString& fileId, int version) const
+{
+    auto row = m_context.database->exec(QStringLiteral("SELECT v.content_sha256, v.size, f.name FROM file_versions v "
+                                                       "JOIN files f ON f.file_id = v.file_id "
+                                                       "WHERE v.file_id = ? AND v.version = ?"),
+        {fileId, version});
+    if (!row)
+        return row.error();
+    if (!row->next())
+        return makeError(ErrorCode::FileNotFound);
+    Download download;
+    download.version = version;
+    download.sha256 = row->value(0).toString();
+    download.name = row->value(2).toString();
+    auto bytes = m_store.read(download.sha256, row->value(1).toLongLong());
+    if (!bytes)
+        return bytes.error();
+    download.bytes = *bytes;
+    return download;
+}
+
 Result<Files::Download> Files::download(
     const api::UserInfo& user, const QString& fileId, const ClientInfo& client, bool record)
 {

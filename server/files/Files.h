@@ -48,6 +48,9 @@ public:
     // The current version; records the view in 処理結果 and marks a viewer's 本人処理状況 as 処理済.
     Result<Download> download(
         const api::UserInfo& user, const QString& fileId, const ClientInfo& client, bool record = true);
+    // Administrators: the bytes of any stored version (FileNotFound E3002 for an unknown file or version). Not a
+    // view in 処理結果 and no change to anyone's 本人処理状況.
+    Result<Download> adminVersion(const QString& fileId, int version) const;
 
     // The integrity rule of signed uploads (see docs/api/openapi.yaml, PUT /files/{fileId}/content). On any
     // refusal the stored version stays as it was and the refusal is recorded in 処理結果.

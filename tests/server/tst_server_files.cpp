@@ -42,6 +42,7 @@ private slots:
     void sortingAndPaging();
     void badQueriesAreRefused();
     void downloadCarriesVersionTag();
+    void administratorsDownloadAnyVersion();
 
 private:
     QSet<QString> namesOf(const QJsonArray& files) const;
@@ -502,6 +503,33 @@ void TestServerFiles::downloadCarriesVersionTag()
     QCOMPARE(newest.value(QStringLiteral("version")).toInt(), 2);
     QCOMPARE(newest.value(QStringLiteral("client")).toString(), QStringLiteral("Ikkatsu-Test/1.0"));
     QCOMPARE(newest.value(QStringLiteral("remote")).toString(), QStringLiteral("127.0.0.1"));
+}
+
+void TestServerFiles::administratorsDownloadAnyVersion()
+{
+    const QString id = idOf(QStringLiteral("平面図A.pdf"));
+    const QString route = QStringLiteral("/api/v1/admin/files/%1/versions/%2/content");
+    const Reply views = m_server.get(QStringLiteral("/api/v1/admin/results?action=view"), m_admin);
+    const Reply first = m_server.get(route.arg(id).arg(1), m_admin);
+    QCOMPARE(first.status, 200);
+    QCOMPARE(first.contentType, QByteArrayLiteral("application/pdf"));
+    QCOMPARE(first.headers.value("x-ikkatsu-version"), QByteArrayLiteral("1"));
+    QCOMPARE(first.body, minimalPdf()); // as registered
+    const Reply second = m_server.get(route.arg(id).arg(2), m_admin);
+    QCOMPARE(second.status, 200);
+    QCOMPARE(second.body, downloadFile(m_server, m_a.token, id).body); // the current, signed version
+    QCOMPARE(second.headers.value("x-ikkatsu-sha256"),
+        QCryptographicHash::hash(second.body, QCryptographicHash::Sha256).toHex());
+    // An administrator's version download is not a view: only the user's download above is.
+    const Reply after = m_server.get(QStringLiteral("/api/v1/admin/results?action=view"), m_admin);
+    QCOMPARE(after.json.value(QStringLiteral("total")).toInt(), views.json.value(QStringLiteral("total")).toInt() + 1);
+
+    QCOMPARE(m_server.get(route.arg(id).arg(3), m_admin).code, QStringLiteral("E3002"));
+    QCOMPARE(m_server.get(route.arg(QStringLiteral("no-such-file")).arg(1), m_admin).code, QStringLiteral("E3002"));
+    QCOMPARE(m_server.get(route.arg(id).arg(0), m_admin).code, QStringLiteral("E5007"));
+    QCOMPARE(m_server.get(route.arg(id).arg(QStringLiteral("x")), m_admin).code, QStringLiteral("E5007"));
+    // Users may not, even with permission on the file.
+    QCOMPARE(m_server.get(route.arg(id).arg(1), m_a.token).code, QStringLiteral("E1401"));
 }
 
 QTEST_GUILESS_MAIN(TestServerFiles)

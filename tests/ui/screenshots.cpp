@@ -2,9 +2,12 @@
 // The account side is a local demonstration service whose certificates come from a real CertificateAuthority;
 // files come from a LocalFolderFileSource over generated PDFs.
 #include "MainWindow.h"
+#include "PdfFixtures.h"
 #include "Style.h"
 #include "TestSupport.h"
 #include "UiTestSupport.h"
+#include "admin/AllResultsPage.h"
+#include "admin/FilesPage.h"
 #include "admin/UserFormDialog.h"
 #include "admin/UsersPage.h"
 #include "config/Language.h"
@@ -20,9 +23,12 @@
 #include "signing/BatchSignDialog.h"
 #include "viewer/FileViewer.h"
 
+#include <QCheckBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPromise>
@@ -269,6 +275,116 @@ public:
         return QtFuture::makeReadyFuture(Result<api::CertificateInfo>(m_certificates.first()));
     }
 
+    // フォルダ・ファイル管理 and 全員の処理結果: a few folders and files in several states, and their trail.
+    QFuture<Result<QList<api::FolderInfo>>> folders() override
+    {
+        seedFiles();
+        for (api::FolderInfo& folder : m_folders) {
+            folder.fileCount = 0;
+            for (const api::FileEntry& file : std::as_const(m_files))
+                folder.fileCount += file.folderId == folder.folderId ? 1 : 0;
+        }
+        return QtFuture::makeReadyFuture(Result<QList<api::FolderInfo>>(m_folders));
+    }
+    QFuture<Result<api::FolderInfo>> createFolder(const QString& name) override
+    {
+        for (const api::FolderInfo& folder : std::as_const(m_folders)) {
+            if (folder.name == name)
+                return QtFuture::makeReadyFuture(Result<api::FolderInfo>(makeError(ErrorCode::DuplicateFileName)));
+        }
+        api::FolderInfo folder;
+        folder.folderId = QStringLiteral("d%1").arg(m_folders.size() + 1);
+        folder.name = name;
+        m_folders.append(folder);
+        return QtFuture::makeReadyFuture(Result<api::FolderInfo>(folder));
+    }
+    QFuture<Result<QList<api::NewFileOutcome>>> registerFiles(
+        const QString& folderId, const QList<api::NewFile>& files) override
+    {
+        QList<api::NewFileOutcome> outcomes;
+        for (const api::NewFile& file : files) {
+            api::NewFileOutcome outcome;
+            outcome.name = file.name;
+            bool duplicate = false;
+            for (const api::FileEntry& entry : std::as_const(m_files))
+                duplicate = duplicate || (entry.folderId == folderId && entry.name == file.name);
+            if (!file.content.startsWith("%PDF-")) {
+                outcome.code = ErrorCode::NotAPdf;
+            } else if (duplicate) {
+                outcome.code = ErrorCode::DuplicateFileName;
+            } else {
+                api::FileEntry entry = fileEntry(folderId, file.name, int(file.signers.size()), 0);
+                entry.signOrdered = file.signOrdered;
+                entry.registeredAt = QDateTime(QDate(2026, 11, 21), QTime(18, 0)).addSecs(60 * outcomes.size());
+                m_files.prepend(entry);
+                outcome.file = entry;
+            }
+            outcomes.append(outcome);
+        }
+        return QtFuture::makeReadyFuture(Result<QList<api::NewFileOutcome>>(outcomes));
+    }
+    QFuture<Result<api::FileListPage>> files(const QString& folderId, int offset, int limit) override
+    {
+        api::FileListPage page;
+        for (const api::FileEntry& file : std::as_const(m_files)) {
+            if (folderId.isEmpty() || file.folderId == folderId)
+                page.files.append(file);
+        }
+        page.total = int(page.files.size());
+        page.files = page.files.mid(offset, limit);
+        page.offset = offset;
+        page.limit = limit;
+        return QtFuture::makeReadyFuture(Result<api::FileListPage>(page));
+    }
+    QFuture<Result<api::FileEntry>> fileDetail(const QString& fileId) override
+    {
+        for (const api::FileEntry& file : std::as_const(m_files)) {
+            if (file.fileId != fileId)
+                continue;
+            api::FileEntry detail = file;
+            const QStringList ids = {QStringLiteral("u0002"), QStringLiteral("u0003"), QStringLiteral("u0001")};
+            for (int i = 0; i < file.requiredSigners && i < ids.size(); ++i) {
+                api::SignerState signer;
+                signer.userId = ids.at(i);
+                signer.userName = findUser(ids.at(i))->userName;
+                signer.position = i + 1;
+                signer.hasSigned = i < file.signedCount;
+                signer.signedAt = file.registeredAt.addSecs(3600 * (i + 2));
+                detail.signers.append(signer);
+            }
+            detail.viewers = {QStringLiteral("u0004")};
+            return QtFuture::makeReadyFuture(Result<api::FileEntry>(detail));
+        }
+        return QtFuture::makeReadyFuture(Result<api::FileEntry>(makeError(ErrorCode::FileNotFound)));
+    }
+    QFuture<Result<QByteArray>> fileVersion(const QString&, int) override
+    {
+        return QtFuture::makeReadyFuture(Result<QByteArray>(test::minimalPdf()));
+    }
+    QFuture<Result<api::ResultPage>> allResults(const api::ResultFilter& filter) override
+    {
+        api::ResultPage page;
+        const QList<api::ProcessingResult> trail = results();
+        for (const api::ProcessingResult& result : trail) {
+            if (!filter.userId.isEmpty() && result.userId != filter.userId)
+                continue;
+            if (filter.action && result.action != *filter.action)
+                continue;
+            if (filter.succeeded && result.succeeded != *filter.succeeded)
+                continue;
+            if (!filter.fileName.isEmpty() && !result.fileName.contains(filter.fileName))
+                continue;
+            page.results.append(result);
+        }
+        page.total = int(page.results.size());
+        page.results = page.results.mid(filter.offset, filter.limit);
+        return QtFuture::makeReadyFuture(Result<api::ResultPage>(page));
+    }
+    QFuture<Result<QByteArray>> allResultsCsv(const api::ResultFilter&) override
+    {
+        return QtFuture::makeReadyFuture(Result<QByteArray>(QByteArrayLiteral("\xEF\xBB\xBF")));
+    }
+
 private:
     static SubjectName subjectOf()
     {
@@ -289,8 +405,104 @@ private:
         return &m_users.first();
     }
 
+    api::FileEntry fileEntry(const QString& folderId, const QString& name, int required, int signedCount)
+    {
+        api::FileEntry file;
+        file.fileId = QStringLiteral("f%1").arg(m_files.size() + 1);
+        file.folderId = folderId;
+        for (const api::FolderInfo& folder : std::as_const(m_folders)) {
+            if (folder.folderId == folderId)
+                file.folderName = folder.name;
+        }
+        file.name = name;
+        file.registeredAt = QDateTime(QDate(2026, 11, 20), QTime(9, 30)).addSecs(-3600 * m_files.size());
+        file.registeredBy = QStringLiteral("admin");
+        file.version = 1 + signedCount;
+        file.requiredSigners = required;
+        file.signedCount = signedCount;
+        file.status = signedCount == 0 ? api::SignatureStatus::Unsigned
+            : signedCount < required   ? api::SignatureStatus::Signing
+                                       : api::SignatureStatus::Signed;
+        return file;
+    }
+
+    void seedFiles()
+    {
+        if (!m_folders.isEmpty())
+            return;
+        const char* names[] = {"2026年度 工事請負契約", "設計図書", "監査報告"};
+        for (const char* name : names) {
+            api::FolderInfo folder;
+            folder.folderId = QStringLiteral("d%1").arg(m_folders.size() + 1);
+            folder.name = QString::fromUtf8(name);
+            m_folders.append(folder);
+        }
+        const struct
+        {
+            const char* name;
+            int required;
+            int signedCount;
+            bool ordered;
+        } files[] = {
+            {"工事請負契約書_A棟.pdf", 3, 3, true},
+            {"工事請負契約書_B棟.pdf", 3, 2, true},
+            {"工事請負契約書_C棟.pdf", 3, 1, true},
+            {"重要事項説明書.pdf", 2, 0, false},
+            {"見積書_2026-11.pdf", 1, 1, false},
+            {"工程表_第3版.pdf", 0, 0, false},
+        };
+        for (const auto& row : files) {
+            api::FileEntry file
+                = fileEntry(QStringLiteral("d1"), QString::fromUtf8(row.name), row.required, row.signedCount);
+            file.signOrdered = row.ordered;
+            m_files.append(file);
+        }
+    }
+
+    QList<api::ProcessingResult> results() const
+    {
+        QList<api::ProcessingResult> trail;
+        const struct
+        {
+            const char* user;
+            api::ProcessingResult::Action action;
+            const char* file;
+            bool ok;
+            const char* code;
+            int version;
+        } rows[] = {
+            {"u0002", api::ProcessingResult::Action::Sign, "工事請負契約書_A棟.pdf", true, "", 2},
+            {"u0003", api::ProcessingResult::Action::Sign, "工事請負契約書_A棟.pdf", true, "", 3},
+            {"u0001", api::ProcessingResult::Action::Sign, "工事請負契約書_A棟.pdf", true, "", 4},
+            {"u0003", api::ProcessingResult::Action::Sign, "工事請負契約書_C棟.pdf", false, "E3011", 1},
+            {"u0004", api::ProcessingResult::Action::View, "重要事項説明書.pdf", true, "", 1},
+            {"u0002", api::ProcessingResult::Action::Sign, "工事請負契約書_B棟.pdf", false, "E3009", 2},
+            {"u0001", api::ProcessingResult::Action::View, "見積書_2026-11.pdf", true, "", 1},
+            {"admin", api::ProcessingResult::Action::Register, "工程表_第3版.pdf", true, "", 1},
+            {"admin", api::ProcessingResult::Action::Register, "重要事項説明書.pdf", true, "", 1},
+        };
+        int minute = 0;
+        for (const auto& row : rows) {
+            api::ProcessingResult result;
+            result.occurredAt = QDateTime(QDate(2026, 11, 21), QTime(17, 45)).addSecs(-60 * 37 * minute++);
+            result.userId = QString::fromUtf8(row.user);
+            result.userName = const_cast<DemoAdminService*>(this)->findUser(result.userId)->userName;
+            result.folderName = m_folders.isEmpty() ? QString() : m_folders.first().name;
+            result.fileName = QString::fromUtf8(row.file);
+            result.action = row.action;
+            result.succeeded = row.ok;
+            result.errorCode = QString::fromUtf8(row.code);
+            result.version = row.version;
+            result.client = QStringLiteral("Ikkatsu/0.1.0 (desktop)");
+            trail.append(result);
+        }
+        return trail;
+    }
+
     QList<api::UserInfo> m_users;
     QList<api::CertificateInfo> m_certificates;
+    QList<api::FolderInfo> m_folders;
+    QList<api::FileEntry> m_files;
 };
 
 QString g_outDir;
@@ -543,5 +755,46 @@ int main(int argc, char** argv)
     waitFor([&] { return box->isVisible(); }, "confirmation");
     save(box, QStringLiteral("25-confirm-lock"));
     box->reject();
+    waitFor([&] { return !box->isVisible(); }, "confirmation closed");
+
+    // フォルダ・ファイル管理: a folder's files, one file's signers, then a batch with refused files.
+    QTest::mouseClick(find<QToolButton>(&window, "navAdminFiles"), Qt::LeftButton);
+    FilesPage* filesPage = window.filesPage();
+    waitFor([&] { return filesPage->fileRowCount() > 0; }, "admin file list");
+    QSignalSpy fileDetails(filesPage, &FilesPage::detailsShown);
+    filesPage->selectFile(1);
+    waitFor([&] { return fileDetails.count() >= 1; }, "file signers");
+    QTest::keyClicks(find<QLineEdit>(&window, "viewersEdit"), QStringLiteral("u0004"));
+    for (const char* id : {"u0002", "u0003", "u0001"}) {
+        QTest::keyClicks(find<QLineEdit>(&window, "signerEdit"), QString::fromLatin1(id));
+        QTest::keyClick(find<QLineEdit>(&window, "signerEdit"), Qt::Key_Return);
+    }
+    find<QCheckBox>(&window, "signOrderedCheck")->setChecked(true);
+    const QString batch = QDir(g_outDir).filePath(QStringLiteral("batch"));
+    QDir().mkpath(batch);
+    QStringList batchFiles;
+    for (const char* name : {"工事請負契約書_D棟.pdf", "工事請負契約書_E棟.pdf", "工事請負契約書_F棟.pdf",
+             "重要事項説明書.pdf", "メモ.pdf"}) {
+        const QString path = QDir(batch).filePath(QString::fromUtf8(name));
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(QString::fromUtf8(name).startsWith(QStringLiteral("メモ")) ? QByteArrayLiteral("memo\n")
+                                                                                  : test::minimalPdf());
+        batchFiles.append(path);
+    }
+    filesPage->addFiles(batchFiles);
+    find<QListWidget>(&window, "signersList")->setCurrentRow(1);
+    save(&window, QStringLiteral("26-files"));
+    QSignalSpy registered(filesPage, &FilesPage::registered);
+    filesPage->registerPending();
+    waitFor([&] { return registered.count() >= 1 && filesPage->fileRowCount() > 6; }, "registration");
+    save(&window, QStringLiteral("27-files-registered"));
+    QDir(batch).removeRecursively();
+
+    // 全員の処理結果
+    QTest::mouseClick(find<QToolButton>(&window, "navAllResults"), Qt::LeftButton);
+    AllResultsPage* allResults = window.allResultsPage();
+    waitFor([&] { return allResults->rowCount() > 0; }, "everyone's results");
+    save(&window, QStringLiteral("28-all-results"));
     return g_failures == 0 ? 0 : 1;
 }

@@ -7,6 +7,8 @@
 #include <QLabel>
 #include <QToolButton>
 
+#include <iterator>
+
 namespace ikkatsu::ui {
 
 NavigationBar::NavigationBar(QWidget* parent)
@@ -34,8 +36,10 @@ NavigationBar::NavigationBar(QWidget* parent)
         {tr("My information"), QStringLiteral("navProfile")},
         {tr("Processing results"), QStringLiteral("navResults")},
         {tr("User management"), QStringLiteral("navUsers")},
+        {tr("Folders and files"), QStringLiteral("navAdminFiles")},
+        {tr("Everyone's results"), QStringLiteral("navAllResults")},
     };
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < int(std::size(items)); ++i) {
         QToolButton* button = addButton(items[i].first, items[i].second);
         button->setCheckable(true);
         group->addButton(button, i);
@@ -43,8 +47,10 @@ NavigationBar::NavigationBar(QWidget* parent)
         connect(
             button, &QToolButton::clicked, this, [this, i] { emit destinationRequested(static_cast<Destination>(i)); });
     }
-    m_buttons.at(static_cast<int>(Destination::Users))->setProperty("adminMode", true);
-    m_buttons.at(static_cast<int>(Destination::Users))->hide();
+    for (int i = static_cast<int>(Destination::Users); i <= static_cast<int>(Destination::AllResults); ++i) {
+        m_buttons.at(i)->setProperty("adminMode", true);
+        m_buttons.at(i)->hide();
+    }
     QToolButton* logout = addButton(tr("Log out"), QStringLiteral("navLogout"));
     layout->addWidget(logout);
     connect(logout, &QToolButton::clicked, this, &NavigationBar::logoutRequested);
@@ -69,7 +75,7 @@ QToolButton* NavigationBar::addButton(const QString& text, const QString& object
 void NavigationBar::setCurrent(Destination destination)
 {
     const int index = static_cast<int>(destination);
-    if (index >= 0 && index <= static_cast<int>(Destination::Users))
+    if (index >= 0 && index <= static_cast<int>(Destination::AllResults))
         m_buttons[index]->setChecked(true);
 }
 
@@ -80,7 +86,8 @@ void NavigationBar::setUserName(const QString& name)
 
 void NavigationBar::setAdminVisible(bool visible)
 {
-    m_buttons.at(static_cast<int>(Destination::Users))->setVisible(visible);
+    for (int i = static_cast<int>(Destination::Users); i <= static_cast<int>(Destination::AllResults); ++i)
+        m_buttons.at(i)->setVisible(visible);
 }
 
 bool NavigationBar::isAdminVisible() const

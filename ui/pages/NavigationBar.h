@@ -14,7 +14,7 @@ class NavigationBar : public QWidget
     Q_OBJECT
 
 public:
-    enum class Destination { ServiceTop, MyPage, Profile, Results, Users };
+    enum class Destination { ServiceTop, MyPage, Profile, Results, Users, AdminFiles, AllResults };
     Q_ENUM(Destination)
 
     explicit NavigationBar(QWidget* parent = nullptr);

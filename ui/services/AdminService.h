@@ -2,8 +2,10 @@
 #pragma once
 
 #include "api/Dto.h"
+#include "api/FileDto.h"
 #include "common/Result.h"
 
+#include <QByteArray>
 #include <QFuture>
 #include <QJsonObject>
 #include <QList>
@@ -45,6 +47,23 @@ public:
     virtual QFuture<Result<api::UserInfo>> setDisabled(const QString& userId, bool disabled) = 0;
     virtual QFuture<Result<UserRegistration>> resetPassword(const QString& userId) = 0;
     virtual QFuture<Result<api::CertificateInfo>> revokeCertificate(const QString& serialNumber) = 0;
+
+    // フォルダ・ファイル管理
+    virtual QFuture<Result<QList<api::FolderInfo>>> folders() = 0;
+    virtual QFuture<Result<api::FolderInfo>> createFolder(const QString& name) = 0;
+    // One outcome per file, in order; a refused file carries its code and does not stop the others.
+    virtual QFuture<Result<QList<api::NewFileOutcome>>> registerFiles(
+        const QString& folderId, const QList<api::NewFile>& files)
+        = 0;
+    virtual QFuture<Result<api::FileListPage>> files(const QString& folderId, int offset, int limit) = 0;
+    // One file with its signers (in order, with their state) and viewers.
+    virtual QFuture<Result<api::FileEntry>> fileDetail(const QString& fileId) = 0;
+    // The bytes of any stored version of a file (1 = as registered, the file's `version` = current).
+    virtual QFuture<Result<QByteArray>> fileVersion(const QString& fileId, int version) = 0;
+
+    // 全員の処理結果 and its CSV (UTF-8 with BOM, written by the server).
+    virtual QFuture<Result<api::ResultPage>> allResults(const api::ResultFilter& filter) = 0;
+    virtual QFuture<Result<QByteArray>> allResultsCsv(const api::ResultFilter& filter) = 0;
 };
 
 } // namespace ikkatsu::ui

@@ -104,4 +104,57 @@ QFuture<Result<api::CertificateInfo>> ServerAdminService::revokeCertificate(cons
         [serialNumber](client::ApiClient* client, auto done) { client->revokeCertificate(serialNumber, 0, done); });
 }
 
+QFuture<Result<QList<api::FolderInfo>>> ServerAdminService::folders()
+{
+    return callServer<QList<api::FolderInfo>>(
+        m_accounts->apiClient(), [](client::ApiClient* client, auto done) { client->folders(done); });
+}
+
+QFuture<Result<api::FolderInfo>> ServerAdminService::createFolder(const QString& name)
+{
+    return callServer<api::FolderInfo>(
+        m_accounts->apiClient(), [name](client::ApiClient* client, auto done) { client->createFolder(name, done); });
+}
+
+QFuture<Result<QList<api::NewFileOutcome>>> ServerAdminService::registerFiles(
+    const QString& folderId, const QList<api::NewFile>& files)
+{
+    return callServer<QList<api::NewFileOutcome>>(m_accounts->apiClient(),
+        [folderId, files](client::ApiClient* client, auto done) { client->registerFiles(folderId, files, done); });
+}
+
+QFuture<Result<api::FileListPage>> ServerAdminService::files(const QString& folderId, int offset, int limit)
+{
+    return callServer<api::FileListPage>(
+        m_accounts->apiClient(), [folderId, offset, limit](client::ApiClient* client, auto done) {
+            client->adminFiles(folderId, offset, limit, done);
+        });
+}
+
+QFuture<Result<api::FileEntry>> ServerAdminService::fileDetail(const QString& fileId)
+{
+    return callServer<api::FileEntry>(m_accounts->apiClient(),
+        [fileId](client::ApiClient* client, auto done) { client->adminFileDetail(fileId, done); });
+}
+
+QFuture<Result<QByteArray>> ServerAdminService::fileVersion(const QString& fileId, int version)
+{
+    return callServer<QByteArray, client::ApiClient::Download>(
+        m_accounts->apiClient(),
+        [fileId, version](client::ApiClient* client, auto done) { client->adminFileVersion(fileId, version, done); },
+        [](const client::ApiClient::Download& download) { return download.bytes; });
+}
+
+QFuture<Result<api::ResultPage>> ServerAdminService::allResults(const api::ResultFilter& filter)
+{
+    return callServer<api::ResultPage>(
+        m_accounts->apiClient(), [filter](client::ApiClient* client, auto done) { client->allResults(filter, done); });
+}
+
+QFuture<Result<QByteArray>> ServerAdminService::allResultsCsv(const api::ResultFilter& filter)
+{
+    return callServer<QByteArray>(m_accounts->apiClient(),
+        [filter](client::ApiClient* client, auto done) { client->allResultsCsv(filter, done); });
+}
+
 } // namespace ikkatsu::ui

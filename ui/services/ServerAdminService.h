@@ -29,6 +29,15 @@ public:
     QFuture<Result<api::UserInfo>> setDisabled(const QString& userId, bool disabled) override;
     QFuture<Result<UserRegistration>> resetPassword(const QString& userId) override;
     QFuture<Result<api::CertificateInfo>> revokeCertificate(const QString& serialNumber) override;
+    QFuture<Result<QList<api::FolderInfo>>> folders() override;
+    QFuture<Result<api::FolderInfo>> createFolder(const QString& name) override;
+    QFuture<Result<QList<api::NewFileOutcome>>> registerFiles(
+        const QString& folderId, const QList<api::NewFile>& files) override;
+    QFuture<Result<api::FileListPage>> files(const QString& folderId, int offset, int limit) override;
+    QFuture<Result<api::FileEntry>> fileDetail(const QString& fileId) override;
+    QFuture<Result<QByteArray>> fileVersion(const QString& fileId, int version) override;
+    QFuture<Result<api::ResultPage>> allResults(const api::ResultFilter& filter) override;
+    QFuture<Result<QByteArray>> allResultsCsv(const api::ResultFilter& filter) override;
 
 private:
     ServerAccountService* m_accounts;
