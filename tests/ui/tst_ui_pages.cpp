@@ -265,17 +265,31 @@ void TestUiPages::myPageListsFiltersAndShowsEmpty()
     QVERIFY(empty->isHidden());
     QCOMPARE(table->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("ファイル名"));
 
-    // Sorting by file name both ways.
+    // Sorting by file name both ways: each header click asks the source again, so the order spans all pages.
     table->sortByColumn(FileListModel::FileNameColumn, Qt::AscendingOrder);
+    QTRY_COMPARE(listed.count(), 2);
     QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("申請書A.pdf"));
     table->sortByColumn(FileListModel::FileNameColumn, Qt::DescendingOrder);
+    QTRY_COMPARE(listed.count(), 3);
     QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("申請書B.pdf"));
+    FileListFilter onePerPage = FileListFilter::defaults();
+    onePerPage.pageSize = 1;
+    onePerPage.sortKey = FileListFilter::SortKey::FileName;
+    onePerPage.descending = false;
+    auto firstPage = source.list(onePerPage);
+    QTRY_VERIFY(firstPage.isFinished());
+    QVERIFY(firstPage.result().ok());
+    QCOMPARE(firstPage.result()->entries.front().fileName, QStringLiteral("申請書A.pdf"));
+    onePerPage.descending = true;
+    auto firstPageDescending = source.list(onePerPage);
+    QTRY_VERIFY(firstPageDescending.isFinished());
+    QCOMPARE(firstPageDescending.result()->entries.front().fileName, QStringLiteral("申請書B.pdf"));
 
     // 処理済 shows the file signed by me, 署名済.
     auto* myStatus = test::child<QComboBox>(&page, QStringLiteral("myStatusCombo"));
     myStatus->setCurrentIndex(1);
     QTest::mouseClick(search, Qt::LeftButton);
-    QTRY_COMPARE(listed.count(), 2);
+    QTRY_COMPARE(listed.count(), 4);
     QCOMPARE(table->model()->rowCount(), 1);
     QCOMPARE(table->model()->index(0, FileListModel::StateColumn).data().toString(), QStringLiteral("署名済"));
     QCOMPARE(table->model()->index(0, FileListModel::MyStatusColumn).data().toString(), QStringLiteral("処理済"));
@@ -284,7 +298,7 @@ void TestUiPages::myPageListsFiltersAndShowsEmpty()
     auto* quick = test::child<QLineEdit>(&page, QStringLiteral("quickSearchEdit"));
     test::typeText(quick, QStringLiteral("存在しない"));
     QTest::keyClick(quick, Qt::Key_Return);
-    QTRY_COMPARE(listed.count(), 3);
+    QTRY_COMPARE(listed.count(), 5);
     QCOMPARE(table->model()->rowCount(), 0);
     QVERIFY(empty->isVisible());
     QCOMPARE(empty->text(), QStringLiteral("⚠ 該当するデータが存在しません。"));
@@ -293,7 +307,7 @@ void TestUiPages::myPageListsFiltersAndShowsEmpty()
     // [クリア] and search: back to the two pending files, multi-selection enables 一括電子署名.
     QTest::mouseClick(test::child<QPushButton>(&page, QStringLiteral("clearButton")), Qt::LeftButton);
     QTest::mouseClick(search, Qt::LeftButton);
-    QTRY_COMPARE(listed.count(), 4);
+    QTRY_COMPARE(listed.count(), 6);
     QCOMPARE(table->model()->rowCount(), 2);
     auto* batch = test::child<QPushButton>(&page, QStringLiteral("batchSignButton"));
     QVERIFY(!batch->isEnabled());

@@ -302,6 +302,15 @@ void TestUiServerFilesFlow::mappingOfTheFilter()
     QVERIFY(api::FileListFilter::fromQuery(query.toQuery()).ok());
     filter.signatureState = SignatureState::Any;
     QVERIFY(!ServerFileSource::toApiFilter(filter).signatureStatus.has_value());
+    // The table's sort goes to the server, so that it orders every page and not only the one on screen.
+    QCOMPARE(query.sort, api::FileListFilter::Sort::RegisteredAt);
+    QVERIFY(query.descending);
+    filter.sortKey = FileListFilter::SortKey::FileName;
+    filter.descending = false;
+    QCOMPARE(ServerFileSource::toApiFilter(filter).sort, api::FileListFilter::Sort::Name);
+    QVERIFY(!ServerFileSource::toApiFilter(filter).descending);
+    filter.sortKey = FileListFilter::SortKey::MyStatus;
+    QCOMPARE(ServerFileSource::toApiFilter(filter).sort, api::FileListFilter::Sort::MyStatus);
 }
 
 void TestUiServerFilesFlow::wrongPinUploadsNothing()

@@ -21,6 +21,26 @@
 
 namespace ikkatsu::ui {
 
+namespace {
+
+FileListFilter::SortKey sortKeyOf(int column)
+{
+    switch (column) {
+    case FileListModel::FileNameColumn:
+        return FileListFilter::SortKey::FileName;
+    case FileListModel::FolderColumn:
+        return FileListFilter::SortKey::Folder;
+    case FileListModel::StateColumn:
+        return FileListFilter::SortKey::State;
+    case FileListModel::MyStatusColumn:
+        return FileListFilter::SortKey::MyStatus;
+    default:
+        return FileListFilter::SortKey::Registered;
+    }
+}
+
+} // namespace
+
 MyPage::MyPage(QWidget* parent)
     : QWidget(parent)
 {
@@ -121,6 +141,14 @@ MyPage::MyPage(QWidget* parent)
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(FileListModel::RegisteredColumn, Qt::DescendingOrder);
+    // With paging, a header click must order the whole result, not only the rows on screen: ask the source again.
+    connect(
+        m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+            m_sortKey = sortKeyOf(column);
+            m_descending = order == Qt::DescendingOrder;
+            if (m_source)
+                search(0);
+        });
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -202,6 +230,8 @@ void MyPage::search(int page)
         return;
     }
     FileListFilter filter = m_filters->filter();
+    filter.sortKey = m_sortKey;
+    filter.descending = m_descending;
     filter.page = std::max(0, page);
     const quint64 generation = ++m_generation;
     whenReady(this, m_source->list(filter), [this, filter, generation](const Result<FilePage>& result) {

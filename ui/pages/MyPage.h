@@ -49,6 +49,8 @@ private:
     FileSource* m_source = nullptr;
     FileListFilter m_lastFilter;
     int m_page = 0;
+    FileListFilter::SortKey m_sortKey = FileListFilter::SortKey::Registered;
+    bool m_descending = true;
     int m_total = 0;
     quint64 m_generation = 0;
     FileFilterPanel* m_filters;

@@ -28,6 +28,10 @@ struct FileListFilter
     QDate registeredTo;
     QString folderName; // substring match
     QString fileName; // substring match
+    // Sorting applies to the whole result, before paging (the table's header sets it).
+    enum class SortKey { FileName, Folder, Registered, State, MyStatus };
+    SortKey sortKey = SortKey::Registered;
+    bool descending = true;
     int page = 0;
     int pageSize = 50;
 

@@ -126,8 +126,24 @@ QFuture<Result<FilePage>> LocalFolderFileSource::list(const FileListFilter& filt
             if (matches(entry, filter))
                 matching.append(entry);
         }
-        std::sort(matching.begin(), matching.end(),
-            [](const FileEntry& a, const FileEntry& b) { return a.registeredAt > b.registeredAt; });
+        // Same keys as the server: the whole result is ordered before the page is cut out of it.
+        auto before = [&filter](const FileEntry& a, const FileEntry& b) {
+            switch (filter.sortKey) {
+            case FileListFilter::SortKey::FileName:
+                return a.fileName < b.fileName;
+            case FileListFilter::SortKey::Folder:
+                return a.folderName < b.folderName;
+            case FileListFilter::SortKey::State:
+                return int(a.state) < int(b.state);
+            case FileListFilter::SortKey::MyStatus:
+                return int(a.myStatus) < int(b.myStatus);
+            case FileListFilter::SortKey::Registered:
+                break;
+            }
+            return a.registeredAt < b.registeredAt;
+        };
+        std::stable_sort(matching.begin(), matching.end(),
+            [&](const FileEntry& a, const FileEntry& b) { return filter.descending ? before(b, a) : before(a, b); });
         page.total = int(matching.size());
         const int first = std::max(0, filter.page) * std::max(1, filter.pageSize);
         page.entries = matching.mid(first, std::max(1, filter.pageSize));

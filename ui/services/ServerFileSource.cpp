@@ -147,8 +147,24 @@ api::FileListFilter ServerFileSource::toApiFilter(const FileListFilter& filter)
     query.registeredTo = filter.registeredTo;
     query.folderName = filter.folderName.left(api::FileListFilter::kMaxTextLength);
     query.fileName = filter.fileName.left(api::FileListFilter::kMaxTextLength);
-    query.sort = api::FileListFilter::Sort::RegisteredAt;
-    query.descending = true;
+    switch (filter.sortKey) {
+    case FileListFilter::SortKey::FileName:
+        query.sort = api::FileListFilter::Sort::Name;
+        break;
+    case FileListFilter::SortKey::Folder:
+        query.sort = api::FileListFilter::Sort::Folder;
+        break;
+    case FileListFilter::SortKey::Registered:
+        query.sort = api::FileListFilter::Sort::RegisteredAt;
+        break;
+    case FileListFilter::SortKey::State:
+        query.sort = api::FileListFilter::Sort::Status;
+        break;
+    case FileListFilter::SortKey::MyStatus:
+        query.sort = api::FileListFilter::Sort::MyStatus;
+        break;
+    }
+    query.descending = filter.descending;
     const int pageSize = std::max(1, filter.pageSize);
     query.offset = std::max(0, filter.page) * pageSize;
     query.limit = std::min(api::FileListFilter::kMaxLimit, pageSize);
