@@ -26,8 +26,8 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: raw_limit [--jobs N] FILE...\n");
         return 2;
     }
-    std::atomic<qsizetype> next{0};
-    std::atomic<qint64> bytes{0};
+    std::atomic<qsizetype> next {0};
+    std::atomic<qint64> bytes {0};
     QElapsedTimer timer;
     timer.start();
     auto worker = [&] {
@@ -54,7 +54,7 @@ int main(int argc, char** argv)
         thread.join();
     const double seconds = timer.nsecsElapsed() / 1e9;
     std::printf("raw-limit files=%lld bytes=%lld seconds=%.3f files_per_s=%.1f mb_per_s=%.1f threads=%d\n",
-                static_cast<long long>(files.size()), static_cast<long long>(bytes.load()), seconds,
-                files.size() / seconds, bytes.load() / 1e6 / seconds, threads);
+        static_cast<long long>(files.size()), static_cast<long long>(bytes.load()), seconds, files.size() / seconds,
+        bytes.load() / 1e6 / seconds, threads);
     return 0;
 }
