@@ -13,9 +13,9 @@
 namespace ikkatsu {
 
 enum class SignatureVerdict {
-    Valid,          // cryptographically valid, covering its revision, signer chains to a trust anchor
+    Valid, // cryptographically valid, covering its revision, signer chains to a trust anchor
     ValidUntrusted, // valid, but the signer does not chain to a given trust anchor (or none were given)
-    Invalid,        // see SignatureReport::problem
+    Invalid, // see SignatureReport::problem
 };
 
 QString signatureVerdictName(SignatureVerdict verdict); // "valid" / "valid-untrusted" / "invalid"
@@ -23,14 +23,14 @@ QString signatureVerdictName(SignatureVerdict verdict); // "valid" / "valid-untr
 struct SignatureReport
 {
     QString fieldName;
-    QString signerName;    // the signer certificate's CN
+    QString signerName; // the signer certificate's CN
     QString signerSubject; // RFC 2253
     Certificate signerCertificate;
     QDateTime claimedSigningTime; // /M of the signature dictionary
-    QString subFilter;            // e.g. ETSI.CAdES.detached
+    QString subFilter; // e.g. ETSI.CAdES.detached
     QString reason;
     QString location;
-    std::array<qint64, 4> byteRange{};
+    std::array<qint64, 4> byteRange {};
     qint64 signedRevisionEnd = 0; // byteRange[2] + byteRange[3]
     bool coversWholeDocument = false;
     int laterRevisions = 0; // incremental updates appended after this signature's revision
