@@ -7,10 +7,12 @@
 #include <QFontDatabase>
 #include <QFrame>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
+#include <QVBoxLayout>
 
 static void initIkkatsuResources()
 {
@@ -111,6 +113,25 @@ QFrame* makeCard(QWidget* parent)
 {
     auto* card = new QFrame(parent);
     card->setObjectName(QStringLiteral("card"));
+    return card;
+}
+
+QFrame* makeCenteredCard(QWidget* page, int minWidth, int maxWidth, QVBoxLayout** layout)
+{
+    auto* outer = new QVBoxLayout(page);
+    outer->addStretch(1);
+    auto* row = new QHBoxLayout;
+    row->addStretch(1);
+    QFrame* card = makeCard(page);
+    card->setMinimumWidth(minWidth);
+    card->setMaximumWidth(maxWidth);
+    row->addWidget(card);
+    row->addStretch(1);
+    outer->addLayout(row);
+    outer->addStretch(2);
+    *layout = new QVBoxLayout(card);
+    (*layout)->setContentsMargins(32, 28, 32, 28);
+    (*layout)->setSpacing(12);
     return card;
 }
 

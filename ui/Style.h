@@ -7,6 +7,7 @@
 
 class QApplication;
 class QFrame;
+class QVBoxLayout;
 class QLabel;
 class QPushButton;
 class QWidget;
@@ -32,6 +33,9 @@ void showMessage(QLabel* label, const QString& text);
 void setMessageKind(QLabel* label, const QString& kind);
 QPushButton* makeButton(const QString& text, const QString& objectName, bool primary, QWidget* parent = nullptr);
 QFrame* makeCard(QWidget* parent = nullptr);
+// A card centred on `page` (the log-in style screens), `minWidth`..`maxWidth` wide, with its own vertical layout
+// (card margins and spacing already set) returned through `layout`.
+QFrame* makeCenteredCard(QWidget* page, int minWidth, int maxWidth, QVBoxLayout** layout);
 // A two-column table of field names and values, as the manual's ユーザ情報 and 署名用証明書情報 blocks;
 // the value labels are appended to `values` in order and named `valueNamePrefix` + index.
 QFrame* makeInfoTable(

@@ -21,21 +21,8 @@ LoginPage::LoginPage(AccountService* accounts, Settings* settings, QWidget* pare
     , m_accounts(accounts)
     , m_settings(settings)
 {
-    auto* outer = new QVBoxLayout(this);
-    outer->addStretch(1);
-    auto* row = new QHBoxLayout;
-    row->addStretch(1);
-    QFrame* card = makeCard(this);
-    card->setMinimumWidth(460);
-    card->setMaximumWidth(520);
-    row->addWidget(card);
-    row->addStretch(1);
-    outer->addLayout(row);
-    outer->addStretch(2);
-
-    auto* layout = new QVBoxLayout(card);
-    layout->setContentsMargins(32, 28, 32, 28);
-    layout->setSpacing(12);
+    QVBoxLayout* layout = nullptr;
+    QFrame* card = makeCenteredCard(this, 460, 520, &layout);
     auto* logo = new QLabel(card);
     logo->setPixmap(QIcon(QStringLiteral(":/ikkatsu/icons/ikkatsu.svg")).pixmap(56, 56));
     logo->setAlignment(Qt::AlignHCenter);

@@ -18,21 +18,8 @@ OtpPage::OtpPage(AccountService* accounts, QWidget* parent)
     : QWidget(parent)
     , m_accounts(accounts)
 {
-    auto* outer = new QVBoxLayout(this);
-    outer->addStretch(1);
-    auto* row = new QHBoxLayout;
-    row->addStretch(1);
-    QFrame* card = makeCard(this);
-    card->setMinimumWidth(460);
-    card->setMaximumWidth(520);
-    row->addWidget(card);
-    row->addStretch(1);
-    outer->addLayout(row);
-    outer->addStretch(2);
-
-    auto* layout = new QVBoxLayout(card);
-    layout->setContentsMargins(32, 28, 32, 28);
-    layout->setSpacing(12);
+    QVBoxLayout* layout = nullptr;
+    QFrame* card = makeCenteredCard(this, 460, 520, &layout);
     layout->addWidget(makePageTitle(tr("One-time password"), card));
     layout->addWidget(makeHint(tr("A mail with your one-time password has been sent. Enter the one-time password "
                                   "from the mail and click [Next]."),

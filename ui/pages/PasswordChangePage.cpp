@@ -18,21 +18,8 @@ PasswordChangePage::PasswordChangePage(AccountService* accounts, QWidget* parent
     : QWidget(parent)
     , m_accounts(accounts)
 {
-    auto* outer = new QVBoxLayout(this);
-    outer->addStretch(1);
-    auto* row = new QHBoxLayout;
-    row->addStretch(1);
-    QFrame* card = makeCard(this);
-    card->setMinimumWidth(520);
-    card->setMaximumWidth(600);
-    row->addWidget(card);
-    row->addStretch(1);
-    outer->addLayout(row);
-    outer->addStretch(2);
-
-    auto* layout = new QVBoxLayout(card);
-    layout->setContentsMargins(32, 28, 32, 28);
-    layout->setSpacing(12);
+    QVBoxLayout* layout = nullptr;
+    QFrame* card = makeCenteredCard(this, 520, 600, &layout);
     layout->addWidget(makePageTitle(tr("Change password"), card));
     layout->addWidget(makeHint(tr("This is your first login: replace the initial password from your administrator "
                                   "with a password only you know."),
