@@ -12,6 +12,20 @@ namespace ikkatsu::client {
 
 namespace {
 
+// Every element of `object[key]` through T::fromJson; the first malformed element fails the whole list.
+template<typename T>
+Result<QList<T>> listFromJson(const QJsonObject& object, const QString& key)
+{
+    QList<T> list;
+    for (const QJsonValue& value : object.value(key).toArray()) {
+        auto item = T::fromJson(value.toObject());
+        if (!item)
+            return item.error();
+        list.append(*item);
+    }
+    return list;
+}
+
 Result<QJsonObject> jsonObjectOf(const QByteArray& bytes)
 {
     QJsonParseError error;
@@ -390,16 +404,7 @@ void ApiClient::folders(Done<QList<api::FolderInfo>> done)
                 done(json.error());
                 return;
             }
-            QList<api::FolderInfo> list;
-            for (const QJsonValue& value : json->value(QStringLiteral("folders")).toArray()) {
-                auto folder = api::FolderInfo::fromJson(value.toObject());
-                if (!folder) {
-                    done(folder.error());
-                    return;
-                }
-                list.append(*folder);
-            }
-            done(list);
+            done(listFromJson<api::FolderInfo>(*json, QStringLiteral("folders")));
         });
 }
 
@@ -427,16 +432,7 @@ void ApiClient::registerFiles(
                 done(json.error());
                 return;
             }
-            QList<api::NewFileOutcome> outcomes;
-            for (const QJsonValue& value : json->value(QStringLiteral("results")).toArray()) {
-                auto outcome = api::NewFileOutcome::fromJson(value.toObject());
-                if (!outcome) {
-                    done(outcome.error());
-                    return;
-                }
-                outcomes.append(*outcome);
-            }
-            done(outcomes);
+            done(listFromJson<api::NewFileOutcome>(*json, QStringLiteral("results")));
         });
 }
 
@@ -530,18 +526,12 @@ void ApiClient::listUsers(const QString& search, int offset, int limit, Done<Use
                 done(json.error());
                 return;
             }
-            UserPage page;
-            page.total = json->value(QStringLiteral("total")).toInt();
-            const QJsonArray users = json->value(QStringLiteral("users")).toArray();
-            for (const QJsonValue& value : users) {
-                auto user = api::UserInfo::fromJson(value.toObject());
-                if (!user) {
-                    done(user.error());
-                    return;
-                }
-                page.users.append(*user);
+            auto users = listFromJson<api::UserInfo>(*json, QStringLiteral("users"));
+            if (!users) {
+                done(users.error());
+                return;
             }
-            done(page);
+            done(UserPage {*users, json->value(QStringLiteral("total")).toInt()});
         });
 }
 
@@ -557,18 +547,12 @@ void ApiClient::userDetails(const QString& userId, Done<UserDetails> done)
             done(user.error());
             return;
         }
-        UserDetails details;
-        details.user = *user;
-        const QJsonArray certificates = json->value(QStringLiteral("certificates")).toArray();
-        for (const QJsonValue& value : certificates) {
-            auto certificate = api::CertificateInfo::fromJson(value.toObject());
-            if (!certificate) {
-                done(certificate.error());
-                return;
-            }
-            details.certificates.append(*certificate);
+        auto certificates = listFromJson<api::CertificateInfo>(*json, QStringLiteral("certificates"));
+        if (!certificates) {
+            done(certificates.error());
+            return;
         }
-        done(details);
+        done(UserDetails {*user, *certificates});
     });
 }
 
