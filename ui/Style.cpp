@@ -87,6 +87,15 @@ void showError(QLabel* label, const Error& error)
     showMessage(label, errorText(error));
 }
 
+void showFormError(QLabel* errorLabel, QLabel* messageLabel, const Error& error)
+{
+    showMessage(messageLabel, {});
+    QString text = errorText(error);
+    if (error.code == ErrorCode::BadRequest && !error.detail.isEmpty())
+        text += QLatin1Char('\n') + error.detail;
+    showMessage(errorLabel, text);
+}
+
 void showMessage(QLabel* label, const QString& text)
 {
     label->setText(text);

@@ -28,6 +28,9 @@ QLabel* makeHint(const QString& text, QWidget* parent = nullptr);
 // A hidden red message box label; showError fills and shows it.
 QLabel* makeErrorLabel(const QString& objectName, QWidget* parent = nullptr);
 void showError(QLabel* label, const Error& error);
+// For forms: the error in `errorLabel`, with the server's detail for E5007 (it names the field), and
+// `messageLabel` cleared.
+void showFormError(QLabel* errorLabel, QLabel* messageLabel, const Error& error);
 void showMessage(QLabel* label, const QString& text);
 // "error", "info", "empty" or "" (plain): the stylesheet colours message labels by this property.
 void setMessageKind(QLabel* label, const QString& kind);

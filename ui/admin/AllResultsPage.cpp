@@ -314,11 +314,7 @@ void AllResultsPage::exportCsvTo(const QString& path)
 
 void AllResultsPage::reportError(const Error& error)
 {
-    showMessage(m_message, {});
-    QString text = errorText(error);
-    if (error.code == ErrorCode::BadRequest && !error.detail.isEmpty())
-        text += QLatin1Char('\n') + error.detail;
-    showMessage(m_error, text);
+    showFormError(m_error, m_message, error);
     emit failed(error);
 }
 

@@ -683,11 +683,7 @@ void FilesPage::saveVersionTo(int version, const QString& path)
 
 void FilesPage::reportError(const Error& error)
 {
-    showMessage(m_message, {});
-    QString text = errorText(error);
-    if (error.code == ErrorCode::BadRequest && !error.detail.isEmpty())
-        text += QLatin1Char('\n') + error.detail;
-    showMessage(m_error, text);
+    showFormError(m_error, m_message, error);
     emit failed(error);
 }
 
