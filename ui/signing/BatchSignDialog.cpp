@@ -1,5 +1,6 @@
-// Batch signing: files are downloaded, signed in parallel by the core's FileBatchSigner, then uploaded one by
-// one with the version they were based on. A file is either uploaded fully signed or left untouched on the server.
+// Batch signing: files are downloaded, signed in parallel by the core's FileBatchSigner, then uploaded with the
+// version they were based on, a few requests at a time. A file is either uploaded fully signed or left untouched on
+// the server.
 #include "BatchSignDialog.h"
 
 #include "Async.h"
@@ -29,6 +30,8 @@ namespace {
 
 enum Column { FileColumn, FolderColumn, ProgressColumn, StatusColumn };
 constexpr int kStepsPerFile = 3; // download, sign, upload
+// QNetworkAccessManager opens at most six connections per host; the CLI's batch uses the same number.
+constexpr int kTransfersInFlight = 6;
 
 QString stageText(BatchSignDialog::Stage stage)
 {
@@ -283,29 +286,61 @@ void BatchSignDialog::start()
         m_start->hide();
         m_cancelButton->setFocus();
         m_phase->setText(tr("Downloading the files…"));
-        downloadNext(0);
+        transferEach(
+            Stage::Waiting, [this](int row) { download(row); }, [this] { signAll(); });
     });
 }
 
-void BatchSignDialog::downloadNext(int index)
+void BatchSignDialog::transferEach(Stage stage, std::function<void(int row)> transfer, std::function<void()> then)
 {
-    while (index < m_items.size() && m_items[index].stage != Stage::Waiting)
-        ++index;
-    if (index >= m_items.size())
-        return signAll();
-    if (m_cancel->load()) {
-        setStage(index, Stage::Cancelled, makeError(ErrorCode::Cancelled));
-        return downloadNext(index + 1);
-    }
-    setStage(index, Stage::Downloading);
-    whenReady(this, m_source->download(m_items[index].entry.id), [this, index](const Result<DownloadedFile>& file) {
-        if (!file.ok()) {
-            setStage(index, Stage::Failed, file.error());
-        } else {
-            m_items[index].download = file.value();
-            setStage(index, Stage::Signing);
+    m_window = TransferWindow {stage, std::move(transfer), std::move(then), 0, 0};
+    pumpTransfers();
+}
+
+void BatchSignDialog::pumpTransfers()
+{
+    while (m_window.inFlight < kTransfersInFlight && m_window.next < m_items.size()) {
+        const int row = m_window.next++;
+        if (m_items[row].stage != m_window.stage)
+            continue;
+        if (m_cancel->load()) {
+            cancelItem(row);
+            continue;
         }
-        downloadNext(index + 1);
+        ++m_window.inFlight;
+        m_window.transfer(row);
+    }
+    if (m_window.inFlight == 0 && m_window.next >= m_items.size()) {
+        // Exchanged first: `then` starts the next phase, which installs a new window.
+        if (auto then = std::exchange(m_window.then, {}))
+            then();
+    }
+}
+
+void BatchSignDialog::transferEnded()
+{
+    --m_window.inFlight;
+    pumpTransfers();
+}
+
+void BatchSignDialog::cancelItem(int row)
+{
+    if (!m_items[row].signedPath.isEmpty())
+        QFile::remove(m_items[row].signedPath);
+    setStage(row, Stage::Cancelled, makeError(ErrorCode::Cancelled));
+}
+
+void BatchSignDialog::download(int row)
+{
+    setStage(row, Stage::Downloading);
+    whenReady(this, m_source->download(m_items[row].entry.id), [this, row](const Result<DownloadedFile>& file) {
+        if (!file.ok()) {
+            setStage(row, Stage::Failed, file.error());
+        } else {
+            m_items[row].download = file.value();
+            setStage(row, Stage::Signing);
+        }
+        transferEnded();
     });
 }
 
@@ -367,25 +402,17 @@ void BatchSignDialog::signAll()
     });
     whenReady(this, signing, [this](const QList<BatchItemResult>&) {
         m_phase->setText(tr("Uploading the signed files…"));
-        uploadNext(0);
+        transferEach(
+            Stage::Uploading, [this](int row) { upload(row); }, [this] { finish(); });
     });
 }
 
-void BatchSignDialog::uploadNext(int index)
+void BatchSignDialog::upload(int row)
 {
-    while (index < m_items.size() && m_items[index].stage != Stage::Uploading)
-        ++index;
-    if (index >= m_items.size())
-        return finish();
-    if (m_cancel->load()) {
-        QFile::remove(m_items[index].signedPath);
-        setStage(index, Stage::Cancelled, makeError(ErrorCode::Cancelled));
-        return uploadNext(index + 1);
-    }
-    const Item& item = m_items[index];
+    const Item& item = m_items[row];
     whenReady(this, m_source->upload(item.entry.id, item.download.version, item.signedPath),
-        [this, index](const Status& uploaded) {
-            Item& done = m_items[index];
+        [this, row](const Status& uploaded) {
+            Item& done = m_items[row];
             QFile::remove(done.signedPath);
             QFile::remove(done.download.localPath);
             ProcessingRecord record;
@@ -398,11 +425,11 @@ void BatchSignDialog::uploadNext(int index)
                 record.errorCode = uploaded.error().codeText();
             m_source->record(record);
             if (uploaded.ok())
-                setStage(index, Stage::Done);
+                setStage(row, Stage::Done);
             else
-                setStage(index, Stage::Failed, uploaded.error());
+                setStage(row, Stage::Failed, uploaded.error());
             writeJournal();
-            uploadNext(index + 1);
+            transferEnded();
         });
 }
 

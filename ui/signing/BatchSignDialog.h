@@ -6,6 +6,7 @@
 #include <QDialog>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 class QLabel;
@@ -62,9 +63,15 @@ private:
     };
 
     void start();
-    void downloadNext(int index);
+    // Downloads and uploads run through one window of a few requests in flight: each waits mostly on the network
+    // round trip, so one at a time left the server idle. `transfer(row)` must call transferEnded() exactly once.
+    void transferEach(Stage stage, std::function<void(int row)> transfer, std::function<void()> then);
+    void pumpTransfers();
+    void transferEnded();
+    void download(int row);
     void signAll();
-    void uploadNext(int index);
+    void upload(int row);
+    void cancelItem(int row);
     void finish();
     void setStage(int row, Stage stage, const Error& error = {});
     void updateOverall();
@@ -79,6 +86,15 @@ private:
     std::shared_ptr<BatchJournal> m_journal;
     bool m_running = false;
     int m_units = 0;
+    struct TransferWindow
+    {
+        Stage stage = Stage::Waiting;
+        std::function<void(int)> transfer;
+        std::function<void()> then;
+        int next = 0;
+        int inFlight = 0;
+    };
+    TransferWindow m_window;
 
     QStackedWidget* m_pages = nullptr;
     QTableWidget* m_table = nullptr;
