@@ -1942,6 +1942,10 @@ Revisions added later: %4</source>
         <source>Error code</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>File registration</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::ServiceTopPage</name>

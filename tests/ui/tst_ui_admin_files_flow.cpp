@@ -15,8 +15,10 @@
 #include "config/Language.h"
 #include "config/Settings.h"
 #include "pages/NavigationBar.h"
+#include "pages/ResultsPage.h"
 #include "services/ServerAccountService.h"
 #include "services/ServerAdminService.h"
+#include "services/ServerFileSource.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -58,6 +60,7 @@ private slots:
     void refusedFilesShowTheirCodes();
     void downloadAnyVersion();
     void everyonesResultsListTheRegistrations();
+    void ownResultsNameTheRegistrations();
     void csvExportStartsWithBomAndHoldsJapanese();
     void logoutForgetsTheAdminScreens();
 
@@ -461,6 +464,37 @@ void TestUiAdminFilesFlow::everyonesResultsListTheRegistrations()
     find<QLineEdit>(QStringLiteral("allResultsFileEdit"))->clear();
     QTest::mouseClick(find<QPushButton>(QStringLiteral("allResultsSearchButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(listed.count() == 5, 20000);
+}
+
+void TestUiAdminFilesFlow::ownResultsNameTheRegistrations()
+{
+    // The administrator's own 処理結果, read from the server, holds the 51 registrations named as such (not as views).
+    client::ApiClient client {QUrl(m_server.baseUrl())};
+    client.setSessionToken(m_adminToken);
+    ServerFileSource source(&client);
+    ResultsPage page;
+    page.setFileSource(&source);
+    page.refresh();
+    auto* table = page.findChild<QTableView*>(QStringLiteral("resultsTable"));
+    QVERIFY(table);
+    QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() >= 51, 20000);
+    constexpr int kOperationColumn = 3;
+    int registrations = 0;
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const QString operation = table->model()->index(row, kOperationColumn).data().toString();
+        QVERIFY2(operation != QLatin1String("register"), "an operation without its label");
+        registrations += operation == QStringLiteral("ファイル登録") ? 1 : 0;
+    }
+    QCOMPARE(registrations, 51);
+    const int allRows = table->model()->rowCount();
+    auto* action = page.findChild<QComboBox*>(QStringLiteral("resultsActionCombo"));
+    action->setCurrentIndex(action->findText(QStringLiteral("ファイル登録")));
+    QVERIFY(action->currentIndex() > 0);
+    QCOMPARE(table->model()->rowCount(), 51);
+    action->setCurrentIndex(action->findText(QStringLiteral("電子署名")));
+    QCOMPARE(table->model()->rowCount(), 0);
+    action->setCurrentIndex(0);
+    QCOMPARE(table->model()->rowCount(), allRows);
 }
 
 void TestUiAdminFilesFlow::csvExportStartsWithBomAndHoldsJapanese()

@@ -32,6 +32,8 @@ ResultsPage::ResultsPage(QWidget* parent)
     m_action->addItem(tr("All"), QString());
     m_action->addItem(tr("View"), QStringLiteral("view"));
     m_action->addItem(tr("Electronic signature"), QStringLiteral("sign"));
+    // An administrator's own history also holds the files they registered.
+    m_action->addItem(tr("File registration"), QStringLiteral("register"));
     filters->addWidget(m_action);
     filters->addSpacing(12);
     filters->addWidget(new QLabel(tr("Result"), this));
@@ -128,8 +130,9 @@ void ResultsPage::applyFilter()
         if (!name.isEmpty() && !record.fileName.contains(name, Qt::CaseInsensitive))
             continue;
         auto* when = new QStandardItem(record.at.toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm:ss")));
-        auto* operation
-            = new QStandardItem(record.action == QLatin1String("sign") ? tr("Electronic signature") : tr("View"));
+        // The filter's own labels name the operations, so the column and the filter always agree.
+        const int actionIndex = m_action->findData(record.action);
+        auto* operation = new QStandardItem(actionIndex > 0 ? m_action->itemText(actionIndex) : record.action);
         auto* result = new QStandardItem(record.ok ? tr("Succeeded") : tr("Failed"));
         result->setForeground(record.ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xb3, 0x26, 0x1e));
         m_model->appendRow({when, new QStandardItem(record.fileName), new QStandardItem(record.folderName), operation,

@@ -74,7 +74,7 @@ struct ProcessingRecord
     QDateTime at;
     QString fileName;
     QString folderName;
-    QString action; // "view" / "sign"
+    QString action; // "view" / "sign" / "register"
     bool ok = true;
     QString errorCode; // "E4001" when !ok
 };
