@@ -8,6 +8,7 @@
 #include "common/AtomicFile.h"
 #include "common/SecureBuffer.h"
 #include "crypto/KeyStore.h"
+#include "platform/Console.h"
 #include "signing/FileBatchSigner.h"
 
 #include <QCoreApplication>
@@ -21,12 +22,10 @@
 #include <QTemporaryDir>
 #include <QTimeZone>
 
-#include <termios.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <string>
 
 using namespace ikkatsu;
@@ -77,21 +76,17 @@ int fail(const Error& error)
 // One line from stdin, or from the terminal with echo off when `secret` and stdin is a terminal.
 SecureBuffer readLine(const QString& prompt, bool fromStdin, bool secret)
 {
-    const bool terminal = !fromStdin && isatty(STDIN_FILENO);
+    const bool terminal = !fromStdin && platform::isTerminal(stdin);
     if (terminal)
         std::cerr << prompt.toStdString() << std::flush;
-    termios saved {};
-    const bool hideEcho = terminal && secret && tcgetattr(STDIN_FILENO, &saved) == 0;
-    if (hideEcho) {
-        termios quiet = saved;
-        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
     std::string line;
-    std::getline(std::cin, line);
-    if (hideEcho) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        std::cerr << std::endl;
+    {
+        std::optional<platform::EchoOff> hidden;
+        if (terminal && secret)
+            hidden.emplace(stdin);
+        std::getline(std::cin, line);
+        if (hidden && hidden->active())
+            std::cerr << std::endl;
     }
     if (!line.empty() && line.back() == '\r')
         line.pop_back();

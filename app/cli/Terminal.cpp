@@ -1,10 +1,9 @@
-// POSIX terminal handling; the PIN never touches a QString that outlives the prompt.
+// Terminal handling on the platform layer; the PIN never touches a QString that outlives the prompt.
 #include "Terminal.h"
 
-#include <QFileInfo>
+#include "platform/Console.h"
 
-#include <termios.h>
-#include <unistd.h>
+#include <QFileInfo>
 
 #include <cstdio>
 #include <string>
@@ -13,7 +12,7 @@ namespace ikkatsu::cli {
 
 bool stdoutIsTerminal()
 {
-    return ::isatty(STDOUT_FILENO) == 1;
+    return platform::isTerminal(stdout);
 }
 
 namespace {
@@ -37,25 +36,18 @@ SecureBuffer readLineFrom(FILE* stream, bool* ok)
 
 SecureBuffer readHiddenLine(const QString& prompt)
 {
-    FILE* tty = std::fopen("/dev/tty", "r+");
-    if (!tty)
+    const platform::ConsoleStreams console = platform::openConsole();
+    if (!console.in)
         return {};
-    std::fputs(prompt.toUtf8().constData(), tty);
-    std::fflush(tty);
-    termios saved {};
-    const int fd = ::fileno(tty);
-    const bool canHide = ::tcgetattr(fd, &saved) == 0;
-    if (canHide) {
-        termios hidden = saved;
-        hidden.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-        ::tcsetattr(fd, TCSAFLUSH, &hidden);
+    std::fputs(prompt.toUtf8().constData(), console.out);
+    std::fflush(console.out);
+    SecureBuffer line;
+    {
+        const platform::EchoOff hidden(console.in);
+        line = readLineFrom(console.in, nullptr);
     }
-    bool ok = false;
-    SecureBuffer line = readLineFrom(tty, &ok);
-    if (canHide)
-        ::tcsetattr(fd, TCSAFLUSH, &saved);
-    std::fputs("\n", tty);
-    std::fclose(tty);
+    std::fputs("\n", console.out);
+    platform::closeConsole(console);
     return line;
 }
 

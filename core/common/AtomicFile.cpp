@@ -1,28 +1,17 @@
-// POSIX implementation of AtomicFile: O_EXCL temp file, fsync, rename, directory fsync.
+// AtomicFile on the platform layer: exclusive temporary file, flush, atomic replace, directory sync.
 #include "common/AtomicFile.h"
 
-#include <QDir>
+#include "platform/NativePath.h"
+
 #include <QFileInfo>
 #include <QRandomGenerator>
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 namespace ikkatsu {
 
-namespace {
+using platform::NativeFile;
+using platform::nativePath;
 
-QString errnoText(int err)
-{
-    return QString::fromLocal8Bit(std::strerror(err));
-}
-
-} // namespace
-
-Result<AtomicFile> AtomicFile::create(const QString& targetPath, mode_t mode)
+Result<AtomicFile> AtomicFile::create(const QString& targetPath, unsigned permissions)
 {
     const QFileInfo target(targetPath);
     const QString dir = target.absolutePath();
@@ -31,18 +20,13 @@ Result<AtomicFile> AtomicFile::create(const QString& targetPath, mode_t mode)
     for (int attempt = 0; attempt < 16; ++attempt) {
         const QString candidate = dir + QLatin1Char('/') + QLatin1Char('.') + target.fileName()
             + QStringLiteral(".%1.tmp").arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
-        const QByteArray native = QFile::encodeName(candidate);
-        const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-        if (fd >= 0) {
-            // umask may have narrowed the mode; a key store must be exactly what was asked.
-            ::fchmod(fd, mode);
-            file.m_fd = fd;
+        const int error = NativeFile::createExclusive(nativePath(candidate), permissions, &file.m_file);
+        if (error == 0) {
             file.m_tempPath = candidate;
             return file;
         }
-        if (errno != EEXIST)
-            return makeError(
-                ErrorCode::OutputWriteFailed, QStringLiteral("cannot create %1: %2").arg(candidate, errnoText(errno)));
+        if (!NativeFile::isAlreadyExists(error))
+            return platform::fileError(ErrorCode::OutputWriteFailed, QStringLiteral("cannot create"), candidate, error);
     }
     return makeError(ErrorCode::OutputWriteFailed, QStringLiteral("cannot create a temporary file in %1").arg(dir));
 }
@@ -53,7 +37,8 @@ AtomicFile::~AtomicFile()
 }
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept
-    : m_fd(std::exchange(other.m_fd, -1))
+    : m_file(std::move(other.m_file))
+    , m_end(std::exchange(other.m_end, 0))
     , m_tempPath(std::move(other.m_tempPath))
     , m_targetPath(std::move(other.m_targetPath))
 {
@@ -64,7 +49,8 @@ AtomicFile& AtomicFile::operator=(AtomicFile&& other) noexcept
 {
     if (this != &other) {
         discard();
-        m_fd = std::exchange(other.m_fd, -1);
+        m_file = std::move(other.m_file);
+        m_end = std::exchange(other.m_end, 0);
         m_tempPath = std::move(other.m_tempPath);
         m_targetPath = std::move(other.m_targetPath);
         other.m_tempPath.clear();
@@ -72,118 +58,70 @@ AtomicFile& AtomicFile::operator=(AtomicFile&& other) noexcept
     return *this;
 }
 
-Error AtomicFile::ioError(const QString& what) const
+Error AtomicFile::ioError(const QString& what, int error) const
 {
-    return makeError(ErrorCode::OutputWriteFailed, QStringLiteral("%1 %2: %3").arg(what, m_tempPath, errnoText(errno)));
+    return platform::fileError(ErrorCode::OutputWriteFailed, what, m_tempPath, error);
 }
 
 Status AtomicFile::write(const char* data, qint64 size)
 {
-    while (size > 0) {
-        const ssize_t n = ::write(m_fd, data, static_cast<size_t>(size));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return ioError(QStringLiteral("write"));
-        }
-        data += n;
-        size -= n;
-    }
+    IKK_TRY(writeAt(m_end, data, size));
+    m_end += size;
     return {};
 }
 
 Status AtomicFile::writeAt(qint64 offset, const char* data, qint64 size)
 {
-    while (size > 0) {
-        const ssize_t n = ::pwrite(m_fd, data, static_cast<size_t>(size), offset);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return ioError(QStringLiteral("pwrite"));
-        }
-        data += n;
-        size -= n;
-        offset += n;
-    }
+    if (const int error = m_file.writeAt(data, size, offset))
+        return ioError(QStringLiteral("write"), error);
     return {};
 }
 
-Status AtomicFile::copyFrom(int sourceFd, qint64 sourceOffset, qint64 length)
+Status AtomicFile::copyFrom(const NativeFile& source, qint64 sourceOffset, qint64 length)
 {
-    loff_t in = sourceOffset;
-    while (length > 0) {
-        const ssize_t n = ::copy_file_range(sourceFd, &in, m_fd, nullptr, static_cast<size_t>(length), 0);
-        if (n > 0) {
-            length -= n;
-            continue;
-        }
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n == 0)
-            return makeError(ErrorCode::InputFileUnreadable, QStringLiteral("source ended early"));
-        if (errno != EXDEV && errno != ENOSYS && errno != EINVAL && errno != EOPNOTSUPP)
-            return ioError(QStringLiteral("copy_file_range"));
-        // Fallback for file systems without copy_file_range.
-        char buffer[1 << 16];
-        while (length > 0) {
-            const ssize_t r = ::pread(sourceFd, buffer, std::min<qint64>(length, sizeof buffer), in);
-            if (r < 0 && errno == EINTR)
-                continue;
-            if (r <= 0)
-                return makeError(ErrorCode::InputFileUnreadable, QStringLiteral("read failed"));
-            IKK_TRY(write(buffer, r));
-            in += r;
-            length -= r;
-        }
-    }
+    if (const int error = m_file.copyFrom(source, sourceOffset, length, m_end))
+        return makeError(ErrorCode::InputFileUnreadable,
+            QStringLiteral("copy into %1: %2")
+                .arg(m_tempPath, QString::fromLocal8Bit(platform::systemErrorText(error))));
+    m_end += length;
     return {};
 }
 
 Status AtomicFile::commit()
 {
-    if (m_fd < 0)
+    if (!m_file.isOpen())
         return makeError(ErrorCode::OutputWriteFailed, QStringLiteral("commit without an open file"));
-    if (::fsync(m_fd) != 0)
-        return ioError(QStringLiteral("fsync"));
-    if (::close(m_fd) != 0) {
-        m_fd = -1;
-        return ioError(QStringLiteral("close"));
-    }
-    m_fd = -1;
-    if (::rename(QFile::encodeName(m_tempPath).constData(), QFile::encodeName(m_targetPath).constData()) != 0)
-        return ioError(QStringLiteral("rename"));
+    if (const int error = m_file.flush())
+        return ioError(QStringLiteral("flush"), error);
+    if (const int error = m_file.close())
+        return ioError(QStringLiteral("close"), error);
+    if (const int error = NativeFile::replace(nativePath(m_tempPath), nativePath(m_targetPath)))
+        return ioError(QStringLiteral("rename"), error);
     m_tempPath.clear();
     // The rename itself must survive a power cut: sync the directory entry too.
-    const QByteArray dir = QFile::encodeName(QFileInfo(m_targetPath).absolutePath());
-    const int dirFd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
-    }
+    NativeFile::syncDirectory(nativePath(QFileInfo(m_targetPath).absolutePath()));
     return {};
 }
 
 QList<Status> AtomicFile::commitAll(const QList<AtomicFile*>& files)
 {
     QList<Status> results(files.size());
-    // Data first: syncfs once per file system holding any of the files, then the renames, then each directory.
-    QList<dev_t> synced;
+    // Data first: one flush per file system holding any of the files, then the renames, then each directory.
+    QList<std::uint64_t> flushed;
     for (qsizetype i = 0; i < files.size(); ++i) {
         AtomicFile* file = files[i];
-        struct stat info
-        {
-        };
-        if (file->m_fd < 0 || ::fstat(file->m_fd, &info) != 0) {
+        if (!file->m_file.isOpen()) {
             results[i] = makeError(ErrorCode::OutputWriteFailed, QStringLiteral("commit without an open file"));
             continue;
         }
-        if (synced.contains(info.st_dev))
+        const std::uint64_t fileSystem = file->m_file.fileSystemId();
+        if (flushed.contains(fileSystem))
             continue;
-        if (::syncfs(file->m_fd) != 0) {
-            results[i] = file->ioError(QStringLiteral("syncfs"));
+        if (const int error = file->m_file.flushFileSystem()) {
+            results[i] = file->ioError(QStringLiteral("flush"), error);
             continue;
         }
-        synced.append(info.st_dev);
+        flushed.append(fileSystem);
     }
     QStringList directories;
     for (qsizetype i = 0; i < files.size(); ++i) {
@@ -192,16 +130,11 @@ QList<Status> AtomicFile::commitAll(const QList<AtomicFile*>& files)
             file->discard();
             continue;
         }
-        if (::close(file->m_fd) != 0) {
-            file->m_fd = -1;
-            results[i] = file->ioError(QStringLiteral("close"));
-            file->discard();
-            continue;
-        }
-        file->m_fd = -1;
-        if (::rename(QFile::encodeName(file->m_tempPath).constData(), QFile::encodeName(file->m_targetPath).constData())
-            != 0) {
-            results[i] = file->ioError(QStringLiteral("rename"));
+        int error = file->m_file.close();
+        if (error == 0)
+            error = NativeFile::replace(nativePath(file->m_tempPath), nativePath(file->m_targetPath));
+        if (error != 0) {
+            results[i] = file->ioError(QStringLiteral("commit"), error);
             file->discard();
             continue;
         }
@@ -210,31 +143,23 @@ QList<Status> AtomicFile::commitAll(const QList<AtomicFile*>& files)
         if (!directories.contains(directory))
             directories.append(directory);
     }
-    for (const QString& directory : std::as_const(directories)) {
-        const int dirFd = ::open(QFile::encodeName(directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (dirFd >= 0) {
-            ::fsync(dirFd);
-            ::close(dirFd);
-        }
-    }
+    for (const QString& directory : std::as_const(directories))
+        NativeFile::syncDirectory(nativePath(directory));
     return results;
 }
 
 void AtomicFile::discard()
 {
-    if (m_fd >= 0) {
-        ::close(m_fd);
-        m_fd = -1;
-    }
+    m_file.close();
     if (!m_tempPath.isEmpty()) {
-        ::unlink(QFile::encodeName(m_tempPath).constData());
+        NativeFile::remove(nativePath(m_tempPath));
         m_tempPath.clear();
     }
 }
 
-Status writeFileAtomically(const QString& targetPath, const QByteArray& content, mode_t mode)
+Status writeFileAtomically(const QString& targetPath, const QByteArray& content, unsigned permissions)
 {
-    auto file = AtomicFile::create(targetPath, mode);
+    auto file = AtomicFile::create(targetPath, permissions);
     IKK_TRY(file);
     IKK_TRY(file->write(content));
     return file->commit();

@@ -2,30 +2,27 @@
 #pragma once
 
 #include "common/Result.h"
+#include "platform/NativeFile.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
 
-#include <sys/types.h>
-
 namespace ikkatsu {
 
-// A temporary file beside the target (same directory, so rename is atomic), created with O_EXCL and
-// the requested mode. commit() flushes it to disk, renames it over the target and syncs the directory.
+// A temporary file beside the target (same directory, so rename is atomic), created exclusively with the requested
+// POSIX permissions. commit() flushes it to disk, renames it over the target and syncs the directory.
 // Destroyed without commit(), the temporary file is removed and the target is untouched.
 class AtomicFile
 {
 public:
-    static Result<AtomicFile> create(const QString& targetPath, mode_t mode = 0644);
+    static Result<AtomicFile> create(const QString& targetPath, unsigned permissions = 0644);
     ~AtomicFile();
     AtomicFile(AtomicFile&& other) noexcept;
     AtomicFile& operator=(AtomicFile&& other) noexcept;
     AtomicFile(const AtomicFile&) = delete;
     AtomicFile& operator=(const AtomicFile&) = delete;
 
-    // The raw descriptor, for copy_file_range/pwrite by writers that stream large files.
-    int fd() const { return m_fd; }
     QString temporaryPath() const { return m_tempPath; }
     QString targetPath() const { return m_targetPath; }
 
@@ -33,8 +30,8 @@ public:
     Status write(const QByteArray& bytes) { return write(bytes.constData(), bytes.size()); }
     // Overwrites bytes already written (used to fill in a signature placeholder).
     Status writeAt(qint64 offset, const char* data, qint64 size);
-    // Appends `length` bytes of `sourceFd` starting at `sourceOffset` (copy_file_range, falling back to read/write).
-    Status copyFrom(int sourceFd, qint64 sourceOffset, qint64 length);
+    // Appends `length` bytes of `source` starting at `sourceOffset` (in the kernel where the platform can).
+    Status copyFrom(const platform::NativeFile& source, qint64 sourceOffset, qint64 length);
 
     Status commit();
     // Commits several files with one sync per file system instead of one fsync per file (batch signing
@@ -45,13 +42,14 @@ public:
 
 private:
     AtomicFile() = default;
-    int m_fd = -1;
+    platform::NativeFile m_file;
+    qint64 m_end = 0; // where write() appends
     QString m_tempPath;
     QString m_targetPath;
-    Error ioError(const QString& what) const;
+    Error ioError(const QString& what, int error) const;
 };
 
 // Convenience: the whole content at once.
-Status writeFileAtomically(const QString& targetPath, const QByteArray& content, mode_t mode = 0644);
+Status writeFileAtomically(const QString& targetPath, const QByteArray& content, unsigned permissions = 0644);
 
 } // namespace ikkatsu

@@ -1,14 +1,22 @@
-// Wiping containers for secrets; explicit_bzero cannot be optimised away.
+// Wiping containers for secrets; explicit_bzero (SecureZeroMemory on Windows) cannot be optimised away.
 #include "common/SecureBuffer.h"
 
+#ifdef _WIN32
+#include <windows.h>
+#else
 #include <string.h>
+#endif
 
 namespace ikkatsu {
 
 void wipeMemory(void* data, std::size_t size)
 {
     if (data && size)
+#ifdef _WIN32
+        ::SecureZeroMemory(data, size);
+#else
         explicit_bzero(data, size);
+#endif
 }
 
 SecureBuffer::SecureBuffer(std::string_view bytes)

@@ -6,9 +6,7 @@
 #include <openssl/err.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
-#include <unistd.h>
 
 namespace ikkatsu {
 
@@ -160,15 +158,13 @@ void Digest::update(const char* data, qint64 size)
         m_impl->valid = EVP_DigestUpdate(m_impl->context.get(), data, static_cast<size_t>(size)) == 1;
 }
 
-Status Digest::updateFromFile(int fd, qint64 offset, qint64 length)
+Status Digest::updateFromFile(const platform::NativeFile& file, qint64 offset, qint64 length)
 {
     constexpr qint64 kBufferSize = 1 << 20;
     QByteArray buffer(std::min(length, kBufferSize), Qt::Uninitialized);
     while (length > 0) {
-        const ssize_t n
-            = ::pread(fd, buffer.data(), static_cast<size_t>(std::min<qint64>(length, buffer.size())), offset);
-        if (n < 0 && errno == EINTR)
-            continue;
+        int error = 0;
+        const qint64 n = file.readAt(buffer.data(), std::min<qint64>(length, buffer.size()), offset, &error);
         if (n <= 0)
             return makeError(ErrorCode::InputFileUnreadable, QStringLiteral("read failed at offset %1").arg(offset));
         update(buffer.constData(), n);

@@ -3,6 +3,7 @@
 
 #include "common/Result.h"
 #include "crypto/Certificate.h"
+#include "platform/NativeFile.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -22,9 +23,9 @@ public:
     Digest& operator=(const Digest&) = delete;
     bool isValid() const;
     void update(const char* data, qint64 size);
-    // Streams `length` bytes of the open file `fd` from `offset` through the digest (1 MiB at a time, so that
+    // Streams `length` bytes of the open `file` from `offset` through the digest (1 MiB at a time, so that
     // memory does not grow with the file). InputFileUnreadable when the file ends early or cannot be read.
-    Status updateFromFile(int fd, qint64 offset, qint64 length);
+    Status updateFromFile(const platform::NativeFile& file, qint64 offset, qint64 length);
     QByteArray final();
 
 private:

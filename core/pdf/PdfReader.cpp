@@ -3,15 +3,12 @@
 
 #include "pdf/PdfFilters.h"
 #include "pdf/PdfParser.h"
+#include "platform/NativePath.h"
 
 #include <QFile>
 #include <QSet>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace ikkatsu::pdf {
 
@@ -65,15 +62,13 @@ private:
 Result<std::unique_ptr<PdfReader>> PdfReader::open(const QString& path)
 {
     std::unique_ptr<PdfReader> reader(new PdfReader);
-    const QByteArray native = QFile::encodeName(path);
-    reader->m_fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
-    if (reader->m_fd < 0)
-        return makeError(ErrorCode::InputFileUnreadable,
-            QStringLiteral("cannot open %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
-    const off_t end = ::lseek(reader->m_fd, 0, SEEK_END);
-    if (end < 0)
-        return makeError(ErrorCode::InputFileUnreadable, QStringLiteral("cannot seek in %1").arg(path));
-    reader->m_fileSize = end;
+    std::int64_t size = 0;
+    int error = platform::NativeFile::openForReading(platform::nativePath(path), &reader->m_file);
+    if (error == 0)
+        error = reader->m_file.size(&size);
+    if (error != 0)
+        return platform::fileError(ErrorCode::InputFileUnreadable, QStringLiteral("cannot open"), path, error);
+    reader->m_fileSize = size;
     if (reader->m_fileSize <= kWholeFileLimit) {
         Result<QByteArray> whole = reader->read(0, reader->m_fileSize);
         if (!whole)
@@ -84,11 +79,7 @@ Result<std::unique_ptr<PdfReader>> PdfReader::open(const QString& path)
     return reader;
 }
 
-PdfReader::~PdfReader()
-{
-    if (m_fd >= 0)
-        ::close(m_fd);
-}
+PdfReader::~PdfReader() = default;
 
 Result<QByteArray> PdfReader::read(qint64 offset, qint64 length) const
 {
@@ -98,15 +89,9 @@ Result<QByteArray> PdfReader::read(qint64 offset, qint64 length) const
     if (!m_whole.isEmpty() || (m_fileSize == 0))
         return m_whole.mid(offset, length);
     QByteArray buffer(length, Qt::Uninitialized);
-    qint64 done = 0;
-    while (done < length) {
-        const ssize_t n = ::pread(m_fd, buffer.data() + done, static_cast<size_t>(length - done), offset + done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return makeError(ErrorCode::InputFileUnreadable, QStringLiteral("read failed at offset %1").arg(offset));
-        done += n;
-    }
+    int error = 0;
+    if (m_file.readAt(buffer.data(), length, offset, &error) != length)
+        return makeError(ErrorCode::InputFileUnreadable, QStringLiteral("read failed at offset %1").arg(offset));
     return buffer;
 }
 

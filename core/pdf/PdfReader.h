@@ -3,6 +3,7 @@
 
 #include "common/Result.h"
 #include "pdf/PdfObject.h"
+#include "platform/NativeFile.h"
 
 #include <QByteArray>
 #include <QString>
@@ -55,7 +56,7 @@ public:
     PdfReader(const PdfReader&) = delete;
     PdfReader& operator=(const PdfReader&) = delete;
 
-    int fd() const { return m_fd; }
+    const platform::NativeFile& file() const { return m_file; }
     qint64 fileSize() const { return m_fileSize; }
     qint64 startxref() const { return m_startxref; }
     // Newest first; a hybrid file's /XRefStm stream follows the classic section that names it.
@@ -111,7 +112,7 @@ private:
     };
     Result<const ObjectStream*> objectStream(quint32 number);
 
-    int m_fd = -1;
+    platform::NativeFile m_file;
     qint64 m_fileSize = 0;
     QByteArray m_whole; // the whole file when it is small: fewer system calls for the common case
     qint64 m_startxref = 0;

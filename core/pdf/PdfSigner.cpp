@@ -6,17 +6,13 @@
 #include "pdf/PdfCatalog.h"
 #include "pdf/PdfReader.h"
 #include "pdf/PdfText.h"
+#include "platform/NativePath.h"
 
 #include <QFile>
 #include <QSet>
 
 #include <algorithm>
 #include <array>
-
-#include <cerrno>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace ikkatsu {
 
@@ -25,26 +21,6 @@ using namespace pdf;
 namespace {
 
 constexpr int kByteRangeSlot = 10; // digits reserved per /ByteRange number: files up to 9.3 GiB
-
-// Closes a descriptor this file opened.
-class FileDescriptor
-{
-public:
-    explicit FileDescriptor(int fd)
-        : m_fd(fd)
-    { }
-    ~FileDescriptor()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
 
 Error malformed(const QString& detail)
 {
@@ -424,25 +400,20 @@ Result<PreparedSignature> PdfSigner::prepareFile(
     }
 
     // The signed file keeps the input's permissions (signing in place must not widen or narrow them).
-    struct stat inputStat
-    {
-    };
-    const mode_t mode = ::fstat(reader.fd(), &inputStat) == 0 ? ((inputStat.st_mode & 0666) | 0600) : 0644;
-    Result<AtomicFile> created = AtomicFile::create(outputPath, mode);
+    Result<AtomicFile> created = AtomicFile::create(outputPath, (reader.file().permissions() & 0666) | 0600);
     if (!created)
         return created.error();
     AtomicFile& output = *created;
-    IKK_TRY(output.copyFrom(reader.fd(), 0, inputSize));
+    IKK_TRY(output.copyFrom(reader.file(), 0, inputSize));
     IKK_TRY(output.write(appended));
 
     // Digest what was actually written: the copied input read back from the new file, the rest from memory.
     Digest digest;
     {
-        const FileDescriptor written(
-            ::open(QFile::encodeName(output.temporaryPath()).constData(), O_RDONLY | O_CLOEXEC));
-        if (written.get() < 0)
+        platform::NativeFile written;
+        if (platform::NativeFile::openForReading(platform::nativePath(output.temporaryPath()), &written) != 0)
             return makeError(ErrorCode::OutputWriteFailed, QStringLiteral("cannot read back the new file"));
-        IKK_TRY(digest.updateFromFile(written.get(), 0, inputSize));
+        IKK_TRY(digest.updateFromFile(written, 0, inputSize));
     }
     digest.update(appended.constData(), contentsStart - inputSize);
     digest.update(appended.constData() + (contentsEnd - inputSize), outputSize - contentsEnd);

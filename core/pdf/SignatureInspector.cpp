@@ -7,8 +7,6 @@
 #include "pdf/PdfText.h"
 
 #include <algorithm>
-#include <cerrno>
-#include <unistd.h>
 
 namespace ikkatsu {
 
@@ -98,9 +96,9 @@ SignatureReport inspectSignature(PdfReader& reader, const SignatureField& field,
     if (!digest.isValid())
         return invalid(ErrorCode::SignatureInvalid,
             QStringLiteral("unsupported digest algorithm %1").arg(QString::fromLatin1(cms->digestAlgorithm())));
-    Status hashed = digest.updateFromFile(reader.fd(), 0, range[1]);
+    Status hashed = digest.updateFromFile(reader.file(), 0, range[1]);
     if (hashed)
-        hashed = digest.updateFromFile(reader.fd(), range[2], range[3]);
+        hashed = digest.updateFromFile(reader.file(), range[2], range[3]);
     if (!hashed)
         return invalid(hashed.error().code, hashed.error().detail);
     const Status verified = cms->verify(digest.final());
