@@ -30,7 +30,8 @@ Result<QDate> queryDate(const QUrlQuery& query, const QString& key)
     const QString text = queryText(query, key);
     if (text.isEmpty())
         return QDate();
-    const QDate date = QDate::fromString(text, Qt::ISODate);
+    // Exactly YYYY-MM-DD: Qt's ISO parser also takes other separators, which no client of ours sends.
+    const QDate date = QDate::fromString(text, QStringLiteral("yyyy-MM-dd"));
     if (!date.isValid() || text.size() != 10)
         return badQuery(key + QStringLiteral(" must be a date YYYY-MM-DD"));
     return date;
