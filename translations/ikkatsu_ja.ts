@@ -360,7 +360,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>PDF文書が暗号化されているため署名できません。</translation>
     </message>
     <message>
-        <source>The PDF document&apos;s cross-reference table is damaged.</source>
+        <source>The PDF document's cross-reference table is damaged.</source>
         <translation>PDF文書の相互参照テーブルが破損しています。</translation>
     </message>
     <message>
@@ -396,7 +396,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>署名の対象範囲が文書を正しく覆っていません。</translation>
     </message>
     <message>
-        <source>The signer&apos;s certificate is not trusted.</source>
+        <source>The signer's certificate is not trusted.</source>
         <translation>署名者の証明書は信頼されていません。</translation>
     </message>
     <message>
@@ -460,7 +460,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>サーバとの安全な接続を確立できませんでした。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be understood.</source>
+        <source>The server's answer could not be understood.</source>
         <translation>サーバの応答を解釈できませんでした。</translation>
     </message>
     <message>
@@ -550,7 +550,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>keystore create: --out ファイル を指定してください。</translation>
     </message>
     <message>
-        <source>keystore create: certificates come from the server&apos;s certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
+        <source>keystore create: certificates come from the server's certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
         <translation>keystore create: 証明書はサーバの署名用証明書セットアップ（ikkatsu-cli certificate-setup）で発行されます。ローカルの試験用には --self-signed を指定してください。</translation>
     </message>
     <message>
@@ -787,7 +787,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>電子署名</translation>
     </message>
     <message>
-        <source>Everyone&apos;s processing results</source>
+        <source>Everyone's processing results</source>
         <translation>全員の処理結果</translation>
     </message>
     <message>
@@ -831,14 +831,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>検索</translation>
     </message>
     <message>
-        <source>Previous</source>
-        <translation>前へ</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>次へ</translation>
-    </message>
-    <message>
         <source>Date and time</source>
         <translation>日時</translation>
     </message>
@@ -863,20 +855,191 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>クライアント</translation>
     </message>
     <message>
-        <source>No matching data exists.</source>
-        <translation>該当するデータが存在しません。</translation>
-    </message>
-    <message>
-        <source>%1-%2 of %3</source>
-        <translation>%3 件中 %1〜%2 件</translation>
-    </message>
-    <message>
         <source>Export processing results as CSV</source>
         <translation>処理結果をCSVで出力</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSVファイル (*.csv)</translation>
+        <source>Exported to %1.</source>
+        <translation>%1 に出力しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::AuditTrailPage</name>
+    <message>
+        <source>User registration</source>
+        <translation>ユーザ登録</translation>
+    </message>
+    <message>
+        <source>User information change</source>
+        <translation>ユーザ情報変更</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>ロック</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>ロック解除</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>ユーザ無効化</translation>
+    </message>
+    <message>
+        <source>Enable user</source>
+        <translation>ユーザ有効化</translation>
+    </message>
+    <message>
+        <source>Password reissue</source>
+        <translation>パスワード再発行</translation>
+    </message>
+    <message>
+        <source>Certificate revocation</source>
+        <translation>証明書失効</translation>
+    </message>
+    <message>
+        <source>Folder creation</source>
+        <translation>フォルダ作成</translation>
+    </message>
+    <message>
+        <source>File registration</source>
+        <translation>ファイル登録</translation>
+    </message>
+    <message>
+        <source>Permission change</source>
+        <translation>権限変更</translation>
+    </message>
+    <message>
+        <source>Version download</source>
+        <translation>版のダウンロード</translation>
+    </message>
+    <message>
+        <source>Processing results CSV export</source>
+        <translation>処理結果CSV出力</translation>
+    </message>
+    <message>
+        <source>Audit trail CSV export</source>
+        <translation>操作履歴CSV出力</translation>
+    </message>
+    <message>
+        <source>Admin function refused</source>
+        <translation>管理機能の拒否</translation>
+    </message>
+    <message>
+        <source>Mail delivery failure</source>
+        <translation>メール送信失敗</translation>
+    </message>
+    <message>
+        <source>Initial administrator creation</source>
+        <translation>初期管理者作成</translation>
+    </message>
+    <message>
+        <source>Login failure (unknown user ID)</source>
+        <translation>ログイン失敗（ユーザID不明）</translation>
+    </message>
+    <message>
+        <source>Login failure (wrong password)</source>
+        <translation>ログイン失敗（パスワード誤り）</translation>
+    </message>
+    <message>
+        <source>Login refused</source>
+        <translation>ログイン拒否</translation>
+    </message>
+    <message>
+        <source>Password confirmed</source>
+        <translation>パスワード確認</translation>
+    </message>
+    <message>
+        <source>Wrong one-time password</source>
+        <translation>ワンタイムパスワード誤り</translation>
+    </message>
+    <message>
+        <source>One-time password resent</source>
+        <translation>ワンタイムパスワード再送信</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <source>Automatic lock</source>
+        <translation>自動ロック</translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <source>Password change</source>
+        <translation>パスワード変更</translation>
+    </message>
+    <message>
+        <source>Password change failure</source>
+        <translation>パスワード変更失敗</translation>
+    </message>
+    <message>
+        <source>Certificate issue</source>
+        <translation>証明書発行</translation>
+    </message>
+    <message>
+        <source>View-only chosen</source>
+        <translation>閲覧のみを選択</translation>
+    </message>
+    <message>
+        <source>Certificate issue refused</source>
+        <translation>証明書発行拒否</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作履歴</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>CSV出力...</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>Target user</source>
+        <translation>対象ユーザ</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Connected from</source>
+        <translation>接続元</translation>
+    </message>
+    <message>
+        <source>Export the audit trail as CSV</source>
+        <translation>操作履歴をCSVで出力</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
@@ -1071,7 +1234,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>STEP2 署名用暗証コードの初期設定</translation>
     </message>
     <message>
-        <source>A signing certificate has been issued with the content below. Check the &quot;Signing certificate information&quot;; if it is correct, enter the signing PIN and click the &quot;Register&quot; button. If anything is wrong, ask your administrator to change your user information.</source>
+        <source>A signing certificate has been issued with the content below. Check the "Signing certificate information"; if it is correct, enter the signing PIN and click the "Register" button. If anything is wrong, ask your administrator to change your user information.</source>
         <translation>以下の内容で、署名用証明書が発行されています。「署名用証明書情報」欄の内容を確認し、誤りがなければ署名用暗証コードの入力後、「登録」ボタンをクリックしてください。誤りがある場合は、管理者にユーザ情報の変更を依頼してください。</translation>
     </message>
     <message>
@@ -1708,8 +1871,12 @@ Revisions added later: %4</source>
         <translation>フォルダ・ファイル管理</translation>
     </message>
     <message>
-        <source>Everyone&apos;s results</source>
+        <source>Everyone's results</source>
         <translation>全員の処理結果</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作履歴</translation>
     </message>
 </context>
 <context>
@@ -2010,6 +2177,29 @@ Revisions added later: %4</source>
     </message>
 </context>
 <context>
+    <name>ikkatsu::ui::TrailTable</name>
+    <message>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>No matching data exists.</source>
+        <translation>該当するデータが存在しません。</translation>
+    </message>
+    <message>
+        <source>%1-%2 of %3</source>
+        <translation>%3 件中 %1〜%2 件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
+    </message>
+</context>
+<context>
     <name>ikkatsu::ui::UserFormDialog</name>
     <message>
         <source>New user registration</source>
@@ -2020,7 +2210,7 @@ Revisions added later: %4</source>
         <translation>ユーザ情報の変更</translation>
     </message>
     <message>
-        <source>The user ID and initial password are generated by the server. The user receives the mail &quot;User registration notice&quot; without credentials; you receive the user ID and initial password.</source>
+        <source>The user ID and initial password are generated by the server. The user receives the mail "User registration notice" without credentials; you receive the user ID and initial password.</source>
         <translation>ユーザIDと初期パスワードはサーバが発行します。利用者には「ユーザ登録のご連絡」メール（ユーザID・パスワードの記載なし）が、管理者にはユーザIDと初期パスワードを記載したメールが送信されます。</translation>
     </message>
     <message>
@@ -2319,7 +2509,7 @@ Revisions added later: %4</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <source>User %1 (%2) is registered. The mail &quot;User registration notice&quot; went to the user, and the user ID and initial password to you.</source>
+        <source>User %1 (%2) is registered. The mail "User registration notice" went to the user, and the user ID and initial password to you.</source>
         <translation>ユーザ %1（%2）を登録しました。利用者に「ユーザ登録のご連絡」メールを、管理者にユーザIDと初期パスワードを記載したメールを送信しました。</translation>
     </message>
     <message>
