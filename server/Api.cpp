@@ -3,6 +3,7 @@
 
 #include "accounts/Accounts.h"
 #include "accounts/Login.h"
+#include "audit/AuditTrail.h"
 #include "ca/SigningCertificates.h"
 #include "files/Files.h"
 #include "results/ProcessingResults.h"
@@ -33,7 +34,7 @@ HttpResponse asCaller(const Context& context, const HttpRequest& request, bool a
         return fail(caller.error());
     if (adminOnly && caller->user.role != api::Role::Admin) {
         context->audit(
-            QStringLiteral("admin.refused"), caller->user.userId, QString(), request.path, request.remoteAddress);
+            api::AuditEvent::AdminRefused, caller->user.userId, QString(), request.path, request.remoteAddress);
         return HttpResponse::error(ErrorCode::AdminOnly);
     }
     return body(*caller);
@@ -356,6 +357,20 @@ HttpResponse fileResponse(const Result<api::FileEntry>& file)
     return HttpResponse::json({{QStringLiteral("file"), file->toJson()}});
 }
 
+// `disposition`: the Content-Disposition value with an ASCII and a UTF-8 (Japanese) file name.
+HttpResponse csvResponse(const QByteArray& bytes, const QByteArray& disposition)
+{
+    HttpResponse response = HttpResponse::bytes(bytes, QByteArrayLiteral("text/csv; charset=utf-8"));
+    response.headers.append({QByteArrayLiteral("Content-Disposition"), disposition});
+    return response;
+}
+
+// An export's filter as the audit trail records it: what was asked for, never more than a line.
+QString exportedFilter(const HttpRequest& request)
+{
+    return QStringLiteral("filter=") + request.query.toString(QUrl::FullyDecoded).left(200);
+}
+
 HttpResponse resultsResponse(ServerContext& context, const api::ResultFilter& filter, bool csv)
 {
     ProcessingResults results(context);
@@ -363,11 +378,9 @@ HttpResponse resultsResponse(ServerContext& context, const api::ResultFilter& fi
         auto bytes = results.csv(filter);
         if (!bytes)
             return fail(bytes.error());
-        HttpResponse response = HttpResponse::bytes(*bytes, QByteArrayLiteral("text/csv; charset=utf-8"));
-        response.headers.append({QByteArrayLiteral("Content-Disposition"),
+        return csvResponse(*bytes,
             QByteArrayLiteral(
-                "attachment; filename=\"results.csv\"; filename*=UTF-8''%E5%87%A6%E7%90%86%E7%B5%90%E6%9E%9C.csv")});
-        return response;
+                "attachment; filename=\"results.csv\"; filename*=UTF-8''%E5%87%A6%E7%90%86%E7%B5%90%E6%9E%9C.csv"));
     }
     auto page = results.list(filter);
     if (!page)
@@ -438,11 +451,15 @@ void addFileRoutes(Router& router, const Context& context)
             });
         router.add("GET", csv ? QStringLiteral("/api/v1/admin/results/csv") : QStringLiteral("/api/v1/admin/results"),
             [context, csv](const HttpRequest& request) {
-                return asCaller(context, request, true, [&](const Caller&) {
+                return asCaller(context, request, true, [&](const Caller& caller) {
                     auto filter = api::ResultFilter::fromQuery(request.query);
                     if (!filter)
                         return fail(filter.error());
-                    return resultsResponse(*context, *filter, csv);
+                    HttpResponse response = resultsResponse(*context, *filter, csv);
+                    if (csv && response.status == 200)
+                        context->audit(api::AuditEvent::ResultsExported, caller.user.userId, filter->userId,
+                            exportedFilter(request), request.remoteAddress);
+                    return response;
                 });
             });
     }
@@ -536,7 +553,7 @@ void addAdminFileRoutes(Router& router, const Context& context)
     });
     router.add("GET", QStringLiteral("/api/v1/admin/files/{fileId}/versions/{version}/content"),
         [context](const HttpRequest& request) {
-            return asCaller(context, request, true, [&](const Caller&) {
+            return asCaller(context, request, true, [&](const Caller& caller) {
                 bool numeric = false;
                 const int version = request.pathParameters.value(QStringLiteral("version")).toInt(&numeric);
                 if (!numeric || version < 1)
@@ -545,6 +562,11 @@ void addAdminFileRoutes(Router& router, const Context& context)
                     = Files(*context).adminVersion(request.pathParameters.value(QStringLiteral("fileId")), version);
                 if (!download)
                     return fail(download.error());
+                context->audit(api::AuditEvent::FileVersionDownloaded, caller.user.userId, QString(),
+                    QStringLiteral("file=%1 version=%2")
+                        .arg(request.pathParameters.value(QStringLiteral("fileId")))
+                        .arg(version),
+                    request.remoteAddress);
                 HttpResponse response = HttpResponse::bytes(download->bytes, QByteArrayLiteral("application/pdf"));
                 response.headers.append({QByteArrayLiteral("X-Ikkatsu-Version"), QByteArray::number(version)});
                 response.headers.append({QByteArrayLiteral("X-Ikkatsu-Sha256"), download->sha256.toLatin1()});
@@ -553,6 +575,43 @@ void addAdminFileRoutes(Router& router, const Context& context)
                 return response;
             });
         });
+}
+
+// 操作履歴. Listing is not itself recorded (administrators browse it often, and it changes nothing); exporting the
+// CSV is, since it takes the trail out of the server.
+void addAuditRoutes(Router& router, const Context& context)
+{
+    router.add("GET", QStringLiteral("/api/v1/admin/audit"), [context](const HttpRequest& request) {
+        return asCaller(context, request, true, [&](const Caller&) {
+            auto filter = api::AuditFilter::fromQuery(request.query);
+            if (!filter)
+                return fail(filter.error());
+            auto page = AuditTrail(*context).list(*filter);
+            if (!page)
+                return fail(page.error());
+            QJsonArray entries;
+            for (const api::AuditEntry& entry : std::as_const(page->entries))
+                entries.append(entry.toJson());
+            return HttpResponse::json({{QStringLiteral("entries"), entries}, {QStringLiteral("total"), page->total},
+                {QStringLiteral("offset"), page->offset}, {QStringLiteral("limit"), page->limit}});
+        });
+    });
+    router.add("GET", QStringLiteral("/api/v1/admin/audit/csv"), [context](const HttpRequest& request) {
+        return asCaller(context, request, true, [&](const Caller& caller) {
+            auto filter = api::AuditFilter::fromQuery(request.query);
+            if (!filter)
+                return fail(filter.error());
+            auto bytes = AuditTrail(*context).csv(*filter);
+            if (!bytes)
+                return fail(bytes.error());
+            // Recorded after the rows were read, so an export never contains its own row.
+            context->audit(api::AuditEvent::AuditExported, caller.user.userId, filter->subjectUser,
+                exportedFilter(request), request.remoteAddress);
+            return csvResponse(*bytes,
+                QByteArrayLiteral(
+                    "attachment; filename=\"audit.csv\"; filename*=UTF-8''%E6%93%8D%E4%BD%9C%E5%B1%A5%E6%AD%B4.csv"));
+        });
+    });
 }
 
 } // namespace
@@ -588,6 +647,7 @@ Router buildApiRoutes(const std::shared_ptr<ServerContext>& context)
     addAdminRoutes(router, context);
     addFileRoutes(router, context);
     addAdminFileRoutes(router, context);
+    addAuditRoutes(router, context);
     return router;
 }
 

@@ -187,7 +187,7 @@ int init(QStringList args)
     auto created = accounts.createDirect(adminId, adminTemplate(name, email), password);
     if (!created)
         return reportError(created.error());
-    (*context)->audit(QStringLiteral("user.bootstrap_admin"), QString(), adminId);
+    (*context)->audit(api::AuditEvent::BootstrapAdmin, QString(), adminId);
     printLine(QStringLiteral("administrator %1 created").arg(adminId));
     if (!generated.isEmpty()) {
         // Shown once, on the operator's terminal; it is stored only as an Argon2id hash.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ServerConfig.h"
+#include "api/AuditDto.h"
 #include "crypto/CertificateAuthority.h"
 #include "db/Database.h"
 #include "mail/Mail.h"
@@ -17,8 +18,9 @@ struct ServerContext
     std::unique_ptr<MailSender> mail;
     std::unique_ptr<CertificateAuthority> ca;
 
-    // Appends to the audit log. Never pass secrets in `detail`. Failures are logged, not returned:
-    // an audit write must not turn a completed account change into an error for the caller.
+    // Appends to the audit log (操作履歴); `event` is one of api::AuditEvent. Never pass secrets in `detail`.
+    // Failures are logged, not returned: an audit write must not turn a completed account change into an error for
+    // the caller. Runs on the calling thread's connection, so inside a transaction it commits or rolls back with it.
     void audit(const QString& event, const QString& actor, const QString& subjectUser, const QString& detail = {},
         const QString& remote = {});
 };

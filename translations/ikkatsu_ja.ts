@@ -831,14 +831,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>検索</translation>
     </message>
     <message>
-        <source>Previous</source>
-        <translation>前へ</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>次へ</translation>
-    </message>
-    <message>
         <source>Date and time</source>
         <translation>日時</translation>
     </message>
@@ -863,20 +855,191 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>クライアント</translation>
     </message>
     <message>
-        <source>No matching data exists.</source>
-        <translation>該当するデータが存在しません。</translation>
-    </message>
-    <message>
-        <source>%1-%2 of %3</source>
-        <translation>%3 件中 %1〜%2 件</translation>
-    </message>
-    <message>
         <source>Export processing results as CSV</source>
         <translation>処理結果をCSVで出力</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSVファイル (*.csv)</translation>
+        <source>Exported to %1.</source>
+        <translation>%1 に出力しました。</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::AuditTrailPage</name>
+    <message>
+        <source>User registration</source>
+        <translation>ユーザ登録</translation>
+    </message>
+    <message>
+        <source>User information change</source>
+        <translation>ユーザ情報変更</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>ロック</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>ロック解除</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>ユーザ無効化</translation>
+    </message>
+    <message>
+        <source>Enable user</source>
+        <translation>ユーザ有効化</translation>
+    </message>
+    <message>
+        <source>Password reissue</source>
+        <translation>パスワード再発行</translation>
+    </message>
+    <message>
+        <source>Certificate revocation</source>
+        <translation>証明書失効</translation>
+    </message>
+    <message>
+        <source>Folder creation</source>
+        <translation>フォルダ作成</translation>
+    </message>
+    <message>
+        <source>File registration</source>
+        <translation>ファイル登録</translation>
+    </message>
+    <message>
+        <source>Permission change</source>
+        <translation>権限変更</translation>
+    </message>
+    <message>
+        <source>Version download</source>
+        <translation>版のダウンロード</translation>
+    </message>
+    <message>
+        <source>Processing results CSV export</source>
+        <translation>処理結果CSV出力</translation>
+    </message>
+    <message>
+        <source>Audit trail CSV export</source>
+        <translation>操作履歴CSV出力</translation>
+    </message>
+    <message>
+        <source>Admin function refused</source>
+        <translation>管理機能の拒否</translation>
+    </message>
+    <message>
+        <source>Mail delivery failure</source>
+        <translation>メール送信失敗</translation>
+    </message>
+    <message>
+        <source>Initial administrator creation</source>
+        <translation>初期管理者作成</translation>
+    </message>
+    <message>
+        <source>Login failure (unknown user ID)</source>
+        <translation>ログイン失敗（ユーザID不明）</translation>
+    </message>
+    <message>
+        <source>Login failure (wrong password)</source>
+        <translation>ログイン失敗（パスワード誤り）</translation>
+    </message>
+    <message>
+        <source>Login refused</source>
+        <translation>ログイン拒否</translation>
+    </message>
+    <message>
+        <source>Password confirmed</source>
+        <translation>パスワード確認</translation>
+    </message>
+    <message>
+        <source>Wrong one-time password</source>
+        <translation>ワンタイムパスワード誤り</translation>
+    </message>
+    <message>
+        <source>One-time password resent</source>
+        <translation>ワンタイムパスワード再送信</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>ログイン</translation>
+    </message>
+    <message>
+        <source>Automatic lock</source>
+        <translation>自動ロック</translation>
+    </message>
+    <message>
+        <source>Logout</source>
+        <translation>ログアウト</translation>
+    </message>
+    <message>
+        <source>Password change</source>
+        <translation>パスワード変更</translation>
+    </message>
+    <message>
+        <source>Password change failure</source>
+        <translation>パスワード変更失敗</translation>
+    </message>
+    <message>
+        <source>Certificate issue</source>
+        <translation>証明書発行</translation>
+    </message>
+    <message>
+        <source>View-only chosen</source>
+        <translation>閲覧のみを選択</translation>
+    </message>
+    <message>
+        <source>Certificate issue refused</source>
+        <translation>証明書発行拒否</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作履歴</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>CSV出力...</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>Target user</source>
+        <translation>対象ユーザ</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Connected from</source>
+        <translation>接続元</translation>
+    </message>
+    <message>
+        <source>Export the audit trail as CSV</source>
+        <translation>操作履歴をCSVで出力</translation>
     </message>
     <message>
         <source>Exported to %1.</source>
@@ -1711,6 +1874,10 @@ Revisions added later: %4</source>
         <source>Everyone's results</source>
         <translation>全員の処理結果</translation>
     </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作履歴</translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::OtpPage</name>
@@ -2011,6 +2178,29 @@ Revisions added later: %4</source>
         <translation>
             <numerusform>未処理のファイルが %n 件あります。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::TrailTable</name>
+    <message>
+        <source>Previous</source>
+        <translation>前へ</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>No matching data exists.</source>
+        <translation>該当するデータが存在しません。</translation>
+    </message>
+    <message>
+        <source>%1-%2 of %3</source>
+        <translation>%3 件中 %1〜%2 件</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSVファイル (*.csv)</translation>
     </message>
 </context>
 <context>

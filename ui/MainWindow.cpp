@@ -5,6 +5,7 @@
 #include "KeyStoreLocation.h"
 #include "Style.h"
 #include "admin/AllResultsPage.h"
+#include "admin/AuditTrailPage.h"
 #include "admin/FilesPage.h"
 #include "admin/UsersPage.h"
 #include "config/Settings.h"
@@ -70,10 +71,12 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
     m_users = new UsersPage(m_stack);
     m_adminFiles = new FilesPage(m_stack);
     m_allResults = new AllResultsPage(m_stack);
+    m_auditTrail = new AuditTrailPage(m_stack);
     for (QWidget* page : {static_cast<QWidget*>(m_login), static_cast<QWidget*>(m_otp),
              static_cast<QWidget*>(m_passwordChange), static_cast<QWidget*>(m_setup), static_cast<QWidget*>(m_top),
              static_cast<QWidget*>(m_myPage), static_cast<QWidget*>(m_profile), static_cast<QWidget*>(m_results),
-             static_cast<QWidget*>(m_users), static_cast<QWidget*>(m_adminFiles), static_cast<QWidget*>(m_allResults)})
+             static_cast<QWidget*>(m_users), static_cast<QWidget*>(m_adminFiles), static_cast<QWidget*>(m_allResults),
+             static_cast<QWidget*>(m_auditTrail)})
         m_stack->addWidget(page);
 
     connect(m_login, &LoginPage::challenged, this, [this](const OtpChallenge& challenge) {
@@ -107,6 +110,8 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
             return showScreen(Screen::AdminFiles);
         case NavigationBar::Destination::AllResults:
             return showScreen(Screen::AllResults);
+        case NavigationBar::Destination::AuditTrail:
+            return showScreen(Screen::AuditTrail);
         }
     });
     connect(m_navigation, &NavigationBar::logoutRequested, this, &MainWindow::logout);
@@ -121,6 +126,7 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
     connect(m_users, &UsersPage::failed, this, &MainWindow::handleError);
     connect(m_adminFiles, &FilesPage::failed, this, &MainWindow::handleError);
     connect(m_allResults, &AllResultsPage::failed, this, &MainWindow::handleError);
+    connect(m_auditTrail, &AuditTrailPage::failed, this, &MainWindow::handleError);
 
     showScreen(Screen::Login);
 }
@@ -138,6 +144,7 @@ void MainWindow::setAdminService(AdminService* admin)
     m_users->setService(admin);
     m_adminFiles->setService(admin);
     m_allResults->setService(admin);
+    m_auditTrail->setService(admin);
     m_navigation->setAdminVisible(adminModeAvailable());
 }
 
@@ -201,6 +208,10 @@ void MainWindow::showScreen(Screen screen)
         m_navigation->setCurrent(NavigationBar::Destination::AllResults);
         m_allResults->refresh();
         break;
+    case Screen::AuditTrail:
+        m_navigation->setCurrent(NavigationBar::Destination::AuditTrail);
+        m_auditTrail->refresh();
+        break;
     default:
         break;
     }
@@ -215,6 +226,7 @@ void MainWindow::signIn(const UserProfile& user)
     m_users->clear();
     m_adminFiles->clear();
     m_allResults->clear();
+    m_auditTrail->clear();
     m_myPage->setFileSource(nullptr);
     m_results->setFileSource(nullptr);
     m_files = m_fileSourceFactory ? m_fileSourceFactory(user) : nullptr;
@@ -255,6 +267,7 @@ void MainWindow::endSession(const QString& message)
     m_users->clear();
     m_adminFiles->clear();
     m_allResults->clear();
+    m_auditTrail->clear();
     m_login->reset(message);
     showScreen(Screen::Login);
 }

@@ -32,6 +32,7 @@ class ServiceTopPage;
 class UsersPage;
 class FilesPage;
 class AllResultsPage;
+class AuditTrailPage;
 class BatchJournal;
 
 class MainWindow : public QMainWindow
@@ -54,7 +55,8 @@ public:
         Results,
         Users,
         AdminFiles,
-        AllResults
+        AllResults,
+        AuditTrail
     };
     Q_ENUM(Screen)
 
@@ -85,6 +87,7 @@ public:
     UsersPage* usersPage() const { return m_users; }
     FilesPage* filesPage() const { return m_adminFiles; }
     AllResultsPage* allResultsPage() const { return m_allResults; }
+    AuditTrailPage* auditTrailPage() const { return m_auditTrail; }
     NavigationBar* navigationBar() const { return m_navigation; }
     FileViewer* viewer() const { return m_viewer; }
     FileSource* fileSource() const { return m_files.get(); }
@@ -122,6 +125,7 @@ private:
     UsersPage* m_users;
     FilesPage* m_adminFiles;
     AllResultsPage* m_allResults;
+    AuditTrailPage* m_auditTrail;
     AdminService* m_admin = nullptr;
     FileViewer* m_viewer = nullptr;
 };

@@ -2,6 +2,7 @@
 #include "api/FileDto.h"
 
 #include "api/Dto.h"
+#include "api/QueryFields.h"
 
 #include <QJsonArray>
 #include <QTimeZone>
@@ -13,11 +14,6 @@ namespace {
 Error protocolError(const QString& what)
 {
     return makeError(ErrorCode::ProtocolMismatch, what);
-}
-
-Error badQuery(const QString& what)
-{
-    return makeError(ErrorCode::BadRequest, what);
 }
 
 QJsonArray stringArray(const QStringList& list)
@@ -34,56 +30,6 @@ QStringList stringList(const QJsonValue& value)
     for (const QJsonValue& item : value.toArray())
         list.append(item.toString());
     return list;
-}
-
-QString queryText(const QUrlQuery& query, const QString& key)
-{
-    return query.queryItemValue(key, QUrl::FullyDecoded);
-}
-
-Result<int> queryInt(const QUrlQuery& query, const QString& key, int fallback, int min, int max)
-{
-    const QString text = queryText(query, key);
-    if (text.isEmpty())
-        return fallback;
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < min || value > max)
-        return badQuery(QStringLiteral("%1 must be an integer from %2 to %3").arg(key).arg(min).arg(max));
-    return value;
-}
-
-Result<QDate> queryDate(const QUrlQuery& query, const QString& key)
-{
-    const QString text = queryText(query, key);
-    if (text.isEmpty())
-        return QDate();
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (!date.isValid() || text.size() != 10)
-        return badQuery(key + QStringLiteral(" must be a date YYYY-MM-DD"));
-    return date;
-}
-
-Result<QString> queryFreeText(const QUrlQuery& query, const QString& key, int maxLength)
-{
-    const QString text = queryText(query, key);
-    if (text.size() > maxLength)
-        return badQuery(key + QStringLiteral(" is too long"));
-    for (const QChar c : text) {
-        if (c.category() == QChar::Other_Control)
-            return badQuery(key + QStringLiteral(" contains control characters"));
-    }
-    return text;
-}
-
-// Knowing every query key catches a client's typo instead of silently ignoring a filter.
-Status onlyKnownKeys(const QUrlQuery& query, const QStringList& known)
-{
-    for (const auto& item : query.queryItems()) {
-        if (!known.contains(item.first))
-            return badQuery(QStringLiteral("unknown query parameter ") + item.first);
-    }
-    return {};
 }
 
 struct Named

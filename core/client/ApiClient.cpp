@@ -480,6 +480,28 @@ void ApiClient::allResultsCsv(const api::ResultFilter& filter, Done<QByteArray> 
         });
 }
 
+void ApiClient::auditTrail(const api::AuditFilter& filter, Done<api::AuditPage> done)
+{
+    getJson(api::apiPrefix() + QStringLiteral("/admin/audit"), filter.toQuery(),
+        [done = std::move(done)](Result<QJsonObject> json) {
+            if (!json)
+                done(json.error());
+            else
+                done(api::AuditPage::fromJson(*json));
+        });
+}
+
+void ApiClient::auditTrailCsv(const api::AuditFilter& filter, Done<QByteArray> done)
+{
+    sendRequest("GET", api::apiPrefix() + QStringLiteral("/admin/audit/csv"), filter.toQuery(), {},
+        {{"Accept", "text/csv"}}, [done = std::move(done)](Result<RawReply> raw) {
+            if (!raw)
+                done(raw.error());
+            else
+                done(raw->body);
+        });
+}
+
 // --- Administrators: users and their certificates. ---
 
 namespace {

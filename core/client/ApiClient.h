@@ -2,6 +2,7 @@
 // app.
 #pragma once
 
+#include "api/AuditDto.h"
 #include "api/Dto.h"
 #include "api/FileDto.h"
 #include "common/Result.h"
@@ -111,6 +112,10 @@ public:
     // Everyone's 処理結果 (filter.userId narrows to one user) and its CSV.
     void allResults(const api::ResultFilter& filter, Done<api::ResultPage> done);
     void allResultsCsv(const api::ResultFilter& filter, Done<QByteArray> done);
+    // 操作履歴 (administrators): one page, newest first, and the CSV of every matching row (the export is itself
+    // recorded in the trail).
+    void auditTrail(const api::AuditFilter& filter, Done<api::AuditPage> done);
+    void auditTrailCsv(const api::AuditFilter& filter, Done<QByteArray> done);
 
     // The primitive under the typed calls: JSON in, JSON object out (or the error body's code).
     void send(const QByteArray& method, const QString& path, const QJsonObject& body, Done<QJsonObject> done);

@@ -203,7 +203,7 @@ Result<Accounts::Registered> Accounts::registerUser(
     }
     if (userId.isEmpty())
         return makeError(ErrorCode::DatabaseError, QStringLiteral("could not store the new user"));
-    m_context.audit(QStringLiteral("user.registered"), admin.userId, userId,
+    m_context.audit(api::AuditEvent::UserRegistered, admin.userId, userId,
         QStringLiteral("role=%1 maySign=%2").arg(api::roleName(user.role)).arg(user.maySign), remote);
 
     const ServerConfig& config = m_context.config;
@@ -219,7 +219,7 @@ Result<Accounts::Registered> Accounts::registerUser(
     registered.user = *info;
     registered.mailDelivered = first.ok() && second.ok();
     if (!registered.mailDelivered)
-        m_context.audit(QStringLiteral("mail.failed"), admin.userId, userId, QStringLiteral("registration mails"));
+        m_context.audit(api::AuditEvent::MailFailed, admin.userId, userId, QStringLiteral("registration mails"));
     return registered;
 }
 
@@ -289,7 +289,7 @@ Result<api::UserInfo> Accounts::edit(
         {user->userName, user->company, user->nameRoman, user->companyRoman, user->email,
             user->loginExpiresAt.toSecsSinceEpoch(), api::roleName(user->role), user->maySign ? 1 : 0,
             QDateTime::currentSecsSinceEpoch(), userId}));
-    m_context.audit(QStringLiteral("user.edited"), admin.userId, userId, changed.join(QLatin1Char(',')), remote);
+    m_context.audit(api::AuditEvent::UserEdited, admin.userId, userId, changed.join(QLatin1Char(',')), remote);
     return require(userId);
 }
 
@@ -320,7 +320,7 @@ Result<api::UserInfo> Accounts::setLocked(
     if (locked)
         IKK_TRY(revokeSessions(userId));
     m_context.audit(
-        locked ? QStringLiteral("user.locked") : QStringLiteral("user.unlocked"), admin.userId, userId, {}, remote);
+        locked ? api::AuditEvent::UserLocked : api::AuditEvent::UserUnlocked, admin.userId, userId, {}, remote);
     return require(userId);
 }
 
@@ -335,7 +335,7 @@ Result<api::UserInfo> Accounts::setDisabled(
     if (disabled)
         IKK_TRY(revokeSessions(userId));
     m_context.audit(
-        disabled ? QStringLiteral("user.disabled") : QStringLiteral("user.enabled"), admin.userId, userId, {}, remote);
+        disabled ? api::AuditEvent::UserDisabled : api::AuditEvent::UserEnabled, admin.userId, userId, {}, remote);
     return require(userId);
 }
 
@@ -356,7 +356,7 @@ Result<Accounts::Registered> Accounts::resetPassword(
                        "password_changed_at = ?, updated_at = ? WHERE user_id = ?"),
         {*hash, m_context.config.requirePasswordChangeOnFirstLogin ? 1 : 0, now, now, userId}));
     IKK_TRY(revokeSessions(userId));
-    m_context.audit(QStringLiteral("user.password_reset"), admin.userId, userId, {}, remote);
+    m_context.audit(api::AuditEvent::UserPasswordReset, admin.userId, userId, {}, remote);
     const Status sent = m_context.mail->send(registrationCredentialsMail(m_context.config.serviceName, admin.email,
         admin.userName, user->userName, userId, password, user->loginExpiresAt));
     wipeString(password);

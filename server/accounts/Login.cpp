@@ -58,7 +58,7 @@ Result<api::LoginChallenge> Login::start(const QString& userId, const SecureBuff
         return found.error();
     if (!found->has_value()) {
         PasswordHash::verifyDummy(password);
-        m_context.audit(QStringLiteral("login.unknown_user"), QString(), QString(), {}, remote);
+        m_context.audit(api::AuditEvent::LoginUnknownUser, QString(), QString(), {}, remote);
         return makeError(ErrorCode::InvalidCredentials);
     }
     const UserRecord& record = found->value();
@@ -71,15 +71,15 @@ Result<api::LoginChallenge> Login::start(const QString& userId, const SecureBuff
         auto after = m_accounts.find(userId);
         if (after && after->has_value() && after->value().info.locked && !record.info.locked) {
             IKK_TRY(m_accounts.revokeSessions(userId));
-            m_context.audit(QStringLiteral("user.locked_out"), QString(), userId,
+            m_context.audit(api::AuditEvent::LockedOut, QString(), userId,
                 QStringLiteral("%1 wrong passwords").arg(after->value().info.failedLogins), remote);
         }
-        m_context.audit(QStringLiteral("login.wrong_password"), QString(), userId, {}, remote);
+        m_context.audit(api::AuditEvent::LoginWrongPassword, QString(), userId, {}, remote);
         return makeError(ErrorCode::InvalidCredentials);
     }
     const Status state = usable(record.info);
     if (!state) {
-        m_context.audit(QStringLiteral("login.refused"), QString(), userId, state.error().codeText(), remote);
+        m_context.audit(api::AuditEvent::LoginRefused, QString(), userId, state.error().codeText(), remote);
         return state.error();
     }
     IKK_TRY(m_context.database->exec(QStringLiteral("UPDATE users SET failed_logins = 0 WHERE user_id = ?"), {userId}));
@@ -99,7 +99,7 @@ Result<api::LoginChallenge> Login::start(const QString& userId, const SecureBuff
             m_context.database->exec(QStringLiteral("DELETE FROM login_attempts WHERE attempt_id = ?"), {attemptId}));
         return sent.error();
     }
-    m_context.audit(QStringLiteral("login.password_ok"), userId, userId, {}, remote);
+    m_context.audit(api::AuditEvent::LoginPasswordOk, userId, userId, {}, remote);
     api::LoginChallenge challenge;
     challenge.attemptId = attemptId;
     challenge.otpExpiresAt = fromSeconds(expires);
@@ -140,7 +140,7 @@ Result<api::Session> Login::verifyOtp(const QString& attemptId, const QString& o
                 db.exec(QStringLiteral("UPDATE login_attempts SET wrong_tries = wrong_tries + 1 WHERE attempt_id = ?"),
                     {attemptId}));
             IKK_TRY(transaction.commit());
-            m_context.audit(QStringLiteral("login.wrong_otp"), QString(), userId, {}, remote);
+            m_context.audit(api::AuditEvent::LoginWrongOtp, QString(), userId, {}, remote);
             if (wrongTries + 1 >= m_context.config.otpMaxTries)
                 return makeError(ErrorCode::OtpTooManyAttempts);
             return makeError(ErrorCode::OtpInvalid);
@@ -163,7 +163,7 @@ Result<api::Session> Login::verifyOtp(const QString& attemptId, const QString& o
     IKK_TRY(db.exec(QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, "
                                    "absolute_expires_at) VALUES (?, ?, ?, ?, ?)"),
         {sha256Hex(token.toLatin1()), userId, now, now, absolute}));
-    m_context.audit(QStringLiteral("login.success"), userId, userId, {}, remote);
+    m_context.audit(api::AuditEvent::LoginSucceeded, userId, userId, {}, remote);
     api::Session session;
     session.token = token;
     session.expiresAt = fromSeconds(absolute);
@@ -220,7 +220,7 @@ Result<api::LoginChallenge> Login::resendOtp(const QString& attemptId, const QSt
     wipeString(otp);
     if (!sent)
         return sent.error();
-    m_context.audit(QStringLiteral("login.otp_resent"), userId, userId, {}, remote);
+    m_context.audit(api::AuditEvent::LoginOtpResent, userId, userId, {}, remote);
     api::LoginChallenge challenge;
     challenge.attemptId = attemptId;
     challenge.otpExpiresAt = fromSeconds(expires);
@@ -275,7 +275,7 @@ Status Login::logout(const Caller& caller)
 {
     IKK_TRY(m_context.database->exec(
         QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ?"), {caller.tokenHash}));
-    m_context.audit(QStringLiteral("logout"), caller.user.userId, caller.user.userId);
+    m_context.audit(api::AuditEvent::Logout, caller.user.userId, caller.user.userId);
     return {};
 }
 
@@ -288,7 +288,7 @@ Status Login::changePassword(
     if (!found->has_value())
         return makeError(ErrorCode::SessionInvalid);
     if (!PasswordHash::verify(found->value().passwordHash, current)) {
-        m_context.audit(QStringLiteral("password.wrong_current"), caller.user.userId, caller.user.userId, {}, remote);
+        m_context.audit(api::AuditEvent::PasswordWrongCurrent, caller.user.userId, caller.user.userId, {}, remote);
         return makeError(ErrorCode::PasswordWrongCurrent);
     }
     IKK_TRY(m_accounts.checkPasswordPolicy(next));
@@ -301,7 +301,7 @@ Status Login::changePassword(
                        "updated_at = ? WHERE user_id = ?"),
         {*hash, now, now, caller.user.userId}));
     IKK_TRY(m_accounts.revokeSessions(caller.user.userId, caller.tokenHash));
-    m_context.audit(QStringLiteral("password.changed"), caller.user.userId, caller.user.userId, {}, remote);
+    m_context.audit(api::AuditEvent::PasswordChanged, caller.user.userId, caller.user.userId, {}, remote);
     return {};
 }
 

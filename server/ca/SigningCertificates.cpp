@@ -51,7 +51,7 @@ Result<std::optional<api::CertificateInfo>> SigningCertificates::setup(
     if (!sign) {
         IKK_TRY(db.exec(QStringLiteral("UPDATE users SET signing_choice = 'view', updated_at = ? WHERE user_id = ?"),
             {QDateTime::currentSecsSinceEpoch(), userId}));
-        m_context.audit(QStringLiteral("certificate.setup_view_only"), userId, userId, {}, remote);
+        m_context.audit(api::AuditEvent::CertificateViewOnly, userId, userId, {}, remote);
         return std::optional<api::CertificateInfo>();
     }
     if (!caller.user.maySign)
@@ -60,7 +60,7 @@ Result<std::optional<api::CertificateInfo>> SigningCertificates::setup(
     auto issued
         = m_context.ca->issue(csrDer, subject, m_context.config.certificateValidityDays, m_context.config.crlUrl());
     if (!issued) {
-        m_context.audit(QStringLiteral("certificate.refused"), userId, userId, issued.error().codeText(), remote);
+        m_context.audit(api::AuditEvent::CertificateRefused, userId, userId, issued.error().codeText(), remote);
         return issued.error();
     }
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -80,7 +80,7 @@ Result<std::optional<api::CertificateInfo>> SigningCertificates::setup(
         IKK_TRY(transaction.commit());
     }
     m_context.audit(
-        QStringLiteral("certificate.issued"), userId, userId, QStringLiteral("serial=") + issued->serialHex, remote);
+        api::AuditEvent::CertificateIssued, userId, userId, QStringLiteral("serial=") + issued->serialHex, remote);
     api::CertificateInfo info;
     info.serialNumber = issued->serialHex;
     info.subject = subject;
@@ -144,7 +144,7 @@ Result<api::CertificateInfo> SigningCertificates::revoke(
     IKK_TRY(m_context.database->exec(QStringLiteral("UPDATE certificates SET revoked_at = ?, revocation_reason = ? "
                                                     "WHERE serial = ? AND revoked_at IS NULL"),
         {QDateTime::currentSecsSinceEpoch(), reason, serial}));
-    m_context.audit(QStringLiteral("certificate.revoked"), admin.userId, userId,
+    m_context.audit(api::AuditEvent::CertificateRevoked, admin.userId, userId,
         QStringLiteral("serial=%1 reason=%2").arg(serial).arg(reason), remote);
     auto all = list(userId);
     if (!all)

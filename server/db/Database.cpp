@@ -108,6 +108,38 @@ QStringList fileSchemaPostgresStatements()
     };
 }
 
+// Migration 3: the administrators' audit trail (操作履歴) becomes append-only in the database as well, like
+// processing_results in 2, and gets the indexes its filters by actor and subject use. audit_log.occurred_at is in
+// milliseconds (ServerContext::audit has always written it so).
+QStringList auditTrailStatements()
+{
+    return {
+        QStringLiteral("CREATE INDEX audit_log_actor ON audit_log(actor, occurred_at)"),
+        QStringLiteral("CREATE INDEX audit_log_subject ON audit_log(subject_user, occurred_at)"),
+    };
+}
+
+QStringList auditTrailSqliteStatements()
+{
+    return {
+        QStringLiteral("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log "
+                       "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+        QStringLiteral("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log "
+                       "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END"),
+    };
+}
+
+QStringList auditTrailPostgresStatements()
+{
+    // ikkatsu_append_only() comes from migration 2. TRUNCATE fires no row trigger, so it gets its own.
+    return {
+        QStringLiteral("CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log "
+                       "FOR EACH ROW EXECUTE FUNCTION ikkatsu_append_only()"),
+        QStringLiteral("CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+                       "FOR EACH STATEMENT EXECUTE FUNCTION ikkatsu_append_only()"),
+    };
+}
+
 // Every migration is a list of statements applied in one transaction; numbers are forever.
 // Portable SQL: BIGINT for times (Unix seconds, or milliseconds where the column says so), INTEGER 0/1 for flags,
 // TEXT for text and PEM. What cannot be portable (triggers) goes into the per-dialect lists.
@@ -187,6 +219,8 @@ const QList<Migration>& migrations()
             {}, {}},
         // 2: folders, files with their immutable versions, per-user view/sign permissions, processing results.
         {fileSchemaStatements(), fileSchemaSqliteStatements(), fileSchemaPostgresStatements()},
+        // 3: the audit trail refuses UPDATE and DELETE.
+        {auditTrailStatements(), auditTrailSqliteStatements(), auditTrailPostgresStatements()},
     };
     return list;
 }

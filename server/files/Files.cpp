@@ -140,8 +140,8 @@ Result<api::FolderInfo> Files::createFolder(const api::UserInfo& admin, const QS
             {folder.folderId, folder.name, foldName(folder.name), folder.createdAt.toSecsSinceEpoch(), admin.userId}));
         IKK_TRY(transaction.commit());
     }
-    m_context.audit(QStringLiteral("folder.created"), admin.userId, QString(),
-        QStringLiteral("folder=") + folder.folderId, client.remote);
+    m_context.audit(api::AuditEvent::FolderCreated, admin.userId, QString(),
+        QStringLiteral("folder=%1 name=%2").arg(folder.folderId, folder.name), client.remote);
     return folder;
 }
 
@@ -287,6 +287,12 @@ Result<api::NewFileOutcome> Files::registerOne(
         result.client = client.userAgent;
         result.remote = client.remote;
         IKK_TRY(ProcessingResults(m_context).record(result));
+        m_context.audit(api::AuditEvent::FileRegistered, admin.userId, QString(),
+            QStringLiteral("file=%1 name=%2 viewers=%3 signers=%4")
+                .arg(fileId, *name)
+                .arg(file.viewers.size())
+                .arg(file.signers.size()),
+            client.remote);
         IKK_TRY(transaction.commit());
     }
     auto stored = adminDetail(fileId);

@@ -3,6 +3,7 @@
 
 #include "accounts/Secrets.h"
 #include "files/FileNames.h"
+#include "results/Csv.h"
 
 #include <QTimeZone>
 
@@ -112,16 +113,6 @@ QString actionLabel(api::ProcessingResult::Action action)
     return {};
 }
 
-QByteArray csvCell(const QString& text)
-{
-    QString cell = text;
-    // CSV injection: a leading =, +, -, @ (or tab/CR) would make a spreadsheet evaluate the cell.
-    if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.at(0)))
-        cell.prepend(QLatin1Char('\''));
-    cell.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return '"' + cell.toUtf8() + '"';
-}
-
 } // namespace
 
 Result<api::ResultPage> ProcessingResults::list(const api::ResultFilter& filter) const
@@ -170,25 +161,17 @@ Result<QByteArray> ProcessingResults::csv(api::ResultFilter filter) const
 
 QByteArray ProcessingResults::toCsv(const QList<api::ProcessingResult>& results)
 {
-    QByteArray out = QByteArrayLiteral("\xEF\xBB\xBF");
-    const QStringList headings = {QStringLiteral("日時"), QStringLiteral("ユーザID"), QStringLiteral("ユーザ名"),
+    QByteArray out = csv::bom();
+    out += csv::line({QStringLiteral("日時"), QStringLiteral("ユーザID"), QStringLiteral("ユーザ名"),
         QStringLiteral("フォルダ名"), QStringLiteral("ファイル名"), QStringLiteral("処理"), QStringLiteral("結果"),
         QStringLiteral("エラーコード"), QStringLiteral("版"), QStringLiteral("クライアント"), QStringLiteral("接続元"),
-        QStringLiteral("ファイルID")};
-    QByteArrayList cells;
-    for (const QString& heading : headings)
-        cells << csvCell(heading);
-    out += cells.join(',') + "\r\n";
-    const QTimeZone japan(9 * 3600);
+        QStringLiteral("ファイルID")});
     for (const api::ProcessingResult& result : results) {
-        cells.clear();
-        cells << csvCell(result.occurredAt.toTimeZone(japan).toString(QStringLiteral("yyyy/MM/dd HH:mm:ss")))
-              << csvCell(result.userId) << csvCell(result.userName) << csvCell(result.folderName)
-              << csvCell(result.fileName) << csvCell(actionLabel(result.action))
-              << csvCell(result.succeeded ? QStringLiteral("成功") : QStringLiteral("失敗"))
-              << csvCell(result.errorCode) << csvCell(result.version > 0 ? QString::number(result.version) : QString())
-              << csvCell(result.client) << csvCell(result.remote) << csvCell(result.fileId);
-        out += cells.join(',') + "\r\n";
+        out += csv::line(
+            {csv::japanTime(result.occurredAt), result.userId, result.userName, result.folderName, result.fileName,
+                actionLabel(result.action), result.succeeded ? QStringLiteral("成功") : QStringLiteral("失敗"),
+                result.errorCode, result.version > 0 ? QString::number(result.version) : QString(), result.client,
+                result.remote, result.fileId});
     }
     return out;
 }

@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "admin/AllResultsPage.h"
+#include "admin/AuditTrailPage.h"
 #include "admin/FilesPage.h"
 #include "admin/UserFormDialog.h"
 #include "admin/UsersPage.h"
@@ -381,6 +382,49 @@ public:
         return QtFuture::makeReadyFuture(Result<api::ResultPage>(page));
     }
     QFuture<Result<QByteArray>> allResultsCsv(const api::ResultFilter&) override
+    {
+        return QtFuture::makeReadyFuture(Result<QByteArray>(QByteArrayLiteral("\xEF\xBB\xBF")));
+    }
+    QFuture<Result<api::AuditPage>> auditTrail(const api::AuditFilter& filter) override
+    {
+        const struct
+        {
+            const char* event;
+            const char* actor;
+            const char* subject;
+            const char* detail;
+        } rows[] = {
+            {"audit.exported", "admin", "", "filter=event=user."},
+            {"file.registered", "admin", "", "file=f3k9 name=工程表_第3版.pdf viewers=1 signers=3"},
+            {"file.registered", "admin", "", "file=f7q2 name=重要事項説明書.pdf viewers=1 signers=0"},
+            {"folder.created", "admin", "", "folder=d1 name=2026年11月 工事請負契約"},
+            {"user.locked", "admin", "u0004", ""},
+            {"user.edited", "admin", "u0002", "company,email"},
+            {"certificate.revoked", "admin", "u0003", "serial=5F3A reason=1"},
+            {"user.password_reset", "admin", "u0003", ""},
+            {"user.registered", "admin", "u0004", "role=user maySign=false"},
+            {"login.success", "u0001", "u0001", ""},
+            {"user.locked_out", "", "u0003", "5 wrong passwords"},
+        };
+        api::AuditPage page;
+        int minute = 0;
+        for (const auto& row : rows) {
+            api::AuditEntry entry;
+            entry.eventId = QString::number(minute);
+            entry.occurredAt = QDateTime(QDate(2026, 11, 21), QTime(17, 52)).addSecs(-60 * 23 * minute++);
+            entry.event = QString::fromUtf8(row.event);
+            entry.actor = QString::fromUtf8(row.actor);
+            entry.subjectUser = QString::fromUtf8(row.subject);
+            entry.detail = QString::fromUtf8(row.detail);
+            entry.remote = QStringLiteral("192.0.2.%1").arg(entry.actor == QLatin1String("admin") ? 10 : 24);
+            if (!filter.event.isEmpty() && entry.event != filter.event)
+                continue;
+            page.entries.append(entry);
+        }
+        page.total = int(page.entries.size());
+        return QtFuture::makeReadyFuture(Result<api::AuditPage>(page));
+    }
+    QFuture<Result<QByteArray>> auditTrailCsv(const api::AuditFilter&) override
     {
         return QtFuture::makeReadyFuture(Result<QByteArray>(QByteArrayLiteral("\xEF\xBB\xBF")));
     }
@@ -796,5 +840,11 @@ int main(int argc, char** argv)
     AllResultsPage* allResults = window.allResultsPage();
     waitFor([&] { return allResults->rowCount() > 0; }, "everyone's results");
     save(&window, QStringLiteral("28-all-results"));
+
+    // 操作履歴
+    QTest::mouseClick(find<QToolButton>(&window, "navAuditTrail"), Qt::LeftButton);
+    AuditTrailPage* auditTrail = window.auditTrailPage();
+    waitFor([&] { return auditTrail->rowCount() > 0; }, "audit trail");
+    save(&window, QStringLiteral("29-audit-trail"));
     return g_failures == 0 ? 0 : 1;
 }

@@ -4,24 +4,18 @@
 
 #include "Async.h"
 #include "Style.h"
+#include "TrailTable.h"
 #include "common/AtomicFile.h"
 
-#include <QCheckBox>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStandardItemModel>
 #include <QTableView>
 #include <QTimeZone>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace ikkatsu::ui {
 
@@ -63,22 +57,8 @@ AllResultsPage::AllResultsPage(QWidget* parent)
     m_userId->setMaxLength(64);
     m_userId->setClearButtonEnabled(true);
     filters->addWidget(m_userId);
-    m_dateEnabled = new QCheckBox(tr("Date"), this);
-    m_dateEnabled->setObjectName(QStringLiteral("allResultsDateCheck"));
-    filters->addWidget(m_dateEnabled);
-    m_from = new QDateEdit(QDate::currentDate().addMonths(-1), this);
-    m_from->setObjectName(QStringLiteral("allResultsFromEdit"));
-    m_from->setCalendarPopup(true);
-    m_from->setDisplayFormat(QStringLiteral("yyyy/MM/dd"));
-    m_to = new QDateEdit(QDate::currentDate(), this);
-    m_to->setObjectName(QStringLiteral("allResultsToEdit"));
-    m_to->setCalendarPopup(true);
-    m_to->setDisplayFormat(QStringLiteral("yyyy/MM/dd"));
-    for (QDateEdit* edit : {m_from, m_to})
-        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("0000/00/00")) + 72);
-    filters->addWidget(m_from);
-    filters->addWidget(new QLabel(QStringLiteral("〜"), this));
-    filters->addWidget(m_to);
+    m_period = new PeriodFilter(tr("Date"), QStringLiteral("allResults"), this);
+    filters->addWidget(m_period);
     filters->addWidget(new QLabel(tr("Operation"), this));
     m_action = new QComboBox(this);
     m_action->setObjectName(QStringLiteral("allResultsActionCombo"));
@@ -104,68 +84,30 @@ AllResultsPage::AllResultsPage(QWidget* parent)
     filters->addWidget(searchButton);
     layout->addLayout(filters);
 
-    auto* paging = new QHBoxLayout;
-    m_totalLabel = new QLabel(this);
-    m_totalLabel->setObjectName(QStringLiteral("allResultsTotalLabel"));
-    paging->addWidget(m_totalLabel);
-    paging->addStretch(1);
-    m_previous = makeButton(tr("Previous"), QStringLiteral("allResultsPreviousButton"), false, this);
-    m_next = makeButton(tr("Next"), QStringLiteral("allResultsNextButton"), false, this);
-    paging->addWidget(m_previous);
-    paging->addWidget(m_next);
-    layout->addLayout(paging);
-
-    m_message = new QLabel(this);
-    m_message->setObjectName(QStringLiteral("allResultsMessage"));
-    m_message->setProperty("messageKind", QStringLiteral("info"));
-    m_message->setWordWrap(true);
-    m_message->hide();
-    layout->addWidget(m_message);
-    m_error = makeErrorLabel(QStringLiteral("allResultsError"), this);
-    layout->addWidget(m_error);
-
-    m_model = new QStandardItemModel(0, ColumnCount, this);
-    m_model->setHorizontalHeaderLabels({tr("Date and time"), tr("User ID"), tr("User name"), tr("Operation"),
-        tr("Folder name"), tr("File name"), tr("Version"), tr("Result"), tr("Error code"), tr("Client")});
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("allResultsTable"));
-    m_table->setModel(m_model);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table = new TrailTable({tr("Date and time"), tr("User ID"), tr("User name"), tr("Operation"), tr("Folder name"),
+                                 tr("File name"), tr("Version"), tr("Result"), tr("Error code"), tr("Client")},
+        kPageSize, QStringLiteral("allResults"), this);
     layout->addWidget(m_table, 1);
 
     setTabOrder(m_export, m_userId);
-    setTabOrder(m_userId, m_dateEnabled);
-    setTabOrder(m_dateEnabled, m_from);
-    setTabOrder(m_from, m_to);
-    setTabOrder(m_to, m_action);
+    setTabOrder(m_userId, m_period);
+    setTabOrder(m_period, m_action);
     setTabOrder(m_action, m_outcome);
     setTabOrder(m_outcome, m_fileName);
     setTabOrder(m_fileName, searchButton);
-    setTabOrder(searchButton, m_previous);
-    setTabOrder(m_previous, m_next);
-    setTabOrder(m_next, m_table);
+    setTabOrder(searchButton, m_table->previousButton());
 
-    connect(m_dateEnabled, &QCheckBox::toggled, this, [this](bool on) {
-        m_from->setEnabled(on);
-        m_to->setEnabled(on);
-    });
     connect(searchButton, &QPushButton::clicked, this, &AllResultsPage::search);
     connect(m_userId, &QLineEdit::returnPressed, this, &AllResultsPage::search);
     connect(m_fileName, &QLineEdit::returnPressed, this, &AllResultsPage::search);
-    connect(m_previous, &QPushButton::clicked, this, [this] {
-        m_filter.offset = std::max(0, m_filter.offset - kPageSize);
+    connect(m_table, &TrailTable::pageRequested, this, [this](int offset) {
+        m_filter.offset = offset;
         refresh();
     });
-    connect(m_next, &QPushButton::clicked, this, [this] {
-        m_filter.offset += kPageSize;
-        refresh();
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        openCsvSaveDialog(this, tr("Export processing results as CSV"), QStringLiteral("processing-results"),
+            [this](const QString& path) { exportCsvTo(path); });
     });
-    connect(m_export, &QPushButton::clicked, this, &AllResultsPage::chooseCsvFile);
     clear();
 }
 
@@ -178,31 +120,20 @@ void AllResultsPage::clear()
 {
     m_filter = api::ResultFilter();
     m_filter.limit = kPageSize;
-    m_total = 0;
-    m_shown = 0;
     m_userId->clear();
     m_fileName->clear();
-    m_dateEnabled->setChecked(false);
-    m_from->setEnabled(false);
-    m_to->setEnabled(false);
+    m_period->clear();
     m_action->setCurrentIndex(0);
     m_outcome->setCurrentIndex(0);
-    m_model->removeRows(0, m_model->rowCount());
-    m_totalLabel->clear();
-    m_previous->setEnabled(false);
-    m_next->setEnabled(false);
-    showMessage(m_message, {});
-    showMessage(m_error, {});
+    m_table->clear();
 }
 
 api::ResultFilter AllResultsPage::filter() const
 {
     api::ResultFilter filter;
     filter.userId = m_userId->text().trimmed();
-    if (m_dateEnabled->isChecked()) {
-        filter.from = m_from->date();
-        filter.to = m_to->date();
-    }
+    filter.from = m_period->from();
+    filter.to = m_period->to();
     const int action = m_action->currentData().toInt();
     if (action >= 0)
         filter.action = static_cast<api::ProcessingResult::Action>(action);
@@ -229,62 +160,33 @@ void AllResultsPage::refresh()
             reportError(page.error());
             return;
         }
-        showMessage(m_error, {});
+        m_table->clearMessages();
         showPage(*page);
     });
 }
 
 void AllResultsPage::showPage(const api::ResultPage& page)
 {
-    m_total = page.total;
-    m_shown = int(page.results.size());
-    m_model->removeRows(0, m_model->rowCount());
+    QList<QStringList> rows;
     for (const api::ProcessingResult& result : page.results) {
-        QList<QStandardItem*> row;
-        row << new QStandardItem(
-            result.occurredAt.toTimeZone(QTimeZone::systemTimeZone()).toString(QStringLiteral("yyyy/MM/dd HH:mm:ss")))
-            << new QStandardItem(result.userId) << new QStandardItem(result.userName)
-            << new QStandardItem(actionText(result.action)) << new QStandardItem(result.folderName)
-            << new QStandardItem(result.fileName)
-            << new QStandardItem(result.version > 0 ? QString::number(result.version) : QString())
-            << new QStandardItem(result.succeeded ? tr("Succeeded") : tr("Failed"))
-            << new QStandardItem(result.errorCode) << new QStandardItem(result.client);
-        m_model->appendRow(row);
+        rows << QStringList {
+            result.occurredAt.toTimeZone(QTimeZone::systemTimeZone()).toString(QStringLiteral("yyyy/MM/dd HH:mm:ss")),
+            result.userId, result.userName, actionText(result.action), result.folderName, result.fileName,
+            result.version > 0 ? QString::number(result.version) : QString(),
+            result.succeeded ? tr("Succeeded") : tr("Failed"), result.errorCode, result.client};
     }
-    m_totalLabel->setText(m_total == 0
-            ? tr("No matching data exists.")
-            : tr("%1-%2 of %3").arg(m_filter.offset + 1).arg(m_filter.offset + m_shown).arg(m_total));
-    m_previous->setEnabled(m_filter.offset > 0);
-    m_next->setEnabled(m_filter.offset + m_shown < m_total);
-    m_table->resizeColumnsToContents();
-    // The stylesheet's cell padding is not in the size hints.
-    for (int column = 0; column < ColumnCount - 1; ++column)
-        m_table->setColumnWidth(column, m_table->columnWidth(column) + 12);
+    m_table->showPage(rows, m_filter.offset, page.total);
     emit listed();
 }
 
 int AllResultsPage::rowCount() const
 {
-    return m_model->rowCount();
+    return m_table->rowCount();
 }
 
 QString AllResultsPage::cell(int row, int column) const
 {
-    return m_model->index(row, column).data().toString();
-}
-
-void AllResultsPage::chooseCsvFile()
-{
-    const QString name
-        = QStringLiteral("processing-results-%1.csv").arg(QDate::currentDate().toString(QStringLiteral("yyyyMMdd")));
-    auto* dialog = new QFileDialog(this, tr("Export processing results as CSV"), QDir::home().filePath(name));
-    dialog->setObjectName(QStringLiteral("exportCsvDialog"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setAcceptMode(QFileDialog::AcceptSave);
-    dialog->setNameFilter(tr("CSV files (*.csv)"));
-    dialog->setDefaultSuffix(QStringLiteral("csv"));
-    connect(dialog, &QFileDialog::fileSelected, this, &AllResultsPage::exportCsvTo);
-    dialog->open();
+    return m_table->cell(row, column);
 }
 
 void AllResultsPage::exportCsvTo(const QString& path)
@@ -306,15 +208,14 @@ void AllResultsPage::exportCsvTo(const QString& path)
             reportError(written.error());
             return;
         }
-        showMessage(m_error, {});
-        showMessage(m_message, tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
+        m_table->showInfo(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
         emit exported(path);
     });
 }
 
 void AllResultsPage::reportError(const Error& error)
 {
-    showFormError(m_error, m_message, error);
+    m_table->showError(error);
     emit failed(error);
 }
 

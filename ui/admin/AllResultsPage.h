@@ -5,16 +5,14 @@
 
 #include <QWidget>
 
-class QCheckBox;
 class QComboBox;
-class QDateEdit;
-class QLabel;
 class QLineEdit;
 class QPushButton;
-class QStandardItemModel;
-class QTableView;
 
 namespace ikkatsu::ui {
+
+class PeriodFilter;
+class TrailTable;
 
 class AllResultsPage : public QWidget
 {
@@ -59,30 +57,19 @@ signals:
 
 private:
     void search();
-    void chooseCsvFile();
     void showPage(const api::ResultPage& page);
     void reportError(const Error& error);
 
     AdminService* m_service = nullptr;
     api::ResultFilter m_filter;
-    int m_total = 0;
-    int m_shown = 0;
 
     QLineEdit* m_userId = nullptr;
-    QCheckBox* m_dateEnabled = nullptr;
-    QDateEdit* m_from = nullptr;
-    QDateEdit* m_to = nullptr;
+    PeriodFilter* m_period = nullptr;
     QComboBox* m_action = nullptr;
     QComboBox* m_outcome = nullptr;
     QLineEdit* m_fileName = nullptr;
-    QLabel* m_totalLabel = nullptr;
-    QPushButton* m_previous = nullptr;
-    QPushButton* m_next = nullptr;
     QPushButton* m_export = nullptr;
-    QLabel* m_message = nullptr;
-    QLabel* m_error = nullptr;
-    QStandardItemModel* m_model = nullptr;
-    QTableView* m_table = nullptr;
+    TrailTable* m_table = nullptr;
 };
 
 } // namespace ikkatsu::ui

@@ -38,6 +38,7 @@ NavigationBar::NavigationBar(QWidget* parent)
         {tr("User management"), QStringLiteral("navUsers")},
         {tr("Folders and files"), QStringLiteral("navAdminFiles")},
         {tr("Everyone's results"), QStringLiteral("navAllResults")},
+        {tr("Audit trail"), QStringLiteral("navAuditTrail")},
     };
     for (int i = 0; i < int(std::size(items)); ++i) {
         QToolButton* button = addButton(items[i].first, items[i].second);
@@ -47,7 +48,7 @@ NavigationBar::NavigationBar(QWidget* parent)
         connect(
             button, &QToolButton::clicked, this, [this, i] { emit destinationRequested(static_cast<Destination>(i)); });
     }
-    for (int i = static_cast<int>(Destination::Users); i <= static_cast<int>(Destination::AllResults); ++i) {
+    for (int i = static_cast<int>(Destination::Users); i <= static_cast<int>(Destination::AuditTrail); ++i) {
         m_buttons.at(i)->setProperty("adminMode", true);
         m_buttons.at(i)->hide();
     }
@@ -75,7 +76,7 @@ QToolButton* NavigationBar::addButton(const QString& text, const QString& object
 void NavigationBar::setCurrent(Destination destination)
 {
     const int index = static_cast<int>(destination);
-    if (index >= 0 && index <= static_cast<int>(Destination::AllResults))
+    if (index >= 0 && index <= static_cast<int>(Destination::AuditTrail))
         m_buttons[index]->setChecked(true);
 }
 
@@ -86,7 +87,7 @@ void NavigationBar::setUserName(const QString& name)
 
 void NavigationBar::setAdminVisible(bool visible)
 {
-    for (int i = static_cast<int>(Destination::Users); i <= static_cast<int>(Destination::AllResults); ++i)
+    for (int i = static_cast<int>(Destination::Users); i <= static_cast<int>(Destination::AuditTrail); ++i)
         m_buttons.at(i)->setVisible(visible);
 }
 

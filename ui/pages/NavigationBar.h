@@ -1,5 +1,5 @@
-// The bar across the top after login: サービスTOP, マイページ, 本人情報, 処理結果, (ユーザ管理 for administrators),
-// ログアウト.
+// The bar across the top after login: サービスTOP, マイページ, 本人情報, 処理結果, (ユーザ管理 … 操作履歴 for
+// administrators), ログアウト.
 #pragma once
 
 #include <QWidget>
@@ -14,7 +14,7 @@ class NavigationBar : public QWidget
     Q_OBJECT
 
 public:
-    enum class Destination { ServiceTop, MyPage, Profile, Results, Users, AdminFiles, AllResults };
+    enum class Destination { ServiceTop, MyPage, Profile, Results, Users, AdminFiles, AllResults, AuditTrail };
     Q_ENUM(Destination)
 
     explicit NavigationBar(QWidget* parent = nullptr);

@@ -1,6 +1,7 @@
 // What admin mode's ユーザ管理 needs from the server: users, their mails ① and ②, locks, and certificates.
 #pragma once
 
+#include "api/AuditDto.h"
 #include "api/Dto.h"
 #include "api/FileDto.h"
 #include "common/Result.h"
@@ -64,6 +65,10 @@ public:
     // 全員の処理結果 and its CSV (UTF-8 with BOM, written by the server).
     virtual QFuture<Result<api::ResultPage>> allResults(const api::ResultFilter& filter) = 0;
     virtual QFuture<Result<QByteArray>> allResultsCsv(const api::ResultFilter& filter) = 0;
+
+    // 操作履歴: the audit trail, one page newest first, and its CSV (UTF-8 with BOM, written by the server).
+    virtual QFuture<Result<api::AuditPage>> auditTrail(const api::AuditFilter& filter) = 0;
+    virtual QFuture<Result<QByteArray>> auditTrailCsv(const api::AuditFilter& filter) = 0;
 };
 
 } // namespace ikkatsu::ui

@@ -157,4 +157,16 @@ QFuture<Result<QByteArray>> ServerAdminService::allResultsCsv(const api::ResultF
         [filter](client::ApiClient* client, auto done) { client->allResultsCsv(filter, done); });
 }
 
+QFuture<Result<api::AuditPage>> ServerAdminService::auditTrail(const api::AuditFilter& filter)
+{
+    return callServer<api::AuditPage>(
+        m_accounts->apiClient(), [filter](client::ApiClient* client, auto done) { client->auditTrail(filter, done); });
+}
+
+QFuture<Result<QByteArray>> ServerAdminService::auditTrailCsv(const api::AuditFilter& filter)
+{
+    return callServer<QByteArray>(m_accounts->apiClient(),
+        [filter](client::ApiClient* client, auto done) { client->auditTrailCsv(filter, done); });
+}
+
 } // namespace ikkatsu::ui

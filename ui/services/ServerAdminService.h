@@ -38,6 +38,8 @@ public:
     QFuture<Result<QByteArray>> fileVersion(const QString& fileId, int version) override;
     QFuture<Result<api::ResultPage>> allResults(const api::ResultFilter& filter) override;
     QFuture<Result<QByteArray>> allResultsCsv(const api::ResultFilter& filter) override;
+    QFuture<Result<api::AuditPage>> auditTrail(const api::AuditFilter& filter) override;
+    QFuture<Result<QByteArray>> auditTrailCsv(const api::AuditFilter& filter) override;
 
 private:
     ServerAccountService* m_accounts;

@@ -1,0 +1,238 @@
+// The server filters and pages (the trail only grows); event names become readable labels here, and the CSV is the
+// server's bytes, BOM included, written to disk unchanged and atomically.
+#include "AuditTrailPage.h"
+
+#include "Async.h"
+#include "Style.h"
+#include "TrailTable.h"
+#include "common/AtomicFile.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+namespace ikkatsu::ui {
+
+QString AuditTrailPage::eventLabel(const QString& event)
+{
+    using namespace api::AuditEvent;
+    const std::pair<QLatin1String, QString> labels[] = {
+        {UserRegistered, tr("User registration")},
+        {UserEdited, tr("User information change")},
+        {UserLocked, tr("Lock")},
+        {UserUnlocked, tr("Unlock")},
+        {UserDisabled, tr("Disable user")},
+        {UserEnabled, tr("Enable user")},
+        {UserPasswordReset, tr("Password reissue")},
+        {CertificateRevoked, tr("Certificate revocation")},
+        {FolderCreated, tr("Folder creation")},
+        {FileRegistered, tr("File registration")},
+        {FilePermissionsChanged, tr("Permission change")},
+        {FileVersionDownloaded, tr("Version download")},
+        {ResultsExported, tr("Processing results CSV export")},
+        {AuditExported, tr("Audit trail CSV export")},
+        {AdminRefused, tr("Admin function refused")},
+        {MailFailed, tr("Mail delivery failure")},
+        {BootstrapAdmin, tr("Initial administrator creation")},
+        {LoginUnknownUser, tr("Login failure (unknown user ID)")},
+        {LoginWrongPassword, tr("Login failure (wrong password)")},
+        {LoginRefused, tr("Login refused")},
+        {LoginPasswordOk, tr("Password confirmed")},
+        {LoginWrongOtp, tr("Wrong one-time password")},
+        {LoginOtpResent, tr("One-time password resent")},
+        {LoginSucceeded, tr("Login")},
+        {LockedOut, tr("Automatic lock")},
+        {Logout, tr("Logout")},
+        {PasswordChanged, tr("Password change")},
+        {PasswordWrongCurrent, tr("Password change failure")},
+        {CertificateIssued, tr("Certificate issue")},
+        {CertificateViewOnly, tr("View-only chosen")},
+        {CertificateRefused, tr("Certificate issue refused")},
+    };
+    for (const auto& [name, label] : labels) {
+        if (event == name)
+            return label;
+    }
+    return event;
+}
+
+AuditTrailPage::AuditTrailPage(QWidget* parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("auditTrailPage"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(24, 16, 24, 16);
+    layout->setSpacing(8);
+    auto* titleRow = new QHBoxLayout;
+    titleRow->addWidget(makePageTitle(tr("Audit trail"), this));
+    titleRow->addStretch(1);
+    m_export = makeButton(tr("Export CSV..."), QStringLiteral("auditExportCsvButton"), false, this);
+    titleRow->addWidget(m_export);
+    layout->addLayout(titleRow);
+
+    auto* filters = new QHBoxLayout;
+    m_period = new PeriodFilter(tr("Period"), QStringLiteral("audit"), this);
+    filters->addWidget(m_period);
+    filters->addWidget(new QLabel(tr("Operator"), this));
+    m_actor = new QLineEdit(this);
+    m_actor->setObjectName(QStringLiteral("auditActorEdit"));
+    m_actor->setMaxLength(api::AuditFilter::kMaxIdLength);
+    m_actor->setClearButtonEnabled(true);
+    filters->addWidget(m_actor);
+    filters->addWidget(new QLabel(tr("Target user"), this));
+    m_subject = new QLineEdit(this);
+    m_subject->setObjectName(QStringLiteral("auditSubjectEdit"));
+    m_subject->setMaxLength(api::AuditFilter::kMaxIdLength);
+    m_subject->setClearButtonEnabled(true);
+    filters->addWidget(m_subject);
+    filters->addWidget(new QLabel(tr("Operation"), this));
+    m_event = new QComboBox(this);
+    m_event->setObjectName(QStringLiteral("auditEventCombo"));
+    m_event->addItem(tr("All"), QString());
+    for (const QLatin1String& event : api::auditEvents())
+        m_event->addItem(eventLabel(event), QString(event));
+    filters->addWidget(m_event);
+    auto* searchButton = makeButton(tr("Search"), QStringLiteral("auditSearchButton"), true, this);
+    auto* clearButton = makeButton(tr("Clear"), QStringLiteral("auditClearButton"), false, this);
+    filters->addWidget(searchButton);
+    filters->addWidget(clearButton);
+    filters->addStretch(1);
+    layout->addLayout(filters);
+
+    m_table = new TrailTable(
+        {tr("Date and time"), tr("Operation"), tr("Operator"), tr("Target user"), tr("Details"), tr("Connected from")},
+        kPageSize, QStringLiteral("audit"), this);
+    layout->addWidget(m_table, 1);
+
+    setTabOrder(m_export, m_period);
+    setTabOrder(m_period, m_actor);
+    setTabOrder(m_actor, m_subject);
+    setTabOrder(m_subject, m_event);
+    setTabOrder(m_event, searchButton);
+    setTabOrder(searchButton, clearButton);
+    setTabOrder(clearButton, m_table->previousButton());
+
+    connect(searchButton, &QPushButton::clicked, this, &AuditTrailPage::search);
+    connect(clearButton, &QPushButton::clicked, this, [this] {
+        clear();
+        refresh();
+    });
+    connect(m_actor, &QLineEdit::returnPressed, this, &AuditTrailPage::search);
+    connect(m_subject, &QLineEdit::returnPressed, this, &AuditTrailPage::search);
+    connect(m_table, &TrailTable::pageRequested, this, [this](int offset) {
+        m_filter.offset = offset;
+        refresh();
+    });
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        openCsvSaveDialog(this, tr("Export the audit trail as CSV"), QStringLiteral("audit-trail"),
+            [this](const QString& path) { exportCsvTo(path); });
+    });
+    clear();
+}
+
+void AuditTrailPage::setService(AdminService* service)
+{
+    m_service = service;
+}
+
+void AuditTrailPage::clear()
+{
+    m_filter = api::AuditFilter();
+    m_filter.limit = kPageSize;
+    m_period->clear();
+    m_actor->clear();
+    m_subject->clear();
+    m_event->setCurrentIndex(0);
+    m_table->clear();
+}
+
+api::AuditFilter AuditTrailPage::filter() const
+{
+    api::AuditFilter filter;
+    filter.from = m_period->from();
+    filter.to = m_period->to();
+    filter.actor = m_actor->text().trimmed();
+    filter.subjectUser = m_subject->text().trimmed();
+    filter.event = m_event->currentData().toString();
+    filter.limit = kPageSize;
+    return filter;
+}
+
+void AuditTrailPage::search()
+{
+    m_filter = filter();
+    refresh();
+}
+
+void AuditTrailPage::refresh()
+{
+    if (!m_service)
+        return;
+    whenReady(this, m_service->auditTrail(m_filter), [this](const Result<api::AuditPage>& page) {
+        if (!page) {
+            reportError(page.error());
+            return;
+        }
+        m_table->clearMessages();
+        showPage(*page);
+    });
+}
+
+void AuditTrailPage::showPage(const api::AuditPage& page)
+{
+    QList<QStringList> rows;
+    for (const api::AuditEntry& entry : page.entries) {
+        rows << QStringList {
+            entry.occurredAt.toTimeZone(QTimeZone::systemTimeZone()).toString(QStringLiteral("yyyy/MM/dd HH:mm:ss")),
+            eventLabel(entry.event), entry.actor, entry.subjectUser, entry.detail, entry.remote};
+    }
+    m_table->showPage(rows, m_filter.offset, page.total);
+    emit listed();
+}
+
+int AuditTrailPage::rowCount() const
+{
+    return m_table->rowCount();
+}
+
+QString AuditTrailPage::cell(int row, int column) const
+{
+    return m_table->cell(row, column);
+}
+
+void AuditTrailPage::exportCsvTo(const QString& path)
+{
+    if (!m_service || path.isEmpty())
+        return;
+    // The CSV covers every row of the search shown, not only this page.
+    api::AuditFilter csvFilter = m_filter;
+    csvFilter.offset = 0;
+    m_export->setEnabled(false);
+    whenReady(this, m_service->auditTrailCsv(csvFilter), [this, path](const Result<QByteArray>& csv) {
+        m_export->setEnabled(true);
+        if (!csv) {
+            reportError(csv.error());
+            return;
+        }
+        const Status written = writeFileAtomically(path, *csv);
+        if (!written) {
+            reportError(written.error());
+            return;
+        }
+        m_table->showInfo(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
+        emit exported(path);
+    });
+}
+
+void AuditTrailPage::reportError(const Error& error)
+{
+    m_table->showError(error);
+    emit failed(error);
+}
+
+} // namespace ikkatsu::ui
