@@ -1,6 +1,5 @@
-// Batch signing: files are downloaded, signed in parallel by the core's FileBatchSigner, then uploaded with the
-// version they were based on, a few requests at a time. A file is either uploaded fully signed or left untouched on
-// the server.
+// Batch signing: files are downloaded, signed in parallel by the core's FileBatchSigner, then uploaded one by
+// one with the version they were based on. A file is either uploaded fully signed or left untouched on the server.
 #include "BatchSignDialog.h"
 
 #include "Async.h"
@@ -30,8 +29,6 @@ namespace {
 
 enum Column { FileColumn, FolderColumn, ProgressColumn, StatusColumn };
 constexpr int kStepsPerFile = 3; // download, sign, upload
-// QNetworkAccessManager opens at most six connections per host; the CLI's batch uses the same number.
-constexpr int kTransfersInFlight = 6;
 
 QString stageText(BatchSignDialog::Stage stage)
 {
@@ -286,61 +283,29 @@ void BatchSignDialog::start()
         m_start->hide();
         m_cancelButton->setFocus();
         m_phase->setText(tr("Downloading the files…"));
-        transferEach(
-            Stage::Waiting, [this](int row) { download(row); }, [this] { signAll(); });
+        downloadNext(0);
     });
 }
 
-void BatchSignDialog::transferEach(Stage stage, std::function<void(int row)> transfer, std::function<void()> then)
+void BatchSignDialog::downloadNext(int index)
 {
-    m_window = TransferWindow {stage, std::move(transfer), std::move(then), 0, 0};
-    pumpTransfers();
-}
-
-void BatchSignDialog::pumpTransfers()
-{
-    while (m_window.inFlight < kTransfersInFlight && m_window.next < m_items.size()) {
-        const int row = m_window.next++;
-        if (m_items[row].stage != m_window.stage)
-            continue;
-        if (m_cancel->load()) {
-            cancelItem(row);
-            continue;
-        }
-        ++m_window.inFlight;
-        m_window.transfer(row);
+    while (index < m_items.size() && m_items[index].stage != Stage::Waiting)
+        ++index;
+    if (index >= m_items.size())
+        return signAll();
+    if (m_cancel->load()) {
+        setStage(index, Stage::Cancelled, makeError(ErrorCode::Cancelled));
+        return downloadNext(index + 1);
     }
-    if (m_window.inFlight == 0 && m_window.next >= m_items.size()) {
-        // Exchanged first: `then` starts the next phase, which installs a new window.
-        if (auto then = std::exchange(m_window.then, {}))
-            then();
-    }
-}
-
-void BatchSignDialog::transferEnded()
-{
-    --m_window.inFlight;
-    pumpTransfers();
-}
-
-void BatchSignDialog::cancelItem(int row)
-{
-    if (!m_items[row].signedPath.isEmpty())
-        QFile::remove(m_items[row].signedPath);
-    setStage(row, Stage::Cancelled, makeError(ErrorCode::Cancelled));
-}
-
-void BatchSignDialog::download(int row)
-{
-    setStage(row, Stage::Downloading);
-    whenReady(this, m_source->download(m_items[row].entry.id), [this, row](const Result<DownloadedFile>& file) {
+    setStage(index, Stage::Downloading);
+    whenReady(this, m_source->download(m_items[index].entry.id), [this, index](const Result<DownloadedFile>& file) {
         if (!file.ok()) {
-            setStage(row, Stage::Failed, file.error());
+            setStage(index, Stage::Failed, file.error());
         } else {
-            m_items[row].download = file.value();
-            setStage(row, Stage::Signing);
+            m_items[index].download = file.value();
+            setStage(index, Stage::Signing);
         }
-        transferEnded();
+        downloadNext(index + 1);
     });
 }
 
@@ -402,17 +367,25 @@ void BatchSignDialog::signAll()
     });
     whenReady(this, signing, [this](const QList<BatchItemResult>&) {
         m_phase->setText(tr("Uploading the signed files…"));
-        transferEach(
-            Stage::Uploading, [this](int row) { upload(row); }, [this] { finish(); });
+        uploadNext(0);
     });
 }
 
-void BatchSignDialog::upload(int row)
+void BatchSignDialog::uploadNext(int index)
 {
-    const Item& item = m_items[row];
+    while (index < m_items.size() && m_items[index].stage != Stage::Uploading)
+        ++index;
+    if (index >= m_items.size())
+        return finish();
+    if (m_cancel->load()) {
+        QFile::remove(m_items[index].signedPath);
+        setStage(index, Stage::Cancelled, makeError(ErrorCode::Cancelled));
+        return uploadNext(index + 1);
+    }
+    const Item& item = m_items[index];
     whenReady(this, m_source->upload(item.entry.id, item.download.version, item.signedPath),
-        [this, row](const Status& uploaded) {
-            Item& done = m_items[row];
+        [this, index](const Status& uploaded) {
+            Item& done = m_items[index];
             QFile::remove(done.signedPath);
             QFile::remove(done.download.localPath);
             ProcessingRecord record;
@@ -425,11 +398,11 @@ void BatchSignDialog::upload(int row)
                 record.errorCode = uploaded.error().codeText();
             m_source->record(record);
             if (uploaded.ok())
-                setStage(row, Stage::Done);
+                setStage(index, Stage::Done);
             else
-                setStage(row, Stage::Failed, uploaded.error());
+                setStage(index, Stage::Failed, uploaded.error());
             writeJournal();
-            transferEnded();
+            uploadNext(index + 1);
         });
 }
 

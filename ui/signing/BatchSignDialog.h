@@ -6,7 +6,6 @@
 #include <QDialog>
 
 #include <atomic>
-#include <functional>
 #include <memory>
 
 class QLabel;
@@ -63,15 +62,9 @@ private:
     };
 
     void start();
-    // Downloads and uploads run through one window of a few requests in flight: each waits mostly on the network
-    // round trip, so one at a time left the server idle. `transfer(row)` must call transferEnded() exactly once.
-    void transferEach(Stage stage, std::function<void(int row)> transfer, std::function<void()> then);
-    void pumpTransfers();
-    void transferEnded();
-    void download(int row);
+    void downloadNext(int index);
     void signAll();
-    void upload(int row);
-    void cancelItem(int row);
+    void uploadNext(int index);
     void finish();
     void setStage(int row, Stage stage, const Error& error = {});
     void updateOverall();
@@ -86,15 +79,6 @@ private:
     std::shared_ptr<BatchJournal> m_journal;
     bool m_running = false;
     int m_units = 0;
-    struct TransferWindow
-    {
-        Stage stage = Stage::Waiting;
-        std::function<void(int)> transfer;
-        std::function<void()> then;
-        int next = 0;
-        int inFlight = 0;
-    };
-    TransferWindow m_window;
 
     QStackedWidget* m_pages = nullptr;
     QTableWidget* m_table = nullptr;
