@@ -838,10 +838,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Export processing results as CSV</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Exported to %1.</source>
-        <translation>Exported to %1.</translation>
-    </message>
 </context>
 <context>
     <name>ikkatsu::ui::AuditTrailPage</name>
@@ -1020,10 +1016,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>Export the audit trail as CSV</source>
         <translation>Export the audit trail as CSV</translation>
-    </message>
-    <message>
-        <source>Exported to %1.</source>
-        <translation>Exported to %1.</translation>
     </message>
 </context>
 <context>
@@ -2185,6 +2177,10 @@ Revisions added later: %4</source>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation type="unfinished">Exported to %1.</translation>
     </message>
 </context>
 <context>

@@ -114,12 +114,10 @@ Result<AuditPage> AuditPage::fromJson(const QJsonObject& object)
     if (!object.value(QStringLiteral("entries")).isArray())
         return makeError(ErrorCode::ProtocolMismatch, QStringLiteral("audit page without entries"));
     AuditPage page;
-    for (const QJsonValue& value : object.value(QStringLiteral("entries")).toArray()) {
-        auto entry = AuditEntry::fromJson(value.toObject());
-        if (!entry)
-            return entry.error();
-        page.entries.append(*entry);
-    }
+    auto entries = listFromJson<AuditEntry>(object, QStringLiteral("entries"));
+    if (!entries)
+        return entries.error();
+    page.entries = std::move(entries).value();
     page.total = object.value(QStringLiteral("total")).toInt();
     page.offset = object.value(QStringLiteral("offset")).toInt();
     page.limit = object.value(QStringLiteral("limit")).toInt();

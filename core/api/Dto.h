@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -16,6 +17,20 @@ namespace ikkatsu::api {
 inline QString apiPrefix()
 {
     return QStringLiteral("/api/v1");
+}
+
+// Every element of `object[key]` through T::fromJson; the first malformed element fails the whole list.
+template<typename T>
+Result<QList<T>> listFromJson(const QJsonObject& object, const QString& key)
+{
+    QList<T> list;
+    for (const QJsonValue& value : object.value(key).toArray()) {
+        auto item = T::fromJson(value.toObject());
+        if (!item)
+            return item.error();
+        list.append(*item);
+    }
+    return list;
 }
 
 // Times travel as ISO 8601 UTC ("2026-03-31T14:59:59Z").

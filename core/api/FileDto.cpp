@@ -312,12 +312,10 @@ Result<FileListPage> FileListPage::fromJson(const QJsonObject& object)
     FileListPage page;
     if (!object.value(QStringLiteral("files")).isArray())
         return protocolError(QStringLiteral("file list without files"));
-    for (const QJsonValue& value : object.value(QStringLiteral("files")).toArray()) {
-        auto entry = FileEntry::fromJson(value.toObject());
-        if (!entry)
-            return entry.error();
-        page.files.append(*entry);
-    }
+    auto files = listFromJson<FileEntry>(object, QStringLiteral("files"));
+    if (!files)
+        return files.error();
+    page.files = std::move(files).value();
     page.total = object.value(QStringLiteral("total")).toInt();
     page.offset = object.value(QStringLiteral("offset")).toInt();
     page.limit = object.value(QStringLiteral("limit")).toInt();
@@ -450,12 +448,10 @@ Result<ResultPage> ResultPage::fromJson(const QJsonObject& object)
     ResultPage page;
     if (!object.value(QStringLiteral("results")).isArray())
         return protocolError(QStringLiteral("result list without results"));
-    for (const QJsonValue& value : object.value(QStringLiteral("results")).toArray()) {
-        auto result = ProcessingResult::fromJson(value.toObject());
-        if (!result)
-            return result.error();
-        page.results.append(*result);
-    }
+    auto results = listFromJson<ProcessingResult>(object, QStringLiteral("results"));
+    if (!results)
+        return results.error();
+    page.results = std::move(results).value();
     page.total = object.value(QStringLiteral("total")).toInt();
     page.offset = object.value(QStringLiteral("offset")).toInt();
     page.limit = object.value(QStringLiteral("limit")).toInt();

@@ -12,20 +12,6 @@ namespace ikkatsu::client {
 
 namespace {
 
-// Every element of `object[key]` through T::fromJson; the first malformed element fails the whole list.
-template<typename T>
-Result<QList<T>> listFromJson(const QJsonObject& object, const QString& key)
-{
-    QList<T> list;
-    for (const QJsonValue& value : object.value(key).toArray()) {
-        auto item = T::fromJson(value.toObject());
-        if (!item)
-            return item.error();
-        list.append(*item);
-    }
-    return list;
-}
-
 Result<QJsonObject> jsonObjectOf(const QByteArray& bytes)
 {
     QJsonParseError error;
@@ -404,7 +390,7 @@ void ApiClient::folders(Done<QList<api::FolderInfo>> done)
                 done(json.error());
                 return;
             }
-            done(listFromJson<api::FolderInfo>(*json, QStringLiteral("folders")));
+            done(api::listFromJson<api::FolderInfo>(*json, QStringLiteral("folders")));
         });
 }
 
@@ -432,7 +418,7 @@ void ApiClient::registerFiles(
                 done(json.error());
                 return;
             }
-            done(listFromJson<api::NewFileOutcome>(*json, QStringLiteral("results")));
+            done(api::listFromJson<api::NewFileOutcome>(*json, QStringLiteral("results")));
         });
 }
 
@@ -548,7 +534,7 @@ void ApiClient::listUsers(const QString& search, int offset, int limit, Done<Use
                 done(json.error());
                 return;
             }
-            auto users = listFromJson<api::UserInfo>(*json, QStringLiteral("users"));
+            auto users = api::listFromJson<api::UserInfo>(*json, QStringLiteral("users"));
             if (!users) {
                 done(users.error());
                 return;
@@ -569,7 +555,7 @@ void ApiClient::userDetails(const QString& userId, Done<UserDetails> done)
             done(user.error());
             return;
         }
-        auto certificates = listFromJson<api::CertificateInfo>(*json, QStringLiteral("certificates"));
+        auto certificates = api::listFromJson<api::CertificateInfo>(*json, QStringLiteral("certificates"));
         if (!certificates) {
             done(certificates.error());
             return;

@@ -5,10 +5,8 @@
 #include "Async.h"
 #include "Style.h"
 #include "TrailTable.h"
-#include "common/AtomicFile.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -215,16 +213,9 @@ void AuditTrailPage::exportCsvTo(const QString& path)
     m_export->setEnabled(false);
     whenReady(this, m_service->auditTrailCsv(csvFilter), [this, path](const Result<QByteArray>& csv) {
         m_export->setEnabled(true);
-        if (!csv) {
-            reportError(csv.error());
-            return;
-        }
-        const Status written = writeFileAtomically(path, *csv);
-        if (!written) {
-            reportError(written.error());
-            return;
-        }
-        m_table->showInfo(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
+        const Status saved = m_table->saveCsv(csv, path);
+        if (!saved)
+            return reportError(saved.error());
         emit exported(path);
     });
 }

@@ -2,6 +2,7 @@
 #include "TrailTable.h"
 
 #include "Style.h"
+#include "common/AtomicFile.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -164,6 +165,15 @@ void TrailTable::showInfo(const QString& text)
 {
     ikkatsu::ui::showMessage(m_error, {});
     ikkatsu::ui::showMessage(m_message, text);
+}
+
+Status TrailTable::saveCsv(const Result<QByteArray>& csv, const QString& path)
+{
+    if (!csv)
+        return csv.error();
+    IKK_TRY(writeFileAtomically(path, *csv));
+    showInfo(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)));
+    return {};
 }
 
 void TrailTable::showError(const Error& error)

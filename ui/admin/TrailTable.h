@@ -56,6 +56,8 @@ public:
     QString cell(int row, int column) const;
 
     void showInfo(const QString& text);
+    // Writes a downloaded CSV export atomically to `path` and says so on the info line.
+    Status saveCsv(const Result<QByteArray>& csv, const QString& path);
     // The error with its code (and the server's detail for E5007); the info line is cleared.
     void showError(const Error& error);
     void clearMessages();
