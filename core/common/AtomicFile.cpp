@@ -80,9 +80,7 @@ Status AtomicFile::writeAt(qint64 offset, const char* data, qint64 size)
 Status AtomicFile::copyFrom(const NativeFile& source, qint64 sourceOffset, qint64 length)
 {
     if (const int error = m_file.copyFrom(source, sourceOffset, length, m_end))
-        return makeError(ErrorCode::InputFileUnreadable,
-            QStringLiteral("copy into %1: %2")
-                .arg(m_tempPath, QString::fromLocal8Bit(platform::systemErrorText(error))));
+        return platform::fileError(ErrorCode::InputFileUnreadable, QStringLiteral("copy into"), m_tempPath, error);
     m_end += length;
     return {};
 }
