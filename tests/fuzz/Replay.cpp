@@ -10,6 +10,50 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 
+#if defined(__GLIBC__) && !defined(IKKATSU_SANITIZED)
+// What scripts/fuzz gives libFuzzer as -malloc_limit_mb: no single allocation may exceed it, so that an input that
+// makes the parsers ask for a gigabyte (a memory bomb) fails here as it fails under the fuzzer. Replaces glibc's
+// allocator entry points for this test executable only.
+#include <cerrno>
+#include <cstdlib>
+
+extern "C" {
+void* __libc_malloc(size_t size);
+void* __libc_calloc(size_t count, size_t size);
+void* __libc_realloc(void* pointer, size_t size);
+
+constexpr size_t kAllocationCeiling = size_t(512) << 20;
+
+[[noreturn]] static void overCeiling(size_t size)
+{
+    std::fprintf(stderr, "replay: allocation of %zu bytes is over the %zu MiB ceiling\n", size,
+        kAllocationCeiling >> 20);
+    std::abort();
+}
+
+void* malloc(size_t size)
+{
+    if (size > kAllocationCeiling)
+        overCeiling(size);
+    return __libc_malloc(size);
+}
+
+void* calloc(size_t count, size_t size)
+{
+    if (size != 0 && count > kAllocationCeiling / size)
+        overCeiling(count * size);
+    return __libc_calloc(count, size);
+}
+
+void* realloc(void* pointer, size_t size)
+{
+    if (size > kAllocationCeiling)
+        overCeiling(size);
+    return __libc_realloc(pointer, size);
+}
+}
+#endif
+
 int main(int argc, char** argv)
 {
     QStringList files;
