@@ -49,8 +49,9 @@ QByteArray rawErrorAnswer(ErrorCode code)
         + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
-// Closes a socket we gave up on: politely first, then for good if the peer does not read its answer. Deleted
-// here too: after a parse error Qt HttpServer 6.4 disconnects every signal of the socket, its own clean-up included.
+// Closes a socket we gave up on: politely first, then for good if the peer does not read its answer. Deleted here
+// too, not only by Qt HttpServer's own clean-up on `disconnected`: on some parse errors QAbstractHttpServer 6.4 drops
+// every signal connection of the socket (socket->disconnect()), and such a socket must not stay counted.
 void closeSoon(QTcpSocket* socket, int lingerMs)
 {
     QTimer::singleShot(lingerMs, socket, [socket] {
