@@ -149,6 +149,24 @@ public:
     // Called by the server's timer, never while a handler runs for this connection.
     void checkTimeouts(qint64 nowMs)
     {
+        // An answer still going out (a large download to a slow reader): not idle while the client keeps reading,
+        // cut once it has read nothing for the keep-alive time.
+        const qint64 pending = m_socket->bytesToWrite();
+        if (pending > 0) {
+            if (pending != m_pendingWrite) {
+                m_pendingWrite = pending;
+                m_writeProgressMs = nowMs;
+            } else if (nowMs - m_writeProgressMs > m_limits.keepAliveMs) {
+                qCInfo(lcHttp) << "client stopped reading its answer:" << address;
+                rejected = true;
+                m_socket->abort();
+                return;
+            }
+            if (m_phase == Phase::Idle)
+                m_phaseStartMs = nowMs;
+            return;
+        }
+        m_pendingWrite = 0;
         const qint64 elapsed = nowMs - m_phaseStartMs;
         switch (m_phase) {
         case Phase::Idle:
@@ -294,6 +312,8 @@ private:
     qint64 m_bodyBytes = 0;
     qint64 m_bytesSeen = 0;
     qint64 m_limit = 0;
+    qint64 m_pendingWrite = 0;
+    qint64 m_writeProgressMs = 0;
 };
 
 namespace {
