@@ -3,6 +3,7 @@
 
 #include "accounts/Accounts.h"
 #include "accounts/Login.h"
+#include "accounts/RateLimit.h"
 #include "audit/AuditTrail.h"
 #include "ca/SigningCertificates.h"
 #include "files/Files.h"
@@ -69,6 +70,29 @@ HttpResponse registeredResponse(const Result<Accounts::Registered>& registered, 
     return HttpResponse::json(object, status);
 }
 
+// 429 E5018 with Retry-After when the client address (and, given `userId`, the account) has used up its login
+// requests of the current window; nothing when the request may go on.
+std::optional<HttpResponse> loginRateLimited(const Context& context, const HttpRequest& request, const QString& userId)
+{
+    const ServerConfig& config = context->config;
+    QList<QPair<QString, int>> buckets {
+        {QStringLiteral("login-address:") + request.remoteAddress, config.loginRatePerAddress}};
+    if (!userId.isEmpty())
+        buckets.append({QStringLiteral("login-account:") + userId, config.loginRatePerAccount});
+    int wait = 0;
+    for (const auto& bucket : buckets) {
+        auto seconds = RateLimiter(*context).hit(bucket.first, bucket.second, config.loginRateWindowSeconds);
+        if (!seconds)
+            return fail(seconds.error());
+        wait = std::max(wait, *seconds);
+    }
+    if (wait == 0)
+        return std::nullopt;
+    HttpResponse response = HttpResponse::error(ErrorCode::RateLimited);
+    response.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
+    return response;
+}
+
 void addAccountRoutes(Router& router, const Context& context)
 {
     router.add("POST", QStringLiteral("/api/v1/auth/login"), [context](const HttpRequest& request) {
@@ -78,6 +102,8 @@ void addAccountRoutes(Router& router, const Context& context)
         auto userId = requireString(*body, QStringLiteral("userId"), kIdMax);
         if (!userId)
             return fail(userId.error());
+        if (auto limited = loginRateLimited(context, request, userId->trimmed()))
+            return *limited;
         auto password = secretField(*body, QStringLiteral("password"));
         if (!password)
             return fail(password.error());
@@ -96,6 +122,8 @@ void addAccountRoutes(Router& router, const Context& context)
         auto otp = requireString(*body, QStringLiteral("otp"), 16);
         if (!otp)
             return fail(otp.error());
+        if (auto limited = loginRateLimited(context, request, QString()))
+            return *limited;
         auto session = Login(*context).verifyOtp(*attemptId, otp->trimmed(), request.remoteAddress);
         if (!session)
             return fail(session.error());
@@ -621,7 +649,7 @@ QList<QByteArray> uploadPathPrefixes()
     return {QByteArrayLiteral("/api/v1/files/"), QByteArrayLiteral("/api/v1/admin/files")};
 }
 
-Router buildApiRoutes(const std::shared_ptr<ServerContext>& context)
+Router buildApiRoutes(const std::shared_ptr<ServerContext>& context, const std::shared_ptr<HttpMetrics>& metrics)
 {
     Router router;
     router.add(
@@ -629,6 +657,26 @@ Router buildApiRoutes(const std::shared_ptr<ServerContext>& context)
         [](const HttpRequest&) {
             return HttpResponse::json({{QStringLiteral("status"), QStringLiteral("ok")},
                 {QStringLiteral("version"), QStringLiteral(IKKATSU_VERSION)}});
+        },
+        HandlerThread::Inline);
+    // Readiness for a balancer: 200 while the database answers, 503 E5019 otherwise (on a worker: it queries).
+    router.add("GET", QStringLiteral("/api/v1/ready"), [context](const HttpRequest&) {
+        const Status ping = context->database->ping();
+        if (!ping)
+            return HttpResponse::error(ErrorCode::ServerNotReady);
+        return HttpResponse::json({{QStringLiteral("status"), QStringLiteral("ready")}});
+    });
+    // Prometheus text metrics, for the addresses of --metrics-allow only (404 to the rest, as if absent).
+    router.add(
+        "GET", QStringLiteral("/metrics"),
+        [context, metrics](const HttpRequest& request) {
+            const QHostAddress client(request.remoteAddress);
+            bool allowed = false;
+            for (const QString& subnet : context->config.metricsAllow)
+                allowed = allowed || client.isInSubnet(QHostAddress::parseSubnet(subnet));
+            if (!allowed || !metrics)
+                return HttpResponse::error(ErrorCode::RouteNotFound);
+            return HttpResponse::bytes(metrics->text(), QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"));
         },
         HandlerThread::Inline);
     router.add(

@@ -186,6 +186,18 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "The request method is not allowed here.");
     case ErrorCode::ConfigInvalid:
         return QT_TRANSLATE_NOOP("ErrorCode", "The server configuration is invalid.");
+    case ErrorCode::HeaderTooLarge:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The request headers are too large or too many.");
+    case ErrorCode::TooManyConnections:
+        return QT_TRANSLATE_NOOP("ErrorCode", "Too many connections from your address. Please try again shortly.");
+    case ErrorCode::RequestTimeout:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The request arrived too slowly and was abandoned.");
+    case ErrorCode::ServerDraining:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The server is shutting down. Please try again shortly.");
+    case ErrorCode::RateLimited:
+        return QT_TRANSLATE_NOOP("ErrorCode", "Too many attempts. Please wait before trying again.");
+    case ErrorCode::ServerNotReady:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The server cannot reach its database.");
     case ErrorCode::Unexpected:
         return QT_TRANSLATE_NOOP("ErrorCode", "An unexpected error occurred.");
     case ErrorCode::Cancelled:

@@ -90,6 +90,12 @@ namespace ikkatsu {
     X(ProtocolMismatch, 5011, 502)                                                                                     \
     X(MethodNotAllowed, 5012, 405)                                                                                     \
     X(ConfigInvalid, 5013, 500)                                                                                        \
+    X(HeaderTooLarge, 5014, 431)                                                                                       \
+    X(TooManyConnections, 5015, 429)                                                                                   \
+    X(RequestTimeout, 5016, 408)                                                                                       \
+    X(ServerDraining, 5017, 503)                                                                                       \
+    X(RateLimited, 5018, 429)                                                                                          \
+    X(ServerNotReady, 5019, 503)                                                                                       \
     X(Unexpected, 9001, 500)                                                                                           \
     X(Cancelled, 9002, 499)
 
