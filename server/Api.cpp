@@ -583,8 +583,18 @@ void addAdminFileRoutes(Router& router, const Context& context)
                         return fail(current.error());
                     signOrdered = current->signOrdered;
                 }
-                return fileResponse(files.changePermissions(
-                    caller.user, fileId, *viewers, *signers, signOrdered, ClientInfo::of(request)));
+                auto changed = files.changePermissions(
+                    caller.user, fileId, *viewers, *signers, signOrdered, ClientInfo::of(request));
+                // A refusal names the user it is about (an ID the administrator sent, never internals), so that
+                // the form can point at it instead of a bare code.
+                const QList<ErrorCode> aboutAUser {ErrorCode::SignedSignerRemoved, ErrorCode::SignedSignerMoved,
+                    ErrorCode::PermissionUserUnknown, ErrorCode::PermissionUserTwice,
+                    ErrorCode::CertificateSetupNotAllowed};
+                if (!changed && aboutAUser.contains(changed.error().code) && !changed.error().detail.isEmpty())
+                    return HttpResponse::error(changed.error().code,
+                        QStringLiteral("%1 (user ID: %2)")
+                            .arg(errorMessage(changed.error().code), changed.error().detail));
+                return fileResponse(changed);
             });
         });
     router.add("GET", QStringLiteral("/api/v1/admin/files/{fileId}/versions/{version}/content"),

@@ -372,8 +372,11 @@ void MainWindow::openFile(const FileEntry& entry)
                 frame = QMargins(4, 32, 4, 4); // not shown yet: a typical title bar
             const QSize size = fittedSize(QSize(1200, 800), available.size(), frame);
             m_viewer->resize(size);
-            m_viewer->move(available.left() + (available.width() - size.width()) / 2,
-                available.top() + frame.top() + std::max(0, (available.height() - size.height()) / 2 - frame.top()));
+            // move() places the frame: centre the frame, title bar included, in the usable area.
+            const QSize framed(
+                size.width() + frame.left() + frame.right(), size.height() + frame.top() + frame.bottom());
+            m_viewer->move(available.left() + std::max(0, (available.width() - framed.width()) / 2),
+                available.top() + std::max(0, (available.height() - framed.height()) / 2));
         }
         m_viewer->open(file->localPath, entry.fileName, anchors);
         m_viewer->show();

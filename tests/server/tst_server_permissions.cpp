@@ -132,7 +132,7 @@ void TestServerPermissions::badUsersChangeNothing()
     const Reply reply = put(id, unknown, m_admin);
     QCOMPARE(reply.status, 400);
     QCOMPARE(reply.code, QStringLiteral("E3014"));
-    QVERIFY2(reply.body.contains("nobody-here"), reply.body.constData());
+    QVERIFY2(reply.body.contains("(user ID: nobody-here)"), reply.body.constData());
     expectRefused(id, {{QStringLiteral("viewers"), QJsonArray {}}, {QStringLiteral("signers"), QJsonArray {a, b, b}}},
         400, QStringLiteral("E3015"));
     expectRefused(id, {{QStringLiteral("viewers"), QJsonArray {b}}, {QStringLiteral("signers"), QJsonArray {a, b}}},

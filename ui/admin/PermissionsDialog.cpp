@@ -6,13 +6,13 @@
 
 #include <QBrush>
 #include <QCheckBox>
-#include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 namespace ikkatsu::ui {
@@ -94,12 +94,15 @@ PermissionsDialog::PermissionsDialog(AdminService* service, const api::FileEntry
 
     m_error = makeErrorLabel(QStringLiteral("permissionsError"), this);
     layout->addWidget(m_error);
-    auto* buttons = new QDialogButtonBox(this);
-    m_save = buttons->addButton(tr("Save"), QDialogButtonBox::AcceptRole);
-    m_save->setObjectName(QStringLiteral("savePermissionsButton"));
-    QPushButton* cancel = buttons->addButton(QDialogButtonBox::Cancel);
-    cancel->setObjectName(QStringLiteral("cancelPermissionsButton"));
-    layout->addWidget(buttons);
+    // Plain buttons, not a QDialogButtonBox: that would make [保存] the default button, pressed by Return in the
+    // search field.
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    m_save = makeButton(tr("Save"), QStringLiteral("savePermissionsButton"), true, this);
+    QPushButton* cancel = makeButton(tr("Cancel"), QStringLiteral("cancelPermissionsButton"), false, this);
+    buttons->addWidget(m_save);
+    buttons->addWidget(cancel);
+    layout->addLayout(buttons);
 
     for (const api::SignerState& signer : file.signers) {
         m_names.insert(signer.userId, signer.userName);
@@ -134,6 +137,9 @@ PermissionsDialog::PermissionsDialog(AdminService* service, const api::FileEntry
     });
     for (QListWidget* list : {m_results, m_signers, m_viewers})
         connect(list, &QListWidget::currentRowChanged, this, &PermissionsDialog::updateActions);
+    // Return in the search field searches; it must not press [保存] as a dialog's default button would.
+    for (QPushButton* button : findChildren<QPushButton*>())
+        button->setAutoDefault(false);
     connect(m_save, &QPushButton::clicked, this, &PermissionsDialog::save);
     connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
     updateActions();
@@ -267,15 +273,17 @@ void PermissionsDialog::save()
         [this](const Result<api::FileEntry>& file) {
             m_save->setEnabled(true);
             if (!file.ok()) {
-                // The server names the user (E3012–E3015, E2208) or the field (E5007) in the detail.
+                // The server names the user a refusal is about ("… (user ID: u0003)"), or the field for E5007.
                 const Error& error = file.error();
                 QString text = errorText(error);
-                if (!error.detail.isEmpty() && error.code != ErrorCode::Unexpected)
-                    text += QLatin1Char('\n')
-                        + tr("Concerns: %1")
-                              .arg(m_names.value(error.detail).isEmpty()
-                                      ? error.detail
-                                      : userLabel(error.detail, m_names.value(error.detail)));
+                static const QRegularExpression aboutUser(QStringLiteral("\\(user ID: (.+)\\)$"));
+                const QRegularExpressionMatch about = aboutUser.match(error.detail);
+                if (about.hasMatch()) {
+                    const QString userId = about.captured(1);
+                    text += QLatin1Char('\n') + tr("Concerns: %1").arg(userLabel(userId, m_names.value(userId)));
+                } else if (error.code == ErrorCode::BadRequest && !error.detail.isEmpty()) {
+                    text += QLatin1Char('\n') + error.detail;
+                }
                 showMessage(m_error, text);
                 return;
             }
