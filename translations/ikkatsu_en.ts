@@ -2215,6 +2215,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Concerns: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::ProfilePage</name>

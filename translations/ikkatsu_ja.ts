@@ -1175,7 +1175,9 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>%n wrong password(s) in a row</source>
-        <translation><numerusform>パスワードを %n 回続けて誤入力</numerusform></translation>
+        <translation>
+            <numerusform>パスワードを %n 回続けて誤入力</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refused request: %1</source>
@@ -1191,7 +1193,9 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>%1: %n person(s)</source>
-        <translation><numerusform>%1: %n 名</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n 名</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1661,7 +1665,9 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>Changes after this signature: %n revision(s) added</source>
-        <translation><numerusform>署名後の変更: %n 回の追記</numerusform></translation>
+        <translation>
+            <numerusform>署名後の変更: %n 回の追記</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2027,7 +2033,9 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>%n file(s) selected</source>
-        <translation><numerusform>%n 件選択中</numerusform></translation>
+        <translation>
+            <numerusform>%n 件選択中</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2216,6 +2224,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>Concerns: %1</source>
         <translation>対象: %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
