@@ -480,6 +480,18 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>サーバの設定が不正です。</translation>
     </message>
     <message>
+        <source>The document was changed after it was signed in a way the signature does not allow.</source>
+        <translation>署名後に、署名が許可していない変更が文書に加えられています。</translation>
+    </message>
+    <message>
+        <source>The uploaded file changes the document in more ways than adding your signature.</source>
+        <translation>アップロードされたファイルには、あなたの署名の追加以外の変更が含まれています。</translation>
+    </message>
+    <message>
+        <source>Only the first signature of a document can certify it.</source>
+        <translation>文書を証明（DocMDP）できるのは最初の署名だけです。</translation>
+    </message>
+    <message>
         <source>A signer who has already signed cannot be removed from the file.</source>
         <translation>署名済みの署名者は外せません。</translation>
     </message>
@@ -521,6 +533,41 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>Signed</source>
         <translation>署名済</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureInspector</name>
+    <message>
+        <source>Valid (TOTAL-PASSED)</source>
+        <translation>有効（TOTAL-PASSED）</translation>
+    </message>
+    <message>
+        <source>Indeterminate (INDETERMINATE)</source>
+        <translation>判定不能（INDETERMINATE）</translation>
+    </message>
+    <message>
+        <source>Invalid (TOTAL-FAILED)</source>
+        <translation>無効（TOTAL-FAILED）</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>validation data and timestamps only</source>
+        <translation>検証情報とタイムスタンプのみ</translation>
+    </message>
+    <message>
+        <source>signing and form filling</source>
+        <translation>署名とフォーム入力</translation>
+    </message>
+    <message>
+        <source>annotations</source>
+        <translation>注釈</translation>
+    </message>
+    <message>
+        <source>changes no rule allows</source>
+        <translation>許可されていない変更</translation>
     </message>
 </context>
 <context>
@@ -786,6 +833,30 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>error-codes: the only option is --markdown.</source>
         <translation>error-codes: 指定できるオプションは --markdown のみです。</translation>
+    </message>
+    <message>
+        <source>Make a certification signature allowing later: 1 nothing, 2 form filling and signing, 3 also annotations.</source>
+        <translation>証明署名（DocMDP）を作成します。後から許可する変更：1 なし、2 フォーム入力と署名、3 注釈も。</translation>
+    </message>
+    <message>
+        <source>sign: --certify takes 1, 2 or 3.</source>
+        <translation>sign: --certify には 1、2、3 のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>    Indication:   %1%2</source>
+        <translation>    判定:         %1%2</translation>
+    </message>
+    <message>
+        <source>    Certifies the document (DocMDP P=%1).</source>
+        <translation>    文書を証明しています（DocMDP P=%1）。</translation>
+    </message>
+    <message>
+        <source>    Later changes: %1 (allowed: %2)</source>
+        <translation>    署名後の変更: %1（許可: %2）</translation>
+    </message>
+    <message>
+        <source>    Not allowed:  object %1 (%2): %3</source>
+        <translation>    許可されない変更: オブジェクト %1（%2）: %3</translation>
     </message>
 </context>
 <context>
@@ -1175,9 +1246,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>%n wrong password(s) in a row</source>
-        <translation>
-            <numerusform>パスワードを %n 回続けて誤入力</numerusform>
-        </translation>
+        <translation><numerusform>パスワードを %n 回続けて誤入力</numerusform></translation>
     </message>
     <message>
         <source>Refused request: %1</source>
@@ -1193,9 +1262,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>%1: %n person(s)</source>
-        <translation>
-            <numerusform>%1: %n 名</numerusform>
-        </translation>
+        <translation><numerusform>%1: %n 名</numerusform></translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1636,6 +1703,22 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>このファイルには電子署名がありません。</translation>
     </message>
     <message>
+        <source>Result: %1</source>
+        <translation>判定：%1</translation>
+    </message>
+    <message>
+        <source>Certification signature (DocMDP P=%1)</source>
+        <translation>証明署名（DocMDP P=%1）</translation>
+    </message>
+    <message>
+        <source>Changes after signing: %1 (allowed: %2)</source>
+        <translation>署名後の変更：%1（許可：%2）</translation>
+    </message>
+    <message>
+        <source>Not allowed: object %1 (%2): %3</source>
+        <translation>許可されない変更：オブジェクト %1（%2）：%3</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1665,9 +1748,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>Changes after this signature: %n revision(s) added</source>
-        <translation>
-            <numerusform>署名後の変更: %n 回の追記</numerusform>
-        </translation>
+        <translation><numerusform>署名後の変更: %n 回の追記</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2033,9 +2114,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>%n file(s) selected</source>
-        <translation>
-            <numerusform>%n 件選択中</numerusform>
-        </translation>
+        <translation><numerusform>%n 件選択中</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2214,6 +2293,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>保存</translation>
     </message>
     <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
         <source>%1 — signed</source>
         <translation>%1 — 署名済</translation>
     </message>
@@ -2224,10 +2307,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>Concerns: %1</source>
         <translation>対象: %1</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
     </message>
 </context>
 <context>

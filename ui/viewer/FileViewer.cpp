@@ -81,6 +81,26 @@ QString readableName(const QString& rfc2253)
     return organisation.isEmpty() ? name : FileViewer::tr("%1 (%2)").arg(name, organisation);
 }
 
+// The ETSI indication and what happened after the signature, for the detail pane.
+QString changesText(const SignatureReport& signature)
+{
+    QString text = FileViewer::tr("Result: %1").arg(indicationLabel(signature.indication));
+    if (!signature.subIndication.isEmpty())
+        text += QStringLiteral(" / ") + signature.subIndication;
+    if (signature.certification)
+        text += QLatin1Char('\n')
+            + FileViewer::tr("Certification signature (DocMDP P=%1)").arg(signature.docMdpPermission);
+    if (!signature.coversWholeDocument)
+        text += QLatin1Char('\n')
+            + FileViewer::tr("Changes after signing: %1 (allowed: %2)")
+                  .arg(modificationLevelLabel(signature.modificationLevel),
+                      modificationLevelLabel(signature.allowedLevel));
+    for (const pdf::ObjectChange& change : signature.disallowedChanges)
+        text += QLatin1Char('\n')
+            + FileViewer::tr("Not allowed: object %1 (%2): %3").arg(change.number).arg(change.what, change.change);
+    return text;
+}
+
 } // namespace
 
 QString FileViewer::signatureSummary(const SignatureReport& signature)
@@ -106,6 +126,7 @@ QString FileViewer::signatureSummary(const SignatureReport& signature)
         lines << tr("Reason: %1").arg(signature.reason);
     if (signature.verdict != SignatureVerdict::Valid)
         lines << errorText(signature.problem);
+    lines << changesText(signature);
     return lines.join(QLatin1Char('\n'));
 }
 
