@@ -205,6 +205,15 @@ void PermissionsDialog::search()
                     text += QStringLiteral(" ") + tr("(view only)");
                 new QListWidgetItem(text, m_results);
             }
+            // Viewers arrive as bare IDs: name the ones the search has met.
+            for (QListWidget* list : {m_viewers, m_signers}) {
+                for (int row = 0; row < list->count(); ++row) {
+                    QListWidgetItem* item = list->item(row);
+                    const QString id = item->data(Qt::UserRole).toString();
+                    if (item->text() == id && !m_names.value(id).isEmpty())
+                        item->setText(userLabel(id, m_names.value(id)));
+                }
+            }
             updateActions();
             emit searched(int(m_found.size()));
         });

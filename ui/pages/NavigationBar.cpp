@@ -82,9 +82,8 @@ NavigationBar::NavigationBar(QWidget* parent)
     layout->addStretch(1);
     m_user = new QLabel(this);
     m_user->setObjectName(QStringLiteral("signedInUser"));
-    // The name gives way before any entry does.
-    m_user->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_user->setMinimumWidth(0);
+    // The name gives way before any entry does: shown whole when there is room, squeezed to nothing otherwise.
+    m_user->setMinimumWidth(1);
     layout->addWidget(m_user);
 }
 
