@@ -579,6 +579,52 @@ void addAdminFileRoutes(Router& router, const Context& context)
             return fileResponse(Files(*context).adminDetail(request.pathParameters.value(QStringLiteral("fileId"))));
         });
     });
+    // Both lists are required (an omitted list is not read as "nobody"); signOrdered keeps its value when omitted.
+    router.add(
+        "PUT", QStringLiteral("/api/v1/admin/files/{fileId}/permissions"), [context](const HttpRequest& request) {
+            return asCaller(context, request, true, [&](const Caller& caller) {
+                auto body = parseJsonObject(request.body);
+                if (!body)
+                    return fail(body.error());
+                for (const QString& key : {QStringLiteral("viewers"), QStringLiteral("signers")}) {
+                    if (!body->value(key).isArray())
+                        return fail(
+                            makeError(ErrorCode::BadRequest, QStringLiteral("field '%1' is required").arg(key)));
+                }
+                auto viewers = userIdList(*body, QStringLiteral("viewers"));
+                if (!viewers)
+                    return fail(viewers.error());
+                auto signers = userIdList(*body, QStringLiteral("signers"));
+                if (!signers)
+                    return fail(signers.error());
+                const QString fileId = request.pathParameters.value(QStringLiteral("fileId"));
+                Files files(*context);
+                bool signOrdered = false;
+                if (body->contains(QStringLiteral("signOrdered"))) {
+                    auto ordered = optionalBool(*body, QStringLiteral("signOrdered"), false);
+                    if (!ordered)
+                        return fail(ordered.error());
+                    signOrdered = *ordered;
+                } else {
+                    auto current = files.adminDetail(fileId);
+                    if (!current)
+                        return fail(current.error());
+                    signOrdered = current->signOrdered;
+                }
+                auto changed = files.changePermissions(
+                    caller.user, fileId, *viewers, *signers, signOrdered, ClientInfo::of(request));
+                // A refusal names the user it is about (an ID the administrator sent, never internals), so that
+                // the form can point at it instead of a bare code.
+                const QList<ErrorCode> aboutAUser {ErrorCode::SignedSignerRemoved, ErrorCode::SignedSignerMoved,
+                    ErrorCode::PermissionUserUnknown, ErrorCode::PermissionUserTwice,
+                    ErrorCode::CertificateSetupNotAllowed};
+                if (!changed && aboutAUser.contains(changed.error().code) && !changed.error().detail.isEmpty())
+                    return HttpResponse::error(changed.error().code,
+                        QStringLiteral("%1 (user ID: %2)")
+                            .arg(errorMessage(changed.error().code), changed.error().detail));
+                return fileResponse(changed);
+            });
+        });
     router.add("GET", QStringLiteral("/api/v1/admin/files/{fileId}/versions/{version}/content"),
         [context](const HttpRequest& request) {
             return asCaller(context, request, true, [&](const Caller& caller) {

@@ -109,6 +109,15 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "You have already signed this file.");
     case ErrorCode::NotYourTurn:
         return QT_TRANSLATE_NOOP("ErrorCode", "It is not yet your turn to sign this file.");
+    case ErrorCode::SignedSignerRemoved:
+        return QT_TRANSLATE_NOOP("ErrorCode", "A signer who has already signed cannot be removed from the file.");
+    case ErrorCode::SignedSignerMoved:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "A signer who has already signed cannot be placed after a signer who has not.");
+    case ErrorCode::PermissionUserUnknown:
+        return QT_TRANSLATE_NOOP("ErrorCode", "No user is registered with this user ID.");
+    case ErrorCode::PermissionUserTwice:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The same user is named twice in the permissions.");
     case ErrorCode::InputFileUnreadable:
         return QT_TRANSLATE_NOOP("ErrorCode", "The file could not be read.");
     case ErrorCode::OutputWriteFailed:

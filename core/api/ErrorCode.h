@@ -54,6 +54,10 @@ namespace ikkatsu {
     X(VersionConflict, 3009, 409)                                                                                      \
     X(AlreadySigned, 3010, 409)                                                                                        \
     X(NotYourTurn, 3011, 409)                                                                                          \
+    X(SignedSignerRemoved, 3012, 409)                                                                                  \
+    X(SignedSignerMoved, 3013, 409)                                                                                    \
+    X(PermissionUserUnknown, 3014, 400)                                                                                \
+    X(PermissionUserTwice, 3015, 400)                                                                                  \
     X(InputFileUnreadable, 3101, 422)                                                                                  \
     X(OutputWriteFailed, 3102, 500)                                                                                    \
     X(PdfMalformed, 4001, 422)                                                                                         \
