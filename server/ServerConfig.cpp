@@ -122,6 +122,55 @@ const QList<ConfigKey>& configKeys()
                 c.maxFileBytes = n;
                 return true;
             }},
+        {"limits/head-timeout", "seconds within which the request line and headers must arrive (408 E5016)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.headTimeoutSeconds, v, 1, 3600); }},
+        {"limits/body-min-rate", "bytes per second a request body must average after --body-grace (408 E5016)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.bodyMinRate, v, 0, 1 << 30); }},
+        {"limits/body-grace", "seconds a request body may take before --body-min-rate applies", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.bodyGraceSeconds, v, 0, 3600); }},
+        {"limits/keep-alive-timeout", "seconds after which an idle keep-alive connection is closed", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.keepAliveSeconds, v, 1, 3600); }},
+        {"limits/max-header-bytes", "largest request line plus headers (431 E5014)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.maxHeaderBytes, v, 1024, 1 << 20); }},
+        {"limits/max-headers", "most header fields in one request (431 E5014)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.maxHeaderCount, v, 1, 10000); }},
+        {"limits/max-connections-per-address", "open connections per client address (429 E5015; 0 = no limit)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.maxConnectionsPerAddress, v, 0, 1 << 20); }},
+        {"limits/max-connections", "open connections in total (503 E5005)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.maxConnections, v, 1, 1 << 20); }},
+        {"server/trusted-proxies",
+            "comma-separated proxy addresses whose X-Forwarded-For names the client (e.g. 127.0.0.1 behind nginx)",
+            false,
+            [](ServerConfig& c, const QString& v) {
+                c.trustedProxies.clear();
+                for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                    const QHostAddress address(part.trimmed());
+                    if (address.isNull())
+                        return false;
+                    c.trustedProxies.append(address.toString());
+                }
+                return true;
+            }},
+        {"server/metrics-allow", "comma-separated subnets allowed to read /metrics (default 127.0.0.0/8,::1/128)",
+            false,
+            [](ServerConfig& c, const QString& v) {
+                c.metricsAllow.clear();
+                for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                    if (QHostAddress::parseSubnet(part.trimmed()).first.isNull())
+                        return false;
+                    c.metricsAllow.append(part.trimmed());
+                }
+                return true;
+            }},
+        {"server/drain-timeout", "seconds SIGTERM waits for requests in flight before the server exits", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.drainSeconds, v, 0, 3600); }},
+        {"login/rate-per-address",
+            "login and one-time password requests per client address per --rate-window (429 E5018)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.loginRatePerAddress, v, 1, 1 << 20); }},
+        {"login/rate-per-account", "login requests naming one user ID per --rate-window (429 E5018)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.loginRatePerAccount, v, 1, 1 << 20); }},
+        {"login/rate-window", "seconds of the login rate-limit window", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.loginRateWindowSeconds, v, 1, 86400); }},
         {"service/service-name", "service name (mail subjects, certificate OU)", false,
             [](ServerConfig& c, const QString& v) {
                 c.serviceName = v;

@@ -360,7 +360,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>PDF文書が暗号化されているため署名できません。</translation>
     </message>
     <message>
-        <source>The PDF document&apos;s cross-reference table is damaged.</source>
+        <source>The PDF document's cross-reference table is damaged.</source>
         <translation>PDF文書の相互参照テーブルが破損しています。</translation>
     </message>
     <message>
@@ -396,7 +396,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>署名の対象範囲が文書を正しく覆っていません。</translation>
     </message>
     <message>
-        <source>The signer&apos;s certificate is not trusted.</source>
+        <source>The signer's certificate is not trusted.</source>
         <translation>署名者の証明書は信頼されていません。</translation>
     </message>
     <message>
@@ -460,7 +460,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>サーバとの安全な接続を確立できませんでした。</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be understood.</source>
+        <source>The server's answer could not be understood.</source>
         <translation>サーバの応答を解釈できませんでした。</translation>
     </message>
     <message>
@@ -490,6 +490,22 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>Only the first signature of a document can certify it.</source>
         <translation>文書を証明（DocMDP）できるのは最初の署名だけです。</translation>
+    </message>
+    <message>
+        <source>A signer who has already signed cannot be removed from the file.</source>
+        <translation>署名済みの署名者は外せません。</translation>
+    </message>
+    <message>
+        <source>A signer who has already signed cannot be placed after a signer who has not.</source>
+        <translation>署名済みの署名者を未署名の署名者の後ろに移すことはできません。</translation>
+    </message>
+    <message>
+        <source>No user is registered with this user ID.</source>
+        <translation>このユーザIDのユーザは登録されていません。</translation>
+    </message>
+    <message>
+        <source>The same user is named twice in the permissions.</source>
+        <translation>同じユーザが権限に二重に指定されています。</translation>
     </message>
 </context>
 <context>
@@ -597,7 +613,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>keystore create: --out ファイル を指定してください。</translation>
     </message>
     <message>
-        <source>keystore create: certificates come from the server&apos;s certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
+        <source>keystore create: certificates come from the server's certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
         <translation>keystore create: 証明書はサーバの署名用証明書セットアップ（ikkatsu-cli certificate-setup）で発行されます。ローカルの試験用には --self-signed を指定してください。</translation>
     </message>
     <message>
@@ -858,7 +874,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>電子署名</translation>
     </message>
     <message>
-        <source>Everyone&apos;s processing results</source>
+        <source>Everyone's processing results</source>
         <translation>全員の処理結果</translation>
     </message>
     <message>
@@ -1108,6 +1124,154 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Export the audit trail as CSV</source>
         <translation>操作履歴をCSVで出力</translation>
     </message>
+    <message>
+        <source>user name</source>
+        <translation>ユーザ名</translation>
+    </message>
+    <message>
+        <source>company name</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>name in roman letters</source>
+        <translation>ローマ字氏名</translation>
+    </message>
+    <message>
+        <source>company name in roman letters</source>
+        <translation>ローマ字会社名</translation>
+    </message>
+    <message>
+        <source>mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>login expiry</source>
+        <translation>ログイン有効期限</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>権限</translation>
+    </message>
+    <message>
+        <source>e-signature permission</source>
+        <translation>電子署名の可否</translation>
+    </message>
+    <message>
+        <source>key compromise</source>
+        <translation>鍵の危殆化</translation>
+    </message>
+    <message>
+        <source>affiliation changed</source>
+        <translation>所属の変更</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>証明書の更新</translation>
+    </message>
+    <message>
+        <source>cessation of operation</source>
+        <translation>利用の終了</translation>
+    </message>
+    <message>
+        <source>unspecified</source>
+        <translation>理由の指定なし</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>可</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>不可</translation>
+    </message>
+    <message>
+        <source>File ID</source>
+        <translation>ファイルID</translation>
+    </message>
+    <message>
+        <source>Folder ID</source>
+        <translation>フォルダID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Viewers</source>
+        <translation>閲覧者</translation>
+    </message>
+    <message>
+        <source>Signers</source>
+        <translation>署名者</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>証明書シリアルナンバー</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>権限</translation>
+    </message>
+    <message>
+        <source>E-signature</source>
+        <translation>電子署名</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>変更した項目: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong password(s) in a row</source>
+        <translation><numerusform>パスワードを %n 回続けて誤入力</numerusform></translation>
+    </message>
+    <message>
+        <source>Refused request: %1</source>
+        <translation>拒否された要求: %1</translation>
+    </message>
+    <message>
+        <source>Mail not delivered: %1</source>
+        <translation>メール送信失敗: %1</translation>
+    </message>
+    <message>
+        <source>registration mails</source>
+        <translation>ユーザ登録のご連絡メール</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n person(s)</source>
+        <translation><numerusform>%1: %n 名</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::BatchSignDialog</name>
@@ -1209,6 +1373,14 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Cancelling: files already under way are finished or left untouched…</source>
         <translation>キャンセルしています: 処理中のファイルは完了するか、元のまま残ります…</translation>
     </message>
+    <message>
+        <source>Completed (signed: every signature is in)</source>
+        <translation>完了（署名済：全員の署名がそろいました）</translation>
+    </message>
+    <message>
+        <source>Completed (signing: other signers remain)</source>
+        <translation>完了（署名中：他の署名者の署名待ち）</translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::CertificateSetupWizard</name>
@@ -1297,7 +1469,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>STEP2 署名用暗証コードの初期設定</translation>
     </message>
     <message>
-        <source>A signing certificate has been issued with the content below. Check the &quot;Signing certificate information&quot;; if it is correct, enter the signing PIN and click the &quot;Register&quot; button. If anything is wrong, ask your administrator to change your user information.</source>
+        <source>A signing certificate has been issued with the content below. Check the "Signing certificate information"; if it is correct, enter the signing PIN and click the "Register" button. If anything is wrong, ask your administrator to change your user information.</source>
         <translation>以下の内容で、署名用証明書が発行されています。「署名用証明書情報」欄の内容を確認し、誤りがなければ署名用暗証コードの入力後、「登録」ボタンをクリックしてください。誤りがある場合は、管理者にユーザ情報の変更を依頼してください。</translation>
     </message>
     <message>
@@ -1523,16 +1695,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>電子署名を検証しています…</translation>
     </message>
     <message>
-        <source>Signer: %1
-Issuer: %2
-Signature type: %3
-Revisions added later: %4</source>
-        <translation>署名者: %1
-発行者: %2
-署名形式: %3
-署名後の追記: %4</translation>
-    </message>
-    <message>
         <source>Reason: %1</source>
         <translation>理由: %1</translation>
     </message>
@@ -1555,6 +1717,38 @@ Revisions added later: %4</source>
     <message>
         <source>Not allowed: object %1 (%2): %3</source>
         <translation>許可されない変更：オブジェクト %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Signer: %1</source>
+        <translation>署名者: %1</translation>
+    </message>
+    <message>
+        <source>Certificate issuer: %1</source>
+        <translation>証明書の発行者: %1</translation>
+    </message>
+    <message>
+        <source>Certificate serial number: %1</source>
+        <translation>証明書シリアルナンバー: %1</translation>
+    </message>
+    <message>
+        <source>Certificate validity: %1 to %2</source>
+        <translation>証明書の有効期間: %1 〜 %2</translation>
+    </message>
+    <message>
+        <source>Signing time: %1</source>
+        <translation>署名日時: %1</translation>
+    </message>
+    <message>
+        <source>Changes after this signature: none</source>
+        <translation>署名後の変更: なし</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes after this signature: %n revision(s) added</source>
+        <translation><numerusform>署名後の変更: %n 回の追記</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1799,6 +1993,14 @@ Revisions added later: %4</source>
         <source>Version %1 was saved to %2.</source>
         <translation>第 %1 版を %2 に保存しました。</translation>
     </message>
+    <message>
+        <source>Change viewers and signers...</source>
+        <translation>閲覧者・署名者の変更...</translation>
+    </message>
+    <message>
+        <source>The viewers and signers of %1 were changed.</source>
+        <translation>%1 の閲覧者・署名者を変更しました。</translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::LoginPage</name>
@@ -1910,6 +2112,10 @@ Revisions added later: %4</source>
             <numerusform>前回の一括電子署名は完了していません。未署名のファイルが %n 件あります。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) selected</source>
+        <translation><numerusform>%n 件選択中</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::NavigationBar</name>
@@ -1950,12 +2156,16 @@ Revisions added later: %4</source>
         <translation>フォルダ・ファイル管理</translation>
     </message>
     <message>
-        <source>Everyone&apos;s results</source>
+        <source>Everyone's results</source>
         <translation>全員の処理結果</translation>
     </message>
     <message>
         <source>Audit trail</source>
         <translation>操作履歴</translation>
+    </message>
+    <message>
+        <source>Admin menu</source>
+        <translation>管理メニュー</translation>
     </message>
 </context>
 <context>
@@ -2018,6 +2228,85 @@ Revisions added later: %4</source>
     <message>
         <source>Confirm the new password</source>
         <translation>新しいパスワードの確認入力</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::PermissionsDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Change viewers and signers - %1</source>
+        <translation>閲覧者・署名者の変更 - %1</translation>
+    </message>
+    <message>
+        <source>Search users by ID, name, company or mail address and add them. Signers who have already signed stay first, in the order they signed.</source>
+        <translation>ユーザID・氏名・会社名・メールアドレスで検索して追加します。署名済みの署名者は、署名した順のまま先頭に残ります。</translation>
+    </message>
+    <message>
+        <source>User ID, name, company or mail</source>
+        <translation>ユーザID・氏名・会社名・メールアドレス</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>ユーザ</translation>
+    </message>
+    <message>
+        <source>Add as viewer</source>
+        <translation>閲覧者に追加</translation>
+    </message>
+    <message>
+        <source>Add as signer</source>
+        <translation>署名者に追加</translation>
+    </message>
+    <message>
+        <source>Signers (signing order)</source>
+        <translation>署名者（署名順）</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Sign in the order of this list</source>
+        <translation>この順番で署名する</translation>
+    </message>
+    <message>
+        <source>Viewers</source>
+        <translation>閲覧者</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>%1 — signed</source>
+        <translation>%1 — 署名済</translation>
+    </message>
+    <message>
+        <source>(view only)</source>
+        <translation>（閲覧のみ）</translation>
+    </message>
+    <message>
+        <source>Concerns: %1</source>
+        <translation>対象: %1</translation>
     </message>
 </context>
 <context>
@@ -2137,6 +2426,10 @@ Revisions added later: %4</source>
     <message>
         <source>Your signing PIN has been changed.</source>
         <translation>署名用暗証コードを変更しました。</translation>
+    </message>
+    <message>
+        <source>Signing certificate setup</source>
+        <translation>署名用証明書セットアップ</translation>
     </message>
 </context>
 <context>
@@ -2297,7 +2590,7 @@ Revisions added later: %4</source>
         <translation>ユーザ情報の変更</translation>
     </message>
     <message>
-        <source>The user ID and initial password are generated by the server. The user receives the mail &quot;User registration notice&quot; without credentials; you receive the user ID and initial password.</source>
+        <source>The user ID and initial password are generated by the server. The user receives the mail "User registration notice" without credentials; you receive the user ID and initial password.</source>
         <translation>ユーザIDと初期パスワードはサーバが発行します。利用者には「ユーザ登録のご連絡」メール（ユーザID・パスワードの記載なし）が、管理者にはユーザIDと初期パスワードを記載したメールが送信されます。</translation>
     </message>
     <message>
@@ -2596,7 +2889,7 @@ Revisions added later: %4</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <source>User %1 (%2) is registered. The mail &quot;User registration notice&quot; went to the user, and the user ID and initial password to you.</source>
+        <source>User %1 (%2) is registered. The mail "User registration notice" went to the user, and the user ID and initial password to you.</source>
         <translation>ユーザ %1（%2）を登録しました。利用者に「ユーザ登録のご連絡」メールを、管理者にユーザIDと初期パスワードを記載したメールを送信しました。</translation>
     </message>
     <message>

@@ -109,6 +109,15 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "You have already signed this file.");
     case ErrorCode::NotYourTurn:
         return QT_TRANSLATE_NOOP("ErrorCode", "It is not yet your turn to sign this file.");
+    case ErrorCode::SignedSignerRemoved:
+        return QT_TRANSLATE_NOOP("ErrorCode", "A signer who has already signed cannot be removed from the file.");
+    case ErrorCode::SignedSignerMoved:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "A signer who has already signed cannot be placed after a signer who has not.");
+    case ErrorCode::PermissionUserUnknown:
+        return QT_TRANSLATE_NOOP("ErrorCode", "No user is registered with this user ID.");
+    case ErrorCode::PermissionUserTwice:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The same user is named twice in the permissions.");
     case ErrorCode::InputFileUnreadable:
         return QT_TRANSLATE_NOOP("ErrorCode", "The file could not be read.");
     case ErrorCode::OutputWriteFailed:
@@ -186,6 +195,18 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "The request method is not allowed here.");
     case ErrorCode::ConfigInvalid:
         return QT_TRANSLATE_NOOP("ErrorCode", "The server configuration is invalid.");
+    case ErrorCode::HeaderTooLarge:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The request headers are too large or too many.");
+    case ErrorCode::TooManyConnections:
+        return QT_TRANSLATE_NOOP("ErrorCode", "Too many connections from your address. Please try again shortly.");
+    case ErrorCode::RequestTimeout:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The request arrived too slowly and was abandoned.");
+    case ErrorCode::ServerDraining:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The server is shutting down. Please try again shortly.");
+    case ErrorCode::RateLimited:
+        return QT_TRANSLATE_NOOP("ErrorCode", "Too many attempts. Please wait before trying again.");
+    case ErrorCode::ServerNotReady:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The server cannot reach its database.");
     case ErrorCode::Unexpected:
         return QT_TRANSLATE_NOOP("ErrorCode", "An unexpected error occurred.");
     case ErrorCode::Cancelled:

@@ -54,6 +54,10 @@ namespace ikkatsu {
     X(VersionConflict, 3009, 409)                                                                                      \
     X(AlreadySigned, 3010, 409)                                                                                        \
     X(NotYourTurn, 3011, 409)                                                                                          \
+    X(SignedSignerRemoved, 3012, 409)                                                                                  \
+    X(SignedSignerMoved, 3013, 409)                                                                                    \
+    X(PermissionUserUnknown, 3014, 400)                                                                                \
+    X(PermissionUserTwice, 3015, 400)                                                                                  \
     X(InputFileUnreadable, 3101, 422)                                                                                  \
     X(OutputWriteFailed, 3102, 500)                                                                                    \
     X(PdfMalformed, 4001, 422)                                                                                         \
@@ -90,6 +94,12 @@ namespace ikkatsu {
     X(ProtocolMismatch, 5011, 502)                                                                                     \
     X(MethodNotAllowed, 5012, 405)                                                                                     \
     X(ConfigInvalid, 5013, 500)                                                                                        \
+    X(HeaderTooLarge, 5014, 431)                                                                                       \
+    X(TooManyConnections, 5015, 429)                                                                                   \
+    X(RequestTimeout, 5016, 408)                                                                                       \
+    X(ServerDraining, 5017, 503)                                                                                       \
+    X(RateLimited, 5018, 429)                                                                                          \
+    X(ServerNotReady, 5019, 503)                                                                                       \
     X(Unexpected, 9001, 500)                                                                                           \
     X(Cancelled, 9002, 499)
 

@@ -444,6 +444,17 @@ void ApiClient::adminFileDetail(const QString& fileId, Done<api::FileEntry> done
         {}, [done = std::move(done)](Result<QJsonObject> json) { done(fileOf(json)); });
 }
 
+void ApiClient::changeFilePermissions(const QString& fileId, const QStringList& viewers, const QStringList& signers,
+    bool signOrdered, Done<api::FileEntry> done)
+{
+    const QJsonObject body {{QStringLiteral("viewers"), QJsonArray::fromStringList(viewers)},
+        {QStringLiteral("signers"), QJsonArray::fromStringList(signers)}, {QStringLiteral("signOrdered"), signOrdered}};
+    send("PUT",
+        api::apiPrefix() + QStringLiteral("/admin/files/") + QString::fromLatin1(QUrl::toPercentEncoding(fileId))
+            + QStringLiteral("/permissions"),
+        body, [done = std::move(done)](Result<QJsonObject> json) { done(fileOf(json)); });
+}
+
 void ApiClient::allResults(const api::ResultFilter& filter, Done<api::ResultPage> done)
 {
     getJson(api::apiPrefix() + QStringLiteral("/admin/results"), filter.toQuery(),

@@ -106,6 +106,9 @@ public:
     void adminFiles(const QString& folderId, int offset, int limit, Done<api::FileListPage> done);
     // One file with signers and viewers.
     void adminFileDetail(const QString& fileId, Done<api::FileEntry> done);
+    // The file's viewers and signers (in signing order) replaced; signers who signed stay first (E3012/E3013).
+    void changeFilePermissions(const QString& fileId, const QStringList& viewers, const QStringList& signers,
+        bool signOrdered, Done<api::FileEntry> done);
     // The bytes of any stored version (1 = as registered); not recorded as a view. FileNotFound E3002 for an
     // unknown file or version.
     void adminFileVersion(const QString& fileId, int version, Done<Download> done);

@@ -87,7 +87,10 @@ public:
     virtual QFuture<Result<FilePage>> list(const FileListFilter& filter) = 0;
     virtual QFuture<Result<DownloadedFile>> download(const QString& fileId) = 0;
     // Uploads a signed file based on `baseVersion`; refused with VersionConflict when the stored file moved on.
-    virtual QFuture<Status> upload(const QString& fileId, const QString& baseVersion, const QString& signedPath) = 0;
+    // Answers the file's state after it: 署名中 while other signers remain, 署名済 when it was the last signature.
+    virtual QFuture<Result<SignatureState>> upload(
+        const QString& fileId, const QString& baseVersion, const QString& signedPath)
+        = 0;
     virtual QFuture<Result<QList<ProcessingRecord>>> history() = 0;
     // Records a view or signature outcome in 処理結果.
     virtual void record(const ProcessingRecord& record) = 0;
