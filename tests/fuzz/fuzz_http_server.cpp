@@ -2,6 +2,7 @@
 // parser, our size guard (ConnectionState), pipelining and request copying, with handlers that decode like ours.
 #include "http/HttpMessage.h"
 #include "http/HttpServer.h"
+#include "http/Metrics.h"
 #include "http/Router.h"
 #include "results/ProcessingResults.h"
 
@@ -23,9 +24,13 @@ using namespace ikkatsu::server;
 
 namespace {
 
-Router fuzzRoutes()
+Router fuzzRoutes(const std::shared_ptr<HttpMetrics>& metrics)
 {
     Router router;
+    router.add(
+        "GET", QStringLiteral("/metrics"),
+        [metrics](const HttpRequest&) { return HttpResponse::bytes(metrics->text(), QByteArrayLiteral("text/plain")); },
+        HandlerThread::Inline);
     router.add(
         "GET", QStringLiteral("/api/v1/health"), [](const HttpRequest&) { return HttpResponse::json({}); },
         HandlerThread::Inline);
@@ -67,7 +72,9 @@ quint16 serverPort()
         limits.uploadPathPrefixes = {QByteArrayLiteral("/api/v1/files/")};
         limits.maxUploadBytes = 32 << 10;
         limits.maxPipelined = 2;
-        auto* server = new HttpServer(fuzzRoutes(), limits, app);
+        // Real metrics: every request's route label and status pass through them, and GET /metrics prints them.
+        const auto metrics = std::make_shared<HttpMetrics>();
+        auto* server = new HttpServer(fuzzRoutes(metrics), limits, metrics, app);
         auto started = server->start(QHostAddress::LocalHost, 0, std::nullopt);
         if (!started)
             std::abort();

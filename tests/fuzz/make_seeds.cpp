@@ -42,7 +42,7 @@ QString scratch(const QString& name)
     return g_scratch.filePath(name);
 }
 
-QByteArray sign(const QByteArray& pdf, const CadesSigner& signer, const QString& name)
+QByteArray sign(const QByteArray& pdf, const CadesSigner& signer, const QString& name, int certify = 0)
 {
     const QString in = scratch(name + QStringLiteral("-in.pdf"));
     const QString out = scratch(name + QStringLiteral("-out.pdf"));
@@ -51,6 +51,7 @@ QByteArray sign(const QByteArray& pdf, const CadesSigner& signer, const QString&
     options.reason = QStringLiteral("承認");
     options.location = QStringLiteral("Tokyo");
     options.signingTime = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    options.certify = certify;
     auto signedFile = PdfSigner::signFile(in, out, signer, options);
     if (!signedFile) {
         fail(QStringLiteral("cannot sign %1: %2").arg(name, signedFile.error().detail));
@@ -141,6 +142,12 @@ void pdfSeeds(const CadesSigner& rsa, const CadesSigner& ec, const QStringList& 
     signedFiles.append({QStringLiteral("signed-qpdf-xref-stream.pdf"),
         sign(qpdf(minimalPdf(), {QStringLiteral("--object-streams=generate")}, QStringLiteral("objstm2")), rsa,
             QStringLiteral("qpdfsigned"))});
+    const QByteArray certifiedP2 = sign(minimalPdf(), rsa, QStringLiteral("certify2"), 2);
+    signedFiles.append(
+        {QStringLiteral("certified-p2-then-signed.pdf"), sign(certifiedP2, ec, QStringLiteral("after2"))});
+    signedFiles.append({QStringLiteral("certified-p1.pdf"), sign(minimalPdf(), ec, QStringLiteral("certify1"), 1)});
+    signedFiles.append({QStringLiteral("certified-p1-then-info-update.pdf"),
+        appendInfoUpdate(sign(minimalPdf(), rsa, QStringLiteral("certify1b"), 1), 3)});
     // Attacks as raw material: the signed revision with its /Contents emptied, and one with content in the gap.
     QByteArray emptied = once;
     const qsizetype contents = emptied.lastIndexOf("/Contents <");
