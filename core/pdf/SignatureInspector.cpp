@@ -104,14 +104,27 @@ SignatureReport inspectSignature(PdfReader& reader, const SignatureField& field,
     const Status verified = cms->verify(digest.final());
     if (!verified)
         return invalid(verified.error().code, verified.error().detail);
+    report.level = QStringLiteral("B-B");
+    if (!cms->timestampToken().isEmpty()) {
+        const Result<TimestampInfo> stamp = cms->verifyTimestamp(trustAnchors);
+        if (stamp) {
+            report.level = QStringLiteral("B-T");
+            report.timestampTime = stamp->genTime;
+            report.timestampTrusted = stamp->trusted;
+        } else {
+            report.timestampProblem = stamp.error();
+        }
+    }
 
     if (trustAnchors.isEmpty()) {
         report.verdict = SignatureVerdict::ValidUntrusted;
         report.problem = makeError(ErrorCode::SignerUntrusted, QStringLiteral("no trust anchors were given"));
         return report;
     }
-    const QDateTime at
-        = report.claimedSigningTime.isValid() ? report.claimedSigningTime : QDateTime::currentDateTimeUtc();
+    // A verified timestamp proves when the signature existed; /M is only what the signer claims.
+    const QDateTime at = report.timestampTime.isValid() ? report.timestampTime
+        : report.claimedSigningTime.isValid()           ? report.claimedSigningTime
+                                                        : QDateTime::currentDateTimeUtc();
     const Status trusted = verifyCertificateChain(report.signerCertificate, cms->certificates(), trustAnchors, at);
     if (!trusted) {
         report.verdict = SignatureVerdict::ValidUntrusted;
