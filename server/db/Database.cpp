@@ -221,6 +221,17 @@ const QList<Migration>& migrations()
         {fileSchemaStatements(), fileSchemaSqliteStatements(), fileSchemaPostgresStatements()},
         // 3: the audit trail refuses UPDATE and DELETE.
         {auditTrailStatements(), auditTrailSqliteStatements(), auditTrailPostgresStatements()},
+        // 4: serials of the timestamp tokens the TSA issued (RFC 3161 §2.4.2: unique per token).
+        {{
+             QStringLiteral("CREATE TABLE tsa_tokens ("
+                            " serial TEXT PRIMARY KEY,"
+                            " gen_time BIGINT NOT NULL,"
+                            " imprint TEXT NOT NULL,"
+                            " requester TEXT,"
+                            " remote TEXT)"),
+             QStringLiteral("CREATE INDEX tsa_tokens_time ON tsa_tokens(gen_time)"),
+         },
+            {}, {}},
     };
     return list;
 }
