@@ -2,6 +2,7 @@
 #include "SigningCommands.h"
 
 #include "Terminal.h"
+#include "client/TimestampClient.h"
 #include "config/Language.h"
 #include "crypto/KeyStore.h"
 #include "pdf/SignatureInspector.h"
@@ -270,7 +271,12 @@ int SigningCommands::sign(const QStringList& arguments)
         QStringLiteral("suffix"), tr("Write signed files beside the inputs, with SUFFIX."), QStringLiteral("SUFFIX"));
     const QCommandLineOption jobs(QStringLiteral("jobs"), tr("Parallel signing threads (default: all cores)."),
         QStringLiteral("N"), QStringLiteral("0"));
-    parser.addOptions({keystore, pinStdin, reason, location, outDir, suffix, jobs});
+    const QCommandLineOption level(QStringLiteral("level"),
+        tr("PAdES level: B-B, or B-T with a timestamp from --tsa (default B-B)."), QStringLiteral("LEVEL"),
+        QStringLiteral("B-B"));
+    const QCommandLineOption tsa(
+        QStringLiteral("tsa"), tr("RFC 3161 timestamp authority URL (for B-T)."), QStringLiteral("URL"));
+    parser.addOptions({keystore, pinStdin, reason, location, outDir, suffix, jobs, level, tsa});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("PDF files to sign."), QStringLiteral("FILE..."));
     if (!parseArguments(parser, arguments))
         return kExitUsage;
@@ -288,6 +294,16 @@ int SigningCommands::sign(const QStringList& arguments)
     const int threads = parser.value(jobs).toInt(&jobsOk);
     if (!jobsOk || threads < 0) {
         printErr(tr("sign: --jobs takes a whole number."));
+        return kExitUsage;
+    }
+    const QString levelName = parser.value(level);
+    if (levelName != QLatin1String("B-B") && levelName != QLatin1String("B-T"))
+        return fail(makeError(ErrorCode::SignatureLevelUnsupported, levelName));
+    const QUrl tsaUrl(parser.value(tsa), QUrl::StrictMode);
+    if (levelName == QLatin1String("B-T")
+        && (!tsaUrl.isValid()
+            || (tsaUrl.scheme() != QLatin1String("http") && tsaUrl.scheme() != QLatin1String("https")))) {
+        printErr(tr("sign: --level B-T needs --tsa with an http(s) URL."));
         return kExitUsage;
     }
     if (parser.isSet(outDir) && !QDir().mkpath(parser.value(outDir)))
@@ -314,7 +330,12 @@ int SigningCommands::sign(const QStringList& arguments)
     SignatureOptions options;
     options.reason = parser.value(reason);
     options.location = parser.value(location);
-    const CadesSigner signer(store->key(), store->chain());
+    CadesSigner signer(store->key(), store->chain());
+    if (levelName == QLatin1String("B-T")) {
+        TimestampClientOptions tsaOptions;
+        tsaOptions.url = tsaUrl;
+        signer.setTimestampFetcher(makeHttpTimestampFetcher(tsaOptions));
+    }
     const FileBatchSigner batch(signer, options, threads);
 
     ProgressBar bar(stdoutIsTerminal());
@@ -423,6 +444,14 @@ int SigningCommands::verify(const QStringList& arguments)
                 {QStringLiteral("verdict"), signatureVerdictName(signature.verdict)}};
             if (signature.verdict != SignatureVerdict::Valid)
                 jsonSignature[QStringLiteral("problem")] = errorJson(signature.problem);
+            if (!signature.level.isEmpty())
+                jsonSignature[QStringLiteral("level")] = signature.level;
+            if (signature.timestampTime.isValid()) {
+                jsonSignature[QStringLiteral("timestampTime")] = signature.timestampTime.toString(Qt::ISODate);
+                jsonSignature[QStringLiteral("timestampTrusted")] = signature.timestampTrusted;
+            }
+            if (signature.timestampProblem)
+                jsonSignature[QStringLiteral("timestampProblem")] = errorJson(*signature.timestampProblem);
             jsonSignatures.append(jsonSignature);
             if (parser.isSet(json))
                 continue;
@@ -431,6 +460,13 @@ int SigningCommands::verify(const QStringList& arguments)
             printOut(tr("    Signing time: %1 (claimed by the signer)")
                          .arg(signature.claimedSigningTime.toString(Qt::ISODate)));
             printOut(tr("    SubFilter:    %1").arg(signature.subFilter));
+            if (!signature.level.isEmpty())
+                printOut(tr("    Level:        %1").arg(signature.level));
+            if (signature.timestampTime.isValid())
+                printOut(tr("    Timestamp:    %1 (proven by the timestamp authority)")
+                             .arg(signature.timestampTime.toString(Qt::ISODate)));
+            if (signature.timestampProblem)
+                printOut(tr("    Timestamp problem: %1").arg(errorLine(*signature.timestampProblem)));
             if (!signature.reason.isEmpty())
                 printOut(tr("    Reason:       %1").arg(signature.reason));
             if (!signature.location.isEmpty())

@@ -33,6 +33,8 @@ public:
     QFuture<Status> upload(const QString& fileId, const QString& baseVersion, const QString& signedPath) override;
     QFuture<Result<QList<ProcessingRecord>>> history() override;
     void record(const ProcessingRecord& record) override;
+    // The server's signing policy: B-T signs with its TSA and this session.
+    QFuture<Result<CadesSigner::TimestampFetcher>> timestampFetcher() override;
 
     // The screens' filter as the server's query; public so that tests can check the mapping.
     static api::FileListFilter toApiFilter(const FileListFilter& filter);
