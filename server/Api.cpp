@@ -623,7 +623,9 @@ void addTrustServiceRoutes(Router& router, const Context& context)
         if (!request.header(QByteArrayLiteral("content-type")).startsWith("application/timestamp-query"))
             return HttpResponse::error(ErrorCode::TimestampRequestInvalid);
         TrustServices services(*context);
-        auto requester = services.admitTimestampCaller(request.bearerToken(), request.remoteAddress);
+        const bool proxied = !request.header(QByteArrayLiteral("forwarded")).isEmpty()
+            || !request.header(QByteArrayLiteral("x-forwarded-for")).isEmpty();
+        auto requester = services.admitTimestampCaller(request.bearerToken(), request.remoteAddress, proxied);
         if (!requester)
             return fail(requester.error());
         auto reply = services.timestamp(request.body, *requester, request.remoteAddress);

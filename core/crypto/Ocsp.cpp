@@ -6,8 +6,6 @@
 #include <openssl/err.h>
 #include <openssl/ocsp.h>
 
-#include <QTimeZone>
-
 namespace ikkatsu {
 
 namespace {
@@ -18,30 +16,9 @@ using OcspBasicPtr = ossl::Owned<OCSP_BASICRESP, OCSP_BASICRESP_free>;
 using OcspCertIdPtr = ossl::Owned<OCSP_CERTID, OCSP_CERTID_free>;
 using Asn1TimePtr = ossl::Owned<ASN1_TIME, ASN1_TIME_free>;
 
-QDateTime toUtc(const ASN1_TIME* time)
-{
-    struct tm tm = {};
-    if (!time || ASN1_TIME_to_tm(time, &tm) != 1)
-        return {};
-    return QDateTime(
-        QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), QTimeZone::utc());
-}
-
 Asn1TimePtr asn1Time(const QDateTime& time)
 {
     return Asn1TimePtr(ASN1_TIME_set(nullptr, static_cast<time_t>(time.toSecsSinceEpoch())));
-}
-
-QString integerHex(const ASN1_INTEGER* integer)
-{
-    ossl::BignumPtr number(integer ? ASN1_INTEGER_to_BN(integer, nullptr) : nullptr);
-    if (!number)
-        return {};
-    char* text = BN_bn2hex(number.get());
-    QString hex = QString::fromLatin1(text).toUpper();
-    OPENSSL_free(text);
-    // BN_bn2hex writes "0" for zero and no leading zeros otherwise, as Certificate::serialNumberHex does.
-    return hex;
 }
 
 QByteArray responseOf(int status, OCSP_BASICRESP* basic)
@@ -112,7 +89,7 @@ Result<QByteArray> OcspResponder::respond(const QByteArray& request, const Looku
         ERR_clear_error();
         OcspStatus status;
         if (ours && serial && OCSP_id_issuer_cmp(ours.get(), id) == 0) {
-            auto found = lookup(integerHex(serial));
+            auto found = lookup(ossl::integerHex(serial));
             IKK_TRY(found);
             status = *found;
         }
@@ -212,9 +189,9 @@ Result<OcspResult> verifyOcspResponse(const QByteArray& response, const Certific
             != 1)
         return makeError(ErrorCode::OcspResponseInvalid, QStringLiteral("the response does not name the certificate"));
     OcspResult result;
-    result.thisUpdate = toUtc(thisUpdate);
-    result.nextUpdate = toUtc(nextUpdate);
-    result.producedAt = toUtc(OCSP_resp_get0_produced_at(basic.get()));
+    result.thisUpdate = ossl::asn1TimeToUtc(thisUpdate);
+    result.nextUpdate = ossl::asn1TimeToUtc(nextUpdate);
+    result.producedAt = ossl::asn1TimeToUtc(OCSP_resp_get0_produced_at(basic.get()));
     // Five minutes of clock skew either way; a response without nextUpdate is current only when fresh.
     constexpr qint64 kSkew = 300;
     if (!result.thisUpdate.isValid() || result.thisUpdate > when.addSecs(kSkew)
@@ -226,7 +203,7 @@ Result<OcspResult> verifyOcspResponse(const QByteArray& response, const Certific
         break;
     case V_OCSP_CERTSTATUS_REVOKED:
         result.status.status = OcspCertStatus::Revoked;
-        result.status.revokedAt = toUtc(revokedAt);
+        result.status.revokedAt = ossl::asn1TimeToUtc(revokedAt);
         result.status.reason = reason > 0 ? reason : 0;
         break;
     default:

@@ -7,8 +7,6 @@
 #include <openssl/rand.h>
 #include <openssl/ts.h>
 
-#include <QTimeZone>
-
 namespace ikkatsu {
 
 namespace {
@@ -30,26 +28,6 @@ QByteArray octets(const ASN1_STRING* string)
 {
     return string ? QByteArray(reinterpret_cast<const char*>(ASN1_STRING_get0_data(string)), ASN1_STRING_length(string))
                   : QByteArray();
-}
-
-QDateTime toUtc(const ASN1_TIME* time)
-{
-    struct tm tm = {};
-    if (!time || ASN1_TIME_to_tm(time, &tm) != 1)
-        return {};
-    return QDateTime(
-        QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), QTimeZone::utc());
-}
-
-QString integerHex(const ASN1_INTEGER* integer)
-{
-    ossl::BignumPtr number(integer ? ASN1_INTEGER_to_BN(integer, nullptr) : nullptr);
-    if (!number)
-        return {};
-    char* text = BN_bn2hex(number.get());
-    const QString hex = QString::fromLatin1(text).toUpper();
-    OPENSSL_free(text);
-    return hex;
 }
 
 QString objectText(const ASN1_OBJECT* object)
@@ -104,8 +82,8 @@ Result<TsReqPtr> parseRequest(const QByteArray& der)
 Result<TimestampInfo> readTstInfo(const TS_TST_INFO* tst)
 {
     TimestampInfo info;
-    info.genTime = toUtc(TS_TST_INFO_get_time(tst));
-    info.serialHex = integerHex(TS_TST_INFO_get_serial(tst));
+    info.genTime = ossl::asn1TimeToUtc(TS_TST_INFO_get_time(tst));
+    info.serialHex = ossl::integerHex(TS_TST_INFO_get_serial(tst));
     info.policyOid = objectText(TS_TST_INFO_get_policy_id(const_cast<TS_TST_INFO*>(tst)));
     TS_MSG_IMPRINT* imprint = TS_TST_INFO_get_msg_imprint(const_cast<TS_TST_INFO*>(tst));
     if (!imprint || !info.genTime.isValid() || info.serialHex.isEmpty())
@@ -329,7 +307,7 @@ ASN1_INTEGER* nextSerial(TS_RESP_CTX*, void* data)
     ossl::Asn1IntegerPtr serial = randomInteger(16);
     if (!serial)
         return nullptr;
-    state->serialHex = integerHex(serial.get());
+    state->serialHex = ossl::integerHex(serial.get());
     return serial.release();
 }
 

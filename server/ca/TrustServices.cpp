@@ -57,7 +57,8 @@ Status TrustServices::open(ServerContext& context)
     return {};
 }
 
-Result<QString> TrustServices::admitTimestampCaller(const QString& bearerToken, const QString& remote) const
+Result<QString> TrustServices::admitTimestampCaller(
+    const QString& bearerToken, const QString& remote, bool proxied) const
 {
     const QString& access = m_context.config.tsaAccess;
     if (access == QLatin1String("off"))
@@ -68,7 +69,8 @@ Result<QString> TrustServices::admitTimestampCaller(const QString& bearerToken, 
         IKK_TRY(caller);
         return caller->user.userId;
     }
-    if (access == QLatin1String("anyone") || (access == QLatin1String("session-or-loopback") && isLoopback(remote)))
+    if (access == QLatin1String("anyone")
+        || (access == QLatin1String("session-or-loopback") && !proxied && isLoopback(remote)))
         return QString();
     return makeError(ErrorCode::TimestampNotAllowed, QStringLiteral("a session is required"));
 }

@@ -20,7 +20,9 @@ public:
 
     // Who may ask for a timestamp (tsa/access): `bearerToken` is the request's session token, `remote` its address.
     // Returns the user ID of the caller ("" when anonymous), TimestampNotAllowed or a session error.
-    Result<QString> admitTimestampCaller(const QString& bearerToken, const QString& remote) const;
+    // A request that came through a proxy (Forwarded / X-Forwarded-For) does not count as loopback, whatever its
+    // socket says: a reverse proxy on the same host would otherwise open the TSA to everyone.
+    Result<QString> admitTimestampCaller(const QString& bearerToken, const QString& remote, bool proxied) const;
     // A DER TimeStampResp for a DER TimeStampReq; a granted token's serial is recorded first (DatabaseError when it
     // cannot be, and no token leaves the server).
     Result<QByteArray> timestamp(const QByteArray& request, const QString& requester, const QString& remote) const;

@@ -118,6 +118,14 @@ void TestServerTsa::badTimestampRequests()
     const ToolRun text = openssl(
         {QStringLiteral("ts"), QStringLiteral("-reply"), QStringLiteral("-in"), rejected, QStringLiteral("-text")});
     QVERIFY2(text.out.contains("Status: Rejected"), qPrintable(text.all()));
+    // Through a reverse proxy on the same host, loopback is not enough.
+    for (const QByteArray& header : {QByteArrayLiteral("X-Forwarded-For"), QByteArrayLiteral("Forwarded")}) {
+        const Reply proxied = m_server.request("POST", QStringLiteral("/api/v1/tsa"), *request, {},
+            {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/timestamp-query")},
+                {header, QByteArrayLiteral("203.0.113.7")}});
+        QCOMPARE(proxied.status, 403);
+        QCOMPARE(proxied.code, QStringLiteral("E4307"));
+    }
     // A session token that is sent must be good.
     const Reply badToken
         = m_server.request("POST", QStringLiteral("/api/v1/tsa"), *request, QStringLiteral("not-a-session"),
