@@ -271,12 +271,16 @@ int SigningCommands::sign(const QStringList& arguments)
         QStringLiteral("suffix"), tr("Write signed files beside the inputs, with SUFFIX."), QStringLiteral("SUFFIX"));
     const QCommandLineOption jobs(QStringLiteral("jobs"), tr("Parallel signing threads (default: all cores)."),
         QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption certify(QStringLiteral("certify"),
+        tr("Make a certification signature allowing later: 1 nothing, 2 form filling and signing, 3 also "
+           "annotations."),
+        QStringLiteral("P"));
     const QCommandLineOption level(QStringLiteral("level"),
         tr("PAdES level: B-B, or B-T with a timestamp from --tsa (default B-B)."), QStringLiteral("LEVEL"),
         QStringLiteral("B-B"));
     const QCommandLineOption tsa(
         QStringLiteral("tsa"), tr("RFC 3161 timestamp authority URL (for B-T)."), QStringLiteral("URL"));
-    parser.addOptions({keystore, pinStdin, reason, location, outDir, suffix, jobs, level, tsa});
+    parser.addOptions({keystore, pinStdin, reason, location, outDir, suffix, jobs, certify, level, tsa});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("PDF files to sign."), QStringLiteral("FILE..."));
     if (!parseArguments(parser, arguments))
         return kExitUsage;
@@ -294,6 +298,12 @@ int SigningCommands::sign(const QStringList& arguments)
     const int threads = parser.value(jobs).toInt(&jobsOk);
     if (!jobsOk || threads < 0) {
         printErr(tr("sign: --jobs takes a whole number."));
+        return kExitUsage;
+    }
+    bool certifyOk = true;
+    const int docMdp = parser.isSet(certify) ? parser.value(certify).toInt(&certifyOk) : 0;
+    if (!certifyOk || docMdp < 0 || docMdp > 3 || (parser.isSet(certify) && docMdp == 0)) {
+        printErr(tr("sign: --certify takes 1, 2 or 3."));
         return kExitUsage;
     }
     const QString levelName = parser.value(level);
@@ -330,6 +340,7 @@ int SigningCommands::sign(const QStringList& arguments)
     SignatureOptions options;
     options.reason = parser.value(reason);
     options.location = parser.value(location);
+    options.certify = docMdp;
     CadesSigner signer(store->key(), store->chain());
     if (levelName == QLatin1String("B-T")) {
         TimestampClientOptions tsaOptions;
@@ -441,7 +452,22 @@ int SigningCommands::verify(const QStringList& arguments)
                         signature.byteRange[3]}},
                 {QStringLiteral("coversWholeDocument"), signature.coversWholeDocument},
                 {QStringLiteral("laterRevisions"), signature.laterRevisions},
-                {QStringLiteral("verdict"), signatureVerdictName(signature.verdict)}};
+                {QStringLiteral("verdict"), signatureVerdictName(signature.verdict)},
+                {QStringLiteral("indication"), indicationName(signature.indication)},
+                {QStringLiteral("certification"), signature.certification},
+                {QStringLiteral("docMdpPermission"), signature.docMdpPermission},
+                {QStringLiteral("modificationLevel"), pdf::modificationLevelName(signature.modificationLevel)},
+                {QStringLiteral("allowedLevel"), pdf::modificationLevelName(signature.allowedLevel)}};
+            if (!signature.subIndication.isEmpty())
+                jsonSignature[QStringLiteral("subIndication")] = signature.subIndication;
+            QJsonArray jsonChanges;
+            for (const pdf::ObjectChange& change : signature.changes.changes) {
+                jsonChanges.append(QJsonObject {{QStringLiteral("object"), static_cast<qint64>(change.number)},
+                    {QStringLiteral("what"), change.what}, {QStringLiteral("change"), change.change},
+                    {QStringLiteral("level"), pdf::modificationLevelName(change.level)},
+                    {QStringLiteral("allowed"), change.level <= signature.allowedLevel}});
+            }
+            jsonSignature[QStringLiteral("changes")] = jsonChanges;
             if (signature.verdict != SignatureVerdict::Valid)
                 jsonSignature[QStringLiteral("problem")] = errorJson(signature.problem);
             if (!signature.level.isEmpty())
@@ -456,6 +482,12 @@ int SigningCommands::verify(const QStringList& arguments)
             if (parser.isSet(json))
                 continue;
             printOut(tr("  %1: %2").arg(signature.fieldName, signatureVerdictName(signature.verdict)));
+            printOut(tr("    Indication:   %1%2")
+                         .arg(indicationLabel(signature.indication),
+                             signature.subIndication.isEmpty() ? QString()
+                                                               : QStringLiteral(" / ") + signature.subIndication));
+            if (signature.certification)
+                printOut(tr("    Certifies the document (DocMDP P=%1).").arg(signature.docMdpPermission));
             printOut(tr("    Signer:       %1").arg(signature.signerSubject));
             printOut(tr("    Signing time: %1 (claimed by the signer)")
                          .arg(signature.claimedSigningTime.toString(Qt::ISODate)));
@@ -476,6 +508,12 @@ int SigningCommands::verify(const QStringList& arguments)
                     : tr("    Covers revision ending at byte %1; %2 later revision(s) follow.")
                           .arg(signature.signedRevisionEnd)
                           .arg(signature.laterRevisions));
+            if (!signature.coversWholeDocument)
+                printOut(tr("    Later changes: %1 (allowed: %2)")
+                             .arg(modificationLevelLabel(signature.modificationLevel),
+                                 modificationLevelLabel(signature.allowedLevel)));
+            for (const pdf::ObjectChange& change : signature.disallowedChanges)
+                printOut(tr("    Not allowed:  object %1 (%2): %3").arg(change.number).arg(change.what, change.change));
             if (signature.verdict != SignatureVerdict::Valid)
                 printOut(tr("    Problem:      %1").arg(errorLine(signature.problem)));
         }

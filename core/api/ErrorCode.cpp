@@ -157,6 +157,16 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "The uploaded file must add exactly one new signature.");
     case ErrorCode::UploadSignerMismatch:
         return QT_TRANSLATE_NOOP("ErrorCode", "The new signature was not made with your current certificate.");
+    case ErrorCode::SignatureModified:
+        return QT_TRANSLATE_NOOP("ErrorCode",
+            "The document was changed after it was signed in a way the signature "
+            "does not allow.");
+    case ErrorCode::UploadNotSignatureOnly:
+        return QT_TRANSLATE_NOOP("ErrorCode",
+            "The uploaded file changes the document in more ways than adding your "
+            "signature.");
+    case ErrorCode::CertificationNotFirst:
+        return QT_TRANSLATE_NOOP("ErrorCode", "Only the first signature of a document can certify it.");
     case ErrorCode::TimestampFailed:
         return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp could not be obtained.");
     case ErrorCode::TimestampRequestInvalid:

@@ -77,6 +77,9 @@ namespace ikkatsu {
     X(UploadNotPrefix, 4206, 422)                                                                                      \
     X(UploadSignatureCount, 4207, 422)                                                                                 \
     X(UploadSignerMismatch, 4208, 422)                                                                                 \
+    X(SignatureModified, 4209, 422)                                                                                    \
+    X(UploadNotSignatureOnly, 4210, 422)                                                                               \
+    X(CertificationNotFirst, 4211, 422)                                                                                \
     X(TimestampFailed, 4301, 502)                                                                                      \
     X(TimestampRequestInvalid, 4302, 400)                                                                              \
     X(TimestampResponseInvalid, 4303, 502)                                                                             \

@@ -59,7 +59,7 @@ private:
 
 } // namespace
 
-Result<std::unique_ptr<PdfReader>> PdfReader::open(const QString& path)
+Result<std::unique_ptr<PdfReader>> PdfReader::open(const QString& path, qint64 prefixSize)
 {
     std::unique_ptr<PdfReader> reader(new PdfReader);
     std::int64_t size = 0;
@@ -68,7 +68,7 @@ Result<std::unique_ptr<PdfReader>> PdfReader::open(const QString& path)
         error = reader->m_file.size(&size);
     if (error != 0)
         return platform::fileError(ErrorCode::InputFileUnreadable, QStringLiteral("cannot open"), path, error);
-    reader->m_fileSize = size;
+    reader->m_fileSize = prefixSize >= 0 ? qMin<qint64>(size, prefixSize) : size;
     if (reader->m_fileSize <= kWholeFileLimit) {
         Result<QByteArray> whole = reader->read(0, reader->m_fileSize);
         if (!whole)
@@ -427,6 +427,22 @@ Result<XrefSection> PdfReader::readStreamSection(qint64 offset)
     return section;
 }
 
+Status PdfReader::setView(size_t first)
+{
+    if (first >= m_sections.size() || m_sections[first].isHybridStream)
+        return makeError(ErrorCode::PdfUnsupported, QStringLiteral("no revision starts at section %1").arg(first));
+    m_view = first;
+    m_root = PdfRef();
+    for (size_t i = first; i < m_sections.size() && m_root.isNull(); ++i) {
+        const PdfObject& root = m_sections[i].trailer.get("Root");
+        if (!m_sections[i].isHybridStream && root.isReference())
+            m_root = root.toReference();
+    }
+    if (m_root.isNull())
+        return malformed(QStringLiteral("the revision's trailer has no /Root reference"));
+    return {};
+}
+
 std::optional<XrefEntry> PdfReader::lookup(quint32 number) const
 {
     auto findIn = [number](const XrefSection& section) -> std::optional<XrefEntry> {
@@ -440,7 +456,7 @@ std::optional<XrefEntry> PdfReader::lookup(quint32 number) const
             return it->entries[number - it->first];
         return std::nullopt;
     };
-    for (size_t i = 0; i < m_sections.size(); ++i) {
+    for (size_t i = m_view; i < m_sections.size(); ++i) {
         const std::optional<XrefEntry> entry = findIn(m_sections[i]);
         if (!entry)
             continue;
@@ -531,13 +547,13 @@ Result<PdfObject> PdfReader::resolve(const PdfObject& value)
 
 Result<const PdfReader::ObjectStream*> PdfReader::objectStream(quint32 number)
 {
-    for (const auto& cached : m_objectStreams) {
-        if (cached->number == number)
-            return cached.get();
-    }
     const std::optional<XrefEntry> entry = lookup(number);
     if (!entry || entry->type != XrefEntryType::InFile)
         return xrefBroken(QStringLiteral("object stream %1 is not a plain object in the file").arg(number));
+    for (const auto& cached : m_objectStreams) {
+        if (cached->number == number && cached->offset == entry->offset)
+            return cached.get();
+    }
     PdfRef found;
     Result<PdfObject> stream = parseIndirectAt(entry->offset, &found);
     if (!stream)
@@ -556,6 +572,7 @@ Result<const PdfReader::ObjectStream*> PdfReader::objectStream(quint32 number)
 
     auto cache = std::make_unique<ObjectStream>();
     cache->number = number;
+    cache->offset = entry->offset;
     cache->first = first;
     cache->data = std::move(data).value();
     cache->offsets.reserve(static_cast<size_t>(count));

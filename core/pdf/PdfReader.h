@@ -51,7 +51,9 @@ public:
     static constexpr qint64 kMaxXrefEntries = 8LL << 20; // summed over all sections
 
     // PdfNotPdf, PdfXrefBroken, PdfMalformed, PdfUnsupported or InputFileUnreadable.
-    static Result<std::unique_ptr<PdfReader>> open(const QString& path);
+    // `prefixSize` >= 0 reads the file as if it ended there: the document as an earlier revision (a signed
+    // range) left it, with nothing of what follows.
+    static Result<std::unique_ptr<PdfReader>> open(const QString& path, qint64 prefixSize = -1);
     ~PdfReader();
     PdfReader(const PdfReader&) = delete;
     PdfReader& operator=(const PdfReader&) = delete;
@@ -61,9 +63,13 @@ public:
     qint64 startxref() const { return m_startxref; }
     // Newest first; a hybrid file's /XRefStm stream follows the classic section that names it.
     const std::vector<XrefSection>& sections() const { return m_sections; }
-    const XrefSection& newestSection() const { return m_sections.front(); }
+    const XrefSection& newestSection() const { return m_sections[m_view]; }
     // The newest trailer (for an xref stream: its dictionary).
-    const PdfObject& trailer() const { return m_sections.front().trailer; }
+    const PdfObject& trailer() const { return m_sections[m_view].trailer; }
+    // Reads the document as the revision whose newest section is sections()[first] left it: lookups, /Root
+    // and trailer() ignore the newer sections. 0 is the whole document.
+    Status setView(size_t first);
+    size_t view() const { return m_view; }
     // /Root of the newest trailer that has one.
     PdfRef rootRef() const { return m_root; }
     bool isEncrypted() const { return m_encrypted; }
@@ -106,6 +112,7 @@ private:
     struct ObjectStream
     {
         quint32 number = 0;
+        qint64 offset = 0; // where the stream object sits: a later revision may redefine the same number
         QByteArray data;
         qint64 first = 0;
         std::vector<std::pair<quint32, qint64>> offsets;
@@ -118,6 +125,7 @@ private:
     qint64 m_startxref = 0;
     std::vector<XrefSection> m_sections;
     PdfRef m_root;
+    size_t m_view = 0;
     bool m_encrypted = false;
     quint32 m_nextNumber = 1;
     qint64 m_entryCount = 0;

@@ -87,6 +87,17 @@ QByteArray signatureSyntax(const SignatureOptions& options, const QString& name,
         dict.set("Location", textString(options.location));
     if (!options.contactInfo.isEmpty())
         dict.set("ContactInfo", textString(options.contactInfo));
+    if (options.certify > 0) {
+        PdfObject params = PdfObject::dictionary();
+        params.set("Type", PdfObject::name("TransformParams"));
+        params.set("P", PdfObject::integer(options.certify));
+        params.set("V", PdfObject::name("1.2"));
+        PdfObject reference = PdfObject::dictionary();
+        reference.set("Type", PdfObject::name("SigRef"));
+        reference.set("TransformMethod", PdfObject::name("DocMDP"));
+        reference.set("TransformParams", std::move(params));
+        dict.set("Reference", PdfObject::array({std::move(reference)}));
+    }
     QByteArray syntax = dict.serialize();
     syntax.chop(2); // reopen the dictionary for the two placeholders
     // Fixed-width slots, filled in once the offsets are known; spaces keep the array valid whatever the digits.
@@ -125,6 +136,11 @@ Result<PlannedUpdate> planUpdate(
     Result<std::vector<SignatureField>> existing = findSignatureFields(reader, catalog);
     if (!existing)
         return existing.error();
+    if (options.certify < 0 || options.certify > 3)
+        return makeError(ErrorCode::SigningFailed, QStringLiteral("DocMDP /P must be 1, 2 or 3"));
+    if (options.certify > 0 && (!existing->empty() || *permission != 0))
+        return makeError(ErrorCode::CertificationNotFirst,
+            QStringLiteral("the document already has %1 signature(s)").arg(existing->size()));
 
     Result<PdfRef> pageRef = findFirstPage(reader, catalog);
     if (!pageRef)
@@ -232,6 +248,16 @@ Result<PlannedUpdate> planUpdate(
         extended.items().push_back(newField);
         page.set("Annots", std::move(extended));
         update.put(*pageRef, page);
+    }
+    if (options.certify > 0) {
+        // /Perms /DocMDP names the certification signature; other permissions (usage rights) stay as they are.
+        Result<PdfObject> perms = reader.resolve(catalog.get("Perms"));
+        if (!perms)
+            return perms.error();
+        PdfObject permissions = perms->isDictionary() && !perms->isStream() ? *perms : PdfObject::dictionary();
+        permissions.set("DocMDP", PdfObject::reference(plan.signatureRef));
+        catalog.set("Perms", std::move(permissions));
+        catalogChanged = true;
     }
     if (catalogChanged)
         update.put(rootRef, catalog);

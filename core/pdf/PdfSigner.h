@@ -17,6 +17,9 @@ struct SignatureOptions
     QString location; // /Location
     QString contactInfo; // /ContactInfo
     QDateTime signingTime = QDateTime::currentDateTimeUtc(); // /M: the signing time the signer claims
+    // 1–3: a certification signature (ISO 32000-2 §12.8.2.2) whose DocMDP /P allows no changes (1), form filling
+    // and signing (2), or annotations too (3). Only the first signature of a document may certify it.
+    int certify = 0;
 };
 
 struct SignOutcome

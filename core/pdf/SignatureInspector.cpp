@@ -6,6 +6,8 @@
 #include "pdf/PdfReader.h"
 #include "pdf/PdfText.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace ikkatsu {
@@ -24,7 +26,80 @@ bool storedPlainly(const PdfReader& reader, PdfRef ref)
     return entry && entry->type == XrefEntryType::InFile;
 }
 
-SignatureReport inspectSignature(PdfReader& reader, const SignatureField& field, const QList<Certificate>& trustAnchors)
+// The FieldMDP locks a signature dictionary names (ISO 32000-2 §12.8.2.4).
+AnalysisPolicy fieldLocks(PdfReader& reader, const PdfObject& signature)
+{
+    AnalysisPolicy policy;
+    Result<PdfObject> references = reader.resolve(signature.get("Reference"));
+    if (!references || !references->isArray())
+        return policy;
+    for (const PdfObject& item : references->items()) {
+        Result<PdfObject> reference = reader.resolve(item);
+        if (!reference || !reference->isDictionary() || !reference->get("TransformMethod").isName("FieldMDP"))
+            continue;
+        Result<PdfObject> params = reader.resolve(reference->get("TransformParams"));
+        if (!params || !params->isDictionary())
+            continue;
+        QSet<QString> names;
+        Result<PdfObject> fields = reader.resolve(params->get("Fields"));
+        if (fields && fields->isArray()) {
+            for (const PdfObject& name : fields->items()) {
+                if (name.isString())
+                    names.insert(decodeTextString(name.bytes()));
+            }
+        }
+        const PdfObject& action = params->get("Action");
+        if (action.isName("All")) {
+            policy.lockAll = true;
+        } else if (action.isName("Include")) {
+            policy.lockedFields.unite(names);
+        } else if (action.isName("Exclude")) {
+            policy.lockAll = true;
+            policy.unlockedFields.unite(names);
+        }
+    }
+    return policy;
+}
+
+bool certifies(PdfReader& reader, const PdfObject& signature)
+{
+    Result<PdfObject> references = reader.resolve(signature.get("Reference"));
+    if (!references || !references->isArray())
+        return false;
+    for (const PdfObject& item : references->items()) {
+        Result<PdfObject> reference = reader.resolve(item);
+        if (reference && reference->isDictionary() && reference->get("TransformMethod").isName("DocMDP"))
+            return true;
+    }
+    return false;
+}
+
+ModificationLevel allowedBy(int docMdp)
+{
+    switch (docMdp) {
+    case 1:
+        return ModificationLevel::LtaUpdates;
+    case 3:
+        return ModificationLevel::Annotations;
+    default:
+        // P=2, and the product's rule for approval signatures in documents nobody certified: signing and form
+        // filling may follow a signature, nothing else (an added annotation can cover what was signed).
+        return ModificationLevel::FormFilling;
+    }
+}
+
+void fail(SignatureReport& report, Indication indication, const char* subIndication, const Error& problem)
+{
+    report.indication = indication;
+    report.subIndication = QString::fromLatin1(subIndication);
+    report.problem = problem;
+    report.verdict = indication == Indication::Indeterminate && problem.code == ErrorCode::SignerUntrusted
+        ? SignatureVerdict::ValidUntrusted
+        : SignatureVerdict::Invalid;
+}
+
+SignatureReport inspectSignature(PdfReader& reader, const QString& path, const SignatureField& field,
+    const QList<Certificate>& trustAnchors, int docMdp)
 {
     SignatureReport report;
     report.fieldName = field.name;
@@ -33,9 +108,14 @@ SignatureReport inspectSignature(PdfReader& reader, const SignatureField& field,
     report.reason = decodeTextString(signature.get("Reason").bytes());
     report.location = decodeTextString(signature.get("Location").bytes());
     report.claimedSigningTime = parsePdfDate(signature.get("M").bytes());
+    report.docMdpPermission = docMdp;
+    report.certification = certifies(reader, signature);
+    report.allowedLevel = allowedBy(docMdp);
     auto invalid = [&report](ErrorCode code, const QString& detail) {
-        report.verdict = SignatureVerdict::Invalid;
-        report.problem = makeError(code, detail);
+        const char* sub = code == ErrorCode::SignatureDigestMismatch ? subindication::HashFailure
+            : code == ErrorCode::SignatureInvalid                    ? subindication::SigCryptoFailure
+                                                                     : subindication::FormatFailure;
+        fail(report, Indication::TotalFailed, sub, makeError(code, detail));
         return report;
     };
 
@@ -51,8 +131,11 @@ SignatureReport inspectSignature(PdfReader& reader, const SignatureField& field,
         report.signedRevisionEnd = range[2] + range[3];
 
     if (report.subFilter != QLatin1String("ETSI.CAdES.detached")
-        && report.subFilter != QLatin1String("adbe.pkcs7.detached"))
-        return invalid(ErrorCode::PdfUnsupported, QStringLiteral("unsupported /SubFilter %1").arg(report.subFilter));
+        && report.subFilter != QLatin1String("adbe.pkcs7.detached")) {
+        fail(report, Indication::Indeterminate, subindication::FormatFailure,
+            makeError(ErrorCode::PdfUnsupported, QStringLiteral("unsupported /SubFilter %1").arg(report.subFilter)));
+        return report;
+    }
     if (!rangeNumbers)
         return invalid(ErrorCode::ByteRangeInvalid, QStringLiteral("/ByteRange is not four non-negative integers"));
     if (range[0] != 0 || range[1] <= 0 || range[2] <= range[1] || range[2] > reader.fileSize()
@@ -116,9 +199,32 @@ SignatureReport inspectSignature(PdfReader& reader, const SignatureField& field,
         }
     }
 
+    // What happened after signing: a valid signature over a revision the viewer no longer shows is worthless.
+    if (!report.coversWholeDocument) {
+        Result<DifferenceReport> changes
+            = DifferenceAnalysis::analyze(path, reader, report.signedRevisionEnd, fieldLocks(reader, signature));
+        if (!changes)
+            return invalid(changes.error().code, changes.error().detail);
+        report.changes = std::move(changes).value();
+        report.modificationLevel = report.changes.level;
+        report.disallowedChanges = report.changes.beyond(report.allowedLevel);
+        if (!report.disallowedChanges.empty()) {
+            const ObjectChange& first = report.disallowedChanges.front();
+            fail(report, Indication::TotalFailed, subindication::SigConstraintsFailure,
+                makeError(ErrorCode::SignatureModified,
+                    QStringLiteral("object %1 (%2): %3%4")
+                        .arg(first.number)
+                        .arg(first.what, first.change,
+                            report.disallowedChanges.size() > 1
+                                ? QStringLiteral(" and %1 more").arg(report.disallowedChanges.size() - 1)
+                                : QString())));
+            return report;
+        }
+    }
+
     if (trustAnchors.isEmpty()) {
-        report.verdict = SignatureVerdict::ValidUntrusted;
-        report.problem = makeError(ErrorCode::SignerUntrusted, QStringLiteral("no trust anchors were given"));
+        fail(report, Indication::Indeterminate, subindication::NoCertificateChainFound,
+            makeError(ErrorCode::SignerUntrusted, QStringLiteral("no trust anchors were given")));
         return report;
     }
     // A verified timestamp proves when the signature existed; /M is only what the signer claims.
@@ -127,15 +233,69 @@ SignatureReport inspectSignature(PdfReader& reader, const SignatureField& field,
                                                         : QDateTime::currentDateTimeUtc();
     const Status trusted = verifyCertificateChain(report.signerCertificate, cms->certificates(), trustAnchors, at);
     if (!trusted) {
+        const ErrorCode code = trusted.error().code;
+        if (code == ErrorCode::CertificateRevoked)
+            fail(report, Indication::TotalFailed, subindication::Revoked, trusted.error());
+        else if (code == ErrorCode::CertificateExpired || code == ErrorCode::CertificateNotYetValid)
+            fail(report, Indication::Indeterminate, subindication::OutOfBoundsNoPoe, trusted.error());
+        else
+            fail(report, Indication::Indeterminate, subindication::NoCertificateChainFound, trusted.error());
+        // Untrusted but intact: the caller may accept it without a trust list (valid-untrusted).
         report.verdict = SignatureVerdict::ValidUntrusted;
-        report.problem = trusted.error();
+        if (code == ErrorCode::CertificateRevoked)
+            report.verdict = SignatureVerdict::Invalid;
         return report;
     }
+    report.indication = Indication::TotalPassed;
+    report.subIndication.clear();
     report.verdict = SignatureVerdict::Valid;
     return report;
 }
 
 } // namespace
+
+QString indicationName(Indication indication)
+{
+    switch (indication) {
+    case Indication::TotalPassed:
+        return QStringLiteral("TOTAL-PASSED");
+    case Indication::Indeterminate:
+        return QStringLiteral("INDETERMINATE");
+    case Indication::TotalFailed:
+        break;
+    }
+    return QStringLiteral("TOTAL-FAILED");
+}
+
+QString indicationLabel(Indication indication)
+{
+    switch (indication) {
+    case Indication::TotalPassed:
+        return QCoreApplication::translate("SignatureInspector", "Valid (TOTAL-PASSED)");
+    case Indication::Indeterminate:
+        return QCoreApplication::translate("SignatureInspector", "Indeterminate (INDETERMINATE)");
+    case Indication::TotalFailed:
+        break;
+    }
+    return QCoreApplication::translate("SignatureInspector", "Invalid (TOTAL-FAILED)");
+}
+
+QString modificationLevelLabel(ModificationLevel level)
+{
+    switch (level) {
+    case ModificationLevel::None:
+        return QCoreApplication::translate("SignatureInspector", "no changes");
+    case ModificationLevel::LtaUpdates:
+        return QCoreApplication::translate("SignatureInspector", "validation data and timestamps only");
+    case ModificationLevel::FormFilling:
+        return QCoreApplication::translate("SignatureInspector", "signing and form filling");
+    case ModificationLevel::Annotations:
+        return QCoreApplication::translate("SignatureInspector", "annotations");
+    case ModificationLevel::Disallowed:
+        break;
+    }
+    return QCoreApplication::translate("SignatureInspector", "changes no rule allows");
+}
 
 QString signatureVerdictName(SignatureVerdict verdict)
 {
@@ -172,11 +332,15 @@ Result<InspectionReport> SignatureInspector::inspectFile(const QString& path, co
         return makeError(ErrorCode::PdfUnsupported,
             QStringLiteral("%1 signatures; at most %2 are inspected").arg(fields->size()).arg(kMaxSignatures));
 
+    Result<int> docMdp = docMdpPermission(reader, *catalog);
+    if (!docMdp)
+        return docMdp.error();
+
     InspectionReport report;
     report.fileSize = reader.fileSize();
     report.revisions = reader.revisionCount();
     for (const SignatureField& field : *fields)
-        report.signatures.append(inspectSignature(reader, field, trustAnchors));
+        report.signatures.append(inspectSignature(reader, path, field, trustAnchors, *docMdp));
     std::stable_sort(report.signatures.begin(), report.signatures.end(),
         [](const SignatureReport& a, const SignatureReport& b) { return a.signedRevisionEnd < b.signedRevisionEnd; });
     return report;

@@ -3,6 +3,7 @@
 
 #include "common/Result.h"
 #include "crypto/Certificate.h"
+#include "pdf/DifferenceAnalysis.h"
 
 #include <QDateTime>
 #include <QList>
@@ -20,6 +21,25 @@ enum class SignatureVerdict {
 };
 
 QString signatureVerdictName(SignatureVerdict verdict); // "valid" / "valid-untrusted" / "invalid"
+
+// The main indication of ETSI EN 319 102-1 §5.1.3.
+enum class Indication { TotalPassed, Indeterminate, TotalFailed };
+QString indicationName(Indication indication); // "TOTAL-PASSED" / "INDETERMINATE" / "TOTAL-FAILED"
+// Translated labels for people (context "SignatureInspector").
+QString indicationLabel(Indication indication);
+QString modificationLevelLabel(pdf::ModificationLevel level);
+
+// Sub-indications used here (ETSI EN 319 102-1 §5.1.3, table 5 and 6).
+namespace subindication {
+inline constexpr const char* FormatFailure = "FORMAT_FAILURE";
+inline constexpr const char* HashFailure = "HASH_FAILURE";
+inline constexpr const char* SigCryptoFailure = "SIG_CRYPTO_FAILURE";
+inline constexpr const char* SigConstraintsFailure = "SIG_CONSTRAINTS_FAILURE"; // a change DocMDP/FieldMDP forbid
+inline constexpr const char* Revoked = "REVOKED";
+inline constexpr const char* NoCertificateChainFound = "NO_CERTIFICATE_CHAIN_FOUND";
+inline constexpr const char* OutOfBoundsNoPoe = "OUT_OF_BOUNDS_NO_POE";
+inline constexpr const char* SignedDataNotFound = "SIGNED_DATA_NOT_FOUND";
+} // namespace subindication
 
 struct SignatureReport
 {
@@ -42,6 +62,17 @@ struct SignatureReport
         timestampProblem; // why a timestamp present in the signature was not accepted (then level is B-B)
     SignatureVerdict verdict = SignatureVerdict::Invalid;
     Error problem; // why Invalid or ValidUntrusted; meaningless when Valid
+
+    Indication indication = Indication::TotalFailed;
+    QString subIndication; // empty when TOTAL-PASSED
+    bool certification = false; // this signature certifies the document (/Reference with DocMDP)
+    int docMdpPermission = 0; // the /P in force for the document: 1–3, or 0 when not certified
+    // What the revisions after this signature did, and the most they may do (by DocMDP, or form filling and
+    // signing for a document that is not certified).
+    pdf::ModificationLevel modificationLevel = pdf::ModificationLevel::None;
+    pdf::ModificationLevel allowedLevel = pdf::ModificationLevel::FormFilling;
+    pdf::DifferenceReport changes; // every later change, explained or not
+    std::vector<pdf::ObjectChange> disallowedChanges; // the changes above allowedLevel
 };
 
 struct InspectionReport

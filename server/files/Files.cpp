@@ -4,6 +4,7 @@
 
 #include "accounts/Secrets.h"
 #include "files/FileNames.h"
+#include "pdf/SignatureAppend.h"
 #include "pdf/SignatureInspector.h"
 
 #include <QElapsedTimer>
@@ -93,6 +94,8 @@ ErrorCode signatureProblem(const SignatureReport& report)
     case ErrorCode::CertificateNotYetValid:
     case ErrorCode::CertificateRevoked:
         return report.problem.code;
+    case ErrorCode::SignatureModified:
+        return ErrorCode::UploadNotSignatureOnly;
     default:
         return ErrorCode::SignatureInvalid;
     }
@@ -632,13 +635,34 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
     if (signatures != file.signatureCount + 1)
         return makeError(ErrorCode::UploadSignatureCount,
             QStringLiteral("%1 signatures, expected %2").arg(signatures).arg(file.signatureCount + 1));
-    const SignatureReport& added = inspected->signatures.last();
+    // Everything after the stored version must be the uploader's signature and nothing else: the next signer
+    // must see exactly what the earlier ones signed. The signature itself is judged first, so that a broken one
+    // gets its own code.
+    int candidate = -1;
+    for (int k = signatures - 1; k >= 0 && candidate < 0; --k) {
+        const SignatureReport& report = inspected->signatures.at(k);
+        if (report.signedRevisionEnd > current->size() && report.subFilter != QLatin1String("ETSI.RFC3161"))
+            candidate = k;
+    }
+    if (candidate < 0)
+        return makeError(ErrorCode::UploadSignatureCount, QStringLiteral("no new signature"));
+    const SignatureReport& added = inspected->signatures.at(candidate);
     if (added.verdict == SignatureVerdict::Invalid)
         return makeError(signatureProblem(added), added.problem.detail);
-    if (!added.coversWholeDocument || added.signedRevisionEnd != bytes.size())
-        return makeError(ErrorCode::ByteRangeInvalid, QStringLiteral("the new signature does not cover the file"));
+    Result<int> addedIndex = checkSignatureAppend(staged->temporaryPath(), current->size(), *inspected);
+    if (!addedIndex)
+        return pdfProblem(addedIndex.error());
+    if (*addedIndex != candidate)
+        return makeError(ErrorCode::UploadSignatureCount, QStringLiteral("more than one new signature"));
     if (added.verdict != SignatureVerdict::Valid)
         return makeError(ErrorCode::UploadSignerMismatch, added.problem.detail);
+    // The earlier signatures must still hold: the upload may not break what others signed.
+    for (int k = 0; k < signatures; ++k) {
+        const SignatureReport& earlier = inspected->signatures.at(k);
+        if (k != candidate && earlier.problem.code == ErrorCode::SignatureModified)
+            return makeError(ErrorCode::UploadNotSignatureOnly,
+                QStringLiteral("signature %1 no longer verifies: %2").arg(earlier.fieldName, earlier.problem.detail));
+    }
 
     // The signer: the uploader's current certificate, issued by our CA and not revoked.
     auto certificate

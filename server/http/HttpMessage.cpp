@@ -49,7 +49,13 @@ HttpResponse HttpResponse::error(ErrorCode code, const QString& message)
 
 HttpResponse HttpResponse::error(const Error& error)
 {
-    // The detail is for logs; users get the table's message, which never carries internals.
+    // The detail is for logs; users get the table's message, which never carries internals. The exception: what
+    // the difference analysis found in the uploader's own file (which object changed) is theirs to know.
+    if (error.code == ErrorCode::UploadNotSignatureOnly || error.code == ErrorCode::SignatureModified) {
+        QJsonObject object {{QStringLiteral("code"), errorCodeText(error.code)},
+            {QStringLiteral("message"), errorMessage(error.code)}, {QStringLiteral("detail"), error.detail}};
+        return json(object, errorHttpStatus(error.code));
+    }
     return HttpResponse::error(error.code);
 }
 

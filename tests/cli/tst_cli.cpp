@@ -1,4 +1,5 @@
 // Drives the real ikkatsu-cli binary: key store, batch signing with bad files mixed in, verify, PIN rules.
+#include "PdfFixtures.h"
 #include "TestConfig.h"
 #include "TestSupport.h"
 
@@ -260,6 +261,55 @@ private slots:
         QVERIFY2(sig.contains(QStringLiteral("Not total document signed")), qPrintable(sig));
         const ToolRun verify = cli({QStringLiteral("verify"), QStringLiteral("--trust"), m_certPem, twice});
         QVERIFY2(verify.exitCode == 0, qPrintable(verify.all()));
+    }
+
+    void verifyNamesChangesAfterSigningAndCertifies()
+    {
+        // Certify with P=1, then append a revision that replaces the Info dictionary: pdfsig still calls the
+        // signature valid, our verifier names the change and exits 1.
+        const QString input = path(QStringLiteral("certify.pdf"));
+        QVERIFY(QFile::copy(m_corpus.at(3), input));
+        ToolRun run = cli({QStringLiteral("sign"), QStringLiteral("--keystore"), m_keystore,
+                              QStringLiteral("--pin-stdin"), QStringLiteral("--certify"), QStringLiteral("1"),
+                              QStringLiteral("--suffix"), QStringLiteral("_c"), input},
+            kPin + '\n');
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        const QString certified = path(QStringLiteral("certify_c.pdf"));
+        run = cli(
+            {QStringLiteral("verify"), QStringLiteral("--json"), QStringLiteral("--trust"), m_certPem, certified});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        const QJsonObject first = QJsonDocument::fromJson(run.out)
+                                      .object()[QStringLiteral("files")]
+                                      .toArray()
+                                      .first()
+                                      .toObject()[QStringLiteral("signatures")]
+                                      .toArray()
+                                      .first()
+                                      .toObject();
+        QCOMPARE(first[QStringLiteral("indication")].toString(), QStringLiteral("TOTAL-PASSED"));
+        QVERIFY(first[QStringLiteral("certification")].toBool());
+        QCOMPARE(first[QStringLiteral("docMdpPermission")].toInt(), 1);
+
+        // A P=1 document cannot be signed again: refused before anything is written.
+        run = cli({QStringLiteral("sign"), QStringLiteral("--keystore"), m_keystore, QStringLiteral("--pin-stdin"),
+                      QStringLiteral("--suffix"), QStringLiteral("_again"), certified},
+            kPin + '\n');
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.all().contains(QStringLiteral("E4005")), qPrintable(run.all()));
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("certify_c_again.pdf"))));
+        QCOMPARE(cli({QStringLiteral("sign"), QStringLiteral("--keystore"), m_keystore, QStringLiteral("--certify"),
+                         QStringLiteral("4"), QStringLiteral("--suffix"), QStringLiteral("_x"), input})
+                     .exitCode,
+            2);
+
+        const QString forged = path(QStringLiteral("certify_forged.pdf"));
+        QVERIFY(writeAll(forged, appendInfoUpdate(readAll(certified), 1)));
+        QVERIFY2(pdfsig(forged).all().contains(QStringLiteral("Signature is Valid")), qPrintable(pdfsig(forged).all()));
+        run = cli({QStringLiteral("verify"), QStringLiteral("--trust"), m_certPem, forged});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.all().contains(QStringLiteral("E4209")), qPrintable(run.all()));
+        QVERIFY2(run.all().contains(QStringLiteral("/Info replaced")), qPrintable(run.all()));
+        QVERIFY2(run.all().contains(QStringLiteral("SIG_CONSTRAINTS_FAILURE")), qPrintable(run.all()));
     }
 
     void errorCodeTableIsDocumented()

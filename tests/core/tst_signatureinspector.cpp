@@ -1,4 +1,5 @@
 // The signature inspector: valid, untrusted, tampered, reshaped ByteRange, later updates, foreign signatures.
+#include "pdf/PdfReader.h"
 #include "pdf/PdfSigner.h"
 #include "pdf/SignatureInspector.h"
 
@@ -217,7 +218,11 @@ private slots:
         QVERIFY(report);
         QCOMPARE(report->revisions, 3);
         const SignatureReport& signature = report->signatures.first();
-        QCOMPARE(signature.verdict, SignatureVerdict::Valid);
+        // The later revision replaces the document's Info: the signature still verifies over its revision, but what
+        // a viewer shows is no longer what was signed.
+        QCOMPARE(signature.verdict, SignatureVerdict::Invalid);
+        QCOMPARE(signature.problem.code, ErrorCode::SignatureModified);
+        QCOMPARE(indicationName(signature.indication), QStringLiteral("TOTAL-FAILED"));
         QVERIFY(!signature.coversWholeDocument);
         QCOMPARE(signature.laterRevisions, 1);
         QVERIFY(signature.signedRevisionEnd < pdf.size());
@@ -331,6 +336,14 @@ private slots:
         const SignatureReport& ours = report->signatures[1];
         QCOMPARE(ours.verdict, SignatureVerdict::Valid);
         QVERIFY(ours.coversWholeDocument);
+        // No false alarm: our update after podofosign's signature is a pure signature append.
+        Result<std::unique_ptr<pdf::PdfReader>> reader = pdf::PdfReader::open(path(QStringLiteral("podofo-check.pdf")));
+        QVERIFY(reader);
+        Result<pdf::DifferenceReport> changes = pdf::DifferenceAnalysis::analyze(
+            path(QStringLiteral("podofo-check.pdf")), **reader, theirs.signedRevisionEnd);
+        QVERIFY(changes);
+        QVERIFY(changes->beyond(pdf::ModificationLevel::FormFilling).empty());
+        QCOMPARE(changes->revisions.back().signaturesAdded, 1);
     }
 
     void structuralErrors()

@@ -25,6 +25,8 @@ private slots:
     void notYourTurn();
     void uploadMustExtendStoredBytes();
     void exactlyOneNewSignature();
+    void forgedUploadsAreRefused_data();
+    void forgedUploadsAreRefused();
     void tamperedSignatureIsRefused_data();
     void tamperedSignatureIsRefused();
     void foreignCertificatesAreRefused();
@@ -171,11 +173,71 @@ void TestServerSigning::exactlyOneNewSignature()
     expectRefused(m_s1, id, 1, appendInfoUpdate(m_pdf, 1), 422, QStringLiteral("E4207"));
     // Two new signatures at once.
     expectRefused(m_s1, id, 1, signAs(m_s1, signAs(m_s1, m_pdf)), 422, QStringLiteral("E4207"));
-    // A signature followed by an unsigned update: the signature does not cover the file.
-    expectRefused(m_s1, id, 1, appendInfoUpdate(signAs(m_s1, m_pdf), 2), 422, QStringLiteral("E4203"));
+    // A signature followed by an unsigned update: not a pure signature append.
+    expectRefused(m_s1, id, 1, appendInfoUpdate(signAs(m_s1, m_pdf), 2), 422, QStringLiteral("E4210"));
     // Garbage appended after the stored bytes is not a PDF update.
     QByteArray garbage = m_pdf + QByteArrayLiteral("\n%% not an update\n");
     expectRefused(m_s1, id, 1, garbage, 422, QStringLiteral("E4207"));
+}
+
+void TestServerSigning::forgedUploadsAreRefused_data()
+{
+    QTest::addColumn<int>("forgery");
+    QTest::newRow("page content replaced, then signed") << 0;
+    QTest::newRow("Info replaced, then signed") << 1;
+    QTest::newRow("annotation added, then signed") << 2;
+    QTest::newRow("signed, then page content replaced") << 3;
+    QTest::newRow("signed, then object freed") << 4;
+    QTest::newRow("page added, then signed") << 5;
+}
+
+void TestServerSigning::forgedUploadsAreRefused()
+{
+    // The stored document: 1 catalog, 2 pages, 3 font, 4 Info, 5/6 page 1 and its content, 7/8 page 2, 9 a text
+    // field, 10 the AcroForm. The forger has sign permission and the right If-Match.
+    QFETCH(int, forgery);
+    const QString id = newFile({}, {m_s1.account.userId});
+    const QByteArray forged = "<< /Length 38 >>\nstream\nBT /F1 24 Tf 72 720 Td (FORGED) Tj ET\nendstream";
+    const QByteArray page1 = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595.28 841.89] /Contents 6 0 R"
+                             " /Resources << /Font << /F1 3 0 R >> >>";
+    QByteArray upload;
+    switch (forgery) {
+    case 0:
+        upload = signAs(m_s1, appendUpdate(m_pdf, {{6, forged}}));
+        break;
+    case 1:
+        upload = signAs(m_s1, appendInfoUpdate(m_pdf, 1));
+        break;
+    case 2:
+        upload = signAs(m_s1,
+            appendUpdate(m_pdf,
+                {{5, page1 + " /Annots [11 0 R] >>"},
+                    {11, "<< /Type /Annot /Subtype /FreeText /Rect [72 700 400 740] /Contents (FORGED) >>"}}));
+        break;
+    case 3:
+        upload = appendUpdate(signAs(m_s1, m_pdf), {{6, forged}});
+        break;
+    case 4: {
+        const QByteArray pdf = signAs(m_s1, m_pdf);
+        const qint64 prev = pdf.mid(pdf.lastIndexOf("startxref") + 9).trimmed().split('\n').first().toLongLong();
+        upload = pdf + "xref\n3 1\n0000000000 00001 f\r\ntrailer\n<< /Size 20 /Root 1 0 R /Info 4 0 R /Prev "
+            + QByteArray::number(prev) + " >>\nstartxref\n" + QByteArray::number(pdf.size()) + "\n%%EOF\n";
+        break;
+    }
+    case 5:
+        upload = signAs(m_s1,
+            appendUpdate(m_pdf,
+                {{2, "<< /Type /Pages /Kids [5 0 R 7 0 R 11 0 R] /Count 3 >>"},
+                    {11, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 12 0 R >>"}, {12, forged}}));
+        break;
+    }
+    QVERIFY(!upload.isEmpty());
+    QVERIFY(upload.startsWith(m_pdf));
+    expectRefused(m_s1, id, 1, upload, 422, QStringLiteral("E4210"));
+    const Reply refused = uploadSigned(m_server, m_s1.token, id, 1, upload);
+    QVERIFY2(refused.body.contains("object"), refused.body.constData()); // names what was changed
+    // The honest upload still goes through afterwards.
+    QCOMPARE(uploadSigned(m_server, m_s1.token, id, 1, signAs(m_s1, m_pdf)).status, 200);
 }
 
 void TestServerSigning::tamperedSignatureIsRefused_data()

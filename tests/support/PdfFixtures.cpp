@@ -203,6 +203,7 @@ struct Tail
     qint64 startxref = 0;
     int size = 0;
     QByteArray root;
+    QByteArray info; // empty when the newest trailer has none
 };
 
 Tail readTail(const QByteArray& pdf)
@@ -219,6 +220,12 @@ Tail readTail(const QByteArray& pdf)
     tail.startxref = lastMatch(QStringLiteral("startxref\\s+(\\d+)")).captured(1).toLongLong();
     tail.size = lastMatch(QStringLiteral("/Size (\\d+)")).captured(1).toInt();
     tail.root = lastMatch(QStringLiteral("/Root (\\d+ \\d+ R)")).captured(1).toLatin1();
+    // /Info of the newest trailer only: an update that drops it would replace the document's Info with none.
+    const QRegularExpressionMatch trailer
+        = lastMatch(QStringLiteral("trailer\\s*<<((?:(?!startxref)[\\s\\S])*)>>\\s*startxref"));
+    const QRegularExpressionMatch info
+        = QRegularExpression(QStringLiteral("/Info (\\d+ \\d+ R)")).match(trailer.captured(1));
+    tail.info = info.captured(1).toLatin1();
     return tail;
 }
 
@@ -241,7 +248,8 @@ QByteArray appendUpdate(const QByteArray& pdf, const QList<QPair<int, QByteArray
     out += "xref\n";
     for (const auto& [number, offset] : offsets)
         out += num(number) + " 1\n" + padded(offset, 10) + " 00000 n\r\n";
-    out += "trailer\n<< /Size " + num(size) + " /Root " + tail.root + " /ID " + kId + " /Prev " + num(tail.startxref)
+    out += "trailer\n<< /Size " + num(size) + " /Root " + tail.root
+        + (tail.info.isEmpty() ? QByteArray() : " /Info " + tail.info) + " /ID " + kId + " /Prev " + num(tail.startxref)
         + " >>\nstartxref\n" + num(xref) + "\n%%EOF\n";
     return out;
 }

@@ -39,6 +39,26 @@ QString verdictText(const SignatureReport& signature)
     return {};
 }
 
+// The ETSI indication and what happened after the signature, for the detail pane.
+QString changesText(const SignatureReport& signature)
+{
+    QString text = FileViewer::tr("Result: %1").arg(indicationLabel(signature.indication));
+    if (!signature.subIndication.isEmpty())
+        text += QStringLiteral(" / ") + signature.subIndication;
+    if (signature.certification)
+        text += QLatin1Char('\n')
+            + FileViewer::tr("Certification signature (DocMDP P=%1)").arg(signature.docMdpPermission);
+    if (!signature.coversWholeDocument)
+        text += QLatin1Char('\n')
+            + FileViewer::tr("Changes after signing: %1 (allowed: %2)")
+                  .arg(modificationLevelLabel(signature.modificationLevel),
+                      modificationLevelLabel(signature.allowedLevel));
+    for (const pdf::ObjectChange& change : signature.disallowedChanges)
+        text += QLatin1Char('\n')
+            + FileViewer::tr("Not allowed: object %1 (%2): %3").arg(change.number).arg(change.what, change.change);
+    return text;
+}
+
 } // namespace
 
 FileViewer::FileViewer(QWidget* parent)
@@ -197,6 +217,7 @@ void FileViewer::open(const QString& path, const QString& title, const QList<Cer
                 detail += QLatin1Char('\n') + tr("Reason: %1").arg(signature.reason);
             if (signature.verdict != SignatureVerdict::Valid)
                 detail += QLatin1Char('\n') + errorText(signature.problem);
+            detail += QLatin1Char('\n') + changesText(signature);
             signer->setData(Qt::UserRole, detail);
             m_signatures->setItem(row, 0, signer);
             m_signatures->setItem(row, 1,
