@@ -531,6 +531,50 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The server cannot reach its database.</source>
         <translation>サーバがデータベースに接続できません。</translation>
     </message>
+    <message>
+        <source>The OCSP request is malformed.</source>
+        <translation>OCSP 要求の形式が正しくありません。</translation>
+    </message>
+    <message>
+        <source>The OCSP response could not be understood or does not answer the request.</source>
+        <translation>OCSP 応答を解釈できないか、要求に対応していません。</translation>
+    </message>
+    <message>
+        <source>The OCSP response is not signed by a trusted responder.</source>
+        <translation>OCSP 応答が信頼できるレスポンダーによって署名されていません。</translation>
+    </message>
+    <message>
+        <source>The certificate status (OCSP) could not be obtained.</source>
+        <translation>証明書の状態（OCSP）を取得できませんでした。</translation>
+    </message>
+    <message>
+        <source>The timestamp request is malformed.</source>
+        <translation>タイムスタンプ要求の形式が正しくありません。</translation>
+    </message>
+    <message>
+        <source>The timestamp authority&apos;s answer was refused or does not match the request.</source>
+        <translation>タイムスタンプ局の応答が拒否されたか、要求と一致しません。</translation>
+    </message>
+    <message>
+        <source>The timestamp is damaged or its signature is wrong.</source>
+        <translation>タイムスタンプが壊れているか、その署名が正しくありません。</translation>
+    </message>
+    <message>
+        <source>The timestamp does not belong to this signature.</source>
+        <translation>タイムスタンプがこの署名に対応していません。</translation>
+    </message>
+    <message>
+        <source>The timestamp authority is not trusted.</source>
+        <translation>タイムスタンプ局が信頼されていません。</translation>
+    </message>
+    <message>
+        <source>You may not use this timestamp authority.</source>
+        <translation>このタイムスタンプ局を利用する権限がありません。</translation>
+    </message>
+    <message>
+        <source>This signature level is not supported.</source>
+        <translation>この署名レベルには対応していません。</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -881,6 +925,30 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>    Not allowed:  object %1 (%2): %3</source>
         <translation>    許可されない変更: オブジェクト %1（%2）: %3</translation>
+    </message>
+    <message>
+        <source>PAdES level: B-B, or B-T with a timestamp from --tsa (default B-B).</source>
+        <translation>PAdES レベル：B-B、または --tsa のタイムスタンプ付きの B-T（既定は B-B）。</translation>
+    </message>
+    <message>
+        <source>RFC 3161 timestamp authority URL (for B-T).</source>
+        <translation>RFC 3161 タイムスタンプ局の URL（B-T 用）。</translation>
+    </message>
+    <message>
+        <source>sign: --level B-T needs --tsa with an http(s) URL.</source>
+        <translation>sign: --level B-T には http(s) の URL を指定した --tsa が必要です。</translation>
+    </message>
+    <message>
+        <source>    Level:        %1</source>
+        <translation>    レベル:       %1</translation>
+    </message>
+    <message>
+        <source>    Timestamp:    %1 (proven by the timestamp authority)</source>
+        <translation>    タイムスタンプ: %1（タイムスタンプ局が証明）</translation>
+    </message>
+    <message>
+        <source>    Timestamp problem: %1</source>
+        <translation>    タイムスタンプの問題: %1</translation>
     </message>
 </context>
 <context>
