@@ -6,6 +6,7 @@
 #include "accounts/RateLimit.h"
 #include "audit/AuditTrail.h"
 #include "ca/SigningCertificates.h"
+#include "ca/TrustServices.h"
 #include "files/Files.h"
 #include "results/ProcessingResults.h"
 
@@ -688,6 +689,63 @@ void addAuditRoutes(Router& router, const Context& context)
     });
 }
 
+// RFC 3161 and RFC 6960 over HTTP: binary bodies with their own media types, so that openssl, curl and other
+// clients work unchanged. Refusals before the protocol starts are our JSON errors.
+void addTrustServiceRoutes(Router& router, const Context& context)
+{
+    router.add("POST", QStringLiteral("/api/v1/tsa"), [context](const HttpRequest& request) {
+        if (!request.header(QByteArrayLiteral("content-type")).startsWith("application/timestamp-query"))
+            return HttpResponse::error(ErrorCode::TimestampRequestInvalid);
+        TrustServices services(*context);
+        const bool proxied = !request.header(QByteArrayLiteral("forwarded")).isEmpty()
+            || !request.header(QByteArrayLiteral("x-forwarded-for")).isEmpty();
+        auto requester = services.admitTimestampCaller(request.bearerToken(), request.remoteAddress, proxied);
+        if (!requester)
+            return fail(requester.error());
+        auto reply = services.timestamp(request.body, *requester, request.remoteAddress);
+        if (!reply)
+            return fail(reply.error());
+        return HttpResponse::bytes(*reply, QByteArrayLiteral("application/timestamp-reply"));
+    });
+    router.add("POST", QStringLiteral("/api/v1/ocsp"), [context](const HttpRequest& request) {
+        if (!request.header(QByteArrayLiteral("content-type")).startsWith("application/ocsp-request"))
+            return HttpResponse::error(ErrorCode::OcspRequestInvalid);
+        auto reply = TrustServices(*context).ocsp(request.body);
+        if (!reply)
+            return fail(reply.error());
+        return HttpResponse::bytes(*reply, QByteArrayLiteral("application/ocsp-response"));
+    });
+    // RFC 6960 Appendix A.1 GET: the base64 request as the last path part. Its '/' characters arrive decoded as
+    // path separators, so the route takes up to six parts and joins them again.
+    QString pattern = QStringLiteral("/api/v1/ocsp");
+    for (int parts = 1; parts <= 6; ++parts) {
+        pattern += QStringLiteral("/{p%1}").arg(parts);
+        router.add("GET", pattern, [context, parts](const HttpRequest& request) {
+            QStringList pieces;
+            for (int i = 1; i <= parts; ++i)
+                pieces.append(request.pathParameters.value(QStringLiteral("p%1").arg(i)));
+            auto decoded = QByteArray::fromBase64Encoding(
+                pieces.join(QLatin1Char('/')).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            if (!decoded)
+                return HttpResponse::error(ErrorCode::OcspRequestInvalid);
+            auto reply = TrustServices(*context).ocsp(*decoded);
+            if (!reply)
+                return fail(reply.error());
+            return HttpResponse::bytes(*reply, QByteArrayLiteral("application/ocsp-response"));
+        });
+    }
+    router.add(
+        "GET", QStringLiteral("/api/v1/signing-policy"),
+        [context](const HttpRequest&) {
+            const bool timestamped = context->config.signatureLevel != QLatin1String("B-B");
+            QJsonObject policy {{QStringLiteral("signatureLevel"), context->config.signatureLevel}};
+            if (timestamped)
+                policy.insert(QStringLiteral("tsaPath"), QStringLiteral("/api/v1/tsa"));
+            return HttpResponse::json(policy);
+        },
+        HandlerThread::Inline);
+}
+
 } // namespace
 
 QList<QByteArray> uploadPathPrefixes()
@@ -742,6 +800,7 @@ Router buildApiRoutes(const std::shared_ptr<ServerContext>& context, const std::
     addFileRoutes(router, context);
     addAdminFileRoutes(router, context);
     addAuditRoutes(router, context);
+    addTrustServiceRoutes(router, context);
     return router;
 }
 

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 
 #include <functional>
@@ -198,6 +199,24 @@ const QList<ConfigKey>& configKeys()
                 c.caCertFile = v;
                 return true;
             }},
+        {"tsa/access", "who may ask /api/v1/tsa for timestamps: session-or-loopback, session, anyone or off", false,
+            [](ServerConfig& c, const QString& v) {
+                c.tsaAccess = v;
+                return QStringList {QStringLiteral("session-or-loopback"), QStringLiteral("session"),
+                    QStringLiteral("anyone"), QStringLiteral("off")}
+                    .contains(v);
+            }},
+        {"tsa/policy-oid", "TSA policy OID written into every timestamp token", false,
+            [](ServerConfig& c, const QString& v) {
+                static const QRegularExpression oid(QStringLiteral("^[0-2](\\.(0|[1-9][0-9]*))+$"));
+                c.tsaPolicyOid = v;
+                return oid.match(v).hasMatch();
+            }},
+        {"signing/level", "PAdES level of desktop and batch signatures: B-B or B-T (with this server's TSA)", false,
+            [](ServerConfig& c, const QString& v) {
+                c.signatureLevel = v;
+                return v == QLatin1String("B-B") || v == QLatin1String("B-T");
+            }},
         {"login/otp-lifetime", "seconds a one-time password stays valid", false,
             [](ServerConfig& c, const QString& v) { return setInt(c.otpLifetimeSeconds, v, 1, 3600); }},
         {"login/otp-max-tries", "wrong one-time passwords before the login attempt dies", false,
@@ -283,6 +302,33 @@ QString ServerConfig::crlUrl() const
     if (base.endsWith(QLatin1Char('/')))
         base.chop(1);
     return base + QStringLiteral("/api/v1/ca/crl");
+}
+
+namespace {
+
+QString apiUrl(const ServerConfig& config, const QString& path)
+{
+    QString base = config.loginUrl();
+    if (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return base + path;
+}
+
+} // namespace
+
+QString ServerConfig::ocspUrl() const
+{
+    return apiUrl(*this, QStringLiteral("/api/v1/ocsp"));
+}
+
+QString ServerConfig::caCertificateUrl() const
+{
+    return apiUrl(*this, QStringLiteral("/api/v1/ca/certificate"));
+}
+
+QString ServerConfig::tsaUrl() const
+{
+    return apiUrl(*this, QStringLiteral("/api/v1/tsa"));
 }
 
 Result<ServerConfig> parseServerConfig(const QStringList& args)

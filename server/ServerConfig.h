@@ -39,6 +39,14 @@ struct ServerConfig
     QString caKeyFile; // default <data-dir>/ca/ca-key.pem
     QString caCertFile; // default <data-dir>/ca/ca-cert.pem
 
+    // Trusted time (RFC 3161) at /api/v1/tsa. Who may ask: "session-or-loopback" (a valid session token, or anyone
+    // from a loopback address), "session", "anyone", or "off".
+    QString tsaAccess = QStringLiteral("session-or-loopback");
+    // The TSA policy OID in every token: a 2.25 (UUID) arc of this product until the operator sets its own.
+    QString tsaPolicyOid = QStringLiteral("2.25.238534167349781563170693446383725186617");
+    // The PAdES level the desktop and `ikkatsu-cli batch` sign at: "B-B" or "B-T".
+    QString signatureLevel = QStringLiteral("B-T");
+
     int otpLifetimeSeconds = 600;
     int otpMaxTries = 5;
     int otpResendIntervalSeconds = 60;
@@ -82,6 +90,9 @@ struct ServerConfig
     QString outboxDir() const;
     QString loginUrl() const;
     QString crlUrl() const;
+    QString ocspUrl() const;
+    QString caCertificateUrl() const;
+    QString tsaUrl() const;
 };
 
 // Builds the configuration from `--config FILE` (INI, see docs) and the flags in `args`

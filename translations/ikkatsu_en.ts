@@ -486,6 +486,74 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The same user is named twice in the permissions.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The request headers are too large or too many.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many connections from your address. Please try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request arrived too slowly and was abandoned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is shutting down. Please try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please wait before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot reach its database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP request is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response could not be understood or does not answer the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response is not signed by a trusted responder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate status (OCSP) could not be obtained.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamp request is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamp authority&apos;s answer was refused or does not match the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamp is damaged or its signature is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamp does not belong to this signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamp authority is not trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not use this timestamp authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This signature level is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -836,6 +904,30 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>    Not allowed:  object %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAdES level: B-B, or B-T with a timestamp from --tsa (default B-B).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 3161 timestamp authority URL (for B-T).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign: --level B-T needs --tsa with an http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Level:        %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Timestamp:    %1 (proven by the timestamp authority)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Timestamp problem: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

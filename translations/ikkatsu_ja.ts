@@ -360,7 +360,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>PDF文書が暗号化されているため署名できません。</translation>
     </message>
     <message>
-        <source>The PDF document's cross-reference table is damaged.</source>
+        <source>The PDF document&apos;s cross-reference table is damaged.</source>
         <translation>PDF文書の相互参照テーブルが破損しています。</translation>
     </message>
     <message>
@@ -396,7 +396,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>署名の対象範囲が文書を正しく覆っていません。</translation>
     </message>
     <message>
-        <source>The signer's certificate is not trusted.</source>
+        <source>The signer&apos;s certificate is not trusted.</source>
         <translation>署名者の証明書は信頼されていません。</translation>
     </message>
     <message>
@@ -460,7 +460,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>サーバとの安全な接続を確立できませんでした。</translation>
     </message>
     <message>
-        <source>The server's answer could not be understood.</source>
+        <source>The server&apos;s answer could not be understood.</source>
         <translation>サーバの応答を解釈できませんでした。</translation>
     </message>
     <message>
@@ -506,6 +506,74 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>The same user is named twice in the permissions.</source>
         <translation>同じユーザが権限に二重に指定されています。</translation>
+    </message>
+    <message>
+        <source>The request headers are too large or too many.</source>
+        <translation>要求ヘッダが大きすぎるか、多すぎます。</translation>
+    </message>
+    <message>
+        <source>Too many connections from your address. Please try again shortly.</source>
+        <translation>お使いのアドレスからの接続が多すぎます。しばらくしてから再度お試しください。</translation>
+    </message>
+    <message>
+        <source>The request arrived too slowly and was abandoned.</source>
+        <translation>要求の到着が遅すぎるため、打ち切りました。</translation>
+    </message>
+    <message>
+        <source>The server is shutting down. Please try again shortly.</source>
+        <translation>サーバは停止処理中です。しばらくしてから再度お試しください。</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please wait before trying again.</source>
+        <translation>試行回数が多すぎます。しばらく待ってから再度お試しください。</translation>
+    </message>
+    <message>
+        <source>The server cannot reach its database.</source>
+        <translation>サーバがデータベースに接続できません。</translation>
+    </message>
+    <message>
+        <source>The OCSP request is malformed.</source>
+        <translation>OCSP 要求の形式が正しくありません。</translation>
+    </message>
+    <message>
+        <source>The OCSP response could not be understood or does not answer the request.</source>
+        <translation>OCSP 応答を解釈できないか、要求に対応していません。</translation>
+    </message>
+    <message>
+        <source>The OCSP response is not signed by a trusted responder.</source>
+        <translation>OCSP 応答が信頼できるレスポンダーによって署名されていません。</translation>
+    </message>
+    <message>
+        <source>The certificate status (OCSP) could not be obtained.</source>
+        <translation>証明書の状態（OCSP）を取得できませんでした。</translation>
+    </message>
+    <message>
+        <source>The timestamp request is malformed.</source>
+        <translation>タイムスタンプ要求の形式が正しくありません。</translation>
+    </message>
+    <message>
+        <source>The timestamp authority&apos;s answer was refused or does not match the request.</source>
+        <translation>タイムスタンプ局の応答が拒否されたか、要求と一致しません。</translation>
+    </message>
+    <message>
+        <source>The timestamp is damaged or its signature is wrong.</source>
+        <translation>タイムスタンプが壊れているか、その署名が正しくありません。</translation>
+    </message>
+    <message>
+        <source>The timestamp does not belong to this signature.</source>
+        <translation>タイムスタンプがこの署名に対応していません。</translation>
+    </message>
+    <message>
+        <source>The timestamp authority is not trusted.</source>
+        <translation>タイムスタンプ局が信頼されていません。</translation>
+    </message>
+    <message>
+        <source>You may not use this timestamp authority.</source>
+        <translation>このタイムスタンプ局を利用する権限がありません。</translation>
+    </message>
+    <message>
+        <source>This signature level is not supported.</source>
+        <translation>この署名レベルには対応していません。</translation>
     </message>
 </context>
 <context>
@@ -613,7 +681,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>keystore create: --out ファイル を指定してください。</translation>
     </message>
     <message>
-        <source>keystore create: certificates come from the server's certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
+        <source>keystore create: certificates come from the server&apos;s certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
         <translation>keystore create: 証明書はサーバの署名用証明書セットアップ（ikkatsu-cli certificate-setup）で発行されます。ローカルの試験用には --self-signed を指定してください。</translation>
     </message>
     <message>
@@ -858,6 +926,30 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>    Not allowed:  object %1 (%2): %3</source>
         <translation>    許可されない変更: オブジェクト %1（%2）: %3</translation>
     </message>
+    <message>
+        <source>PAdES level: B-B, or B-T with a timestamp from --tsa (default B-B).</source>
+        <translation>PAdES レベル：B-B、または --tsa のタイムスタンプ付きの B-T（既定は B-B）。</translation>
+    </message>
+    <message>
+        <source>RFC 3161 timestamp authority URL (for B-T).</source>
+        <translation>RFC 3161 タイムスタンプ局の URL（B-T 用）。</translation>
+    </message>
+    <message>
+        <source>sign: --level B-T needs --tsa with an http(s) URL.</source>
+        <translation>sign: --level B-T には http(s) の URL を指定した --tsa が必要です。</translation>
+    </message>
+    <message>
+        <source>    Level:        %1</source>
+        <translation>    レベル:       %1</translation>
+    </message>
+    <message>
+        <source>    Timestamp:    %1 (proven by the timestamp authority)</source>
+        <translation>    タイムスタンプ: %1（タイムスタンプ局が証明）</translation>
+    </message>
+    <message>
+        <source>    Timestamp problem: %1</source>
+        <translation>    タイムスタンプの問題: %1</translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::AllResultsPage</name>
@@ -874,7 +966,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>電子署名</translation>
     </message>
     <message>
-        <source>Everyone's processing results</source>
+        <source>Everyone&apos;s processing results</source>
         <translation>全員の処理結果</translation>
     </message>
     <message>
@@ -1246,7 +1338,9 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>%n wrong password(s) in a row</source>
-        <translation><numerusform>パスワードを %n 回続けて誤入力</numerusform></translation>
+        <translation>
+            <numerusform>パスワードを %n 回続けて誤入力</numerusform>
+        </translation>
     </message>
     <message>
         <source>Refused request: %1</source>
@@ -1262,7 +1356,9 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>%1: %n person(s)</source>
-        <translation><numerusform>%1: %n 名</numerusform></translation>
+        <translation>
+            <numerusform>%1: %n 名</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1469,7 +1565,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>STEP2 署名用暗証コードの初期設定</translation>
     </message>
     <message>
-        <source>A signing certificate has been issued with the content below. Check the "Signing certificate information"; if it is correct, enter the signing PIN and click the "Register" button. If anything is wrong, ask your administrator to change your user information.</source>
+        <source>A signing certificate has been issued with the content below. Check the &quot;Signing certificate information&quot;; if it is correct, enter the signing PIN and click the &quot;Register&quot; button. If anything is wrong, ask your administrator to change your user information.</source>
         <translation>以下の内容で、署名用証明書が発行されています。「署名用証明書情報」欄の内容を確認し、誤りがなければ署名用暗証コードの入力後、「登録」ボタンをクリックしてください。誤りがある場合は、管理者にユーザ情報の変更を依頼してください。</translation>
     </message>
     <message>
@@ -1748,7 +1844,9 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>Changes after this signature: %n revision(s) added</source>
-        <translation><numerusform>署名後の変更: %n 回の追記</numerusform></translation>
+        <translation>
+            <numerusform>署名後の変更: %n 回の追記</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2114,7 +2212,9 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message numerus="yes">
         <source>%n file(s) selected</source>
-        <translation><numerusform>%n 件選択中</numerusform></translation>
+        <translation>
+            <numerusform>%n 件選択中</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2156,7 +2256,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>フォルダ・ファイル管理</translation>
     </message>
     <message>
-        <source>Everyone's results</source>
+        <source>Everyone&apos;s results</source>
         <translation>全員の処理結果</translation>
     </message>
     <message>
@@ -2590,7 +2690,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>ユーザ情報の変更</translation>
     </message>
     <message>
-        <source>The user ID and initial password are generated by the server. The user receives the mail "User registration notice" without credentials; you receive the user ID and initial password.</source>
+        <source>The user ID and initial password are generated by the server. The user receives the mail &quot;User registration notice&quot; without credentials; you receive the user ID and initial password.</source>
         <translation>ユーザIDと初期パスワードはサーバが発行します。利用者には「ユーザ登録のご連絡」メール（ユーザID・パスワードの記載なし）が、管理者にはユーザIDと初期パスワードを記載したメールが送信されます。</translation>
     </message>
     <message>
@@ -2889,7 +2989,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>キャンセル</translation>
     </message>
     <message>
-        <source>User %1 (%2) is registered. The mail "User registration notice" went to the user, and the user ID and initial password to you.</source>
+        <source>User %1 (%2) is registered. The mail &quot;User registration notice&quot; went to the user, and the user ID and initial password to you.</source>
         <translation>ユーザ %1（%2）を登録しました。利用者に「ユーザ登録のご連絡」メールを、管理者にユーザIDと初期パスワードを記載したメールを送信しました。</translation>
     </message>
     <message>

@@ -86,6 +86,15 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "This user is not permitted to sign.");
     case ErrorCode::KeyAlgorithmUnsupported:
         return QT_TRANSLATE_NOOP("ErrorCode", "The key algorithm or key size is not supported.");
+    case ErrorCode::OcspRequestInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The OCSP request is malformed.");
+    case ErrorCode::OcspResponseInvalid:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "The OCSP response could not be understood or does not answer the request.");
+    case ErrorCode::OcspResponderUntrusted:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The OCSP response is not signed by a trusted responder.");
+    case ErrorCode::OcspUnavailable:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The certificate status (OCSP) could not be obtained.");
     case ErrorCode::FolderNotFound:
         return QT_TRANSLATE_NOOP("ErrorCode", "The folder was not found.");
     case ErrorCode::FileNotFound:
@@ -169,6 +178,21 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "Only the first signature of a document can certify it.");
     case ErrorCode::TimestampFailed:
         return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp could not be obtained.");
+    case ErrorCode::TimestampRequestInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp request is malformed.");
+    case ErrorCode::TimestampResponseInvalid:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "The timestamp authority's answer was refused or does not match the request.");
+    case ErrorCode::TimestampTokenInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp is damaged or its signature is wrong.");
+    case ErrorCode::TimestampImprintMismatch:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp does not belong to this signature.");
+    case ErrorCode::TimestampUntrusted:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp authority is not trusted.");
+    case ErrorCode::TimestampNotAllowed:
+        return QT_TRANSLATE_NOOP("ErrorCode", "You may not use this timestamp authority.");
+    case ErrorCode::SignatureLevelUnsupported:
+        return QT_TRANSLATE_NOOP("ErrorCode", "This signature level is not supported.");
     case ErrorCode::ServerUnreachable:
         return QT_TRANSLATE_NOOP("ErrorCode", "The server could not be reached.");
     case ErrorCode::ServerError:

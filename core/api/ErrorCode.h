@@ -43,6 +43,10 @@ namespace ikkatsu {
     X(CertificateInvalid, 2207, 422)                                                                                   \
     X(CertificateSetupNotAllowed, 2208, 403)                                                                           \
     X(KeyAlgorithmUnsupported, 2209, 400)                                                                              \
+    X(OcspRequestInvalid, 2210, 400)                                                                                   \
+    X(OcspResponseInvalid, 2211, 502)                                                                                  \
+    X(OcspResponderUntrusted, 2212, 422)                                                                               \
+    X(OcspUnavailable, 2213, 502)                                                                                      \
     X(FolderNotFound, 3001, 404)                                                                                       \
     X(FileNotFound, 3002, 404)                                                                                         \
     X(NoViewPermission, 3003, 403)                                                                                     \
@@ -81,6 +85,13 @@ namespace ikkatsu {
     X(UploadNotSignatureOnly, 4210, 422)                                                                               \
     X(CertificationNotFirst, 4211, 422)                                                                                \
     X(TimestampFailed, 4301, 502)                                                                                      \
+    X(TimestampRequestInvalid, 4302, 400)                                                                              \
+    X(TimestampResponseInvalid, 4303, 502)                                                                             \
+    X(TimestampTokenInvalid, 4304, 422)                                                                                \
+    X(TimestampImprintMismatch, 4305, 422)                                                                             \
+    X(TimestampUntrusted, 4306, 422)                                                                                   \
+    X(TimestampNotAllowed, 4307, 403)                                                                                  \
+    X(SignatureLevelUnsupported, 4308, 400)                                                                            \
     X(ServerUnreachable, 5001, 503)                                                                                    \
     X(ServerError, 5002, 500)                                                                                          \
     X(DatabaseError, 5003, 500)                                                                                        \

@@ -228,6 +228,17 @@ const QList<Migration>& migrations()
                          " hits INTEGER NOT NULL)"),
              QStringLiteral("CREATE INDEX rate_limits_window ON rate_limits(window_start)")},
             {}, {}},
+        // 5: serials of the timestamp tokens the TSA issued (RFC 3161 §2.4.2: unique per token).
+        {{
+             QStringLiteral("CREATE TABLE tsa_tokens ("
+                            " serial TEXT PRIMARY KEY,"
+                            " gen_time BIGINT NOT NULL,"
+                            " imprint TEXT NOT NULL,"
+                            " requester TEXT,"
+                            " remote TEXT)"),
+             QStringLiteral("CREATE INDEX tsa_tokens_time ON tsa_tokens(gen_time)"),
+         },
+            {}, {}},
     };
     return list;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "crypto/Cades.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -94,6 +95,12 @@ public:
     virtual QFuture<Result<QList<ProcessingRecord>>> history() = 0;
     // Records a view or signature outcome in 処理結果.
     virtual void record(const ProcessingRecord& record) = 0;
+    // How this source's signatures get their timestamp: an empty fetcher (PAdES B-B) unless a server's policy asks
+    // for B-T with its TSA.
+    virtual QFuture<Result<CadesSigner::TimestampFetcher>> timestampFetcher()
+    {
+        return QtFuture::makeReadyFuture(Result<CadesSigner::TimestampFetcher>(CadesSigner::TimestampFetcher()));
+    }
 };
 
 QString myStatusText(MyStatus status);

@@ -3,6 +3,7 @@
 
 #include "api/FileDto.h"
 #include "client/ApiClient.h"
+#include "client/TimestampClient.h"
 #include "common/AtomicFile.h"
 
 #include <QCryptographicHash>
@@ -169,6 +170,23 @@ api::FileListFilter ServerFileSource::toApiFilter(const FileListFilter& filter)
     query.offset = std::max(0, filter.page) * pageSize;
     query.limit = std::min(api::FileListFilter::kMaxLimit, pageSize);
     return query;
+}
+
+QFuture<Result<CadesSigner::TimestampFetcher>> ServerFileSource::timestampFetcher()
+{
+    using Answer = Result<CadesSigner::TimestampFetcher>;
+    if (!m_client)
+        return QtFuture::makeReadyFuture(Answer(noSession()));
+    auto promise = makePromise<Answer>();
+    QPointer<client::ApiClient> client = m_client;
+    m_client->signingPolicy([promise, client](Result<client::ApiClient::SigningPolicy> policy) {
+        if (!policy.ok())
+            return fulfil(promise, Answer(policy.error()));
+        if (!client)
+            return fulfil(promise, Answer(noSession()));
+        fulfil(promise, Answer(timestampFetcherFor(*client, *policy)));
+    });
+    return promise->future();
 }
 
 QFuture<Result<FilePage>> ServerFileSource::list(const FileListFilter& filter)

@@ -34,6 +34,8 @@ public:
         const QString& fileId, const QString& baseVersion, const QString& signedPath) override;
     QFuture<Result<QList<ProcessingRecord>>> history() override;
     void record(const ProcessingRecord& record) override;
+    // The server's signing policy: B-T signs with its TSA and this session.
+    QFuture<Result<CadesSigner::TimestampFetcher>> timestampFetcher() override;
 
     // The screens' filter as the server's query; public so that tests can check the mapping.
     static api::FileListFilter toApiFilter(const FileListFilter& filter);

@@ -281,13 +281,23 @@ void BatchSignDialog::start()
         }
         m_keyStore = opened.value();
         m_signer = std::make_shared<CadesSigner>(m_keyStore->key(), m_keyStore->chain());
-        m_running = true;
-        writeJournal();
-        m_pages->setCurrentIndex(1);
-        m_start->hide();
-        m_cancelButton->setFocus();
-        m_phase->setText(tr("Downloading the files…"));
-        downloadNext(0);
+        // The server decides the signature level (B-T: a timestamp from its TSA for every file).
+        whenReady(this, m_source->timestampFetcher(), [this](const Result<CadesSigner::TimestampFetcher>& fetcher) {
+            if (!fetcher.ok()) {
+                showError(m_pinError, fetcher.error());
+                m_start->setEnabled(true);
+                m_pin->setEnabled(true);
+                return;
+            }
+            m_signer->setTimestampFetcher(fetcher.value());
+            m_running = true;
+            writeJournal();
+            m_pages->setCurrentIndex(1);
+            m_start->hide();
+            m_cancelButton->setFocus();
+            m_phase->setText(tr("Downloading the files…"));
+            downloadNext(0);
+        });
     });
 }
 
