@@ -274,7 +274,10 @@ int SigningCommands::sign(const QStringList& arguments)
         tr("Make a certification signature allowing later: 1 nothing, 2 form filling and signing, 3 also "
            "annotations."),
         QStringLiteral("P"));
-    parser.addOptions({keystore, pinStdin, reason, location, outDir, suffix, jobs, certify});
+    // With both --pin-stdin and --password-stdin the PIN is the first line of stdin and the password the second.
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+        tr("Read the user password of encrypted PDFs from stdin (after the PIN line when --pin-stdin is given)."));
+    parser.addOptions({keystore, pinStdin, passwordStdin, reason, location, outDir, suffix, jobs, certify});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("PDF files to sign."), QStringLiteral("FILE..."));
     if (!parseArguments(parser, arguments))
         return kExitUsage;
@@ -314,6 +317,16 @@ int SigningCommands::sign(const QStringList& arguments)
     pin->clear();
     if (!store.ok())
         return fail(store.error());
+    QByteArray password;
+    if (parser.isSet(passwordStdin)) {
+        bool ok = false;
+        SecureBuffer line = readStdinLine(&ok);
+        if (!ok) {
+            printErr(tr("sign: --password-stdin found no password line on stdin."));
+            return kExitUsage;
+        }
+        password = QByteArray(line.data(), qsizetype(line.size()));
+    }
 
     const Certificate& certificate = store->certificate();
     if (certificate.notAfter() < QDateTime::currentDateTimeUtc())
@@ -325,6 +338,7 @@ int SigningCommands::sign(const QStringList& arguments)
     options.reason = parser.value(reason);
     options.location = parser.value(location);
     options.certify = docMdp;
+    options.password = password;
     const CadesSigner signer(store->key(), store->chain());
     const FileBatchSigner batch(signer, options, threads);
 
