@@ -124,6 +124,9 @@ private slots:
         QTest::newRow("RC4 128, user password")
             << QStringList {user, o, QStringLiteral("128"), QStringLiteral("--use-aes=n"), end} << none << user
             << int(M::Rc4);
+        const QString japanese = QStringLiteral("署名用パスワード");
+        QTest::newRow("AES-256, Japanese user password")
+            << QStringList {japanese, o, QStringLiteral("256"), end} << none << japanese << int(M::Aes256);
         QTest::newRow("AES-256, user password")
             << QStringList {user, o, QStringLiteral("256"), end} << none << user << int(M::Aes256);
     }
