@@ -458,6 +458,18 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The server configuration is invalid.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The document was changed after it was signed in a way the signature does not allow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The uploaded file changes the document in more ways than adding your signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first signature of a document can certify it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -483,6 +495,41 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignatureInspector</name>
+    <message>
+        <source>Valid (TOTAL-PASSED)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indeterminate (INDETERMINATE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid (TOTAL-FAILED)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation data and timestamps only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signing and form filling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changes no rule allows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -749,6 +796,30 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>error-codes: the only option is --markdown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a certification signature allowing later: 1 nothing, 2 form filling and signing, 3 also annotations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign: --certify takes 1, 2 or 3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Indication:   %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Certifies the document (DocMDP P=%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Later changes: %1 (allowed: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Not allowed:  object %1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1445,6 +1516,22 @@ Revisions added later: %4</source>
     </message>
     <message>
         <source>This file has no signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certification signature (DocMDP P=%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes after signing: %1 (allowed: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed: object %1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

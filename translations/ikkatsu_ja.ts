@@ -360,7 +360,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>PDF文書が暗号化されているため署名できません。</translation>
     </message>
     <message>
-        <source>The PDF document's cross-reference table is damaged.</source>
+        <source>The PDF document&apos;s cross-reference table is damaged.</source>
         <translation>PDF文書の相互参照テーブルが破損しています。</translation>
     </message>
     <message>
@@ -396,7 +396,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>署名の対象範囲が文書を正しく覆っていません。</translation>
     </message>
     <message>
-        <source>The signer's certificate is not trusted.</source>
+        <source>The signer&apos;s certificate is not trusted.</source>
         <translation>署名者の証明書は信頼されていません。</translation>
     </message>
     <message>
@@ -460,7 +460,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>サーバとの安全な接続を確立できませんでした。</translation>
     </message>
     <message>
-        <source>The server's answer could not be understood.</source>
+        <source>The server&apos;s answer could not be understood.</source>
         <translation>サーバの応答を解釈できませんでした。</translation>
     </message>
     <message>
@@ -478,6 +478,18 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>The server configuration is invalid.</source>
         <translation>サーバの設定が不正です。</translation>
+    </message>
+    <message>
+        <source>The document was changed after it was signed in a way the signature does not allow.</source>
+        <translation>署名後に、署名が許可していない変更が文書に加えられています。</translation>
+    </message>
+    <message>
+        <source>The uploaded file changes the document in more ways than adding your signature.</source>
+        <translation>アップロードされたファイルには、あなたの署名の追加以外の変更が含まれています。</translation>
+    </message>
+    <message>
+        <source>Only the first signature of a document can certify it.</source>
+        <translation>文書を証明（DocMDP）できるのは最初の署名だけです。</translation>
     </message>
 </context>
 <context>
@@ -505,6 +517,41 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>Signed</source>
         <translation>署名済</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureInspector</name>
+    <message>
+        <source>Valid (TOTAL-PASSED)</source>
+        <translation>有効（TOTAL-PASSED）</translation>
+    </message>
+    <message>
+        <source>Indeterminate (INDETERMINATE)</source>
+        <translation>判定不能（INDETERMINATE）</translation>
+    </message>
+    <message>
+        <source>Invalid (TOTAL-FAILED)</source>
+        <translation>無効（TOTAL-FAILED）</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>validation data and timestamps only</source>
+        <translation>検証情報とタイムスタンプのみ</translation>
+    </message>
+    <message>
+        <source>signing and form filling</source>
+        <translation>署名とフォーム入力</translation>
+    </message>
+    <message>
+        <source>annotations</source>
+        <translation>注釈</translation>
+    </message>
+    <message>
+        <source>changes no rule allows</source>
+        <translation>許可されていない変更</translation>
     </message>
 </context>
 <context>
@@ -550,7 +597,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>keystore create: --out ファイル を指定してください。</translation>
     </message>
     <message>
-        <source>keystore create: certificates come from the server's certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
+        <source>keystore create: certificates come from the server&apos;s certificate setup (ikkatsu-cli certificate-setup); use --self-signed for a local test key store.</source>
         <translation>keystore create: 証明書はサーバの署名用証明書セットアップ（ikkatsu-cli certificate-setup）で発行されます。ローカルの試験用には --self-signed を指定してください。</translation>
     </message>
     <message>
@@ -771,6 +818,30 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>error-codes: the only option is --markdown.</source>
         <translation>error-codes: 指定できるオプションは --markdown のみです。</translation>
     </message>
+    <message>
+        <source>Make a certification signature allowing later: 1 nothing, 2 form filling and signing, 3 also annotations.</source>
+        <translation>証明署名（DocMDP）を作成します。後から許可する変更：1 なし、2 フォーム入力と署名、3 注釈も。</translation>
+    </message>
+    <message>
+        <source>sign: --certify takes 1, 2 or 3.</source>
+        <translation>sign: --certify には 1、2、3 のいずれかを指定してください。</translation>
+    </message>
+    <message>
+        <source>    Indication:   %1%2</source>
+        <translation>    判定:         %1%2</translation>
+    </message>
+    <message>
+        <source>    Certifies the document (DocMDP P=%1).</source>
+        <translation>    文書を証明しています（DocMDP P=%1）。</translation>
+    </message>
+    <message>
+        <source>    Later changes: %1 (allowed: %2)</source>
+        <translation>    署名後の変更: %1（許可: %2）</translation>
+    </message>
+    <message>
+        <source>    Not allowed:  object %1 (%2): %3</source>
+        <translation>    許可されない変更: オブジェクト %1（%2）: %3</translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::AllResultsPage</name>
@@ -787,7 +858,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>電子署名</translation>
     </message>
     <message>
-        <source>Everyone's processing results</source>
+        <source>Everyone&apos;s processing results</source>
         <translation>全員の処理結果</translation>
     </message>
     <message>
@@ -1226,7 +1297,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>STEP2 署名用暗証コードの初期設定</translation>
     </message>
     <message>
-        <source>A signing certificate has been issued with the content below. Check the "Signing certificate information"; if it is correct, enter the signing PIN and click the "Register" button. If anything is wrong, ask your administrator to change your user information.</source>
+        <source>A signing certificate has been issued with the content below. Check the &quot;Signing certificate information&quot;; if it is correct, enter the signing PIN and click the &quot;Register&quot; button. If anything is wrong, ask your administrator to change your user information.</source>
         <translation>以下の内容で、署名用証明書が発行されています。「署名用証明書情報」欄の内容を確認し、誤りがなければ署名用暗証コードの入力後、「登録」ボタンをクリックしてください。誤りがある場合は、管理者にユーザ情報の変更を依頼してください。</translation>
     </message>
     <message>
@@ -1468,6 +1539,22 @@ Revisions added later: %4</source>
     <message>
         <source>This file has no signature.</source>
         <translation>このファイルには電子署名がありません。</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>判定：%1</translation>
+    </message>
+    <message>
+        <source>Certification signature (DocMDP P=%1)</source>
+        <translation>証明署名（DocMDP P=%1）</translation>
+    </message>
+    <message>
+        <source>Changes after signing: %1 (allowed: %2)</source>
+        <translation>署名後の変更：%1（許可：%2）</translation>
+    </message>
+    <message>
+        <source>Not allowed: object %1 (%2): %3</source>
+        <translation>許可されない変更：オブジェクト %1（%2）：%3</translation>
     </message>
 </context>
 <context>
@@ -1863,7 +1950,7 @@ Revisions added later: %4</source>
         <translation>フォルダ・ファイル管理</translation>
     </message>
     <message>
-        <source>Everyone's results</source>
+        <source>Everyone&apos;s results</source>
         <translation>全員の処理結果</translation>
     </message>
     <message>
@@ -2210,7 +2297,7 @@ Revisions added later: %4</source>
         <translation>ユーザ情報の変更</translation>
     </message>
     <message>
-        <source>The user ID and initial password are generated by the server. The user receives the mail "User registration notice" without credentials; you receive the user ID and initial password.</source>
+        <source>The user ID and initial password are generated by the server. The user receives the mail &quot;User registration notice&quot; without credentials; you receive the user ID and initial password.</source>
         <translation>ユーザIDと初期パスワードはサーバが発行します。利用者には「ユーザ登録のご連絡」メール（ユーザID・パスワードの記載なし）が、管理者にはユーザIDと初期パスワードを記載したメールが送信されます。</translation>
     </message>
     <message>
@@ -2509,7 +2596,7 @@ Revisions added later: %4</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <source>User %1 (%2) is registered. The mail "User registration notice" went to the user, and the user ID and initial password to you.</source>
+        <source>User %1 (%2) is registered. The mail &quot;User registration notice&quot; went to the user, and the user ID and initial password to you.</source>
         <translation>ユーザ %1（%2）を登録しました。利用者に「ユーザ登録のご連絡」メールを、管理者にユーザIDと初期パスワードを記載したメールを送信しました。</translation>
     </message>
     <message>

@@ -46,6 +46,10 @@ Result<int> checkSignatureAppend(const QString& path, qint64 baseSize, const Ins
     if (changes->revisions.empty())
         return makeError(ErrorCode::UploadSignatureCount, QStringLiteral("nothing was added"));
 
+    for (const ObjectChange& change : changes->changes) {
+        if (change.level == ModificationLevel::Disallowed || change.level == ModificationLevel::Annotations)
+            return notSignatureOnly(change);
+    }
     // The new signature signs the first revision after the stored version: an unsigned revision before it would
     // be a change nobody signed for.
     int before = 0;
@@ -56,12 +60,7 @@ Result<int> checkSignatureAppend(const QString& path, qint64 baseSize, const Ins
     if (before != 1)
         return makeError(ErrorCode::UploadNotSignatureOnly,
             QStringLiteral("%1 revisions before the new signature's end, expected 1").arg(before));
-
     const RevisionChanges& first = changes->revisions.front();
-    for (const ObjectChange& change : changes->changes) {
-        if (change.level == ModificationLevel::Disallowed || change.level == ModificationLevel::Annotations)
-            return notSignatureOnly(change);
-    }
     const RevisionChanges& last = changes->revisions.back();
     if (first.signaturesAdded != 1 || last.signaturesAdded != 1)
         return makeError(ErrorCode::UploadSignatureCount,
