@@ -83,7 +83,9 @@ Result<QByteArray> revision6Hash(const QByteArray& password, QByteArrayView salt
             sum += static_cast<unsigned char>(e->at(i));
         const Hash next = sum % 3 == 0 ? Hash::Sha256 : sum % 3 == 1 ? Hash::Sha384 : Hash::Sha512;
         k = symmetric::hash(next, *e);
-        if (round >= 63 && static_cast<unsigned char>(e->back()) <= round - 32)
+        // At least 64 rounds; then stop once E's last byte is at most (rounds done) - 32.
+        const int done = round + 1;
+        if (done >= 64 && static_cast<unsigned char>(e->back()) <= done - 32)
             break;
     }
     return k.left(32);

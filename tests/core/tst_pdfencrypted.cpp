@@ -1,4 +1,5 @@
 // Signing and verifying PDFs encrypted with the standard security handler (RC4 40/128, AES-128, AES-256).
+#include "pdf/PdfParser.h"
 #include "pdf/PdfReader.h"
 #include "pdf/PdfSigner.h"
 #include "pdf/SignatureInspector.h"
@@ -203,6 +204,30 @@ private slots:
             QVERIFY(signature.disallowedChanges.empty());
         }
         QCOMPARE(report->signatures.first().laterRevisions, 2);
+    }
+
+    // A revision-6 /Encrypt from qpdf whose Algorithm 2.B needs exactly one round past the 64th (its last byte
+    // decides): an off-by-one in the loop's end condition fails only on such files (about one in 25).
+    void revision6RoundCount()
+    {
+        const QByteArray syntax
+            = "<< /CF << /StdCF << /AuthEvent /DocOpen /CFM /AESV3 /Length 32 >> >> /Filter /Standard "
+              "/Length 256 /O <b0e57750771cabf2ea3b38e99bcc1cf28e03473844f11a03ede9f6c4cef34675b58543273b2e6"
+              "402185dafeb15844021> /OE <3c63ae4465169c375458d8f593f77ccd5ce07d3122d5e487747e089a547a4565> "
+              "/P -4 /Perms <2a9a52491d9d51a4a00325dbd3051080> /R 6 /StmF /StdCF /StrF /StdCF /U "
+              "<b05cea9dcdcc000646184c11f81bce7bfeaef3edd418aaef2309f35475c66185926eff063b6c30b636e04f263bd0"
+              "5a58> /UE <9e74f43e3ab17a6032de70600c66af5a530a71da4684ab1af587b500aaaf120c> /V 5 >>";
+        PdfParser parser(QByteArrayView(syntax), 0, true);
+        Result<PdfObject> encrypt = parser.parseObject();
+        QVERIFY(encrypt);
+        Result<PdfSecurity> security = PdfSecurity::open(*encrypt, QByteArray(), QByteArray());
+        QVERIFY2(security, qPrintable(security ? QString() : security.error().detail));
+        Result<QByteArray> cipher = security->encryptString(PdfRef {7, 0}, "承認");
+        QVERIFY(cipher);
+        QCOMPARE(cipher->size(), 32);
+        Result<QByteArray> plain = security->decryptString(PdfRef {7, 0}, *cipher);
+        QVERIFY(plain);
+        QCOMPARE(*plain, QByteArray("承認"));
     }
 
     void wrongOrMissingPassword_data()
