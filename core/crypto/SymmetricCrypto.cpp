@@ -53,13 +53,16 @@ QByteArray rc4Plain(QByteArrayView key, QByteArrayView data)
     return out;
 }
 
+// Fetched once rather than implicitly on every init (OpenSSL 3): Algorithm 2.B runs about 70 AES and SHA-2
+// rounds per password check, and strings are decrypted one by one.
 const EVP_CIPHER* aesCipher(qsizetype keySize, bool cbc)
 {
-    if (keySize == 16)
-        return cbc ? EVP_aes_128_cbc() : EVP_aes_128_ecb();
-    if (keySize == 32)
-        return cbc ? EVP_aes_256_cbc() : EVP_aes_256_ecb();
-    return nullptr;
+    static const EVP_CIPHER* const ciphers[4]
+        = {EVP_CIPHER_fetch(nullptr, "AES-128-CBC", nullptr), EVP_CIPHER_fetch(nullptr, "AES-128-ECB", nullptr),
+            EVP_CIPHER_fetch(nullptr, "AES-256-CBC", nullptr), EVP_CIPHER_fetch(nullptr, "AES-256-ECB", nullptr)};
+    if (keySize != 16 && keySize != 32)
+        return nullptr;
+    return ciphers[(keySize == 32 ? 2 : 0) + (cbc ? 0 : 1)];
 }
 
 Result<QByteArray> runCipher(
@@ -98,15 +101,16 @@ Result<QByteArray> runCipher(
 
 QByteArray hash(Hash algorithm, QByteArrayView data)
 {
-    const EVP_MD* md = algorithm == Hash::Md5 ? EVP_md5()
-        : algorithm == Hash::Sha256           ? EVP_sha256()
-        : algorithm == Hash::Sha384           ? EVP_sha384()
-                                              : EVP_sha512();
+    static const EVP_MD* const digests[4]
+        = {EVP_MD_fetch(nullptr, "MD5", nullptr), EVP_MD_fetch(nullptr, "SHA256", nullptr),
+            EVP_MD_fetch(nullptr, "SHA384", nullptr), EVP_MD_fetch(nullptr, "SHA512", nullptr)};
+    const EVP_MD* md = digests[static_cast<int>(algorithm)];
     QByteArray out(EVP_MAX_MD_SIZE, Qt::Uninitialized);
     unsigned int size = 0;
-    if (EVP_Digest(data.data(), static_cast<size_t>(data.size()), reinterpret_cast<unsigned char*>(out.data()), &size,
-            md, nullptr)
-        != 1)
+    if (md == nullptr
+        || EVP_Digest(data.data(), static_cast<size_t>(data.size()), reinterpret_cast<unsigned char*>(out.data()),
+               &size, md, nullptr)
+            != 1)
         return {};
     out.truncate(size);
     return out;
