@@ -16,21 +16,20 @@ class Cli
 public:
     static QString usage()
     {
-        return tr(
-            "Usage: ikkatsu-cli COMMAND [OPTIONS]\n"
-            "\n"
-            "Commands:\n"
-            "  keystore create --out FILE [--self-signed --name NAME --company COMPANY]\n"
-            "                  [--algorithm rsa2048|p256] [--pin-stdin] [--force]\n"
-            "  keystore info FILE [--json]\n"
-            "  keystore change-pin FILE [--pin-stdin]\n"
-            "  sign --keystore FILE [--pin-stdin] [--password-stdin] [--reason TEXT] [--location TEXT] [--jobs N]\n"
-            "       (--out-dir DIR | --suffix SUFFIX) FILE...\n"
-            "  verify [--json] [--trust CERT]... FILE...\n"
-            "  error-codes [--markdown]\n"
-            "  version\n"
-            "\n"
-            "Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.");
+        return tr("Usage: ikkatsu-cli COMMAND [OPTIONS]\n"
+                  "\n"
+                  "Commands:\n"
+                  "  keystore create --out FILE [--self-signed --name NAME --company COMPANY]\n"
+                  "                  [--algorithm rsa2048|p256] [--pin-stdin] [--force]\n"
+                  "  keystore info FILE [--json]\n"
+                  "  keystore change-pin FILE [--pin-stdin]\n"
+                  "  sign --keystore FILE [--pin-stdin] [--password-stdin] [--reason TEXT] [--location TEXT]\n"
+                  "       [--jobs N] (--out-dir DIR | --suffix SUFFIX) FILE...\n"
+                  "  verify [--json] [--trust CERT]... FILE...\n"
+                  "  error-codes [--markdown]\n"
+                  "  version\n"
+                  "\n"
+                  "Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.");
     }
 };
 
