@@ -2,7 +2,7 @@
 # Benchmark (not a test): batch signing against a local ikkatsu-server end to end — `ikkatsu-cli batch` lists the
 # user's files, downloads them, signs them locally with one PIN and uploads each based on the version it downloaded.
 # Seeds a fresh server (SQLite) with N files (default 200) for demo-user and prints files/s.
-# Usage: bench/batch-sign-server.sh [N]
+# Usage: [SIGNING_LEVEL=B-B|B-T] bench/batch-sign-server.sh [N]   (the server's signing level, default B-T)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-200}"
@@ -13,6 +13,7 @@ mkdir -p "$work/data" "$work/corpus"
 build/bench/ikkatsu-make-corpus --out "$work/corpus" --count "$count" --pages 2 --prefix 申請書 2>/dev/null
 build/app/ikkatsu-server demo-seed --data-dir "$work/data" >/dev/null
 build/app/ikkatsu-server --data-dir "$work/data" --listen 127.0.0.1:0 --require-password-change=false \
+    --level "${SIGNING_LEVEL:-B-T}" \
     >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null; true' EXIT

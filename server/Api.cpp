@@ -3,8 +3,10 @@
 
 #include "accounts/Accounts.h"
 #include "accounts/Login.h"
+#include "accounts/RateLimit.h"
 #include "audit/AuditTrail.h"
 #include "ca/SigningCertificates.h"
+#include "ca/TrustServices.h"
 #include "files/Files.h"
 #include "results/ProcessingResults.h"
 
@@ -69,6 +71,29 @@ HttpResponse registeredResponse(const Result<Accounts::Registered>& registered, 
     return HttpResponse::json(object, status);
 }
 
+// 429 E5018 with Retry-After when the client address (and, given `userId`, the account) has used up its login
+// requests of the current window; nothing when the request may go on.
+std::optional<HttpResponse> loginRateLimited(const Context& context, const HttpRequest& request, const QString& userId)
+{
+    const ServerConfig& config = context->config;
+    QList<QPair<QString, int>> buckets {
+        {QStringLiteral("login-address:") + request.remoteAddress, config.loginRatePerAddress}};
+    if (!userId.isEmpty())
+        buckets.append({QStringLiteral("login-account:") + userId, config.loginRatePerAccount});
+    int wait = 0;
+    for (const auto& bucket : buckets) {
+        auto seconds = RateLimiter(*context).hit(bucket.first, bucket.second, config.loginRateWindowSeconds);
+        if (!seconds)
+            return fail(seconds.error());
+        wait = std::max(wait, *seconds);
+    }
+    if (wait == 0)
+        return std::nullopt;
+    HttpResponse response = HttpResponse::error(ErrorCode::RateLimited);
+    response.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(wait)});
+    return response;
+}
+
 void addAccountRoutes(Router& router, const Context& context)
 {
     router.add("POST", QStringLiteral("/api/v1/auth/login"), [context](const HttpRequest& request) {
@@ -78,6 +103,8 @@ void addAccountRoutes(Router& router, const Context& context)
         auto userId = requireString(*body, QStringLiteral("userId"), kIdMax);
         if (!userId)
             return fail(userId.error());
+        if (auto limited = loginRateLimited(context, request, userId->trimmed()))
+            return *limited;
         auto password = secretField(*body, QStringLiteral("password"));
         if (!password)
             return fail(password.error());
@@ -96,6 +123,8 @@ void addAccountRoutes(Router& router, const Context& context)
         auto otp = requireString(*body, QStringLiteral("otp"), 16);
         if (!otp)
             return fail(otp.error());
+        if (auto limited = loginRateLimited(context, request, QString()))
+            return *limited;
         auto session = Login(*context).verifyOtp(*attemptId, otp->trimmed(), request.remoteAddress);
         if (!session)
             return fail(session.error());
@@ -551,6 +580,52 @@ void addAdminFileRoutes(Router& router, const Context& context)
             return fileResponse(Files(*context).adminDetail(request.pathParameters.value(QStringLiteral("fileId"))));
         });
     });
+    // Both lists are required (an omitted list is not read as "nobody"); signOrdered keeps its value when omitted.
+    router.add(
+        "PUT", QStringLiteral("/api/v1/admin/files/{fileId}/permissions"), [context](const HttpRequest& request) {
+            return asCaller(context, request, true, [&](const Caller& caller) {
+                auto body = parseJsonObject(request.body);
+                if (!body)
+                    return fail(body.error());
+                for (const QString& key : {QStringLiteral("viewers"), QStringLiteral("signers")}) {
+                    if (!body->value(key).isArray())
+                        return fail(
+                            makeError(ErrorCode::BadRequest, QStringLiteral("field '%1' is required").arg(key)));
+                }
+                auto viewers = userIdList(*body, QStringLiteral("viewers"));
+                if (!viewers)
+                    return fail(viewers.error());
+                auto signers = userIdList(*body, QStringLiteral("signers"));
+                if (!signers)
+                    return fail(signers.error());
+                const QString fileId = request.pathParameters.value(QStringLiteral("fileId"));
+                Files files(*context);
+                bool signOrdered = false;
+                if (body->contains(QStringLiteral("signOrdered"))) {
+                    auto ordered = optionalBool(*body, QStringLiteral("signOrdered"), false);
+                    if (!ordered)
+                        return fail(ordered.error());
+                    signOrdered = *ordered;
+                } else {
+                    auto current = files.adminDetail(fileId);
+                    if (!current)
+                        return fail(current.error());
+                    signOrdered = current->signOrdered;
+                }
+                auto changed = files.changePermissions(
+                    caller.user, fileId, *viewers, *signers, signOrdered, ClientInfo::of(request));
+                // A refusal names the user it is about (an ID the administrator sent, never internals), so that
+                // the form can point at it instead of a bare code.
+                const QList<ErrorCode> aboutAUser {ErrorCode::SignedSignerRemoved, ErrorCode::SignedSignerMoved,
+                    ErrorCode::PermissionUserUnknown, ErrorCode::PermissionUserTwice,
+                    ErrorCode::CertificateSetupNotAllowed};
+                if (!changed && aboutAUser.contains(changed.error().code) && !changed.error().detail.isEmpty())
+                    return HttpResponse::error(changed.error().code,
+                        QStringLiteral("%1 (user ID: %2)")
+                            .arg(errorMessage(changed.error().code), changed.error().detail));
+                return fileResponse(changed);
+            });
+        });
     router.add("GET", QStringLiteral("/api/v1/admin/files/{fileId}/versions/{version}/content"),
         [context](const HttpRequest& request) {
             return asCaller(context, request, true, [&](const Caller& caller) {
@@ -614,6 +689,63 @@ void addAuditRoutes(Router& router, const Context& context)
     });
 }
 
+// RFC 3161 and RFC 6960 over HTTP: binary bodies with their own media types, so that openssl, curl and other
+// clients work unchanged. Refusals before the protocol starts are our JSON errors.
+void addTrustServiceRoutes(Router& router, const Context& context)
+{
+    router.add("POST", QStringLiteral("/api/v1/tsa"), [context](const HttpRequest& request) {
+        if (!request.header(QByteArrayLiteral("content-type")).startsWith("application/timestamp-query"))
+            return HttpResponse::error(ErrorCode::TimestampRequestInvalid);
+        TrustServices services(*context);
+        const bool proxied = !request.header(QByteArrayLiteral("forwarded")).isEmpty()
+            || !request.header(QByteArrayLiteral("x-forwarded-for")).isEmpty();
+        auto requester = services.admitTimestampCaller(request.bearerToken(), request.remoteAddress, proxied);
+        if (!requester)
+            return fail(requester.error());
+        auto reply = services.timestamp(request.body, *requester, request.remoteAddress);
+        if (!reply)
+            return fail(reply.error());
+        return HttpResponse::bytes(*reply, QByteArrayLiteral("application/timestamp-reply"));
+    });
+    router.add("POST", QStringLiteral("/api/v1/ocsp"), [context](const HttpRequest& request) {
+        if (!request.header(QByteArrayLiteral("content-type")).startsWith("application/ocsp-request"))
+            return HttpResponse::error(ErrorCode::OcspRequestInvalid);
+        auto reply = TrustServices(*context).ocsp(request.body);
+        if (!reply)
+            return fail(reply.error());
+        return HttpResponse::bytes(*reply, QByteArrayLiteral("application/ocsp-response"));
+    });
+    // RFC 6960 Appendix A.1 GET: the base64 request as the last path part. Its '/' characters arrive decoded as
+    // path separators, so the route takes up to six parts and joins them again.
+    QString pattern = QStringLiteral("/api/v1/ocsp");
+    for (int parts = 1; parts <= 6; ++parts) {
+        pattern += QStringLiteral("/{p%1}").arg(parts);
+        router.add("GET", pattern, [context, parts](const HttpRequest& request) {
+            QStringList pieces;
+            for (int i = 1; i <= parts; ++i)
+                pieces.append(request.pathParameters.value(QStringLiteral("p%1").arg(i)));
+            auto decoded = QByteArray::fromBase64Encoding(
+                pieces.join(QLatin1Char('/')).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+            if (!decoded)
+                return HttpResponse::error(ErrorCode::OcspRequestInvalid);
+            auto reply = TrustServices(*context).ocsp(*decoded);
+            if (!reply)
+                return fail(reply.error());
+            return HttpResponse::bytes(*reply, QByteArrayLiteral("application/ocsp-response"));
+        });
+    }
+    router.add(
+        "GET", QStringLiteral("/api/v1/signing-policy"),
+        [context](const HttpRequest&) {
+            const bool timestamped = context->config.signatureLevel != QLatin1String("B-B");
+            QJsonObject policy {{QStringLiteral("signatureLevel"), context->config.signatureLevel}};
+            if (timestamped)
+                policy.insert(QStringLiteral("tsaPath"), QStringLiteral("/api/v1/tsa"));
+            return HttpResponse::json(policy);
+        },
+        HandlerThread::Inline);
+}
+
 } // namespace
 
 QList<QByteArray> uploadPathPrefixes()
@@ -621,7 +753,7 @@ QList<QByteArray> uploadPathPrefixes()
     return {QByteArrayLiteral("/api/v1/files/"), QByteArrayLiteral("/api/v1/admin/files")};
 }
 
-Router buildApiRoutes(const std::shared_ptr<ServerContext>& context)
+Router buildApiRoutes(const std::shared_ptr<ServerContext>& context, const std::shared_ptr<HttpMetrics>& metrics)
 {
     Router router;
     router.add(
@@ -629,6 +761,26 @@ Router buildApiRoutes(const std::shared_ptr<ServerContext>& context)
         [](const HttpRequest&) {
             return HttpResponse::json({{QStringLiteral("status"), QStringLiteral("ok")},
                 {QStringLiteral("version"), QStringLiteral(IKKATSU_VERSION)}});
+        },
+        HandlerThread::Inline);
+    // Readiness for a balancer: 200 while the database answers, 503 E5019 otherwise (on a worker: it queries).
+    router.add("GET", QStringLiteral("/api/v1/ready"), [context](const HttpRequest&) {
+        const Status ping = context->database->ping();
+        if (!ping)
+            return HttpResponse::error(ErrorCode::ServerNotReady);
+        return HttpResponse::json({{QStringLiteral("status"), QStringLiteral("ready")}});
+    });
+    // Prometheus text metrics, for the addresses of --metrics-allow only (404 to the rest, as if absent).
+    router.add(
+        "GET", QStringLiteral("/metrics"),
+        [context, metrics](const HttpRequest& request) {
+            const QHostAddress client(request.remoteAddress);
+            bool allowed = false;
+            for (const QString& subnet : context->config.metricsAllow)
+                allowed = allowed || client.isInSubnet(QHostAddress::parseSubnet(subnet));
+            if (!allowed || !metrics)
+                return HttpResponse::error(ErrorCode::RouteNotFound);
+            return HttpResponse::bytes(metrics->text(), QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"));
         },
         HandlerThread::Inline);
     router.add(
@@ -648,6 +800,7 @@ Router buildApiRoutes(const std::shared_ptr<ServerContext>& context)
     addFileRoutes(router, context);
     addAdminFileRoutes(router, context);
     addAuditRoutes(router, context);
+    addTrustServiceRoutes(router, context);
     return router;
 }
 

@@ -10,14 +10,19 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QSocketNotifier>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTextStream>
 #include <QTimeZone>
 
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <string>
+
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace ikkatsu::server {
 
@@ -80,6 +85,50 @@ Result<std::optional<QSslConfiguration>> tlsConfiguration(const ServerConfig& co
     return std::optional<QSslConfiguration>(tls);
 }
 
+// SIGTERM and SIGINT start the drain. The handler only writes a byte to a socket pair (async-signal-safe); the
+// event loop reads it and does the rest.
+class TerminationSignals : public QObject
+{
+    Q_OBJECT
+
+public:
+    TerminationSignals()
+    {
+        if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_fds) != 0)
+            return;
+        m_notifier = new QSocketNotifier(s_fds[1], QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, [this] {
+            char byte = 0;
+            if (::read(s_fds[1], &byte, 1) == 1)
+                emit received();
+        });
+        struct sigaction action
+        {
+        };
+        action.sa_handler = [](int) {
+            const char byte = 1;
+            [[maybe_unused]] const auto written = ::write(s_fds[0], &byte, 1);
+        };
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        ::sigaction(SIGTERM, &action, nullptr);
+        ::sigaction(SIGINT, &action, nullptr);
+    }
+
+    ~TerminationSignals() override
+    {
+        ::signal(SIGTERM, SIG_DFL);
+        ::signal(SIGINT, SIG_DFL);
+    }
+
+signals:
+    void received();
+
+private:
+    static inline int s_fds[2] = {-1, -1};
+    QSocketNotifier* m_notifier = nullptr;
+};
+
 int serve(const QStringList& args)
 {
     auto config = parseServerConfig(args);
@@ -104,10 +153,26 @@ int serve(const QStringList& args)
     limits.maxRequestBytes = config->maxRequestBytes;
     limits.maxUploadBytes = config->uploadRequestBytes();
     limits.uploadPathPrefixes = uploadPathPrefixes();
-    HttpServer server(buildApiRoutes(*context), limits);
+    limits.headTimeoutMs = config->headTimeoutSeconds * 1000;
+    limits.bodyMinRate = config->bodyMinRate;
+    limits.bodyGraceMs = config->bodyGraceSeconds * 1000;
+    limits.keepAliveMs = config->keepAliveSeconds * 1000;
+    limits.maxHeaderBytes = config->maxHeaderBytes;
+    limits.maxHeaderCount = config->maxHeaderCount;
+    limits.maxConnectionsPerAddress = config->maxConnectionsPerAddress;
+    limits.maxConnections = config->maxConnections;
+    for (const QString& proxy : config->trustedProxies)
+        limits.trustedProxies.append(QHostAddress(proxy));
+    auto metrics = std::make_shared<HttpMetrics>();
+    HttpServer server(buildApiRoutes(*context, metrics), limits, metrics);
     auto port = server.start(config->listenAddress, config->listenPort, *tls);
     if (!port)
         return reportError(port.error());
+    TerminationSignals termination;
+    QObject::connect(&termination, &TerminationSignals::received, &server, [&server, &config] {
+        printError(QStringLiteral("SIGTERM: draining (at most %1 s)").arg(config->drainSeconds));
+        server.drain(config->drainSeconds * 1000, [] { QCoreApplication::exit(0); });
+    });
     // With port 0 the kernel chose; the mails' login URL must name the real one.
     (*context)->config.listenPort = *port;
     const QString scheme = tls->has_value() ? QStringLiteral("https") : QStringLiteral("http");
@@ -387,3 +452,5 @@ int runServerCommand(const QStringList& args)
 }
 
 } // namespace ikkatsu::server
+
+#include "ServerApp.moc"

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSettings>
 
 #include <functional>
@@ -122,6 +123,55 @@ const QList<ConfigKey>& configKeys()
                 c.maxFileBytes = n;
                 return true;
             }},
+        {"limits/head-timeout", "seconds within which the request line and headers must arrive (408 E5016)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.headTimeoutSeconds, v, 1, 3600); }},
+        {"limits/body-min-rate", "bytes per second a request body must average after --body-grace (408 E5016)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.bodyMinRate, v, 0, 1 << 30); }},
+        {"limits/body-grace", "seconds a request body may take before --body-min-rate applies", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.bodyGraceSeconds, v, 0, 3600); }},
+        {"limits/keep-alive-timeout", "seconds after which an idle keep-alive connection is closed", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.keepAliveSeconds, v, 1, 3600); }},
+        {"limits/max-header-bytes", "largest request line plus headers (431 E5014)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.maxHeaderBytes, v, 1024, 1 << 20); }},
+        {"limits/max-headers", "most header fields in one request (431 E5014)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.maxHeaderCount, v, 1, 10000); }},
+        {"limits/max-connections-per-address", "open connections per client address (429 E5015; 0 = no limit)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.maxConnectionsPerAddress, v, 0, 1 << 20); }},
+        {"limits/max-connections", "open connections in total (503 E5005)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.maxConnections, v, 1, 1 << 20); }},
+        {"server/trusted-proxies",
+            "comma-separated proxy addresses whose X-Forwarded-For names the client (e.g. 127.0.0.1 behind nginx)",
+            false,
+            [](ServerConfig& c, const QString& v) {
+                c.trustedProxies.clear();
+                for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                    const QHostAddress address(part.trimmed());
+                    if (address.isNull())
+                        return false;
+                    c.trustedProxies.append(address.toString());
+                }
+                return true;
+            }},
+        {"server/metrics-allow", "comma-separated subnets allowed to read /metrics (default 127.0.0.0/8,::1/128)",
+            false,
+            [](ServerConfig& c, const QString& v) {
+                c.metricsAllow.clear();
+                for (const QString& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                    if (QHostAddress::parseSubnet(part.trimmed()).first.isNull())
+                        return false;
+                    c.metricsAllow.append(part.trimmed());
+                }
+                return true;
+            }},
+        {"server/drain-timeout", "seconds SIGTERM waits for requests in flight before the server exits", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.drainSeconds, v, 0, 3600); }},
+        {"login/rate-per-address",
+            "login and one-time password requests per client address per --rate-window (429 E5018)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.loginRatePerAddress, v, 1, 1 << 20); }},
+        {"login/rate-per-account", "login requests naming one user ID per --rate-window (429 E5018)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.loginRatePerAccount, v, 1, 1 << 20); }},
+        {"login/rate-window", "seconds of the login rate-limit window", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.loginRateWindowSeconds, v, 1, 86400); }},
         {"service/service-name", "service name (mail subjects, certificate OU)", false,
             [](ServerConfig& c, const QString& v) {
                 c.serviceName = v;
@@ -148,6 +198,24 @@ const QList<ConfigKey>& configKeys()
             [](ServerConfig& c, const QString& v) {
                 c.caCertFile = v;
                 return true;
+            }},
+        {"tsa/access", "who may ask /api/v1/tsa for timestamps: session-or-loopback, session, anyone or off", false,
+            [](ServerConfig& c, const QString& v) {
+                c.tsaAccess = v;
+                return QStringList {QStringLiteral("session-or-loopback"), QStringLiteral("session"),
+                    QStringLiteral("anyone"), QStringLiteral("off")}
+                    .contains(v);
+            }},
+        {"tsa/policy-oid", "TSA policy OID written into every timestamp token", false,
+            [](ServerConfig& c, const QString& v) {
+                static const QRegularExpression oid(QStringLiteral("^[0-2](\\.(0|[1-9][0-9]*))+$"));
+                c.tsaPolicyOid = v;
+                return oid.match(v).hasMatch();
+            }},
+        {"signing/level", "PAdES level of desktop and batch signatures: B-B or B-T (with this server's TSA)", false,
+            [](ServerConfig& c, const QString& v) {
+                c.signatureLevel = v;
+                return v == QLatin1String("B-B") || v == QLatin1String("B-T");
             }},
         {"login/otp-lifetime", "seconds a one-time password stays valid", false,
             [](ServerConfig& c, const QString& v) { return setInt(c.otpLifetimeSeconds, v, 1, 3600); }},
@@ -234,6 +302,33 @@ QString ServerConfig::crlUrl() const
     if (base.endsWith(QLatin1Char('/')))
         base.chop(1);
     return base + QStringLiteral("/api/v1/ca/crl");
+}
+
+namespace {
+
+QString apiUrl(const ServerConfig& config, const QString& path)
+{
+    QString base = config.loginUrl();
+    if (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return base + path;
+}
+
+} // namespace
+
+QString ServerConfig::ocspUrl() const
+{
+    return apiUrl(*this, QStringLiteral("/api/v1/ocsp"));
+}
+
+QString ServerConfig::caCertificateUrl() const
+{
+    return apiUrl(*this, QStringLiteral("/api/v1/ca/certificate"));
+}
+
+QString ServerConfig::tsaUrl() const
+{
+    return apiUrl(*this, QStringLiteral("/api/v1/tsa"));
 }
 
 Result<ServerConfig> parseServerConfig(const QStringList& args)

@@ -39,6 +39,14 @@ struct ServerConfig
     QString caKeyFile; // default <data-dir>/ca/ca-key.pem
     QString caCertFile; // default <data-dir>/ca/ca-cert.pem
 
+    // Trusted time (RFC 3161) at /api/v1/tsa. Who may ask: "session-or-loopback" (a valid session token, or anyone
+    // from a loopback address), "session", "anyone", or "off".
+    QString tsaAccess = QStringLiteral("session-or-loopback");
+    // The TSA policy OID in every token: a 2.25 (UUID) arc of this product until the operator sets its own.
+    QString tsaPolicyOid = QStringLiteral("2.25.238534167349781563170693446383725186617");
+    // The PAdES level the desktop and `ikkatsu-cli batch` sign at: "B-B" or "B-T".
+    QString signatureLevel = QStringLiteral("B-T");
+
     int otpLifetimeSeconds = 600;
     int otpMaxTries = 5;
     int otpResendIntervalSeconds = 60;
@@ -55,6 +63,24 @@ struct ServerConfig
     qint64 maxFileBytes = 64 << 20; // one PDF; the upload routes accept requests of uploadRequestBytes()
     int maxJsonStringLength = 1024;
 
+    // Hostile clients: timeouts and limits applied before Qt HttpServer parses (see server/http/HttpServer.cpp).
+    int headTimeoutSeconds = 10; // the request line and headers must arrive within this time
+    int bodyMinRate = 1024; // bytes per second a request body must average once the grace period is over
+    int bodyGraceSeconds = 10;
+    int keepAliveSeconds = 30; // an idle keep-alive connection is closed after this time
+    int maxHeaderBytes = 16 << 10; // request line + headers; beyond it 431 E5014 and the connection closes
+    int maxHeaderCount = 100;
+    int maxConnectionsPerAddress = 64; // 0 = no limit (behind a proxy that does not forward the address)
+    int maxConnections = 1024;
+    QStringList trustedProxies; // peers whose X-Forwarded-For names the client (e.g. 127.0.0.1 behind nginx)
+    QStringList metricsAllow = {QStringLiteral("127.0.0.0/8"), QStringLiteral("::1/128")}; // subnets for /metrics
+    int drainSeconds = 30; // SIGTERM: the longest wait for requests in flight before exiting
+
+    // Login rate limits, counted in the database so that every host behind a balancer shares them.
+    int loginRatePerAddress = 60; // login and OTP requests per client address per window
+    int loginRatePerAccount = 10; // login requests naming one user ID per window
+    int loginRateWindowSeconds = 300;
+
     SmtpConfig smtp;
 
     QString databasePath() const; // for sqlite: the file
@@ -64,6 +90,9 @@ struct ServerConfig
     QString outboxDir() const;
     QString loginUrl() const;
     QString crlUrl() const;
+    QString ocspUrl() const;
+    QString caCertificateUrl() const;
+    QString tsaUrl() const;
 };
 
 // Builds the configuration from `--config FILE` (INI, see docs) and the flags in `args`

@@ -2,6 +2,7 @@
 #include "ServerContext.h"
 
 #include "accounts/Secrets.h"
+#include "ca/TrustServices.h"
 #include "files/FileStore.h"
 
 #include <QDateTime>
@@ -41,6 +42,7 @@ Result<std::shared_ptr<ServerContext>> openServerContext(const ServerConfig& con
     if (!ca)
         return ca.error();
     context->ca = std::make_unique<CertificateAuthority>(std::move(ca).value());
+    IKK_TRY(TrustServices::open(*context));
     if (!QDir().mkpath(config.filesDir()))
         return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + config.filesDir());
     FileStore(config.filesDir()).removeLeftovers();

@@ -4,6 +4,8 @@
 #include "ServerConfig.h"
 #include "api/AuditDto.h"
 #include "crypto/CertificateAuthority.h"
+#include "crypto/Ocsp.h"
+#include "crypto/Timestamp.h"
 #include "db/Database.h"
 #include "mail/Mail.h"
 
@@ -17,6 +19,9 @@ struct ServerContext
     std::shared_ptr<Database> database;
     std::unique_ptr<MailSender> mail;
     std::unique_ptr<CertificateAuthority> ca;
+    std::unique_ptr<TimestampAuthority> tsa; // RFC 3161, key and certificate from `ca`
+    std::unique_ptr<OcspResponder> ocsp; // RFC 6960 for `ca`'s certificates
+    Certificate ocspCertificate;
 
     // Appends to the audit log (操作履歴); `event` is one of api::AuditEvent. Never pass secrets in `detail`.
     // Failures are logged, not returned: an audit write must not turn a completed account change into an error for

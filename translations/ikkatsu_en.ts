@@ -470,6 +470,90 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Only the first signature of a document can certify it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A signer who has already signed cannot be removed from the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signer who has already signed cannot be placed after a signer who has not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user is registered with this user ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same user is named twice in the permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request headers are too large or too many.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many connections from your address. Please try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request arrived too slowly and was abandoned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is shutting down. Please try again shortly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please wait before trying again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot reach its database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP request is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response could not be understood or does not answer the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OCSP response is not signed by a trusted responder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate status (OCSP) could not be obtained.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamp request is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamp authority&apos;s answer was refused or does not match the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamp is damaged or its signature is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamp does not belong to this signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamp authority is not trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not use this timestamp authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This signature level is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -822,6 +906,30 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>    Not allowed:  object %1 (%2): %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>PAdES level: B-B, or B-T with a timestamp from --tsa (default B-B).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 3161 timestamp authority URL (for B-T).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign: --level B-T needs --tsa with an http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Level:        %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Timestamp:    %1 (proven by the timestamp authority)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Timestamp problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::AllResultsPage</name>
@@ -1088,6 +1196,160 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Export the audit trail as CSV</source>
         <translation>Export the audit trail as CSV</translation>
     </message>
+    <message>
+        <source>user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>company name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name in roman letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>company name in roman letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>login expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-signature permission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key compromise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>affiliation changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cessation of operation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unspecified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong password(s) in a row</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail not delivered: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>registration mails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n person(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::BatchSignDialog</name>
@@ -1188,6 +1450,14 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>Cancelling: files already under way are finished or left untouched…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed (signed: every signature is in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed (signing: other signers remain)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1504,13 +1774,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signer: %1
-Issuer: %2
-Signature type: %3
-Revisions added later: %4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1533,6 +1796,41 @@ Revisions added later: %4</source>
     <message>
         <source>Not allowed: object %1 (%2): %3</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate issuer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate serial number: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate validity: %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes after this signature: none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes after this signature: %n revision(s) added</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1781,6 +2079,14 @@ Revisions added later: %4</source>
         <source>Version %1 was saved to %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Change viewers and signers...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The viewers and signers of %1 were changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::LoginPage</name>
@@ -1893,6 +2199,13 @@ Revisions added later: %4</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::NavigationBar</name>
@@ -1939,6 +2252,10 @@ Revisions added later: %4</source>
     <message>
         <source>Audit trail</source>
         <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Admin menu</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2000,6 +2317,85 @@ Revisions added later: %4</source>
     </message>
     <message>
         <source>Confirm the new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::PermissionsDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change viewers and signers - %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search users by ID, name, company or mail address and add them. Signers who have already signed stay first, in the order they signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User ID, name, company or mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished">Search</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add as viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add as signer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signers (signing order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in the order of this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viewers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(view only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concerns: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2119,6 +2515,10 @@ Revisions added later: %4</source>
     </message>
     <message>
         <source>Your signing PIN has been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing certificate setup</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -491,6 +491,90 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Only the first signature of a document can certify it.</source>
         <translation>文書を証明（DocMDP）できるのは最初の署名だけです。</translation>
     </message>
+    <message>
+        <source>A signer who has already signed cannot be removed from the file.</source>
+        <translation>署名済みの署名者は外せません。</translation>
+    </message>
+    <message>
+        <source>A signer who has already signed cannot be placed after a signer who has not.</source>
+        <translation>署名済みの署名者を未署名の署名者の後ろに移すことはできません。</translation>
+    </message>
+    <message>
+        <source>No user is registered with this user ID.</source>
+        <translation>このユーザIDのユーザは登録されていません。</translation>
+    </message>
+    <message>
+        <source>The same user is named twice in the permissions.</source>
+        <translation>同じユーザが権限に二重に指定されています。</translation>
+    </message>
+    <message>
+        <source>The request headers are too large or too many.</source>
+        <translation>要求ヘッダが大きすぎるか、多すぎます。</translation>
+    </message>
+    <message>
+        <source>Too many connections from your address. Please try again shortly.</source>
+        <translation>お使いのアドレスからの接続が多すぎます。しばらくしてから再度お試しください。</translation>
+    </message>
+    <message>
+        <source>The request arrived too slowly and was abandoned.</source>
+        <translation>要求の到着が遅すぎるため、打ち切りました。</translation>
+    </message>
+    <message>
+        <source>The server is shutting down. Please try again shortly.</source>
+        <translation>サーバは停止処理中です。しばらくしてから再度お試しください。</translation>
+    </message>
+    <message>
+        <source>Too many attempts. Please wait before trying again.</source>
+        <translation>試行回数が多すぎます。しばらく待ってから再度お試しください。</translation>
+    </message>
+    <message>
+        <source>The server cannot reach its database.</source>
+        <translation>サーバがデータベースに接続できません。</translation>
+    </message>
+    <message>
+        <source>The OCSP request is malformed.</source>
+        <translation>OCSP 要求の形式が正しくありません。</translation>
+    </message>
+    <message>
+        <source>The OCSP response could not be understood or does not answer the request.</source>
+        <translation>OCSP 応答を解釈できないか、要求に対応していません。</translation>
+    </message>
+    <message>
+        <source>The OCSP response is not signed by a trusted responder.</source>
+        <translation>OCSP 応答が信頼できるレスポンダーによって署名されていません。</translation>
+    </message>
+    <message>
+        <source>The certificate status (OCSP) could not be obtained.</source>
+        <translation>証明書の状態（OCSP）を取得できませんでした。</translation>
+    </message>
+    <message>
+        <source>The timestamp request is malformed.</source>
+        <translation>タイムスタンプ要求の形式が正しくありません。</translation>
+    </message>
+    <message>
+        <source>The timestamp authority&apos;s answer was refused or does not match the request.</source>
+        <translation>タイムスタンプ局の応答が拒否されたか、要求と一致しません。</translation>
+    </message>
+    <message>
+        <source>The timestamp is damaged or its signature is wrong.</source>
+        <translation>タイムスタンプが壊れているか、その署名が正しくありません。</translation>
+    </message>
+    <message>
+        <source>The timestamp does not belong to this signature.</source>
+        <translation>タイムスタンプがこの署名に対応していません。</translation>
+    </message>
+    <message>
+        <source>The timestamp authority is not trusted.</source>
+        <translation>タイムスタンプ局が信頼されていません。</translation>
+    </message>
+    <message>
+        <source>You may not use this timestamp authority.</source>
+        <translation>このタイムスタンプ局を利用する権限がありません。</translation>
+    </message>
+    <message>
+        <source>This signature level is not supported.</source>
+        <translation>この署名レベルには対応していません。</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -842,6 +926,30 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>    Not allowed:  object %1 (%2): %3</source>
         <translation>    許可されない変更: オブジェクト %1（%2）: %3</translation>
     </message>
+    <message>
+        <source>PAdES level: B-B, or B-T with a timestamp from --tsa (default B-B).</source>
+        <translation>PAdES レベル：B-B、または --tsa のタイムスタンプ付きの B-T（既定は B-B）。</translation>
+    </message>
+    <message>
+        <source>RFC 3161 timestamp authority URL (for B-T).</source>
+        <translation>RFC 3161 タイムスタンプ局の URL（B-T 用）。</translation>
+    </message>
+    <message>
+        <source>sign: --level B-T needs --tsa with an http(s) URL.</source>
+        <translation>sign: --level B-T には http(s) の URL を指定した --tsa が必要です。</translation>
+    </message>
+    <message>
+        <source>    Level:        %1</source>
+        <translation>    レベル:       %1</translation>
+    </message>
+    <message>
+        <source>    Timestamp:    %1 (proven by the timestamp authority)</source>
+        <translation>    タイムスタンプ: %1（タイムスタンプ局が証明）</translation>
+    </message>
+    <message>
+        <source>    Timestamp problem: %1</source>
+        <translation>    タイムスタンプの問題: %1</translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::AllResultsPage</name>
@@ -1108,6 +1216,158 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Export the audit trail as CSV</source>
         <translation>操作履歴をCSVで出力</translation>
     </message>
+    <message>
+        <source>user name</source>
+        <translation>ユーザ名</translation>
+    </message>
+    <message>
+        <source>company name</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>name in roman letters</source>
+        <translation>ローマ字氏名</translation>
+    </message>
+    <message>
+        <source>company name in roman letters</source>
+        <translation>ローマ字会社名</translation>
+    </message>
+    <message>
+        <source>mail address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <source>login expiry</source>
+        <translation>ログイン有効期限</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>権限</translation>
+    </message>
+    <message>
+        <source>e-signature permission</source>
+        <translation>電子署名の可否</translation>
+    </message>
+    <message>
+        <source>key compromise</source>
+        <translation>鍵の危殆化</translation>
+    </message>
+    <message>
+        <source>affiliation changed</source>
+        <translation>所属の変更</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>証明書の更新</translation>
+    </message>
+    <message>
+        <source>cessation of operation</source>
+        <translation>利用の終了</translation>
+    </message>
+    <message>
+        <source>unspecified</source>
+        <translation>理由の指定なし</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>管理者</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>利用者</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>可</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>不可</translation>
+    </message>
+    <message>
+        <source>File ID</source>
+        <translation>ファイルID</translation>
+    </message>
+    <message>
+        <source>Folder ID</source>
+        <translation>フォルダID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Viewers</source>
+        <translation>閲覧者</translation>
+    </message>
+    <message>
+        <source>Signers</source>
+        <translation>署名者</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>証明書シリアルナンバー</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>権限</translation>
+    </message>
+    <message>
+        <source>E-signature</source>
+        <translation>電子署名</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Changed: %1</source>
+        <translation>変更した項目: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong password(s) in a row</source>
+        <translation>
+            <numerusform>パスワードを %n 回続けて誤入力</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused request: %1</source>
+        <translation>拒否された要求: %1</translation>
+    </message>
+    <message>
+        <source>Mail not delivered: %1</source>
+        <translation>メール送信失敗: %1</translation>
+    </message>
+    <message>
+        <source>registration mails</source>
+        <translation>ユーザ登録のご連絡メール</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n person(s)</source>
+        <translation>
+            <numerusform>%1: %n 名</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::BatchSignDialog</name>
@@ -1208,6 +1468,14 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>Cancelling: files already under way are finished or left untouched…</source>
         <translation>キャンセルしています: 処理中のファイルは完了するか、元のまま残ります…</translation>
+    </message>
+    <message>
+        <source>Completed (signed: every signature is in)</source>
+        <translation>完了（署名済：全員の署名がそろいました）</translation>
+    </message>
+    <message>
+        <source>Completed (signing: other signers remain)</source>
+        <translation>完了（署名中：他の署名者の署名待ち）</translation>
     </message>
 </context>
 <context>
@@ -1523,16 +1791,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>電子署名を検証しています…</translation>
     </message>
     <message>
-        <source>Signer: %1
-Issuer: %2
-Signature type: %3
-Revisions added later: %4</source>
-        <translation>署名者: %1
-発行者: %2
-署名形式: %3
-署名後の追記: %4</translation>
-    </message>
-    <message>
         <source>Reason: %1</source>
         <translation>理由: %1</translation>
     </message>
@@ -1555,6 +1813,40 @@ Revisions added later: %4</source>
     <message>
         <source>Not allowed: object %1 (%2): %3</source>
         <translation>許可されない変更：オブジェクト %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Signer: %1</source>
+        <translation>署名者: %1</translation>
+    </message>
+    <message>
+        <source>Certificate issuer: %1</source>
+        <translation>証明書の発行者: %1</translation>
+    </message>
+    <message>
+        <source>Certificate serial number: %1</source>
+        <translation>証明書シリアルナンバー: %1</translation>
+    </message>
+    <message>
+        <source>Certificate validity: %1 to %2</source>
+        <translation>証明書の有効期間: %1 〜 %2</translation>
+    </message>
+    <message>
+        <source>Signing time: %1</source>
+        <translation>署名日時: %1</translation>
+    </message>
+    <message>
+        <source>Changes after this signature: none</source>
+        <translation>署名後の変更: なし</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changes after this signature: %n revision(s) added</source>
+        <translation>
+            <numerusform>署名後の変更: %n 回の追記</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1799,6 +2091,14 @@ Revisions added later: %4</source>
         <source>Version %1 was saved to %2.</source>
         <translation>第 %1 版を %2 に保存しました。</translation>
     </message>
+    <message>
+        <source>Change viewers and signers...</source>
+        <translation>閲覧者・署名者の変更...</translation>
+    </message>
+    <message>
+        <source>The viewers and signers of %1 were changed.</source>
+        <translation>%1 の閲覧者・署名者を変更しました。</translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::LoginPage</name>
@@ -1910,6 +2210,12 @@ Revisions added later: %4</source>
             <numerusform>前回の一括電子署名は完了していません。未署名のファイルが %n 件あります。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) selected</source>
+        <translation>
+            <numerusform>%n 件選択中</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::NavigationBar</name>
@@ -1956,6 +2262,10 @@ Revisions added later: %4</source>
     <message>
         <source>Audit trail</source>
         <translation>操作履歴</translation>
+    </message>
+    <message>
+        <source>Admin menu</source>
+        <translation>管理メニュー</translation>
     </message>
 </context>
 <context>
@@ -2018,6 +2328,85 @@ Revisions added later: %4</source>
     <message>
         <source>Confirm the new password</source>
         <translation>新しいパスワードの確認入力</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::PermissionsDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Change viewers and signers - %1</source>
+        <translation>閲覧者・署名者の変更 - %1</translation>
+    </message>
+    <message>
+        <source>Search users by ID, name, company or mail address and add them. Signers who have already signed stay first, in the order they signed.</source>
+        <translation>ユーザID・氏名・会社名・メールアドレスで検索して追加します。署名済みの署名者は、署名した順のまま先頭に残ります。</translation>
+    </message>
+    <message>
+        <source>User ID, name, company or mail</source>
+        <translation>ユーザID・氏名・会社名・メールアドレス</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>ユーザ</translation>
+    </message>
+    <message>
+        <source>Add as viewer</source>
+        <translation>閲覧者に追加</translation>
+    </message>
+    <message>
+        <source>Add as signer</source>
+        <translation>署名者に追加</translation>
+    </message>
+    <message>
+        <source>Signers (signing order)</source>
+        <translation>署名者（署名順）</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Sign in the order of this list</source>
+        <translation>この順番で署名する</translation>
+    </message>
+    <message>
+        <source>Viewers</source>
+        <translation>閲覧者</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>%1 — signed</source>
+        <translation>%1 — 署名済</translation>
+    </message>
+    <message>
+        <source>(view only)</source>
+        <translation>（閲覧のみ）</translation>
+    </message>
+    <message>
+        <source>Concerns: %1</source>
+        <translation>対象: %1</translation>
     </message>
 </context>
 <context>
@@ -2137,6 +2526,10 @@ Revisions added later: %4</source>
     <message>
         <source>Your signing PIN has been changed.</source>
         <translation>署名用暗証コードを変更しました。</translation>
+    </message>
+    <message>
+        <source>Signing certificate setup</source>
+        <translation>署名用証明書セットアップ</translation>
     </message>
 </context>
 <context>

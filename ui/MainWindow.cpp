@@ -24,6 +24,7 @@
 #include "viewer/FileViewer.h"
 
 #include <QFileInfo>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -47,7 +48,7 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
     initResources();
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Ikkatsu batch e-signature"));
-    resize(1280, 800);
+    resize(preferredSize());
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -122,6 +123,7 @@ MainWindow::MainWindow(Settings* settings, AccountService* accounts, FileSourceF
     connect(m_myPage, &MyPage::resumeRequested, this, &MainWindow::resumeBatch);
     connect(m_myPage, &MyPage::failed, this, &MainWindow::handleError);
     connect(m_profile, &ProfilePage::failed, this, &MainWindow::handleError);
+    connect(m_profile, &ProfilePage::certificateSetupRequested, this, &MainWindow::startCertificateSetup);
     connect(m_results, &ResultsPage::failed, this, &MainWindow::handleError);
     connect(m_users, &UsersPage::failed, this, &MainWindow::handleError);
     connect(m_adminFiles, &FilesPage::failed, this, &MainWindow::handleError);
@@ -136,6 +138,38 @@ MainWindow::~MainWindow()
     // Pages hold raw pointers to the file source: detach them before it dies.
     m_myPage->setFileSource(nullptr);
     m_results->setFileSource(nullptr);
+}
+
+QSize MainWindow::preferredSize()
+{
+    return {1280, 760};
+}
+
+bool MainWindow::startsMaximized(const QSize& preferred, const QSize& available)
+{
+    // Room for a title bar and a little desktop around the window; less than that and a normal window would
+    // hang off the screen or leave a useless strip.
+    return available.width() < preferred.width() + 64 || available.height() < preferred.height() + 64;
+}
+
+QSize MainWindow::fittedSize(const QSize& preferred, const QSize& available, const QMargins& frame)
+{
+    return preferred.boundedTo(
+        QSize(available.width() - frame.left() - frame.right(), available.height() - frame.top() - frame.bottom()));
+}
+
+void MainWindow::showForScreen()
+{
+    const QScreen* screen = this->screen();
+    const QRect available = screen ? screen->availableGeometry() : QRect(QPoint(), preferredSize());
+    if (startsMaximized(preferredSize(), available.size())) {
+        resize(fittedSize(preferredSize(), available.size(), {}));
+        showMaximized();
+        return;
+    }
+    resize(preferredSize());
+    move(available.center() - QPoint(width() / 2, height() / 2));
+    show();
 }
 
 void MainWindow::setAdminService(AdminService* admin)
@@ -223,10 +257,7 @@ void MainWindow::signIn(const UserProfile& user)
     m_user = user;
     m_navigation->setUserName(user.userName);
     m_navigation->setAdminVisible(adminModeAvailable());
-    m_users->clear();
-    m_adminFiles->clear();
-    m_allResults->clear();
-    m_auditTrail->clear();
+    resetPages();
     m_myPage->setFileSource(nullptr);
     m_results->setFileSource(nullptr);
     m_files = m_fileSourceFactory ? m_fileSourceFactory(user) : nullptr;
@@ -254,20 +285,36 @@ void MainWindow::continueSignIn()
     showScreen(Screen::MyPage);
 }
 
+void MainWindow::resetPages()
+{
+    m_myPage->reset();
+    m_results->reset();
+    m_profile->reset();
+    m_users->clear();
+    m_adminFiles->clear();
+    m_allResults->clear();
+    m_auditTrail->clear();
+}
+
+void MainWindow::startCertificateSetup()
+{
+    if (m_user.userId.isEmpty())
+        return;
+    m_setup->start(m_user);
+    showScreen(Screen::Setup);
+}
+
 void MainWindow::endSession(const QString& message)
 {
     if (m_viewer)
         m_viewer->close();
+    resetPages();
     m_myPage->setFileSource(nullptr);
     m_results->setFileSource(nullptr);
     m_files.reset();
     m_user = {};
     m_navigation->setUserName({});
     m_navigation->setAdminVisible(false);
-    m_users->clear();
-    m_adminFiles->clear();
-    m_allResults->clear();
-    m_auditTrail->clear();
     m_login->reset(message);
     showScreen(Screen::Login);
 }
@@ -316,7 +363,20 @@ void MainWindow::openFile(const FileEntry& entry)
         if (!m_viewer) {
             m_viewer = new FileViewer(this);
             m_viewer->setWindowFlag(Qt::Window);
-            m_viewer->resize(1200, 800);
+            // The viewer is a window of its own: it must fit the screen with its title bar, as the main window does.
+            const QScreen* screen = this->screen();
+            const QRect available = screen ? screen->availableGeometry() : QRect(QPoint(), preferredSize());
+            QMargins frame(geometry().left() - frameGeometry().left(), geometry().top() - frameGeometry().top(),
+                frameGeometry().right() - geometry().right(), frameGeometry().bottom() - geometry().bottom());
+            if (frame.top() <= 0)
+                frame = QMargins(4, 32, 4, 4); // not shown yet: a typical title bar
+            const QSize size = fittedSize(QSize(1200, 800), available.size(), frame);
+            m_viewer->resize(size);
+            // move() places the frame: centre the frame, title bar included, in the usable area.
+            const QSize framed(
+                size.width() + frame.left() + frame.right(), size.height() + frame.top() + frame.bottom());
+            m_viewer->move(available.left() + std::max(0, (available.width() - framed.width()) / 2),
+                available.top() + std::max(0, (available.height() - framed.height()) / 2));
         }
         m_viewer->open(file->localPath, entry.fileName, anchors);
         m_viewer->show();

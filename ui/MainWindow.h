@@ -61,6 +61,16 @@ public:
     Q_ENUM(Screen)
 
     MainWindow(Settings* settings, AccountService* accounts, FileSourceFactory files, QWidget* parent = nullptr);
+
+    // The size every screen is laid out for (a 1280×800 office laptop less its title bar and panel).
+    static QSize preferredSize();
+    // Whether a window of `preferred` size (frame included) should start maximized on a screen whose usable area
+    // is `available`: on screens that leave no room around it.
+    static bool startsMaximized(const QSize& preferred, const QSize& available);
+    // `preferred` shrunk to fit `available` less `frame` (the title bar and borders).
+    static QSize fittedSize(const QSize& preferred, const QSize& available, const QMargins& frame);
+    // Shows the window at its preferred size, or maximized on a small screen.
+    void showForScreen();
     ~MainWindow() override;
 
     // Admin mode's service (null: no admin mode in this app, e.g. offline).
@@ -103,6 +113,9 @@ private:
     void handleError(const Error& error);
     void logout();
     void continueSignIn();
+    // Every page back to the state of a fresh start, so that nothing of one user's session reaches the next.
+    void resetPages();
+    void startCertificateSetup();
     QList<Certificate> trustAnchors() const;
     std::shared_ptr<BatchJournal> journal() const;
 

@@ -5,6 +5,7 @@
 
 #include "client/ApiClient.h"
 #include "client/CertificateSetup.h"
+#include "client/TimestampClient.h"
 #include "common/AtomicFile.h"
 #include "common/SecureBuffer.h"
 #include "crypto/KeyStore.h"
@@ -316,7 +317,13 @@ int batchSign(ApiClient& client, const Options& options)
         entries.append(&file);
     }
     const qint64 downloadedMs = clock.elapsed();
-    const CadesSigner signer(store->key(), store->chain());
+    // The level the administrator set (B-T: a timestamp from the server's own TSA for every file).
+    auto policy = waitFor<ApiClient::SigningPolicy>(
+        [&](ApiClient::Done<ApiClient::SigningPolicy> done) { client.signingPolicy(std::move(done)); });
+    if (!policy)
+        return fail(policy.error());
+    CadesSigner signer(store->key(), store->chain());
+    signer.setTimestampFetcher(timestampFetcherFor(client, *policy));
     SignatureOptions signature;
     signature.reason = AccountText::tr("Batch e-signature");
     const QList<BatchItemResult> results = FileBatchSigner(signer, signature).run(items);

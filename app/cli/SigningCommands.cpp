@@ -2,6 +2,7 @@
 #include "SigningCommands.h"
 
 #include "Terminal.h"
+#include "client/TimestampClient.h"
 #include "config/Language.h"
 #include "crypto/KeyStore.h"
 #include "pdf/SignatureInspector.h"
@@ -277,7 +278,12 @@ int SigningCommands::sign(const QStringList& arguments)
     // With both --pin-stdin and --password-stdin the PIN is the first line of stdin and the password the second.
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
         tr("Read the user password of encrypted PDFs from stdin (after the PIN line when --pin-stdin is given)."));
-    parser.addOptions({keystore, pinStdin, passwordStdin, reason, location, outDir, suffix, jobs, certify});
+    const QCommandLineOption level(QStringLiteral("level"),
+        tr("PAdES level: B-B, or B-T with a timestamp from --tsa (default B-B)."), QStringLiteral("LEVEL"),
+        QStringLiteral("B-B"));
+    const QCommandLineOption tsa(
+        QStringLiteral("tsa"), tr("RFC 3161 timestamp authority URL (for B-T)."), QStringLiteral("URL"));
+    parser.addOptions({keystore, pinStdin, passwordStdin, reason, location, outDir, suffix, jobs, certify, level, tsa});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("PDF files to sign."), QStringLiteral("FILE..."));
     if (!parseArguments(parser, arguments))
         return kExitUsage;
@@ -301,6 +307,16 @@ int SigningCommands::sign(const QStringList& arguments)
     const int docMdp = parser.isSet(certify) ? parser.value(certify).toInt(&certifyOk) : 0;
     if (!certifyOk || docMdp < 0 || docMdp > 3 || (parser.isSet(certify) && docMdp == 0)) {
         printErr(tr("sign: --certify takes 1, 2 or 3."));
+        return kExitUsage;
+    }
+    const QString levelName = parser.value(level);
+    if (levelName != QLatin1String("B-B") && levelName != QLatin1String("B-T"))
+        return fail(makeError(ErrorCode::SignatureLevelUnsupported, levelName));
+    const QUrl tsaUrl(parser.value(tsa), QUrl::StrictMode);
+    if (levelName == QLatin1String("B-T")
+        && (!tsaUrl.isValid()
+            || (tsaUrl.scheme() != QLatin1String("http") && tsaUrl.scheme() != QLatin1String("https")))) {
+        printErr(tr("sign: --level B-T needs --tsa with an http(s) URL."));
         return kExitUsage;
     }
     if (parser.isSet(outDir) && !QDir().mkpath(parser.value(outDir)))
@@ -339,7 +355,12 @@ int SigningCommands::sign(const QStringList& arguments)
     options.location = parser.value(location);
     options.certify = docMdp;
     options.password = password;
-    const CadesSigner signer(store->key(), store->chain());
+    CadesSigner signer(store->key(), store->chain());
+    if (levelName == QLatin1String("B-T")) {
+        TimestampClientOptions tsaOptions;
+        tsaOptions.url = tsaUrl;
+        signer.setTimestampFetcher(makeHttpTimestampFetcher(tsaOptions));
+    }
     const FileBatchSigner batch(signer, options, threads);
 
     ProgressBar bar(stdoutIsTerminal());
@@ -463,6 +484,14 @@ int SigningCommands::verify(const QStringList& arguments)
             jsonSignature[QStringLiteral("changes")] = jsonChanges;
             if (signature.verdict != SignatureVerdict::Valid)
                 jsonSignature[QStringLiteral("problem")] = errorJson(signature.problem);
+            if (!signature.level.isEmpty())
+                jsonSignature[QStringLiteral("level")] = signature.level;
+            if (signature.timestampTime.isValid()) {
+                jsonSignature[QStringLiteral("timestampTime")] = signature.timestampTime.toString(Qt::ISODate);
+                jsonSignature[QStringLiteral("timestampTrusted")] = signature.timestampTrusted;
+            }
+            if (signature.timestampProblem)
+                jsonSignature[QStringLiteral("timestampProblem")] = errorJson(*signature.timestampProblem);
             jsonSignatures.append(jsonSignature);
             if (parser.isSet(json))
                 continue;
@@ -477,6 +506,13 @@ int SigningCommands::verify(const QStringList& arguments)
             printOut(tr("    Signing time: %1 (claimed by the signer)")
                          .arg(signature.claimedSigningTime.toString(Qt::ISODate)));
             printOut(tr("    SubFilter:    %1").arg(signature.subFilter));
+            if (!signature.level.isEmpty())
+                printOut(tr("    Level:        %1").arg(signature.level));
+            if (signature.timestampTime.isValid())
+                printOut(tr("    Timestamp:    %1 (proven by the timestamp authority)")
+                             .arg(signature.timestampTime.toString(Qt::ISODate)));
+            if (signature.timestampProblem)
+                printOut(tr("    Timestamp problem: %1").arg(errorLine(*signature.timestampProblem)));
             if (!signature.reason.isEmpty())
                 printOut(tr("    Reason:       %1").arg(signature.reason));
             if (!signature.location.isEmpty())

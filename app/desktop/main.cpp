@@ -59,7 +59,7 @@ int main(int argc, char** argv)
         });
     ikkatsu::ui::ServerAdminService admin(&accounts);
     window.setAdminService(&admin);
-    window.show();
+    window.showForScreen();
     if (parser.isSet(screenshot)) {
         const QString target = parser.value(screenshot);
         // Long enough for the first layout and the fonts; the demo script waits for the file.

@@ -86,6 +86,15 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "This user is not permitted to sign.");
     case ErrorCode::KeyAlgorithmUnsupported:
         return QT_TRANSLATE_NOOP("ErrorCode", "The key algorithm or key size is not supported.");
+    case ErrorCode::OcspRequestInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The OCSP request is malformed.");
+    case ErrorCode::OcspResponseInvalid:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "The OCSP response could not be understood or does not answer the request.");
+    case ErrorCode::OcspResponderUntrusted:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The OCSP response is not signed by a trusted responder.");
+    case ErrorCode::OcspUnavailable:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The certificate status (OCSP) could not be obtained.");
     case ErrorCode::FolderNotFound:
         return QT_TRANSLATE_NOOP("ErrorCode", "The folder was not found.");
     case ErrorCode::FileNotFound:
@@ -109,6 +118,15 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "You have already signed this file.");
     case ErrorCode::NotYourTurn:
         return QT_TRANSLATE_NOOP("ErrorCode", "It is not yet your turn to sign this file.");
+    case ErrorCode::SignedSignerRemoved:
+        return QT_TRANSLATE_NOOP("ErrorCode", "A signer who has already signed cannot be removed from the file.");
+    case ErrorCode::SignedSignerMoved:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "A signer who has already signed cannot be placed after a signer who has not.");
+    case ErrorCode::PermissionUserUnknown:
+        return QT_TRANSLATE_NOOP("ErrorCode", "No user is registered with this user ID.");
+    case ErrorCode::PermissionUserTwice:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The same user is named twice in the permissions.");
     case ErrorCode::InputFileUnreadable:
         return QT_TRANSLATE_NOOP("ErrorCode", "The file could not be read.");
     case ErrorCode::OutputWriteFailed:
@@ -166,6 +184,21 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "Only the first signature of a document can certify it.");
     case ErrorCode::TimestampFailed:
         return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp could not be obtained.");
+    case ErrorCode::TimestampRequestInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp request is malformed.");
+    case ErrorCode::TimestampResponseInvalid:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "The timestamp authority's answer was refused or does not match the request.");
+    case ErrorCode::TimestampTokenInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp is damaged or its signature is wrong.");
+    case ErrorCode::TimestampImprintMismatch:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp does not belong to this signature.");
+    case ErrorCode::TimestampUntrusted:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp authority is not trusted.");
+    case ErrorCode::TimestampNotAllowed:
+        return QT_TRANSLATE_NOOP("ErrorCode", "You may not use this timestamp authority.");
+    case ErrorCode::SignatureLevelUnsupported:
+        return QT_TRANSLATE_NOOP("ErrorCode", "This signature level is not supported.");
     case ErrorCode::ServerUnreachable:
         return QT_TRANSLATE_NOOP("ErrorCode", "The server could not be reached.");
     case ErrorCode::ServerError:
@@ -192,6 +225,18 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "The request method is not allowed here.");
     case ErrorCode::ConfigInvalid:
         return QT_TRANSLATE_NOOP("ErrorCode", "The server configuration is invalid.");
+    case ErrorCode::HeaderTooLarge:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The request headers are too large or too many.");
+    case ErrorCode::TooManyConnections:
+        return QT_TRANSLATE_NOOP("ErrorCode", "Too many connections from your address. Please try again shortly.");
+    case ErrorCode::RequestTimeout:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The request arrived too slowly and was abandoned.");
+    case ErrorCode::ServerDraining:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The server is shutting down. Please try again shortly.");
+    case ErrorCode::RateLimited:
+        return QT_TRANSLATE_NOOP("ErrorCode", "Too many attempts. Please wait before trying again.");
+    case ErrorCode::ServerNotReady:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The server cannot reach its database.");
     case ErrorCode::Unexpected:
         return QT_TRANSLATE_NOOP("ErrorCode", "An unexpected error occurred.");
     case ErrorCode::Cancelled:

@@ -43,6 +43,10 @@ namespace ikkatsu {
     X(CertificateInvalid, 2207, 422)                                                                                   \
     X(CertificateSetupNotAllowed, 2208, 403)                                                                           \
     X(KeyAlgorithmUnsupported, 2209, 400)                                                                              \
+    X(OcspRequestInvalid, 2210, 400)                                                                                   \
+    X(OcspResponseInvalid, 2211, 502)                                                                                  \
+    X(OcspResponderUntrusted, 2212, 422)                                                                               \
+    X(OcspUnavailable, 2213, 502)                                                                                      \
     X(FolderNotFound, 3001, 404)                                                                                       \
     X(FileNotFound, 3002, 404)                                                                                         \
     X(NoViewPermission, 3003, 403)                                                                                     \
@@ -54,6 +58,10 @@ namespace ikkatsu {
     X(VersionConflict, 3009, 409)                                                                                      \
     X(AlreadySigned, 3010, 409)                                                                                        \
     X(NotYourTurn, 3011, 409)                                                                                          \
+    X(SignedSignerRemoved, 3012, 409)                                                                                  \
+    X(SignedSignerMoved, 3013, 409)                                                                                    \
+    X(PermissionUserUnknown, 3014, 400)                                                                                \
+    X(PermissionUserTwice, 3015, 400)                                                                                  \
     X(InputFileUnreadable, 3101, 422)                                                                                  \
     X(OutputWriteFailed, 3102, 500)                                                                                    \
     X(PdfMalformed, 4001, 422)                                                                                         \
@@ -80,6 +88,13 @@ namespace ikkatsu {
     X(UploadNotSignatureOnly, 4210, 422)                                                                               \
     X(CertificationNotFirst, 4211, 422)                                                                                \
     X(TimestampFailed, 4301, 502)                                                                                      \
+    X(TimestampRequestInvalid, 4302, 400)                                                                              \
+    X(TimestampResponseInvalid, 4303, 502)                                                                             \
+    X(TimestampTokenInvalid, 4304, 422)                                                                                \
+    X(TimestampImprintMismatch, 4305, 422)                                                                             \
+    X(TimestampUntrusted, 4306, 422)                                                                                   \
+    X(TimestampNotAllowed, 4307, 403)                                                                                  \
+    X(SignatureLevelUnsupported, 4308, 400)                                                                            \
     X(ServerUnreachable, 5001, 503)                                                                                    \
     X(ServerError, 5002, 500)                                                                                          \
     X(DatabaseError, 5003, 500)                                                                                        \
@@ -93,6 +108,12 @@ namespace ikkatsu {
     X(ProtocolMismatch, 5011, 502)                                                                                     \
     X(MethodNotAllowed, 5012, 405)                                                                                     \
     X(ConfigInvalid, 5013, 500)                                                                                        \
+    X(HeaderTooLarge, 5014, 431)                                                                                       \
+    X(TooManyConnections, 5015, 429)                                                                                   \
+    X(RequestTimeout, 5016, 408)                                                                                       \
+    X(ServerDraining, 5017, 503)                                                                                       \
+    X(RateLimited, 5018, 429)                                                                                          \
+    X(ServerNotReady, 5019, 503)                                                                                       \
     X(Unexpected, 9001, 500)                                                                                           \
     X(Cancelled, 9002, 499)
 

@@ -266,6 +266,32 @@ void ApiClient::caCertificate(Done<QByteArray> done)
     sendRaw("GET", api::apiPrefix() + QStringLiteral("/ca/certificate"), {}, std::move(done));
 }
 
+void ApiClient::signingPolicy(Done<SigningPolicy> done)
+{
+    send("GET", api::apiPrefix() + QStringLiteral("/signing-policy"), {},
+        [done = std::move(done)](Result<QJsonObject> json) {
+            if (!json) {
+                if (json.error().code == ErrorCode::RouteNotFound)
+                    done(SigningPolicy {});
+                else
+                    done(json.error());
+                return;
+            }
+            SigningPolicy policy;
+            policy.signatureLevel = json->value(QStringLiteral("signatureLevel")).toString();
+            policy.tsaPath = json->value(QStringLiteral("tsaPath")).toString();
+            if (policy.signatureLevel != QLatin1String("B-B") && policy.signatureLevel != QLatin1String("B-T")) {
+                done(makeError(ErrorCode::SignatureLevelUnsupported, policy.signatureLevel));
+                return;
+            }
+            if (policy.signatureLevel == QLatin1String("B-T") && !policy.tsaPath.startsWith(QLatin1Char('/'))) {
+                done(makeError(ErrorCode::ProtocolMismatch, QStringLiteral("B-T without a TSA path")));
+                return;
+            }
+            done(policy);
+        });
+}
+
 void ApiClient::getJson(const QString& path, const QUrlQuery& query, Done<QJsonObject> done)
 {
     sendRequest("GET", path, query, {}, {}, [done = std::move(done)](Result<RawReply> raw) {
@@ -442,6 +468,17 @@ void ApiClient::adminFileDetail(const QString& fileId, Done<api::FileEntry> done
 {
     getJson(api::apiPrefix() + QStringLiteral("/admin/files/") + QString::fromLatin1(QUrl::toPercentEncoding(fileId)),
         {}, [done = std::move(done)](Result<QJsonObject> json) { done(fileOf(json)); });
+}
+
+void ApiClient::changeFilePermissions(const QString& fileId, const QStringList& viewers, const QStringList& signers,
+    bool signOrdered, Done<api::FileEntry> done)
+{
+    const QJsonObject body {{QStringLiteral("viewers"), QJsonArray::fromStringList(viewers)},
+        {QStringLiteral("signers"), QJsonArray::fromStringList(signers)}, {QStringLiteral("signOrdered"), signOrdered}};
+    send("PUT",
+        api::apiPrefix() + QStringLiteral("/admin/files/") + QString::fromLatin1(QUrl::toPercentEncoding(fileId))
+            + QStringLiteral("/permissions"),
+        body, [done = std::move(done)](Result<QJsonObject> json) { done(fileOf(json)); });
 }
 
 void ApiClient::allResults(const api::ResultFilter& filter, Done<api::ResultPage> done)

@@ -36,6 +36,7 @@ public:
     QString sessionToken() const { return m_token; }
     // Extra trust anchors for a server whose TLS certificate comes from a private CA.
     void setCaCertificates(const QList<QSslCertificate>& certificates) { m_caCertificates = certificates; }
+    const QList<QSslCertificate>& caCertificates() const { return m_caCertificates; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     // Sent with every request; the server records it as the client in 処理結果 (e.g. "Ikkatsu/0.1.0 (desktop)").
     void setUserAgent(const QByteArray& userAgent) { m_userAgent = userAgent; }
@@ -56,6 +57,15 @@ public:
         std::optional<api::CertificateInfo> certificate;
     };
     void me(Done<Me> done);
+
+    // The PAdES level the server's administrator set for batch signing, and its TSA's path (for B-T).
+    struct SigningPolicy
+    {
+        QString signatureLevel = QStringLiteral("B-B");
+        QString tsaPath;
+    };
+    // A server without the route (older versions) answers B-B.
+    void signingPolicy(Done<SigningPolicy> done);
     void changePassword(const SecureBuffer& current, const SecureBuffer& next, Done<bool> done);
     // sign = false records "電子署名を行わない" and returns no certificate.
     void certificateSetup(const api::CertificateSetupRequest& request, Done<std::optional<api::CertificateInfo>> done);
@@ -106,6 +116,9 @@ public:
     void adminFiles(const QString& folderId, int offset, int limit, Done<api::FileListPage> done);
     // One file with signers and viewers.
     void adminFileDetail(const QString& fileId, Done<api::FileEntry> done);
+    // The file's viewers and signers (in signing order) replaced; signers who signed stay first (E3012/E3013).
+    void changeFilePermissions(const QString& fileId, const QStringList& viewers, const QStringList& signers,
+        bool signOrdered, Done<api::FileEntry> done);
     // The bytes of any stored version (1 = as registered); not recorded as a view. FileNotFound E3002 for an
     // unknown file or version.
     void adminFileVersion(const QString& fileId, int version, Done<Download> done);

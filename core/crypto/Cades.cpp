@@ -192,6 +192,28 @@ CadesSigner::CadesSigner(const PrivateKey& key, QList<Certificate> chain)
     , m_chain(std::move(chain))
 { }
 
+namespace {
+
+// Token size variation between two tokens of one TSA (ECDSA signatures vary by a few bytes) and the attribute's
+// own wrapping (SET OF attribute, OID, SET); a larger surprise costs one retry in PdfSigner.
+constexpr int kTokenMargin = 96;
+
+} // namespace
+
+Result<int> CadesSigner::reserveSize() const
+{
+    if (m_fetcher && m_tokenSize.load() == 0) {
+        auto token = m_fetcher(QByteArray(kSha256Size, '\0'));
+        IKK_TRY(token);
+        int seen = m_tokenSize.load();
+        while (seen < token->size() && !m_tokenSize.compare_exchange_weak(seen, static_cast<int>(token->size()))) { }
+    }
+    const int size = maxSize();
+    if (size <= 0)
+        return makeError(ErrorCode::SigningFailed, QStringLiteral("the signer reports no signature size"));
+    return size;
+}
+
 int CadesSigner::maxSize() const
 {
     // The same structure sign() builds, with the longest signature the key can produce: everything else
@@ -201,7 +223,10 @@ int CadesSigner::maxSize() const
         return 0; // sign() reports why
     auto der = finishSignedData(*draft, QByteArray(m_key.maxSignatureSize(), '\xff'));
     ERR_clear_error();
-    return der.ok() ? static_cast<int>(der->size()) + kMaxSizeMargin : 0;
+    if (!der.ok())
+        return 0;
+    const int token = m_fetcher ? m_tokenSize.load() : 0;
+    return static_cast<int>(der->size()) + kMaxSizeMargin + (token > 0 ? token + kTokenMargin : 0);
 }
 
 Result<QByteArray> CadesSigner::sign(const QByteArray& sha256) const
@@ -213,6 +238,24 @@ Result<QByteArray> CadesSigner::sign(const QByteArray& sha256) const
         return makeError(ErrorCode::SigningFailed, ossl::takeErrorText());
     auto signature = m_key.signSha256(attributes);
     IKK_TRY(signature);
+    if (!m_fetcher)
+        return finishSignedData(*draft, *signature);
+    // B-T: the token's imprint is the digest of the signature value octets (RFC 3161 Appendix A).
+    Digest digest;
+    digest.update(signature->constData(), signature->size());
+    const QByteArray imprint = digest.final();
+    auto token = m_fetcher(imprint);
+    IKK_TRY(token);
+    // A TSA answering with the wrong imprint or a broken signature must not produce a file that fails later.
+    auto checked = verifyTimestampToken(*token, imprint, {});
+    if (!checked)
+        return makeError(ErrorCode::TimestampResponseInvalid, checked.error().detail);
+    int seen = m_tokenSize.load();
+    while (seen < token->size() && !m_tokenSize.compare_exchange_weak(seen, static_cast<int>(token->size()))) { }
+    if (CMS_unsigned_add1_attr_by_NID(draft->signerInfo, NID_id_smime_aa_timeStampToken, V_ASN1_SEQUENCE,
+            token->constData(), static_cast<int>(token->size()))
+        != 1)
+        return makeError(ErrorCode::SigningFailed, ossl::takeErrorText());
     return finishSignedData(*draft, *signature);
 }
 
@@ -370,6 +413,37 @@ Status CmsSignature::verify(const QByteArray& contentDigest) const
     }
     ERR_clear_error();
     return {};
+}
+
+QByteArray CmsSignature::signatureValue() const
+{
+    return octets(CMS_SignerInfo_get0_signature(m_impl->signerInfo));
+}
+
+QByteArray CmsSignature::timestampToken() const
+{
+    // -3: once, with one value; a repeated attribute counts as none (and so as B-B).
+    const auto* value = static_cast<const ASN1_STRING*>(CMS_unsigned_get0_data_by_OBJ(
+        m_impl->signerInfo, OBJ_nid2obj(NID_id_smime_aa_timeStampToken), -3, V_ASN1_SEQUENCE));
+    ERR_clear_error();
+    return value ? octets(value) : QByteArray();
+}
+
+Result<TimestampInfo> CmsSignature::verifyTimestamp(const QList<Certificate>& trustAnchors, const QDateTime& at) const
+{
+    const QByteArray token = timestampToken();
+    if (token.isEmpty())
+        return makeError(ErrorCode::TimestampTokenInvalid, QStringLiteral("no signature-time-stamp token"));
+    auto parsed = parseTimestampToken(token);
+    IKK_TRY(parsed);
+    // The imprint uses the token's own algorithm; SHA-1 is refused (its collisions are practical).
+    const QByteArray algorithm = parsed->imprintAlgorithm;
+    if (algorithm.isEmpty() || algorithm == "SHA1")
+        return makeError(ErrorCode::TimestampTokenInvalid, QStringLiteral("unsupported imprint algorithm"));
+    Digest digest(algorithm);
+    const QByteArray value = signatureValue();
+    digest.update(value.constData(), value.size());
+    return verifyTimestampToken(token, digest.final(), trustAnchors, at, algorithm);
 }
 
 } // namespace ikkatsu

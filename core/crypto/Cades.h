@@ -3,12 +3,15 @@
 
 #include "common/Result.h"
 #include "crypto/Certificate.h"
+#include "crypto/Timestamp.h"
 #include "platform/NativeFile.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 
 namespace ikkatsu {
@@ -35,13 +38,25 @@ private:
 
 // Makes detached CAdES signatures with one key: one SignerInfo, SHA-256, signed attributes exactly
 // content-type, message-digest and signing-certificate-v2 (no signing-time: PAdES forbids it), the chain included.
+// With a timestamp fetcher (PAdES B-T) the SignerInfo also gets an unsigned signature-time-stamp-token attribute
+// over its signature value (ETSI EN 319 122-1 §5.3).
 class CadesSigner
 {
 public:
+    // Returns an RFC 3161 TimeStampToken (DER) over `sha256`; called from several threads at once. Keeps core free
+    // of the network: the caller decides how a TSA is reached (TimestampFailed when it is not).
+    using TimestampFetcher = std::function<Result<QByteArray>(const QByteArray& sha256)>;
+
     CadesSigner(const PrivateKey& key, QList<Certificate> chain);
 
-    // Upper bound of the DER size of sign()'s output, for the PDF placeholder.
+    void setTimestampFetcher(TimestampFetcher fetcher) { m_fetcher = std::move(fetcher); }
+    bool timestamps() const { return static_cast<bool>(m_fetcher); }
+
+    // Upper bound of the DER size of sign()'s output without a timestamp, plus the largest token seen so far.
     int maxSize() const;
+    // What a PDF placeholder should reserve: maxSize() after measuring one real token when none was seen yet
+    // (so TimestampFailed when the TSA cannot be reached).
+    Result<int> reserveSize() const;
     // `sha256` is the digest of the signed content (the PDF's ByteRange).
     Result<QByteArray> sign(const QByteArray& sha256) const;
     // The signer's certificate first, then its issuers (what sign() embeds).
@@ -50,6 +65,8 @@ public:
 private:
     const PrivateKey& m_key;
     QList<Certificate> m_chain;
+    TimestampFetcher m_fetcher;
+    mutable std::atomic<int> m_tokenSize {0};
 };
 
 // A parsed CMS SignedData with exactly one SignerInfo.
@@ -74,6 +91,14 @@ public:
     // Checks the message-digest attribute against `contentDigest` (SignatureDigestMismatch), the signature
     // over the signed attributes with the signer's key and the signing-certificate(-v2) binding (SignatureInvalid).
     Status verify(const QByteArray& contentDigest) const;
+
+    // The SignerInfo's signature value, and the signature-time-stamp-token unsigned attribute (empty when absent).
+    QByteArray signatureValue() const;
+    QByteArray timestampToken() const;
+    // Checks the signature-time-stamp token: its imprint is SHA-256 (or the token's algorithm) of the signature
+    // value, the TSA's signature and EKU, and its chain to `trustAnchors` at `at` (see verifyTimestampToken).
+    // TimestampTokenInvalid when there is none.
+    Result<TimestampInfo> verifyTimestamp(const QList<Certificate>& trustAnchors, const QDateTime& at = {}) const;
 
 private:
     CmsSignature();

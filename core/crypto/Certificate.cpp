@@ -47,15 +47,6 @@ QString nameText(const X509_NAME* name)
     return QString::fromUtf8(ossl::bioContent(bio.get()));
 }
 
-QDateTime asn1TimeToUtc(const ASN1_TIME* time)
-{
-    std::tm tm {};
-    if (!time || ASN1_TIME_to_tm(time, &tm) != 1)
-        return {};
-    return QDateTime(
-        QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
-}
-
 bool addNameEntry(X509_NAME* name, int nid, const QString& value)
 {
     if (value.isEmpty())
@@ -138,6 +129,26 @@ ErrorCode verifyErrorCode(int error)
 } // namespace
 
 namespace ossl {
+
+QDateTime asn1TimeToUtc(const ASN1_TIME* time)
+{
+    std::tm tm {};
+    if (!time || ASN1_TIME_to_tm(time, &tm) != 1)
+        return {};
+    return QDateTime(
+        QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday), QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
+}
+
+QString integerHex(const ASN1_INTEGER* integer)
+{
+    BignumPtr number(integer ? ASN1_INTEGER_to_BN(integer, nullptr) : nullptr);
+    char* hex = number ? BN_bn2hex(number.get()) : nullptr;
+    if (!hex)
+        return {};
+    QString text = QString::fromLatin1(hex);
+    OPENSSL_free(hex);
+    return text;
+}
 
 QString takeErrorText()
 {
@@ -390,15 +401,7 @@ QString Certificate::serialNumberHex() const
 {
     if (isNull())
         return {};
-    ossl::BignumPtr serial(ASN1_INTEGER_to_BN(X509_get0_serialNumber(m_impl->x509.get()), nullptr));
-    if (!serial)
-        return {};
-    char* hex = BN_bn2hex(serial.get());
-    if (!hex)
-        return {};
-    QString text = QString::fromLatin1(hex);
-    OPENSSL_free(hex);
-    return text;
+    return ossl::integerHex(X509_get0_serialNumber(m_impl->x509.get()));
 }
 
 SubjectName Certificate::subject() const
@@ -451,12 +454,12 @@ QString Certificate::issuerText() const
 
 QDateTime Certificate::notBefore() const
 {
-    return isNull() ? QDateTime() : asn1TimeToUtc(X509_get0_notBefore(m_impl->x509.get()));
+    return isNull() ? QDateTime() : ossl::asn1TimeToUtc(X509_get0_notBefore(m_impl->x509.get()));
 }
 
 QDateTime Certificate::notAfter() const
 {
-    return isNull() ? QDateTime() : asn1TimeToUtc(X509_get0_notAfter(m_impl->x509.get()));
+    return isNull() ? QDateTime() : ossl::asn1TimeToUtc(X509_get0_notAfter(m_impl->x509.get()));
 }
 
 bool Certificate::isSelfSigned() const

@@ -2,6 +2,7 @@
 #include "crypto/CertificateAuthority.h"
 
 #include "common/AtomicFile.h"
+#include "crypto/OpenSslHandles_p.h"
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
@@ -230,8 +231,8 @@ QByteArray CertificateAuthority::certificatePem() const
     return QByteArray(data, size);
 }
 
-Result<IssuedCertificate> CertificateAuthority::issue(
-    const QByteArray& csrDer, const SubjectName& subject, int validityDays, const QString& crlUrl) const
+Result<IssuedCertificate> CertificateAuthority::issue(const QByteArray& csrDer, const SubjectName& subject,
+    int validityDays, const QString& crlUrl, const QString& ocspUrl, const QString& caIssuersUrl) const
 {
     const auto* input = reinterpret_cast<const unsigned char*>(csrDer.constData());
     ReqPtr request(d2i_X509_REQ(nullptr, &input, csrDer.size()));
@@ -274,6 +275,12 @@ Result<IssuedCertificate> CertificateAuthority::issue(
     issued.notBefore = now.addSecs(-300); // tolerate clients whose clock runs a little behind
     issued.notAfter = now.addDays(validityDays);
     const QByteArray crlValue = QByteArrayLiteral("URI:") + crlUrl.toUtf8();
+    QByteArrayList access;
+    if (!ocspUrl.isEmpty())
+        access.append(QByteArrayLiteral("OCSP;URI:") + ocspUrl.toUtf8());
+    if (!caIssuersUrl.isEmpty())
+        access.append(QByteArrayLiteral("caIssuers;URI:") + caIssuersUrl.toUtf8());
+    const QByteArray accessValue = access.join(',');
     if (!certificate || !name || X509_set_version(certificate.get(), X509_VERSION_3) != 1
         || X509_set_serialNumber(certificate.get(), serial->get()) != 1
         || !addNameEntry(name.get(), "C", subject.country) || !addNameEntry(name.get(), "O", subject.organization)
@@ -292,6 +299,8 @@ Result<IssuedCertificate> CertificateAuthority::issue(
         || (!crlUrl.isEmpty()
             && !addExtension(
                 certificate.get(), m_impl->certificate.get(), NID_crl_distribution_points, crlValue.constData()))
+        || (!accessValue.isEmpty()
+            && !addExtension(certificate.get(), m_impl->certificate.get(), NID_info_access, accessValue.constData()))
         || X509_sign(certificate.get(), m_impl->key.get(), EVP_sha256()) <= 0)
         return sslError(ErrorCode::CertificateInvalid, QStringLiteral("cannot issue the certificate"));
 
@@ -351,6 +360,117 @@ Result<QByteArray> CertificateAuthority::createCrl(const QList<RevokedCertificat
     QByteArray bytes(reinterpret_cast<const char*>(der), size);
     OPENSSL_free(der);
     return bytes;
+}
+
+Certificate CertificateAuthority::certificate() const
+{
+    if (X509_up_ref(m_impl->certificate.get()) != 1)
+        return {};
+    return ossl::wrapCertificate(ossl::X509Ptr(m_impl->certificate.get()));
+}
+
+Result<IssuedCertificate> CertificateAuthority::issueService(const QByteArray& publicKeyDer, const QString& commonName,
+    ServicePurpose purpose, int validityDays, const QString& crlUrl) const
+{
+    const auto* input = reinterpret_cast<const unsigned char*>(publicKeyDer.constData());
+    PkeyPtr publicKey(d2i_PUBKEY(nullptr, &input, static_cast<long>(publicKeyDer.size())));
+    if (!publicKey || commonName.isEmpty() || validityDays <= 0)
+        return sslError(ErrorCode::CertificateInvalid, QStringLiteral("service key or name"));
+    X509Ptr certificate(X509_new());
+    NamePtr name(X509_NAME_new());
+    IssuedCertificate issued;
+    auto serial = randomSerial(&issued.serialHex);
+    if (!serial)
+        return serial.error();
+    const QDateTime now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    issued.notBefore = now.addSecs(-300);
+    issued.notAfter = now.addDays(validityDays);
+    const X509_NAME* caName = X509_get_subject_name(m_impl->certificate.get());
+    const int organizationAt = X509_NAME_get_index_by_NID(caName, NID_organizationName, -1);
+    const ASN1_STRING* organization
+        = organizationAt >= 0 ? X509_NAME_ENTRY_get_data(X509_NAME_get_entry(caName, organizationAt)) : nullptr;
+    const QString organizationText = organization
+        ? QString::fromUtf8(
+            reinterpret_cast<const char*>(ASN1_STRING_get0_data(organization)), ASN1_STRING_length(organization))
+        : QString();
+    const char* usage = purpose == ServicePurpose::TimeStamping ? "critical,timeStamping" : "critical,OCSPSigning";
+    const QByteArray crlValue = QByteArrayLiteral("URI:") + crlUrl.toUtf8();
+    if (!certificate || !name || X509_set_version(certificate.get(), X509_VERSION_3) != 1
+        || X509_set_serialNumber(certificate.get(), serial->get()) != 1
+        || !addNameEntry(name.get(), "O", organizationText) || !addNameEntry(name.get(), "CN", commonName)
+        || X509_set_subject_name(certificate.get(), name.get()) != 1
+        || X509_set_issuer_name(certificate.get(), caName) != 1
+        || !setTime(X509_getm_notBefore(certificate.get()), issued.notBefore)
+        || !setTime(X509_getm_notAfter(certificate.get()), issued.notAfter)
+        || X509_set_pubkey(certificate.get(), publicKey.get()) != 1
+        || !addExtension(certificate.get(), m_impl->certificate.get(), NID_basic_constraints, "critical,CA:FALSE")
+        || !addExtension(certificate.get(), m_impl->certificate.get(), NID_key_usage, "critical,digitalSignature")
+        || !addExtension(certificate.get(), m_impl->certificate.get(), NID_ext_key_usage, usage)
+        || !addExtension(certificate.get(), m_impl->certificate.get(), NID_subject_key_identifier, "hash")
+        || !addExtension(certificate.get(), m_impl->certificate.get(), NID_authority_key_identifier, "keyid:always")
+        || (purpose == ServicePurpose::OcspSigning
+            && !addExtension(certificate.get(), m_impl->certificate.get(), NID_id_pkix_OCSP_noCheck, "ignored"))
+        || (purpose == ServicePurpose::TimeStamping && !crlUrl.isEmpty()
+            && !addExtension(
+                certificate.get(), m_impl->certificate.get(), NID_crl_distribution_points, crlValue.constData()))
+        || X509_sign(certificate.get(), m_impl->key.get(), EVP_sha256()) <= 0)
+        return sslError(ErrorCode::CertificateInvalid, QStringLiteral("cannot issue the service certificate"));
+    unsigned char* der = nullptr;
+    const int size = i2d_X509(certificate.get(), &der);
+    if (size <= 0)
+        return sslError(ErrorCode::CertificateInvalid, QStringLiteral("i2d_X509"));
+    issued.der = QByteArray(reinterpret_cast<const char*>(der), size);
+    OPENSSL_free(der);
+    issued.subjectText = nameText(X509_get_subject_name(certificate.get()));
+    return issued;
+}
+
+Result<ServiceIdentity> CertificateAuthority::loadOrIssueService(const QString& keyPath, const QString& certificatePath,
+    const QString& commonName, ServicePurpose purpose, int validityDays, int renewDays, const QString& crlUrl) const
+{
+    ServiceIdentity identity;
+    if (QFileInfo::exists(keyPath) && QFileInfo::exists(certificatePath)) {
+        auto keyPem = readFile(keyPath);
+        auto certificatePem = readFile(certificatePath);
+        if (keyPem && certificatePem) {
+            BioPtr keyBio(BIO_new_mem_buf(keyPem->constData(), static_cast<int>(keyPem->size())));
+            ossl::EvpPkeyPtr key(PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr));
+            auto certificate = Certificate::fromPem(*certificatePem);
+            ERR_clear_error();
+            if (key && certificate) {
+                identity.key = ossl::wrapPrivateKey(std::move(key));
+                identity.certificate = *certificate;
+                X509* x509 = certificate->impl()->x509.get();
+                const bool fromThisCa = X509_check_issued(m_impl->certificate.get(), x509) == X509_V_OK
+                    && X509_verify(x509, m_impl->key.get()) == 1;
+                ERR_clear_error();
+                if (fromThisCa && certificate->matchesKey(identity.key)
+                    && certificate->notAfter() > QDateTime::currentDateTimeUtc().addDays(renewDays))
+                    return identity;
+            }
+        }
+    }
+    auto key = PrivateKey::generate(KeyAlgorithm::EcdsaP256);
+    IKK_TRY(key);
+    auto issued = issueService(key->publicKeyDer(), commonName, purpose, validityDays, crlUrl);
+    IKK_TRY(issued);
+    auto certificate = Certificate::fromDer(issued->der);
+    IKK_TRY(certificate);
+    BioPtr keyBio(BIO_new(BIO_s_mem()));
+    if (PEM_write_bio_PrivateKey(keyBio.get(), key->impl()->key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
+        return sslError(ErrorCode::KeyStoreWriteFailed, QStringLiteral("service key PEM"));
+    char* data = nullptr;
+    const long size = BIO_get_mem_data(keyBio.get(), &data);
+    QByteArray keyPem(data, size);
+    QDir().mkpath(QFileInfo(keyPath).absolutePath());
+    QDir().mkpath(QFileInfo(certificatePath).absolutePath());
+    const Status keyWritten = writeFileAtomically(keyPath, keyPem, 0600);
+    OPENSSL_cleanse(keyPem.data(), static_cast<size_t>(keyPem.size()));
+    IKK_TRY(keyWritten);
+    IKK_TRY(writeFileAtomically(certificatePath, certificate->toPem(), 0644));
+    identity.key = std::move(key).value();
+    identity.certificate = *certificate;
+    return identity;
 }
 
 } // namespace ikkatsu

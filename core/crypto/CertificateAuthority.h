@@ -30,6 +30,16 @@ struct RevokedCertificate
     int reason = 0; // RFC 5280 CRLReason (0 unspecified, 1 keyCompromise, 4 superseded, 5 cessationOfOperation)
 };
 
+// What one of the server's own service certificates is for (RFC 3161 timestamps, RFC 6960 OCSP answers).
+enum class ServicePurpose { TimeStamping, OcspSigning };
+
+// A service's key with its certificate from this CA.
+struct ServiceIdentity
+{
+    PrivateKey key;
+    Certificate certificate;
+};
+
 struct CaIdentity
 {
     QString commonName;
@@ -60,8 +70,22 @@ public:
     // issues a certificate for `subject` — the CSR's own subject is ignored, the server's records decide.
     // keyUsage digitalSignature + nonRepudiation (critical), CA:FALSE, a random 159-bit serial, a CRL
     // distribution point. CsrInvalid or KeyAlgorithmUnsupported for bad requests.
-    Result<IssuedCertificate> issue(
-        const QByteArray& csrDer, const SubjectName& subject, int validityDays, const QString& crlUrl) const;
+    // With `ocspUrl` / `caIssuersUrl`, an authorityInfoAccess extension points to the OCSP responder and the CA
+    // certificate.
+    Result<IssuedCertificate> issue(const QByteArray& csrDer, const SubjectName& subject, int validityDays,
+        const QString& crlUrl, const QString& ocspUrl = {}, const QString& caIssuersUrl = {}) const;
+
+    // A certificate for one of the server's services: critical extendedKeyUsage timeStamping or OCSPSigning (the
+    // latter with id-pkix-ocsp-nocheck, RFC 6960 §4.2.2.2.1), keyUsage digitalSignature, CA:FALSE.
+    Result<IssuedCertificate> issueService(const QByteArray& publicKeyDer, const QString& commonName,
+        ServicePurpose purpose, int validityDays, const QString& crlUrl) const;
+    // Loads a service's PEM key and certificate; creates a new ECDSA P-256 key and certificate (key file 0600) when
+    // either is missing, the certificate is not this CA's, not the key's, or ends within `renewDays`.
+    Result<ServiceIdentity> loadOrIssueService(const QString& keyPath, const QString& certificatePath,
+        const QString& commonName, ServicePurpose purpose, int validityDays, int renewDays,
+        const QString& crlUrl) const;
+
+    Certificate certificate() const;
 
     // A v2 CRL (DER) listing `revoked`, with a CRL number and the authority key identifier.
     Result<QByteArray> createCrl(const QList<RevokedCertificate>& revoked, const QDateTime& thisUpdate,

@@ -4,6 +4,7 @@
 #include "crypto/Certificate.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QString>
 
 #include <openssl/bio.h>
@@ -72,6 +73,11 @@ using SafeBagStackPtr = std::unique_ptr<STACK_OF(PKCS12_SAFEBAG), SafeBagStackFr
 
 // Empties this thread's OpenSSL error queue into one line for an Error's detail ("" when it was empty).
 QString takeErrorText();
+
+// An ASN.1 time as UTC seconds (invalid when absent or unreadable).
+QDateTime asn1TimeToUtc(const ASN1_TIME* time);
+// An ASN.1 INTEGER in upper-case hex without leading zeros, as Certificate::serialNumberHex prints serials.
+QString integerHex(const ASN1_INTEGER* integer);
 
 // The whole content of a memory BIO.
 QByteArray bioContent(BIO* bio);

@@ -382,7 +382,9 @@ Result<SignOutcome> PdfSigner::signFile(
     return prepared->outcome;
 }
 
-Result<PreparedSignature> PdfSigner::prepareFile(
+namespace {
+
+Result<PreparedSignature> prepareFileOnce(
     const QString& inputPath, const QString& outputPath, const CadesSigner& signer, const SignatureOptions& options)
 {
     Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(inputPath, -1, options.password);
@@ -398,9 +400,11 @@ Result<PreparedSignature> PdfSigner::prepareFile(
     if (signer.chain().isEmpty())
         return makeError(ErrorCode::SigningFailed, QStringLiteral("no signing certificate"));
     const QString name = options.name.isEmpty() ? signer.chain().front().subject().commonName : options.name;
-    const int maxSize = signer.maxSize();
-    if (maxSize <= 0)
-        return makeError(ErrorCode::SigningFailed, QStringLiteral("the signer reports no signature size"));
+    // With a timestamp this measures a real token first: a TSA that cannot be reached fails here, before writing.
+    const Result<int> reserved = signer.reserveSize();
+    if (!reserved)
+        return reserved.error();
+    const int maxSize = *reserved;
 
     Result<PlannedUpdate> planned = planUpdate(reader, options, name, maxSize * 2);
     if (!planned)
@@ -494,6 +498,18 @@ Result<PreparedSignature> PdfSigner::prepareFile(
     outcome.outputSize = outputSize;
     outcome.fieldName = plan.fieldName;
     return PreparedSignature {std::move(output), outcome};
+}
+
+} // namespace
+
+Result<PreparedSignature> PdfSigner::prepareFile(
+    const QString& inputPath, const QString& outputPath, const CadesSigner& signer, const SignatureOptions& options)
+{
+    Result<PreparedSignature> prepared = prepareFileOnce(inputPath, outputPath, signer, options);
+    // A token larger than the one measured: the signer has now seen its size, so the retry reserves enough.
+    if (!prepared && prepared.error().code == ErrorCode::SignatureTooLarge && signer.timestamps())
+        prepared = prepareFileOnce(inputPath, outputPath, signer, options);
+    return prepared;
 }
 
 } // namespace ikkatsu

@@ -187,6 +187,17 @@ SignatureReport inspectSignature(PdfReader& reader, const QString& path, const S
     const Status verified = cms->verify(digest.final());
     if (!verified)
         return invalid(verified.error().code, verified.error().detail);
+    report.level = QStringLiteral("B-B");
+    if (!cms->timestampToken().isEmpty()) {
+        const Result<TimestampInfo> stamp = cms->verifyTimestamp(trustAnchors);
+        if (stamp) {
+            report.level = QStringLiteral("B-T");
+            report.timestampTime = stamp->genTime;
+            report.timestampTrusted = stamp->trusted;
+        } else {
+            report.timestampProblem = stamp.error();
+        }
+    }
 
     // What happened after signing: a valid signature over a revision the viewer no longer shows is worthless.
     if (!report.coversWholeDocument) {
@@ -216,8 +227,10 @@ SignatureReport inspectSignature(PdfReader& reader, const QString& path, const S
             makeError(ErrorCode::SignerUntrusted, QStringLiteral("no trust anchors were given")));
         return report;
     }
-    const QDateTime at
-        = report.claimedSigningTime.isValid() ? report.claimedSigningTime : QDateTime::currentDateTimeUtc();
+    // A verified timestamp proves when the signature existed; /M is only what the signer claims.
+    const QDateTime at = report.timestampTime.isValid() ? report.timestampTime
+        : report.claimedSigningTime.isValid()           ? report.claimedSigningTime
+                                                        : QDateTime::currentDateTimeUtc();
     const Status trusted = verifyCertificateChain(report.signerCertificate, cms->certificates(), trustAnchors, at);
     if (!trusted) {
         const ErrorCode code = trusted.error().code;

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <array>
+#include <optional>
 
 namespace ikkatsu {
 
@@ -54,6 +55,11 @@ struct SignatureReport
     qint64 signedRevisionEnd = 0; // byteRange[2] + byteRange[3]
     bool coversWholeDocument = false;
     int laterRevisions = 0; // incremental updates appended after this signature's revision
+    QString level; // PAdES baseline level proven: "B-B", or "B-T" with a verified signature-time-stamp
+    QDateTime timestampTime; // the genTime a verified timestamp proves (B-T)
+    bool timestampTrusted = false; // its TSA chains to a trust anchor
+    std::optional<Error>
+        timestampProblem; // why a timestamp present in the signature was not accepted (then level is B-B)
     SignatureVerdict verdict = SignatureVerdict::Invalid;
     Error problem; // why Invalid or ValidUntrusted; meaningless when Valid
 

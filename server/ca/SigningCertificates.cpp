@@ -57,8 +57,8 @@ Result<std::optional<api::CertificateInfo>> SigningCertificates::setup(
     if (!caller.user.maySign)
         return makeError(ErrorCode::CertificateSetupNotAllowed);
     const SubjectName subject = subjectFor(caller.user);
-    auto issued
-        = m_context.ca->issue(csrDer, subject, m_context.config.certificateValidityDays, m_context.config.crlUrl());
+    auto issued = m_context.ca->issue(csrDer, subject, m_context.config.certificateValidityDays,
+        m_context.config.crlUrl(), m_context.config.ocspUrl(), m_context.config.caCertificateUrl());
     if (!issued) {
         m_context.audit(api::AuditEvent::CertificateRefused, userId, userId, issued.error().codeText(), remote);
         return issued.error();

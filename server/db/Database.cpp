@@ -221,6 +221,24 @@ const QList<Migration>& migrations()
         {fileSchemaStatements(), fileSchemaSqliteStatements(), fileSchemaPostgresStatements()},
         // 3: the audit trail refuses UPDATE and DELETE.
         {auditTrailStatements(), auditTrailSqliteStatements(), auditTrailPostgresStatements()},
+        // 4: login rate-limit counters (fixed windows), shared by every server host on this database.
+        {{QStringLiteral("CREATE TABLE rate_limits ("
+                         " bucket TEXT PRIMARY KEY,"
+                         " window_start BIGINT NOT NULL,"
+                         " hits INTEGER NOT NULL)"),
+             QStringLiteral("CREATE INDEX rate_limits_window ON rate_limits(window_start)")},
+            {}, {}},
+        // 5: serials of the timestamp tokens the TSA issued (RFC 3161 §2.4.2: unique per token).
+        {{
+             QStringLiteral("CREATE TABLE tsa_tokens ("
+                            " serial TEXT PRIMARY KEY,"
+                            " gen_time BIGINT NOT NULL,"
+                            " imprint TEXT NOT NULL,"
+                            " requester TEXT,"
+                            " remote TEXT)"),
+             QStringLiteral("CREATE INDEX tsa_tokens_time ON tsa_tokens(gen_time)"),
+         },
+            {}, {}},
     };
     return list;
 }
@@ -323,6 +341,24 @@ Result<QSqlDatabase> Database::connection()
         return makeError(ErrorCode::DatabaseError, sqlErrorText(db.lastError()));
     }
     return openConnection(name);
+}
+
+Status Database::ping()
+{
+    if (m_dialect == SqlDialect::Sqlite) {
+        // An open SQLite handle keeps working on a file that was removed or replaced; the operator's file counts.
+        const QFileInfo file(m_path);
+        if (!file.exists() || !file.isReadable() || !file.isWritable())
+            return makeError(ErrorCode::DatabaseError, QStringLiteral("the SQLite file is missing or not accessible"));
+    }
+    auto query = exec(QStringLiteral("SELECT MAX(version) FROM schema_version"));
+    if (query)
+        return {};
+    // Qt keeps a connection whose server went away "open"; close it so that the next use connects again.
+    auto db = connection();
+    if (db)
+        db->close();
+    return query.error();
 }
 
 Result<QSqlQuery> Database::exec(const QString& sql, const QVariantList& binds)

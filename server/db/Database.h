@@ -30,6 +30,9 @@ public:
     // The calling thread's own connection, opened on first use (Qt SQL connections are bound to a thread).
     Result<QSqlDatabase> connection();
     int schemaVersion();
+    // The readiness probe: a query on the calling thread's connection (reconnecting next time when it failed) and,
+    // for SQLite, the file still there and accessible.
+    Status ping();
 
     // Runs `sql` with positional `?` bindings on the calling thread's connection; DatabaseError on failure.
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& binds = {});

@@ -728,4 +728,126 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
     return detail(user.userId, file.fileId);
 }
 
+// Rows are changed one by one rather than deleted and rewritten, so that what a signer or viewer already did
+// (processed, processed_at, first_viewed_at, signed_version) survives for everyone who keeps a permission.
+Result<api::FileEntry> Files::changePermissions(const api::UserInfo& admin, const QString& fileId,
+    const QStringList& viewers, const QStringList& signers, bool signOrdered, const ClientInfo& client)
+{
+    if (signers.size() > kMaxSigners || viewers.size() > kMaxViewers)
+        return makeError(ErrorCode::BadRequest, QStringLiteral("too many signers or viewers"));
+    const QStringList people = signers + viewers;
+    {
+        QSet<QString> seen;
+        for (const QString& userId : people) {
+            if (seen.contains(userId))
+                return makeError(ErrorCode::PermissionUserTwice, userId);
+            seen.insert(userId);
+        }
+    }
+    Database& db = *m_context.database;
+    for (const QString& userId : people) {
+        auto user = db.exec(QStringLiteral("SELECT may_sign FROM users WHERE user_id = ?"), {userId});
+        if (!user)
+            return user.error();
+        if (!user->next())
+            return makeError(ErrorCode::PermissionUserUnknown, userId);
+        if (signers.contains(userId) && user->value(0).toInt() == 0)
+            return makeError(ErrorCode::CertificateSetupNotAllowed, userId);
+    }
+
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QString fileName;
+    {
+        WriteTransaction transaction(db);
+        IKK_TRY(transaction.begin());
+        auto file = db.exec(QStringLiteral("SELECT name FROM files WHERE file_id = ?"), {fileId});
+        if (!file)
+            return file.error();
+        if (!file->next())
+            return makeError(ErrorCode::FileNotFound);
+        fileName = file->value(0).toString();
+        file->finish();
+
+        struct Row
+        {
+            QString userId;
+            bool sign = false;
+            bool processed = false;
+        };
+        QList<Row> current;
+        {
+            auto rows = db.exec(QStringLiteral("SELECT user_id, kind, processed FROM file_permissions "
+                                               "WHERE file_id = ? ORDER BY kind, sign_position, user_id"),
+                {fileId});
+            if (!rows)
+                return rows.error();
+            while (rows->next())
+                current.append({rows->value(0).toString(), rows->value(1).toString() == QLatin1String("sign"),
+                    rows->value(2).toInt() != 0});
+        }
+        // Who has signed, in the order they signed (their positions).
+        QStringList signedIds;
+        for (const Row& row : std::as_const(current)) {
+            if (row.sign && row.processed)
+                signedIds.append(row.userId);
+        }
+        for (const QString& userId : std::as_const(signedIds)) {
+            if (!signers.contains(userId))
+                return makeError(ErrorCode::SignedSignerRemoved, userId);
+        }
+        // The new list must start with exactly the signed signers, in their order: a signature already in the file
+        // cannot come after one still to be made.
+        for (qsizetype i = 0; i < signedIds.size(); ++i) {
+            if (signers.at(i) != signedIds.at(i))
+                return makeError(ErrorCode::SignedSignerMoved, signers.at(i));
+        }
+
+        QSet<QString> keptSigners;
+        QSet<QString> keptViewers;
+        for (const Row& row : std::as_const(current)) {
+            const bool keep = row.sign ? signers.contains(row.userId) : viewers.contains(row.userId);
+            if (keep) {
+                (row.sign ? keptSigners : keptViewers).insert(row.userId);
+                continue;
+            }
+            IKK_TRY(db.exec(QStringLiteral("DELETE FROM file_permissions WHERE file_id = ? AND user_id = ?"),
+                {fileId, row.userId}));
+        }
+        for (qsizetype i = 0; i < signers.size(); ++i) {
+            if (keptSigners.contains(signers.at(i))) {
+                IKK_TRY(db.exec(QStringLiteral("UPDATE file_permissions SET sign_position = ? "
+                                               "WHERE file_id = ? AND user_id = ? AND kind = 'sign'"),
+                    {int(i) + 1, fileId, signers.at(i)}));
+            } else {
+                IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_permissions (file_id, user_id, kind, sign_position) "
+                                               "VALUES (?, ?, 'sign', ?)"),
+                    {fileId, signers.at(i), int(i) + 1}));
+            }
+        }
+        for (const QString& viewer : viewers) {
+            if (keptViewers.contains(viewer))
+                continue;
+            IKK_TRY(
+                db.exec(QStringLiteral("INSERT INTO file_permissions (file_id, user_id, kind) VALUES (?, ?, 'view')"),
+                    {fileId, viewer}));
+        }
+        const int signedCount = int(signedIds.size());
+        const int required = int(signers.size());
+        const int status = signedCount == 0 ? statusValue(api::SignatureStatus::Unsigned)
+            : signedCount >= required       ? statusValue(api::SignatureStatus::Signed)
+                                            : statusValue(api::SignatureStatus::Signing);
+        IKK_TRY(db.exec(QStringLiteral("UPDATE files SET required_signers = ?, signed_count = ?, status = ?, "
+                                       "sign_ordered = ?, updated_at = ? WHERE file_id = ?"),
+            {required, signedCount, status, signOrdered ? 1 : 0, now, fileId}));
+        m_context.audit(api::AuditEvent::FilePermissionsChanged, admin.userId, QString(),
+            QStringLiteral("file=%1 name=%2 viewers=%3 signers=%4")
+                .arg(fileId, fileName)
+                .arg(viewers.size())
+                .arg(signers.size()),
+            client.remote);
+        IKK_TRY(transaction.commit());
+    }
+    return adminDetail(fileId);
+}
+
 } // namespace ikkatsu::server

@@ -37,6 +37,12 @@ public:
     // Administrators: every file of a folder (or all), newest first, with signers and viewers on request.
     Result<api::FileListPage> adminList(const QString& folderId, int offset, int limit) const;
     Result<api::FileEntry> adminDetail(const QString& fileId) const;
+    // Administrators: the viewers and signers of a registered file, replaced by the given lists (signers in
+    // signing order). A signer who has signed stays, ahead of every signer who has not, in the order they signed
+    // (SignedSignerRemoved E3012, SignedSignerMoved E3013); unknown users (E3014) and a user named twice (E3015)
+    // are refused, as are signers without the right to sign. Audited as file.permissions_changed.
+    Result<api::FileEntry> changePermissions(const api::UserInfo& admin, const QString& fileId,
+        const QStringList& viewers, const QStringList& signers, bool signOrdered, const ClientInfo& client);
 
     struct Download
     {

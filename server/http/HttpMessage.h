@@ -23,6 +23,8 @@ struct HttpRequest
     QByteArray body;
     QString remoteAddress;
     QHash<QString, QString> pathParameters; // filled by the router from "{name}" segments
+    QString route; // the matched route template (metrics), empty when no route matched
+    qint64 receivedNs = 0; // when the request was complete (monotonic clock of the HTTP server, for latency)
 
     QByteArray header(const QByteArray& lowerCaseName) const { return headers.value(lowerCaseName); }
     // The bearer token of the Authorization header, or empty.

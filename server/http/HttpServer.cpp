@@ -1,8 +1,11 @@
-// Request intake, size guard, per-connection ordering and the hand-off to the worker pool.
+// Request intake, hostile-client guards (head size and count, timeouts, connection caps), per-connection
+// ordering, the hand-off to the worker pool, metrics and the SIGTERM drain.
 #include "http/HttpServer.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QSslServer>
@@ -18,76 +21,275 @@ namespace ikkatsu::server {
 
 Q_LOGGING_CATEGORY(lcHttp, "ikkatsu.server.http")
 
+namespace {
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 408:
+        return QByteArrayLiteral("Request Timeout");
+    case 413:
+        return QByteArrayLiteral("Payload Too Large");
+    case 429:
+        return QByteArrayLiteral("Too Many Requests");
+    case 431:
+        return QByteArrayLiteral("Request Header Fields Too Large");
+    default:
+        return QByteArrayLiteral("Service Unavailable");
+    }
+}
+
+// A complete answer written straight to the socket, for refusals before (or instead of) Qt's parser.
+QByteArray rawErrorAnswer(ErrorCode code)
+{
+    const QByteArray body = HttpResponse::error(code).body;
+    const int status = errorHttpStatus(code);
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
+        + "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\nContent-Length: "
+        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+}
+
+// Closes a socket we gave up on: politely first, then for good if the peer does not read its answer. Deleted here
+// too, not only by Qt HttpServer's own clean-up on `disconnected`: on some parse errors QAbstractHttpServer 6.4 drops
+// every signal connection of the socket (socket->disconnect()), and such a socket must not stay counted.
+void closeSoon(QTcpSocket* socket, int lingerMs)
+{
+    QTimer::singleShot(lingerMs, socket, [socket] {
+        socket->disconnectFromHost();
+        QTimer::singleShot(2000, socket, [socket] {
+            socket->abort();
+            socket->deleteLater();
+        });
+    });
+}
+
+} // namespace
+
 // Per-connection bookkeeping; a child of its socket so that it can never outlive it.
 class ConnectionState : public QObject
 {
     Q_OBJECT
 
 public:
-    ConnectionState(QTcpSocket* socket, const HttpLimits& limits)
+    enum class Phase {
+        Head, // waiting for (the rest of) a request line and headers
+        Body, // headers complete, body arriving
+        Idle // between requests on a keep-alive connection
+    };
+
+    ConnectionState(QTcpSocket* socket, HttpServer* server, const HttpLimits& limits)
         : QObject(socket)
+        , address(socket->peerAddress().toString())
         , m_socket(socket)
+        , m_server(server)
         , m_limits(limits)
     {
         // Connected before Qt HttpServer connects its own reader, so this runs first on every readyRead.
-        connect(socket, &QIODevice::readyRead, this, &ConnectionState::guardSize);
+        connect(socket, &QIODevice::readyRead, this, &ConnectionState::onReadyRead);
         // Answers are small and written in pieces (headers, then body): without TCP_NODELAY, Nagle's algorithm
         // and the client's delayed ACK add ~40 ms to every request of a one-at-a-time client.
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        startPhase(Phase::Head);
+    }
+
+    ~ConnectionState() override
+    {
+        if (m_server)
+            m_server->forget(this);
     }
 
     QTcpSocket* socket() const { return m_socket; }
+    void detach() { m_server = nullptr; }
 
     const QHttpServerRequest* lastRequest = nullptr;
     bool busy = false;
     bool rejected = false;
+    bool inFlightAtDrain = false; // its request had begun to arrive when the drain started
     QList<HttpRequest> waiting;
+    const QString address;
+
+    Phase phase() const { return m_phase; }
+    bool receivedBytes() const { return m_headBytes > 0; }
 
     // A request was parsed completely; bytes arriving from now on belong to the next one.
     void requestComplete()
     {
         m_bytesSeen = 0;
         m_limit = 0;
+        startPhase(Phase::Idle);
+    }
+
+    // An answer went out: the keep-alive clock starts again.
+    void answered()
+    {
+        if (m_phase == Phase::Idle)
+            m_phaseStartMs = now();
+    }
+
+    // Refuses the request now arriving with `code` and closes the connection after the answer. Qt's parser is cut
+    // off; with `lingerMs` the rest of the request is read and discarded for a moment, so that the client reads
+    // the answer instead of a reset.
+    void reject(ErrorCode code, int lingerMs)
+    {
+        if (rejected)
+            return;
+        rejected = true;
+        if (m_server)
+            m_server->countRefusal(code);
+        qCInfo(lcHttp) << errorCodeText(code) << "for" << address;
+        disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
+        connect(m_socket, &QIODevice::readyRead, this, &ConnectionState::onReadyRead);
+        if (m_socket->isTransactionStarted())
+            m_socket->commitTransaction();
+        m_socket->readAll();
+        m_socket->write(rawErrorAnswer(code));
+        closeSoon(m_socket, lingerMs);
+    }
+
+    // Called by the server's timer, never while a handler runs for this connection.
+    void checkTimeouts(qint64 nowMs)
+    {
+        // An answer still going out (a large download to a slow reader): not idle while the client keeps reading,
+        // cut once it has read nothing for the keep-alive time.
+        const qint64 pending = m_socket->bytesToWrite();
+        if (pending > 0) {
+            if (pending != m_pendingWrite) {
+                m_pendingWrite = pending;
+                m_writeProgressMs = nowMs;
+            } else if (nowMs - m_writeProgressMs > m_limits.keepAliveMs) {
+                qCInfo(lcHttp) << "client stopped reading its answer:" << address;
+                rejected = true;
+                m_socket->abort();
+                return;
+            }
+            if (m_phase == Phase::Idle)
+                m_phaseStartMs = nowMs;
+            return;
+        }
+        m_pendingWrite = 0;
+        const qint64 elapsed = nowMs - m_phaseStartMs;
+        switch (m_phase) {
+        case Phase::Idle:
+            if (elapsed > m_limits.keepAliveMs)
+                closeQuietly();
+            break;
+        case Phase::Head:
+            if (elapsed <= m_limits.headTimeoutMs)
+                break;
+            // Nothing sent at all (a browser's spare connection): no answer needed.
+            if (m_headBytes == 0)
+                closeQuietly();
+            else
+                reject(ErrorCode::RequestTimeout, 0);
+            break;
+        case Phase::Body:
+            if (elapsed > m_limits.bodyGraceMs && m_bodyBytes * 1000 < m_limits.bodyMinRate * elapsed)
+                reject(ErrorCode::RequestTimeout, 0);
+            break;
+        }
     }
 
 private:
-    // Qt HttpServer 6.4 buffers a whole request with no limit. Our reader sees every new chunk before the
-    // parser consumes it, so the running sum bounds the request; beyond it, the parser is cut off, the body
-    // is drained and discarded, and the client gets 413 before the connection closes.
-    void guardSize()
+    qint64 now() const { return m_server ? m_server->nowMs() : 0; }
+
+    void startPhase(Phase phase)
+    {
+        m_phase = phase;
+        m_phaseStartMs = now();
+        if (phase != Phase::Body) {
+            m_headBytes = 0;
+            m_headLines = 0;
+            m_lineLength = 0;
+            m_lastByte = 0;
+            m_requestLine.clear();
+        }
+        m_bodyBytes = 0;
+    }
+
+    void closeQuietly()
+    {
+        rejected = true;
+        closeSoon(m_socket, 0);
+    }
+
+    void onReadyRead()
     {
         if (rejected) {
             m_socket->readAll();
             return;
         }
-        if (m_limit == 0)
-            m_limit = limitFromRequestLine();
-        m_bytesSeen += m_socket->bytesAvailable();
-        if (m_bytesSeen <= std::max(m_limit, m_limits.maxRequestBytes))
+        const qint64 available = m_socket->bytesAvailable();
+        if (available <= 0)
             return;
-        rejected = true;
-        qCInfo(lcHttp) << "request over" << m_limit << "bytes from" << m_socket->peerAddress().toString();
-        disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
-        connect(m_socket, &QIODevice::readyRead, this, &ConnectionState::guardSize);
-        if (m_socket->isTransactionStarted())
-            m_socket->commitTransaction();
-        m_socket->readAll();
-        const QByteArray body = HttpResponse::error(ErrorCode::PayloadTooLarge).body;
-        m_socket->write(QByteArrayLiteral("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
-                                          "Connection: close\r\nContent-Length: ")
-            + QByteArray::number(body.size()) + QByteArrayLiteral("\r\n\r\n") + body);
-        // Keep draining for a moment so that the client reads the answer instead of a reset.
-        QTimer::singleShot(2000, m_socket, [socket = m_socket] { socket->disconnectFromHost(); });
+        if (m_phase == Phase::Idle)
+            startPhase(Phase::Head);
+        if (m_phase == Phase::Head) {
+            if (!scanHead(available))
+                return;
+        } else {
+            m_bodyBytes += available;
+        }
+        guardSize(available);
     }
 
-    // The limit of the request now arriving, once its request line is complete (0 until then: the small limit).
+    // Follows the head byte by byte over the new bytes (which Qt has not consumed yet, so peek sees exactly them):
+    // Qt HttpServer 6.4 would buffer a head of any size and any number of fields. Only up to the limit is looked
+    // at. Returns false when the request was refused.
+    bool scanHead(qint64 available)
+    {
+        const qint64 room = m_limits.maxHeaderBytes - m_headBytes + 1;
+        const QByteArray chunk = m_socket->peek(std::min(available, room));
+        for (qsizetype i = 0; i < chunk.size(); ++i) {
+            const char c = chunk.at(i);
+            ++m_headBytes;
+            if (c != '\n') {
+                ++m_lineLength;
+                if (m_headLines == 0 && m_requestLine.size() < 4096)
+                    m_requestLine.append(c);
+                m_lastByte = c;
+                continue;
+            }
+            const bool emptyLine = m_lineLength == 0 || (m_lineLength == 1 && m_lastByte == '\r');
+            m_lineLength = 0;
+            m_lastByte = c;
+            if (emptyLine && m_headLines == 0) // blank lines before a request line are ignored (RFC 9112 2.2)
+                continue;
+            if (emptyLine) {
+                if (m_headBytes > m_limits.maxHeaderBytes)
+                    break;
+                m_phase = Phase::Body;
+                m_phaseStartMs = now();
+                m_bodyBytes = available - (i + 1);
+                return true;
+            }
+            ++m_headLines;
+            if (m_headLines == 1)
+                m_limit = limitFromRequestLine();
+            if (m_headLines - 1 > m_limits.maxHeaderCount) {
+                reject(ErrorCode::HeaderTooLarge, 2000);
+                return false;
+            }
+        }
+        if (m_headBytes > m_limits.maxHeaderBytes) {
+            reject(ErrorCode::HeaderTooLarge, 2000);
+            return false;
+        }
+        return true;
+    }
+
+    // Qt HttpServer 6.4 buffers a whole request with no limit. The running sum of new bytes bounds the request;
+    // beyond it, the parser is cut off, the body is drained and discarded, and the client gets 413.
+    void guardSize(qint64 available)
+    {
+        m_bytesSeen += available;
+        if (m_bytesSeen > std::max(m_limit, m_limits.maxRequestBytes))
+            reject(ErrorCode::PayloadTooLarge, 2000);
+    }
+
+    // The limit of the request whose request line is m_requestLine.
     qint64 limitFromRequestLine() const
     {
-        const QByteArray head = m_socket->peek(4096);
-        const qsizetype end = head.indexOf('\n');
-        if (end < 0)
-            return head.size() >= 4096 ? m_limits.maxRequestBytes : 0;
-        const QList<QByteArray> parts = head.left(end).trimmed().split(' ');
+        const QList<QByteArray> parts = m_requestLine.trimmed().split(' ');
         if (parts.size() == 3 && (parts.at(0) == "PUT" || parts.at(0) == "POST")) {
             for (const QByteArray& prefix : m_limits.uploadPathPrefixes) {
                 if (parts.at(1).startsWith(prefix))
@@ -98,9 +300,20 @@ private:
     }
 
     QTcpSocket* m_socket;
+    HttpServer* m_server;
     HttpLimits m_limits;
+    Phase m_phase = Phase::Head;
+    qint64 m_phaseStartMs = 0;
+    qint64 m_headBytes = 0;
+    int m_headLines = 0;
+    qint64 m_lineLength = 0;
+    char m_lastByte = 0;
+    QByteArray m_requestLine;
+    qint64 m_bodyBytes = 0;
     qint64 m_bytesSeen = 0;
     qint64 m_limit = 0;
+    qint64 m_pendingWrite = 0;
+    qint64 m_writeProgressMs = 0;
 };
 
 namespace {
@@ -109,21 +322,23 @@ template<typename Base>
 class GuardedServer : public Base
 {
 public:
-    GuardedServer(const HttpLimits& limits, QObject* parent)
-        : Base(parent)
-        , m_limits(limits)
+    GuardedServer(HttpServer* server)
+        : Base(server)
+        , m_server(server)
     { }
 
+    // Connections refused by a limit get their answer here and never reach Qt HttpServer.
     QTcpSocket* nextPendingConnection() override
     {
-        QTcpSocket* socket = Base::nextPendingConnection();
-        if (socket)
-            new ConnectionState(socket, m_limits);
-        return socket;
+        while (QTcpSocket* socket = Base::nextPendingConnection()) {
+            if (m_server->admit(socket))
+                return socket;
+        }
+        return nullptr;
     }
 
 private:
-    HttpLimits m_limits;
+    HttpServer* m_server;
 };
 
 QByteArray methodName(QHttpServerRequest::Method method)
@@ -163,19 +378,29 @@ HttpRequest copyRequest(const QHttpServerRequest& request)
 
 } // namespace
 
-HttpServer::HttpServer(Router router, HttpLimits limits, QObject* parent)
+HttpServer::HttpServer(Router router, HttpLimits limits, std::shared_ptr<HttpMetrics> metrics, QObject* parent)
     : QAbstractHttpServer(parent)
     , m_router(std::move(router))
     , m_limits(limits)
+    , m_metrics(metrics ? std::move(metrics) : std::make_shared<HttpMetrics>())
 {
     m_pool.setMaxThreadCount(limits.workers);
     // Threads never expire: each holds its own database connection, named after the thread.
     m_pool.setExpiryTimeout(-1);
+    m_metrics->workers = limits.workers;
+    m_clock.start();
+    const int shortest = std::min({limits.headTimeoutMs, limits.keepAliveMs, std::max(limits.bodyGraceMs, 1000)});
+    m_ticker.setInterval(std::clamp(shortest / 5, 50, 1000));
+    connect(&m_ticker, &QTimer::timeout, this, &HttpServer::tick);
+    m_ticker.start();
 }
 
 HttpServer::~HttpServer()
 {
     stop();
+    // The sockets (and their states) die after this object's members; they must not report back to it.
+    for (ConnectionState* state : std::as_const(m_connections))
+        state->detach();
 }
 
 void HttpServer::stop()
@@ -188,11 +413,13 @@ Result<quint16> HttpServer::start(
 {
     QTcpServer* server = nullptr;
     if (tls) {
-        auto* sslServer = new GuardedServer<QSslServer>(m_limits, this);
+        auto* sslServer = new GuardedServer<QSslServer>(this);
         sslServer->setSslConfiguration(*tls);
+        // A TLS client that never finishes its handshake is a slow head too.
+        sslServer->setHandshakeTimeout(m_limits.headTimeoutMs);
         server = sslServer;
     } else {
-        server = new GuardedServer<QTcpServer>(m_limits, this);
+        server = new GuardedServer<QTcpServer>(this);
     }
     if (!server->listen(address, port)) {
         const QString message = server->errorString();
@@ -200,7 +427,114 @@ Result<quint16> HttpServer::start(
         return makeError(ErrorCode::ServerError, QStringLiteral("cannot listen: ") + message);
     }
     bind(server);
+    m_listeners.append(server);
     return server->serverPort();
+}
+
+bool HttpServer::admit(QTcpSocket* socket)
+{
+    const QString address = socket->peerAddress().toString();
+    std::optional<ErrorCode> refusal;
+    if (m_draining)
+        refusal = ErrorCode::ServerDraining;
+    else if (m_connections.size() >= m_limits.maxConnections)
+        refusal = ErrorCode::ServerBusy;
+    else if (m_limits.maxConnectionsPerAddress > 0 && m_perAddress.value(address) >= m_limits.maxConnectionsPerAddress)
+        refusal = ErrorCode::TooManyConnections;
+    if (refusal) {
+        countRefusal(*refusal);
+        connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+        socket->write(rawErrorAnswer(*refusal));
+        // Short: a client that opens connection after connection must not pin many sockets for long.
+        socket->disconnectFromHost();
+        QTimer::singleShot(1000, socket, [socket] { socket->abort(); });
+        return false;
+    }
+    auto* state = new ConnectionState(socket, this, m_limits);
+    m_connections.insert(state);
+    ++m_perAddress[address];
+    m_metrics->openConnections = static_cast<int>(m_connections.size());
+    return true;
+}
+
+void HttpServer::forget(ConnectionState* state)
+{
+    if (!m_connections.remove(state))
+        return;
+    auto it = m_perAddress.find(state->address);
+    if (it != m_perAddress.end() && --it.value() <= 0)
+        m_perAddress.erase(it);
+    m_metrics->openConnections = static_cast<int>(m_connections.size());
+}
+
+void HttpServer::countRefusal(ErrorCode code)
+{
+    m_metrics->recordRefusal(errorCodeText(code));
+}
+
+void HttpServer::tick()
+{
+    const qint64 now = nowMs();
+    const QList<ConnectionState*> states = m_connections.values();
+    bool inFlight = m_jobs.load() > 0;
+    for (ConnectionState* state : states) {
+        // A handler at work (a big upload being verified) is never cut, whatever the clocks say.
+        if (state->busy || !state->waiting.isEmpty()) {
+            inFlight = true;
+            continue;
+        }
+        if (!state->rejected)
+            state->checkTimeouts(now);
+        if (state->inFlightAtDrain && !state->rejected)
+            inFlight = true;
+        if (state->socket()->bytesToWrite() > 0)
+            inFlight = true; // an answer still on its way out
+    }
+    if (m_draining && m_drained && (!inFlight || now >= m_drainDeadlineMs)) {
+        if (inFlight)
+            qCWarning(lcHttp) << "drain timeout reached with requests still in flight";
+        auto drained = std::move(m_drained);
+        m_drained = nullptr;
+        drained();
+    }
+}
+
+void HttpServer::drain(int timeoutMs, std::function<void()> drained)
+{
+    if (m_draining)
+        return;
+    m_draining = true;
+    m_metrics->draining = true;
+    m_drained = std::move(drained);
+    m_drainDeadlineMs = nowMs() + timeoutMs;
+    m_ticker.setInterval(100); // exit soon after the last answer went out
+    // Stop accepting: a balancer in front sees the refused connection and tries the next host at once. Idle
+    // connections stay until their keep-alive timeout or the exit: a request sent on one gets 503 E5017.
+    for (const QPointer<QTcpServer>& listener : std::as_const(m_listeners)) {
+        if (listener)
+            listener->close();
+    }
+    for (ConnectionState* state : std::as_const(m_connections)) {
+        if (state->rejected)
+            continue;
+        if (state->busy || !state->waiting.isEmpty()
+            || (state->phase() != ConnectionState::Phase::Idle && state->receivedBytes()))
+            state->inFlightAtDrain = true;
+    }
+    qCInfo(lcHttp) << "draining:" << m_connections.size() << "connection(s) open, jobs" << m_jobs.load();
+    tick();
+}
+
+QString HttpServer::clientAddress(const QHttpServerRequest& request) const
+{
+    const QHostAddress peer = request.remoteAddress();
+    if (!m_limits.trustedProxies.contains(peer))
+        return peer.toString();
+    // The proxy appends the address it saw; anything before it was written by the client and proves nothing.
+    const QByteArray forwarded = request.value(QByteArrayLiteral("X-Forwarded-For"));
+    const QByteArray last = forwarded.split(',').last().trimmed();
+    const QHostAddress client(QString::fromLatin1(last));
+    return client.isNull() ? peer.toString() : client.toString();
 }
 
 bool HttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
@@ -211,6 +545,13 @@ bool HttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* so
     state->requestComplete();
     state->lastRequest = &request;
     HttpRequest copy = copyRequest(request);
+    copy.remoteAddress = clientAddress(request);
+    copy.receivedNs = m_clock.nsecsElapsed();
+    if (m_draining && !state->inFlightAtDrain) {
+        respond(state, copy, HttpResponse::error(ErrorCode::ServerDraining));
+        return true;
+    }
+    state->inFlightAtDrain = false;
     if (state->busy) {
         if (state->waiting.size() >= m_limits.maxPipelined) {
             respond(state, copy, HttpResponse::error(ErrorCode::ServerBusy));
@@ -238,6 +579,7 @@ void HttpServer::dispatch(ConnectionState* state, HttpRequest request)
         return;
     }
     request.pathParameters = match.parameters;
+    request.route = match.pattern;
     if (match.thread == HandlerThread::Inline) {
         respond(state, request, (*match.handler)(request));
         return;
@@ -246,7 +588,7 @@ void HttpServer::dispatch(ConnectionState* state, HttpRequest request)
         respond(state, request, HttpResponse::error(ErrorCode::ServerBusy));
         return;
     }
-    ++m_jobs;
+    m_metrics->jobs = ++m_jobs;
     state->busy = true;
     QPointer<ConnectionState> guard(state);
     const HttpHandler* handler = match.handler;
@@ -258,7 +600,7 @@ void HttpServer::dispatch(ConnectionState* state, HttpRequest request)
             return HttpResponse::error(ErrorCode::Unexpected);
         }
     }).then(this, [this, guard, request](HttpResponse response) {
-        --m_jobs;
+        m_metrics->jobs = --m_jobs;
         // The client may have gone while the worker ran; then its socket and state are gone too.
         if (!guard)
             return;
@@ -277,6 +619,20 @@ void HttpServer::finishOne(ConnectionState* state)
 
 void HttpServer::respond(ConnectionState* state, const HttpRequest& request, const HttpResponse& response)
 {
+    m_metrics->recordRequest(request.route.isEmpty() ? QStringLiteral("unmatched") : request.route, response.status,
+        m_clock.nsecsElapsed() - request.receivedNs);
+    if ((request.method == "PUT" || request.method == "POST") && !request.route.isEmpty()) {
+        for (const QByteArray& prefix : m_limits.uploadPathPrefixes) {
+            if (request.path.startsWith(QString::fromLatin1(prefix))) {
+                m_metrics->recordUpload(response.status < 300 ? QString()
+                                                              : QJsonDocument::fromJson(response.body)
+                                                                    .object()
+                                                                    .value(QStringLiteral("code"))
+                                                                    .toString(QStringLiteral("unknown")));
+                break;
+            }
+        }
+    }
     QTcpSocket* socket = state->socket();
     if (!socket->isOpen() || !state->lastRequest || state->rejected)
         return;
@@ -289,12 +645,16 @@ void HttpServer::respond(ConnectionState* state, const HttpRequest& request, con
     responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
     for (const auto& header : response.headers)
         responder.writeHeader(header.first, header.second);
-    const bool close = request.header(QByteArrayLiteral("connection")).toLower() == "close";
+    // While draining every answer ends its connection: the client reconnects to another host.
+    const bool close = m_draining || request.header(QByteArrayLiteral("connection")).toLower() == "close";
     if (close)
         responder.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
     responder.writeBody(request.method == "HEAD" ? QByteArray() : response.body);
-    if (close)
+    state->answered();
+    if (close) {
+        state->rejected = true; // nothing more is read from it
         socket->disconnectFromHost();
+    }
 }
 
 } // namespace ikkatsu::server

@@ -30,6 +30,7 @@ Router::Match Router::match(const QByteArray& method, const QString& path) const
         if (route.method == method || (method == "HEAD" && route.method == "GET")) {
             result.handler = &route.handler;
             result.thread = route.thread;
+            result.pattern = route.pattern;
             result.parameters = std::move(parameters);
             return result;
         }

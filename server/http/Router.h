@@ -29,6 +29,7 @@ public:
         HandlerThread thread = HandlerThread::Worker;
         QHash<QString, QString> parameters;
         bool pathKnown = false; // the path exists for another method (405 rather than 404)
+        QString pattern; // the route template, e.g. "/api/v1/files/{fileId}" (metrics label)
     };
     Match match(const QByteArray& method, const QString& path) const;
 

@@ -262,9 +262,12 @@ bool TestServer::start(const QStringList& extraArgs)
 {
     if (testDatabaseKind() == QLatin1String("postgresql") && m_databaseUrl.isEmpty())
         return false; // never fall back to SQLite silently in the PostgreSQL variant
+    // Tests log in far more often than people do: the login rate limits are lifted unless a test sets them.
+    const QStringList unlimited {QStringLiteral("--rate-per-address"), QStringLiteral("1000000"),
+        QStringLiteral("--rate-per-account"), QStringLiteral("1000000")};
     m_process.start(builtBinary(QStringLiteral("ikkatsu-server")),
         QStringList {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + commonArgs()
-            + extraArgs);
+            + unlimited + extraArgs);
     if (!m_process.waitForStarted(5000))
         return false;
     QByteArray out;
@@ -282,6 +285,13 @@ bool TestServer::start(const QStringList& extraArgs)
     }
     qWarning("server did not start: %s %s", out.constData(), log().constData());
     return false;
+}
+
+int TestServer::waitForExit(int ms)
+{
+    if (m_process.state() != QProcess::NotRunning && !m_process.waitForFinished(ms))
+        return -1;
+    return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
 }
 
 void TestServer::stop()

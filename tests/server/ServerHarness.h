@@ -81,6 +81,10 @@ public:
     bool start(const QStringList& extraArgs = {});
     void stop();
     bool isRunning() const { return m_process.state() == QProcess::Running; }
+    qint64 processId() const { return m_process.processId(); }
+    // SIGTERM without waiting (the drain); then waitForExit gives the exit code, -1 if still running after `ms`.
+    void sendTerminate() { m_process.terminate(); }
+    int waitForExit(int ms);
     QString baseUrl() const { return m_baseUrl; }
     QByteArray log() { return m_log += m_process.readAllStandardError(); }
 

@@ -1,4 +1,5 @@
-// Renders every screen of the desktop app at 1280×800 in Japanese into PNG files (run by scripts/screenshots).
+// Renders every screen of the desktop app in Japanese into PNG files (run by scripts/screenshots), the main window at
+// the size of a 1280×800 screen less its title bar (MainWindow::preferredSize).
 // The account side is a local demonstration service whose certificates come from a real CertificateAuthority;
 // files come from a LocalFolderFileSource over generated PDFs.
 #include "MainWindow.h"
@@ -9,6 +10,7 @@
 #include "admin/AllResultsPage.h"
 #include "admin/AuditTrailPage.h"
 #include "admin/FilesPage.h"
+#include "admin/PermissionsDialog.h"
 #include "admin/UserFormDialog.h"
 #include "admin/UsersPage.h"
 #include "config/Language.h"
@@ -358,6 +360,29 @@ public:
         }
         return QtFuture::makeReadyFuture(Result<api::FileEntry>(makeError(ErrorCode::FileNotFound)));
     }
+    QFuture<Result<api::FileEntry>> changePermissions(
+        const QString& fileId, const QStringList& viewers, const QStringList& signers, bool signOrdered) override
+    {
+        for (api::FileEntry& file : m_files) {
+            if (file.fileId != fileId)
+                continue;
+            file.requiredSigners = int(signers.size());
+            file.signOrdered = signOrdered;
+            api::FileEntry detail = file;
+            detail.signers.clear();
+            for (int i = 0; i < signers.size(); ++i) {
+                api::SignerState signer;
+                signer.userId = signers.at(i);
+                signer.userName = findUser(signers.at(i))->userName;
+                signer.position = i + 1;
+                signer.hasSigned = i < file.signedCount;
+                detail.signers.append(signer);
+            }
+            detail.viewers = viewers;
+            return QtFuture::makeReadyFuture(Result<api::FileEntry>(detail));
+        }
+        return QtFuture::makeReadyFuture(Result<api::FileEntry>(makeError(ErrorCode::FileNotFound)));
+    }
     QFuture<Result<QByteArray>> fileVersion(const QString&, int) override
     {
         return QtFuture::makeReadyFuture(Result<QByteArray>(test::minimalPdf()));
@@ -642,7 +667,7 @@ int main(int argc, char** argv)
     DemoAccountService accounts(&ca.value());
     MainWindow window(&settings, &accounts,
         [files](const UserProfile& user) { return std::make_unique<LocalFolderFileSource>(files, user.nameRoman); });
-    window.resize(1280, 800);
+    window.resize(MainWindow::preferredSize());
     window.show();
     window.loginPage()->reset();
     (void)QTest::qWaitForWindowExposed(&window);
@@ -718,7 +743,6 @@ int main(int argc, char** argv)
     if (signedRow >= 0) {
         emit window.myPage()->viewRequested(window.myPage()->model()->entry(signedRow));
         waitFor([&] { return window.viewer() && window.viewer()->signatureTable()->rowCount() > 0; }, "viewer");
-        window.viewer()->resize(1280, 800);
         save(window.viewer(), QStringLiteral("13-viewer"));
         window.viewer()->close();
     }
@@ -727,7 +751,7 @@ int main(int argc, char** argv)
     table->selectAll();
     const QList<FileEntry> selected = window.myPage()->selectedEntries();
     BatchSignDialog dialog(window.fileSource(), window.keyStoreFile(), selected, &window);
-    dialog.resize(1280, 800);
+    dialog.resize(QSize(1100, 680).boundedTo(MainWindow::preferredSize()));
     dialog.show();
     (void)QTest::qWaitForWindowExposed(&dialog);
     save(&dialog, QStringLiteral("14-batch-confirm"));
@@ -834,6 +858,22 @@ int main(int argc, char** argv)
     waitFor([&] { return registered.count() >= 1 && filesPage->fileRowCount() > 6; }, "registration");
     save(&window, QStringLiteral("27-files-registered"));
     QDir(batch).removeRecursively();
+
+    // 閲覧者・署名者の変更 of a file that is half signed.
+    const qsizetype detailsBefore = fileDetails.count();
+    filesPage->selectFile(4);
+    waitFor([&] { return fileDetails.count() > detailsBefore; }, "file signers again");
+    QTest::mouseClick(find<QPushButton>(&window, "editPermissionsButton"), Qt::LeftButton);
+    auto* permissions = find<PermissionsDialog>(&window, "permissionsDialog");
+    waitFor([&] { return permissions->isVisible(); }, "permissions dialog");
+    QSignalSpy usersFound(permissions, &PermissionsDialog::searched);
+    find<QLineEdit>(permissions, "permissionSearchEdit")->setText(QStringLiteral("AAA"));
+    permissions->search();
+    waitFor([&] { return usersFound.count() >= 1; }, "user search");
+    find<QListWidget>(permissions, "permissionUserList")->setCurrentRow(0);
+    find<QListWidget>(permissions, "permissionSignerList")->setCurrentRow(2);
+    save(permissions, QStringLiteral("27b-file-permissions"));
+    permissions->reject();
 
     // 全員の処理結果
     QTest::mouseClick(find<QToolButton>(&window, "navAllResults"), Qt::LeftButton);

@@ -226,14 +226,20 @@ void TestUiPages::filterDefaultsAndClear()
     QCOMPARE(changed.folderName, QStringLiteral("建築"));
     QCOMPARE(changed.fileName, QStringLiteral("申請"));
 
+    // [クリア] searches again with the defaults, so that the old result does not stay on screen.
     QSignalSpy searched(&panel, &FileFilterPanel::searchRequested);
+    QSignalSpy cleared(&panel, &FileFilterPanel::cleared);
     QTest::mouseClick(test::child<QPushButton>(&panel, QStringLiteral("clearButton")), Qt::LeftButton);
     QCOMPARE(panel.filter(), FileListFilter::defaults(QDate(2019, 5, 29)));
-    QCOMPARE(searched.count(), 0);
+    QCOMPARE(cleared.count(), 1);
+    QCOMPARE(searched.count(), 1);
+    // clear() alone (a logout's reset) does not search.
+    panel.clear();
+    QCOMPARE(searched.count(), 1);
     QCOMPARE(test::child<QPushButton>(&panel, QStringLiteral("searchButton"))->text(), QStringLiteral("検索"));
     QCOMPARE(test::child<QPushButton>(&panel, QStringLiteral("clearButton"))->text(), QStringLiteral("クリア"));
     QTest::mouseClick(test::child<QPushButton>(&panel, QStringLiteral("searchButton")), Qt::LeftButton);
-    QCOMPARE(searched.count(), 1);
+    QCOMPARE(searched.count(), 2);
 }
 
 void TestUiPages::myPageListsFiltersAndShowsEmpty()
@@ -342,6 +348,27 @@ void TestUiPages::viewerShowsPagesAndSignatures()
     QCOMPARE(signatures->item(1, 0)->text(), QStringLiteral("Taro Jushinsha"));
     // Self-signed signers are not trusted without an anchor: valid but untrusted.
     QCOMPARE(signatures->item(1, 2)->text(), QStringLiteral("有効(署名者は信頼されていません)"));
+    // The panel reads in words, not distinguished names.
+    signatures->setCurrentCell(1, 0);
+    const QString detail = test::child<QLabel>(&viewer, QStringLiteral("signatureDetail"))->text();
+    QVERIFY2(detail.contains(QStringLiteral("署名者: Taro Jushinsha（AAA Corporation）")), qPrintable(detail));
+    QVERIFY2(detail.contains(QStringLiteral("証明書の発行者: Taro Jushinsha（Ikkatsu Test）")), qPrintable(detail));
+    QVERIFY2(detail.contains(QStringLiteral("証明書シリアルナンバー: ")), qPrintable(detail));
+    static const QRegularExpression validity(
+        QStringLiteral("証明書の有効期間: \\d{4}/\\d{2}/\\d{2} 〜 \\d{4}/\\d{2}/\\d{2}"));
+    QVERIFY2(validity.match(detail).hasMatch(), qPrintable(detail));
+    QVERIFY2(detail.contains(QStringLiteral("署名後の変更: なし")), qPrintable(detail));
+    QVERIFY2(!detail.contains(QStringLiteral("CN=")) && !detail.contains(QStringLiteral("OU=")), qPrintable(detail));
+    signatures->setCurrentCell(0, 0);
+    QVERIFY2(test::child<QLabel>(&viewer, QStringLiteral("signatureDetail"))
+                 ->text()
+                 .contains(QStringLiteral("署名後の変更: 1 回の追記")),
+        qPrintable(test::child<QLabel>(&viewer, QStringLiteral("signatureDetail"))->text()));
+    // Esc closes the viewer window.
+    QTest::keyClick(&viewer, Qt::Key_Escape);
+    QTRY_VERIFY(!viewer.isVisible());
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
 
     QTest::mouseClick(test::child<QPushButton>(&viewer, QStringLiteral("viewerNextPage")), Qt::LeftButton);
     QTRY_COMPARE(viewer.currentPage(), 1);

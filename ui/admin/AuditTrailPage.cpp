@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTimeZone>
 #include <QVBoxLayout>
 
@@ -57,6 +58,143 @@ QString AuditTrailPage::eventLabel(const QString& event)
             return label;
     }
     return event;
+}
+
+namespace {
+
+QString fieldLabel(const QString& field)
+{
+    static const std::pair<QLatin1String, const char*> fields[] = {
+        {QLatin1String("userName"), QT_TRANSLATE_NOOP("ikkatsu::ui::AuditTrailPage", "user name")},
+        {QLatin1String("company"), QT_TRANSLATE_NOOP("ikkatsu::ui::AuditTrailPage", "company name")},
+        {QLatin1String("nameRoman"), QT_TRANSLATE_NOOP("ikkatsu::ui::AuditTrailPage", "name in roman letters")},
+        {QLatin1String("companyRoman"),
+            QT_TRANSLATE_NOOP("ikkatsu::ui::AuditTrailPage", "company name in roman letters")},
+        {QLatin1String("email"), QT_TRANSLATE_NOOP("ikkatsu::ui::AuditTrailPage", "mail address")},
+        {QLatin1String("loginExpiresAt"), QT_TRANSLATE_NOOP("ikkatsu::ui::AuditTrailPage", "login expiry")},
+        {QLatin1String("role"), QT_TRANSLATE_NOOP("ikkatsu::ui::AuditTrailPage", "role")},
+        {QLatin1String("maySign"), QT_TRANSLATE_NOOP("ikkatsu::ui::AuditTrailPage", "e-signature permission")},
+    };
+    for (const auto& [name, label] : fields) {
+        if (field == name)
+            return AuditTrailPage::tr(label);
+    }
+    return field;
+}
+
+// CRL reason codes (RFC 5280) the server records with a revocation.
+QString revocationReason(const QString& code)
+{
+    switch (code.toInt()) {
+    case 1:
+        return AuditTrailPage::tr("key compromise");
+    case 3:
+        return AuditTrailPage::tr("affiliation changed");
+    case 4:
+        return AuditTrailPage::tr("superseded");
+    case 5:
+        return AuditTrailPage::tr("cessation of operation");
+    default:
+        return AuditTrailPage::tr("unspecified");
+    }
+}
+
+QString valueText(const QString& key, const QString& value)
+{
+    if (key == QLatin1String("role"))
+        return value == QLatin1String("admin") ? AuditTrailPage::tr("administrator") : AuditTrailPage::tr("user");
+    if (key == QLatin1String("maySign"))
+        return value == QLatin1String("true") ? AuditTrailPage::tr("allowed") : AuditTrailPage::tr("not allowed");
+    if (key == QLatin1String("reason"))
+        return revocationReason(value);
+    return value;
+}
+
+QString keyLabel(const QString& key)
+{
+    if (key == QLatin1String("file"))
+        return AuditTrailPage::tr("File ID");
+    if (key == QLatin1String("folder"))
+        return AuditTrailPage::tr("Folder ID");
+    if (key == QLatin1String("name"))
+        return AuditTrailPage::tr("Name");
+    if (key == QLatin1String("viewers"))
+        return AuditTrailPage::tr("Viewers");
+    if (key == QLatin1String("signers"))
+        return AuditTrailPage::tr("Signers");
+    if (key == QLatin1String("serial"))
+        return AuditTrailPage::tr("Serial number");
+    if (key == QLatin1String("reason"))
+        return AuditTrailPage::tr("Reason");
+    if (key == QLatin1String("role"))
+        return AuditTrailPage::tr("Role");
+    if (key == QLatin1String("maySign"))
+        return AuditTrailPage::tr("E-signature");
+    if (key == QLatin1String("version"))
+        return AuditTrailPage::tr("Version");
+    if (key == QLatin1String("filter"))
+        return AuditTrailPage::tr("Conditions");
+    return key;
+}
+
+} // namespace
+
+QString AuditTrailPage::detailText(const QString& event, const QString& detail)
+{
+    using namespace api::AuditEvent;
+    const QString text = detail.trimmed();
+    if (text.isEmpty())
+        return {};
+    if (event == UserEdited) {
+        QStringList fields;
+        for (const QString& field : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            fields << fieldLabel(field.trimmed());
+        return tr("Changed: %1").arg(fields.join(tr(", ")));
+    }
+    static const QRegularExpression wrongPasswords(QStringLiteral("^(\\d+) wrong passwords$"));
+    if (const auto match = wrongPasswords.match(text); match.hasMatch())
+        return tr("%n wrong password(s) in a row", nullptr, match.captured(1).toInt());
+    if (event == AdminRefused)
+        return tr("Refused request: %1").arg(text);
+    if (event == MailFailed)
+        return tr("Mail not delivered: %1")
+            .arg(text == QLatin1String("registration mails") ? tr("registration mails") : text);
+    // A bare error code (refused login, refused certificate): the code with its meaning.
+    static const QRegularExpression code(QStringLiteral("^E\\d{4}$"));
+    if (code.match(text).hasMatch()) {
+        ErrorCode value {};
+        return parseErrorCode(text, &value) ? errorText(makeError(value)) : text;
+    }
+    // key=value pairs; a value runs until the next " key=" so that names with spaces stay whole. The filter of a
+    // CSV export is the rest of the line.
+    static const QRegularExpression pair(QStringLiteral("(?:^|\\s)([A-Za-z]+)="));
+    QList<std::pair<QString, QString>> pairs;
+    auto it = pair.globalMatch(text);
+    QList<QRegularExpressionMatch> matches;
+    while (it.hasNext())
+        matches << it.next();
+    if (matches.isEmpty() || matches.first().capturedStart() != 0)
+        return text;
+    for (int i = 0; i < matches.size(); ++i) {
+        const QString key = matches[i].captured(1);
+        const qsizetype start = matches[i].capturedEnd();
+        if (key == QLatin1String("filter")) {
+            pairs.append({key, text.mid(start)});
+            break;
+        }
+        const qsizetype end = i + 1 < matches.size() ? matches[i + 1].capturedStart() : text.size();
+        pairs.append({key, text.mid(start, end - start).trimmed()});
+    }
+    QStringList parts;
+    for (const auto& [key, value] : pairs) {
+        if (key == QLatin1String("viewers") || key == QLatin1String("signers"))
+            parts << tr("%1: %n person(s)", nullptr, value.toInt()).arg(keyLabel(key));
+        else if (key == QLatin1String("filter"))
+            parts << tr("%1: %2").arg(keyLabel(key), value.isEmpty() ? tr("none") : value);
+        else
+            parts << tr("%1: %2").arg(keyLabel(key), valueText(key, value));
+    }
+    return parts.join(tr(", "));
 }
 
 AuditTrailPage::AuditTrailPage(QWidget* parent)
@@ -187,7 +325,8 @@ void AuditTrailPage::showPage(const api::AuditPage& page)
     for (const api::AuditEntry& entry : page.entries) {
         rows << QStringList {
             entry.occurredAt.toTimeZone(QTimeZone::systemTimeZone()).toString(QStringLiteral("yyyy/MM/dd HH:mm:ss")),
-            eventLabel(entry.event), entry.actor, entry.subjectUser, entry.detail, entry.remote};
+            eventLabel(entry.event), entry.actor, entry.subjectUser, detailText(entry.event, entry.detail),
+            entry.remote};
     }
     m_table->showPage(rows, m_filter.offset, page.total);
     emit listed();

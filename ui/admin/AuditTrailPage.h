@@ -39,6 +39,9 @@ public:
 
     // "ユーザ登録" for user.registered; an event this version does not know shows as its raw name.
     static QString eventLabel(const QString& event);
+    // The server's detail ("file=f3k9 name=工程表.pdf viewers=1 signers=3", "company,email", "5 wrong passwords")
+    // in words: 「ファイル名: 工程表.pdf、閲覧者: 1 名、署名者: 3 名」. Unknown parts are kept as they are.
+    static QString detailText(const QString& event, const QString& detail);
 
     enum Column { TimeColumn, EventColumn, ActorColumn, SubjectColumn, DetailColumn, RemoteColumn, ColumnCount };
 

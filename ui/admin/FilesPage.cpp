@@ -3,6 +3,7 @@
 #include "FilesPage.h"
 
 #include "Async.h"
+#include "PermissionsDialog.h"
 #include "Style.h"
 #include "common/AtomicFile.h"
 
@@ -202,6 +203,9 @@ FilesPage::FilesPage(QWidget* parent)
     m_download = makeButton(tr("Download..."), QStringLiteral("downloadVersionButton"), false, this);
     versionRow->addWidget(m_download);
     versionRow->addStretch(1);
+    m_editPermissions
+        = makeButton(tr("Change viewers and signers..."), QStringLiteral("editPermissionsButton"), false, this);
+    versionRow->addWidget(m_editPermissions);
     detailColumn->addLayout(versionRow);
     lists->addLayout(detailColumn, 2);
     layout->addLayout(lists, 1);
@@ -260,6 +264,7 @@ FilesPage::FilesPage(QWidget* parent)
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FilesPage::loadDetails);
     connect(m_download, &QPushButton::clicked, this, &FilesPage::chooseVersionFile);
+    connect(m_editPermissions, &QPushButton::clicked, this, &FilesPage::editPermissions);
     clear();
 }
 
@@ -617,6 +622,8 @@ void FilesPage::showDetails(const api::FileEntry& file)
     }
     m_viewersLabel->setText(
         tr("View permission: %1").arg(file.viewers.isEmpty() ? tr("none") : file.viewers.join(QStringLiteral(", "))));
+    // The version choice and ダウンロード depend on the file shown: enable them now, not at the next click.
+    updateActions();
     emit detailsShown();
 }
 
@@ -634,6 +641,21 @@ void FilesPage::updateActions()
     m_next->setEnabled(m_offset + m_files.size() < m_total);
     m_version->setEnabled(m_detail.has_value());
     m_download->setEnabled(m_detail.has_value());
+    m_editPermissions->setEnabled(m_detail.has_value() && m_service);
+}
+
+void FilesPage::editPermissions()
+{
+    if (!m_detail || !m_service)
+        return;
+    auto* dialog = new PermissionsDialog(m_service, *m_detail, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PermissionsDialog::saved, this, [this](const api::FileEntry& file) {
+        showDetails(file);
+        reportDone(tr("The viewers and signers of %1 were changed.").arg(file.name));
+        loadFiles();
+    });
+    dialog->open();
 }
 
 void FilesPage::chooseVersionFile()

@@ -78,6 +78,7 @@ private:
     void loadDetails();
     void showDetails(const api::FileEntry& file);
     void chooseVersionFile();
+    void editPermissions();
     void showOutcomes(const QList<api::NewFileOutcome>& outcomes);
     void updateActions();
     void reportError(const Error& error);
@@ -120,6 +121,7 @@ private:
     QTableWidget* m_signerStates = nullptr;
     QSpinBox* m_version = nullptr;
     QPushButton* m_download = nullptr;
+    QPushButton* m_editPermissions = nullptr;
 };
 
 } // namespace ikkatsu::ui

@@ -1,4 +1,5 @@
-// Filters laid out as the manual's form: one labelled row per condition.
+// Filters laid out as the manual's form, two labelled conditions per row so that the list below keeps the height
+// of a 1280×800 screen.
 #include "FileFilterPanel.h"
 
 #include "Style.h"
@@ -12,6 +13,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QVBoxLayout>
 
 namespace ikkatsu::ui {
 
@@ -21,7 +23,7 @@ QLabel* rowName(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
     label->setObjectName(QStringLiteral("fieldName"));
-    label->setMinimumWidth(170);
+    label->setMinimumWidth(120);
     return label;
 }
 
@@ -32,7 +34,7 @@ QDateEdit* dateEdit(const QString& objectName, QWidget* parent)
     edit->setCalendarPopup(true);
     //: Display format of the registration date fields (QDateTime format); the manual writes 2019年2月28日.
     edit->setDisplayFormat(FileFilterPanel::tr("yyyy/MM/dd"));
-    edit->setMinimumWidth(180);
+    edit->setMinimumWidth(150);
     return edit;
 }
 
@@ -43,9 +45,9 @@ FileFilterPanel::FileFilterPanel(QWidget* parent)
     , m_today(QDate::currentDate())
 {
     QFrame* card = makeCard(this);
-    auto* outer = new QVBoxLayout(this);
+    auto* outer = new QHBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(card);
+    outer->addWidget(card, 1);
     auto* grid = new QGridLayout(card);
     grid->setContentsMargins(1, 1, 1, 1);
     grid->setHorizontalSpacing(12);
@@ -76,13 +78,13 @@ FileFilterPanel::FileFilterPanel(QWidget* parent)
     statusLayout->addWidget(m_myStatus);
     statusLayout->addStretch(1);
     grid->addWidget(rowName(tr("My processing status"), card), row, 0);
-    grid->addWidget(statusRow, row++, 1);
+    grid->addWidget(statusRow, row, 1);
 
     m_target = new QButtonGroup(this);
-    grid->addWidget(rowName(tr("Search target"), card), row, 0);
+    grid->addWidget(rowName(tr("Search target"), card), row, 2);
     grid->addWidget(radioRow(m_target, {tr("All files to process"), tr("Files to view"), tr("Files to sign")},
                         QStringLiteral("target")),
-        row++, 1);
+        row++, 3);
 
     m_state = new QButtonGroup(this);
     grid->addWidget(rowName(tr("Signature status"), card), row, 0);
@@ -90,7 +92,7 @@ FileFilterPanel::FileFilterPanel(QWidget* parent)
                         {signatureStateText(SignatureState::Any), signatureStateText(SignatureState::Unsigned),
                             signatureStateText(SignatureState::InProgress), signatureStateText(SignatureState::Signed)},
                         QStringLiteral("state")),
-        row++, 1);
+        row, 1);
 
     auto* dates = new QWidget(card);
     auto* datesLayout = new QHBoxLayout(dates);
@@ -101,8 +103,8 @@ FileFilterPanel::FileFilterPanel(QWidget* parent)
     datesLayout->addWidget(new QLabel(QStringLiteral("〜"), dates));
     datesLayout->addWidget(m_to);
     datesLayout->addStretch(1);
-    grid->addWidget(rowName(tr("File registration date (*)"), card), row, 0);
-    grid->addWidget(dates, row++, 1);
+    grid->addWidget(rowName(tr("File registration date (*)"), card), row, 2);
+    grid->addWidget(dates, row++, 3);
 
     auto textRow = [card](QLineEdit** edit, const QString& objectName) {
         auto* holder = new QWidget(card);
@@ -111,31 +113,37 @@ FileFilterPanel::FileFilterPanel(QWidget* parent)
         *edit = new QLineEdit(holder);
         (*edit)->setObjectName(objectName);
         (*edit)->setMaxLength(200);
-        (*edit)->setMinimumWidth(320);
+        (*edit)->setMinimumWidth(200);
         layout->addWidget(*edit);
         layout->addStretch(1);
         return holder;
     };
     grid->addWidget(rowName(tr("Folder name"), card), row, 0);
-    grid->addWidget(textRow(&m_folder, QStringLiteral("folderNameEdit")), row++, 1);
-    grid->addWidget(rowName(tr("File name"), card), row, 0);
-    grid->addWidget(textRow(&m_file, QStringLiteral("fileNameEdit")), row++, 1);
+    grid->addWidget(textRow(&m_folder, QStringLiteral("folderNameEdit")), row, 1);
+    grid->addWidget(rowName(tr("File name"), card), row, 2);
+    grid->addWidget(textRow(&m_file, QStringLiteral("fileNameEdit")), row++, 3);
     grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
 
-    auto* buttons = new QHBoxLayout;
-    buttons->setContentsMargins(0, 8, 0, 0);
-    buttons->addStretch(1);
+    // [検索] [クリア] beside the conditions rather than under them: the list below keeps the height.
+    auto* buttons = new QVBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
     m_search = makeButton(tr("Search"), QStringLiteral("searchButton"), true, this);
     m_clear = makeButton(tr("Clear"), QStringLiteral("clearButton"), false, this);
-    m_search->setMinimumWidth(120);
-    m_clear->setMinimumWidth(120);
+    m_search->setMinimumWidth(110);
+    m_clear->setMinimumWidth(110);
     buttons->addWidget(m_search);
     buttons->addWidget(m_clear);
     buttons->addStretch(1);
     outer->addLayout(buttons);
 
     connect(m_search, &QPushButton::clicked, this, &FileFilterPanel::searchRequested);
-    connect(m_clear, &QPushButton::clicked, this, &FileFilterPanel::clear);
+    // [クリア] shows what the defaults find, so that no earlier result (or 「該当するデータが存在しません。」) stays.
+    connect(m_clear, &QPushButton::clicked, this, [this] {
+        clear();
+        emit cleared();
+        emit searchRequested();
+    });
     connect(m_folder, &QLineEdit::returnPressed, this, &FileFilterPanel::searchRequested);
     connect(m_file, &QLineEdit::returnPressed, this, &FileFilterPanel::searchRequested);
     clear();

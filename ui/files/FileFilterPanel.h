@@ -28,6 +28,8 @@ public:
 
 signals:
     void searchRequested();
+    // [クリア] was pressed (the search it runs follows as searchRequested).
+    void cleared();
 
 private:
     QDate m_today;

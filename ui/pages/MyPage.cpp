@@ -13,13 +13,43 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
+#include <QStyle>
+#include <QStyleOptionViewItem>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace ikkatsu::ui {
+
+// The table's sort proxy, which also draws a check box in the file name column for every selected row: the
+// selection is the one truth, the boxes only show it (and a click on a box toggles it, see MyPage::eventFilter).
+class SelectionCheckProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setSelectionModel(QItemSelectionModel* selection)
+    {
+        m_selection = selection;
+        connect(selection, &QItemSelectionModel::selectionChanged, this, [this] {
+            if (rowCount() > 0)
+                emit dataChanged(index(0, 0), index(rowCount() - 1, 0), {Qt::CheckStateRole});
+        });
+    }
+
+    QVariant data(const QModelIndex& index, int role) const override
+    {
+        if (role == Qt::CheckStateRole && index.column() == FileListModel::FileNameColumn)
+            return m_selection && m_selection->isRowSelected(index.row()) ? Qt::Checked : Qt::Unchecked;
+        return QSortFilterProxyModel::data(index, role);
+    }
+
+private:
+    QItemSelectionModel* m_selection = nullptr;
+};
 
 namespace {
 
@@ -122,6 +152,10 @@ MyPage::MyPage(QWidget* parent)
     m_batchSign->setIcon(QIcon(QStringLiteral(":/ikkatsu/icons/sign.svg")));
     tools->addWidget(m_view);
     tools->addWidget(m_batchSign);
+    m_selectedCount = new QLabel(content);
+    m_selectedCount->setObjectName(QStringLiteral("selectedCount"));
+    tools->addSpacing(12);
+    tools->addWidget(m_selectedCount);
     tools->addStretch(1);
     m_count = new QLabel(content);
     m_count->setObjectName(QStringLiteral("resultCount"));
@@ -133,12 +167,14 @@ MyPage::MyPage(QWidget* parent)
     layout->addLayout(tools);
 
     m_model = new FileListModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy = new SelectionCheckProxy(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(FileListModel::SortRole);
     m_table = new QTableView(content);
     m_table->setObjectName(QStringLiteral("fileTable"));
     m_table->setModel(m_proxy);
+    m_proxy->setSelectionModel(m_table->selectionModel());
+    m_table->viewport()->installEventFilter(this);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(FileListModel::RegisteredColumn, Qt::DescendingOrder);
     // With paging, a header click must order the whole result, not only the rows on screen: ask the source again.
@@ -163,6 +199,7 @@ MyPage::MyPage(QWidget* parent)
     layout->addWidget(m_table, 1);
 
     connect(m_filters, &FileFilterPanel::searchRequested, this, [this] { search(0); });
+    connect(m_filters, &FileFilterPanel::cleared, m_quickText, &QLineEdit::clear);
     connect(quickButton, &QPushButton::clicked, this, &MyPage::quickSearch);
     connect(m_quickText, &QLineEdit::returnPressed, this, &MyPage::quickSearch);
     connect(m_previous, &QPushButton::clicked, this, [this] { search(m_page - 1); });
@@ -199,6 +236,40 @@ QList<FileEntry> MyPage::selectedEntries() const
     for (const QModelIndex& index : rows)
         entries.append(m_model->entry(m_proxy->mapToSource(index).row()));
     return entries;
+}
+
+void MyPage::toggleRow(int viewRow)
+{
+    if (viewRow < 0 || viewRow >= m_proxy->rowCount())
+        return;
+    const QModelIndex index = m_proxy->index(viewRow, 0);
+    m_table->selectionModel()->select(index, QItemSelectionModel::Toggle | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+}
+
+// A press on a row's check box toggles that row alone, without clearing the others as a plain click would.
+bool MyPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table->viewport()
+        && (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonDblClick)) {
+        auto* mouse = static_cast<QMouseEvent*>(event);
+        const QModelIndex index = m_table->indexAt(mouse->position().toPoint());
+        if (mouse->button() == Qt::LeftButton && index.isValid() && index.column() == FileListModel::FileNameColumn) {
+            QStyleOptionViewItem option;
+            option.initFrom(m_table);
+            option.rect = m_table->visualRect(index);
+            option.features |= QStyleOptionViewItem::HasCheckIndicator;
+            const QRect box = m_table->style()
+                                  ->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, m_table)
+                                  .adjusted(-4, -4, 4, 4);
+            if (box.contains(mouse->position().toPoint())) {
+                if (event->type() == QEvent::MouseButtonPress)
+                    toggleRow(index.row());
+                return true;
+            }
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void MyPage::refresh()
@@ -263,8 +334,31 @@ void MyPage::updateButtons()
     const auto selected = m_table->selectionModel()->selectedRows();
     m_view->setEnabled(selected.size() == 1);
     m_batchSign->setEnabled(!selected.isEmpty());
+    m_selectedCount->setText(tr("%n file(s) selected", nullptr, int(selected.size())));
     m_previous->setEnabled(m_page > 0);
     m_next->setEnabled((m_page + 1) * m_lastFilter.pageSize < m_total);
+}
+
+void MyPage::reset()
+{
+    ++m_generation; // an answer still on its way belongs to the previous session
+    m_filters->clear();
+    m_quickText->clear();
+    m_model->setEntries({});
+    m_empty->hide();
+    m_error->hide();
+    m_resume->hide();
+    m_count->clear();
+    m_page = 0;
+    m_total = 0;
+    m_lastFilter = FileListFilter::defaults();
+    m_sortKey = FileListFilter::SortKey::Registered;
+    m_descending = true;
+    {
+        const QSignalBlocker block(m_table->horizontalHeader());
+        m_table->sortByColumn(FileListModel::RegisteredColumn, Qt::DescendingOrder);
+    }
+    updateButtons();
 }
 
 } // namespace ikkatsu::ui

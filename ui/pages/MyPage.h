@@ -9,13 +9,13 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
 
 namespace ikkatsu::ui {
 
 class FileFilterPanel;
 class FileListModel;
+class SelectionCheckProxy;
 
 class MyPage : public QWidget
 {
@@ -29,10 +29,15 @@ public:
     FileFilterPanel* filterPanel() const { return m_filters; }
     FileListModel* model() const { return m_model; }
     QList<FileEntry> selectedEntries() const;
+    // The check box of a row (the first column) toggles it in the selection, as a Ctrl+click does.
+    void toggleRow(int viewRow);
     // Runs the current filter again (after a batch, statuses change).
     void refresh();
     // A banner offering to resume an unfinished batch of `pendingFiles` files; 0 hides it.
     void showResumeOffer(int pendingFiles);
+    // Back to the state of a fresh login (after a logout): default filters, empty quick search, no rows, no
+    // banners or messages, the first page in the default order.
+    void reset();
 
 signals:
     void viewRequested(const ikkatsu::ui::FileEntry& entry);
@@ -45,6 +50,7 @@ private:
     void search(int page);
     void quickSearch();
     void updateButtons();
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
     FileSource* m_source = nullptr;
     FileListFilter m_lastFilter;
@@ -55,11 +61,12 @@ private:
     quint64 m_generation = 0;
     FileFilterPanel* m_filters;
     FileListModel* m_model;
-    QSortFilterProxyModel* m_proxy = nullptr;
+    SelectionCheckProxy* m_proxy = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_empty = nullptr;
     QLabel* m_error = nullptr;
     QLabel* m_count = nullptr;
+    QLabel* m_selectedCount = nullptr;
     QWidget* m_resume = nullptr;
     QLabel* m_resumeText = nullptr;
     QLineEdit* m_quickText = nullptr;

@@ -80,6 +80,12 @@ ProfilePage::ProfilePage(AccountService* accounts, QWidget* parent)
     m_noCertificate->setProperty("messageKind", QStringLiteral("empty"));
     m_noCertificate->setWordWrap(true);
     right->addWidget(m_noCertificate);
+    // Someone who chose 電子署名を行わない (or lost this computer's key store) can set a certificate up later.
+    m_setupCertificate
+        = makeButton(tr("Signing certificate setup"), QStringLiteral("setupCertificateButton"), true, content);
+    m_setupCertificate->hide();
+    right->addWidget(m_setupCertificate, 0, Qt::AlignLeft);
+    connect(m_setupCertificate, &QPushButton::clicked, this, &ProfilePage::certificateSetupRequested);
     right->addWidget(
         makeInfoTable({tr("Certificate serial number"), tr("CN: Subject"), tr("OU: Subject company"),
                           tr("OU: Service name"), tr("O: Service provider"), tr("C: Country"), tr("Valid until")},
@@ -138,6 +144,7 @@ ProfilePage::ProfilePage(AccountService* accounts, QWidget* parent)
 void ProfilePage::setUser(const UserProfile& user, const QString& keyStorePath)
 {
     m_keyStorePath = keyStorePath;
+    m_maySign = user.maySign;
     const QStringList values {user.userId, user.userName, user.company, user.nameRoman, user.companyRoman, user.email,
         user.loginExpiresAt.isValid() ? user.loginExpiresAt.toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm"))
                                       : QString()};
@@ -154,7 +161,9 @@ void ProfilePage::showCertificate()
         value->clear();
     auto chain = KeyStore::readCertificates(m_keyStorePath);
     const bool have = chain.ok() && !chain->isEmpty();
+    m_noCertificate->setText(tr("No signing certificate is set up on this computer."));
     m_noCertificate->setVisible(!have);
+    m_setupCertificate->setVisible(!have && m_maySign);
     m_changePin->setEnabled(have);
     if (!have) {
         if (!chain.ok() && chain.error().code != ErrorCode::KeyStoreMissing)
@@ -168,6 +177,22 @@ void ProfilePage::showCertificate()
         certificate.notAfter().toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm:ss"))};
     for (int i = 0; i < values.size(); ++i)
         m_certificateValues[i]->setText(values[i]);
+}
+
+void ProfilePage::reset()
+{
+    for (QLineEdit* edit : {m_currentPassword, m_newPassword, m_newPasswordConfirm, m_currentPin, m_newPin,
+             static_cast<QLineEdit*>(m_newPinConfirm)})
+        edit->clear();
+    for (QLabel* value : std::as_const(m_userValues))
+        value->clear();
+    for (QLabel* value : std::as_const(m_certificateValues))
+        value->clear();
+    m_passwordResult->hide();
+    m_pinResult->hide();
+    m_setupCertificate->hide();
+    m_maySign = false;
+    m_keyStorePath.clear();
 }
 
 void ProfilePage::changePassword()

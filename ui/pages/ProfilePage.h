@@ -21,8 +21,12 @@ public:
     ProfilePage(AccountService* accounts, QWidget* parent = nullptr);
 
     void setUser(const UserProfile& user, const QString& keyStorePath);
+    // Forgets everything typed and every message (after a logout).
+    void reset();
 
 signals:
+    // 署名用証明書セットアップ asked for later, by a user without a signing certificate on this computer.
+    void certificateSetupRequested();
     void passwordChanged();
     void pinChanged();
     // A server refusal, so that an ended session can take the user back to ログイン.
@@ -38,6 +42,8 @@ private:
     QList<QLabel*> m_userValues;
     QList<QLabel*> m_certificateValues;
     QLabel* m_noCertificate = nullptr;
+    QPushButton* m_setupCertificate = nullptr;
+    bool m_maySign = false;
     QLineEdit* m_currentPassword = nullptr;
     QLineEdit* m_newPassword = nullptr;
     QLineEdit* m_newPasswordConfirm = nullptr;

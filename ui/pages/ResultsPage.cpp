@@ -144,4 +144,15 @@ void ResultsPage::applyFilter()
     m_table->resizeColumnsToContents();
 }
 
+void ResultsPage::reset()
+{
+    m_action->setCurrentIndex(0);
+    m_outcome->setCurrentIndex(0);
+    m_fileName->clear();
+    m_records.clear();
+    m_model->removeRows(0, m_model->rowCount());
+    m_empty->hide();
+    m_error->hide();
+}
+
 } // namespace ikkatsu::ui

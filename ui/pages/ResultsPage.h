@@ -23,6 +23,8 @@ public:
 
     void setFileSource(FileSource* source);
     void refresh();
+    // Back to the state of a fresh login: default filters, no rows, no messages.
+    void reset();
     int visibleRows() const;
 
 signals:

@@ -59,6 +59,10 @@ public:
     virtual QFuture<Result<api::FileListPage>> files(const QString& folderId, int offset, int limit) = 0;
     // One file with its signers (in order, with their state) and viewers.
     virtual QFuture<Result<api::FileEntry>> fileDetail(const QString& fileId) = 0;
+    // Replaces a registered file's viewers and signers (signing order); answers the file as it now is.
+    virtual QFuture<Result<api::FileEntry>> changePermissions(
+        const QString& fileId, const QStringList& viewers, const QStringList& signers, bool signOrdered)
+        = 0;
     // The bytes of any stored version of a file (1 = as registered, the file's `version` = current).
     virtual QFuture<Result<QByteArray>> fileVersion(const QString& fileId, int version) = 0;
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "crypto/Cades.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -87,10 +88,19 @@ public:
     virtual QFuture<Result<FilePage>> list(const FileListFilter& filter) = 0;
     virtual QFuture<Result<DownloadedFile>> download(const QString& fileId) = 0;
     // Uploads a signed file based on `baseVersion`; refused with VersionConflict when the stored file moved on.
-    virtual QFuture<Status> upload(const QString& fileId, const QString& baseVersion, const QString& signedPath) = 0;
+    // Answers the file's state after it: 署名中 while other signers remain, 署名済 when it was the last signature.
+    virtual QFuture<Result<SignatureState>> upload(
+        const QString& fileId, const QString& baseVersion, const QString& signedPath)
+        = 0;
     virtual QFuture<Result<QList<ProcessingRecord>>> history() = 0;
     // Records a view or signature outcome in 処理結果.
     virtual void record(const ProcessingRecord& record) = 0;
+    // How this source's signatures get their timestamp: an empty fetcher (PAdES B-B) unless a server's policy asks
+    // for B-T with its TSA.
+    virtual QFuture<Result<CadesSigner::TimestampFetcher>> timestampFetcher()
+    {
+        return QtFuture::makeReadyFuture(Result<CadesSigner::TimestampFetcher>(CadesSigner::TimestampFetcher()));
+    }
 };
 
 QString myStatusText(MyStatus status);

@@ -168,10 +168,10 @@ QFuture<Result<DownloadedFile>> LocalFolderFileSource::download(const QString& f
     });
 }
 
-QFuture<Status> LocalFolderFileSource::upload(
+QFuture<Result<SignatureState>> LocalFolderFileSource::upload(
     const QString& fileId, const QString& baseVersion, const QString& signedPath)
 {
-    return QtConcurrent::run([this, fileId, baseVersion, signedPath]() -> Status {
+    return QtConcurrent::run([this, fileId, baseVersion, signedPath]() -> Result<SignatureState> {
         QMutexLocker lock(&m_mutex);
         auto path = resolve(m_root, fileId);
         IKK_TRY(path);
@@ -180,7 +180,12 @@ QFuture<Status> LocalFolderFileSource::upload(
         QFile source(signedPath);
         if (!source.open(QIODevice::ReadOnly))
             return makeError(ErrorCode::InputFileUnreadable, signedPath);
-        return writeFileAtomically(*path, source.readAll());
+        IKK_TRY(writeFileAtomically(*path, source.readAll()));
+        // The folder's required count against the signatures now in the file, as the list computes it.
+        const auto report = SignatureInspector::inspectFile(*path, {});
+        IKK_TRY(report);
+        const int required = requiredSigners(QFileInfo(*path).absolutePath());
+        return report->signatures.size() < required ? SignatureState::InProgress : SignatureState::Signed;
     });
 }
 

@@ -22,7 +22,8 @@ public:
 
     QFuture<Result<FilePage>> list(const FileListFilter& filter) override;
     QFuture<Result<DownloadedFile>> download(const QString& fileId) override;
-    QFuture<Status> upload(const QString& fileId, const QString& baseVersion, const QString& signedPath) override;
+    QFuture<Result<SignatureState>> upload(
+        const QString& fileId, const QString& baseVersion, const QString& signedPath) override;
     QFuture<Result<QList<ProcessingRecord>>> history() override;
     void record(const ProcessingRecord& record) override;
 

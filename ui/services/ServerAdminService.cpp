@@ -137,6 +137,15 @@ QFuture<Result<api::FileEntry>> ServerAdminService::fileDetail(const QString& fi
         [fileId](client::ApiClient* client, auto done) { client->adminFileDetail(fileId, done); });
 }
 
+QFuture<Result<api::FileEntry>> ServerAdminService::changePermissions(
+    const QString& fileId, const QStringList& viewers, const QStringList& signers, bool signOrdered)
+{
+    return callServer<api::FileEntry>(
+        m_accounts->apiClient(), [fileId, viewers, signers, signOrdered](client::ApiClient* client, auto done) {
+            client->changeFilePermissions(fileId, viewers, signers, signOrdered, done);
+        });
+}
+
 QFuture<Result<QByteArray>> ServerAdminService::fileVersion(const QString& fileId, int version)
 {
     return callServer<QByteArray, client::ApiClient::Download>(

@@ -35,6 +35,8 @@ public:
         const QString& folderId, const QList<api::NewFile>& files) override;
     QFuture<Result<api::FileListPage>> files(const QString& folderId, int offset, int limit) override;
     QFuture<Result<api::FileEntry>> fileDetail(const QString& fileId) override;
+    QFuture<Result<api::FileEntry>> changePermissions(
+        const QString& fileId, const QStringList& viewers, const QStringList& signers, bool signOrdered) override;
     QFuture<Result<QByteArray>> fileVersion(const QString& fileId, int version) override;
     QFuture<Result<api::ResultPage>> allResults(const api::ResultFilter& filter) override;
     QFuture<Result<QByteArray>> allResultsCsv(const api::ResultFilter& filter) override;

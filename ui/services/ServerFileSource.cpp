@@ -3,6 +3,7 @@
 
 #include "api/FileDto.h"
 #include "client/ApiClient.h"
+#include "client/TimestampClient.h"
 #include "common/AtomicFile.h"
 
 #include <QCryptographicHash>
@@ -171,6 +172,23 @@ api::FileListFilter ServerFileSource::toApiFilter(const FileListFilter& filter)
     return query;
 }
 
+QFuture<Result<CadesSigner::TimestampFetcher>> ServerFileSource::timestampFetcher()
+{
+    using Answer = Result<CadesSigner::TimestampFetcher>;
+    if (!m_client)
+        return QtFuture::makeReadyFuture(Answer(noSession()));
+    auto promise = makePromise<Answer>();
+    QPointer<client::ApiClient> client = m_client;
+    m_client->signingPolicy([promise, client](Result<client::ApiClient::SigningPolicy> policy) {
+        if (!policy.ok())
+            return fulfil(promise, Answer(policy.error()));
+        if (!client)
+            return fulfil(promise, Answer(noSession()));
+        fulfil(promise, Answer(timestampFetcherFor(*client, *policy)));
+    });
+    return promise->future();
+}
+
 QFuture<Result<FilePage>> ServerFileSource::list(const FileListFilter& filter)
 {
     auto promise = makePromise<Result<FilePage>>();
@@ -206,21 +224,24 @@ QFuture<Result<DownloadedFile>> ServerFileSource::download(const QString& fileId
     return promise->future();
 }
 
-QFuture<Status> ServerFileSource::upload(const QString& fileId, const QString& baseVersion, const QString& signedPath)
+QFuture<Result<SignatureState>> ServerFileSource::upload(
+    const QString& fileId, const QString& baseVersion, const QString& signedPath)
 {
+    using Answer = Result<SignatureState>;
     if (!m_client)
-        return QtFuture::makeReadyFuture(Status(noSession()));
+        return QtFuture::makeReadyFuture(Answer(noSession()));
     bool numeric = false;
     const int version = baseVersion.toInt(&numeric);
     if (!numeric || version <= 0)
-        return QtFuture::makeReadyFuture(Status(makeError(ErrorCode::VersionConflict, fileId)));
+        return QtFuture::makeReadyFuture(Answer(makeError(ErrorCode::VersionConflict, fileId)));
     QFile file(signedPath);
     if (!file.open(QIODevice::ReadOnly))
-        return QtFuture::makeReadyFuture(Status(makeError(ErrorCode::InputFileUnreadable, signedPath)));
+        return QtFuture::makeReadyFuture(Answer(makeError(ErrorCode::InputFileUnreadable, signedPath)));
     const QByteArray bytes = file.readAll();
-    auto promise = makePromise<Status>();
-    m_client->uploadSignedFile(fileId, version, bytes,
-        [promise](Result<api::FileEntry> answer) { fulfil(promise, answer.ok() ? Status() : Status(answer.error())); });
+    auto promise = makePromise<Answer>();
+    m_client->uploadSignedFile(fileId, version, bytes, [promise](Result<api::FileEntry> answer) {
+        fulfil(promise, answer.ok() ? Answer(stateOf(answer->status)) : Answer(answer.error()));
+    });
     return promise->future();
 }
 

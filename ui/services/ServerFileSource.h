@@ -30,9 +30,12 @@ public:
 
     QFuture<Result<FilePage>> list(const FileListFilter& filter) override;
     QFuture<Result<DownloadedFile>> download(const QString& fileId) override;
-    QFuture<Status> upload(const QString& fileId, const QString& baseVersion, const QString& signedPath) override;
+    QFuture<Result<SignatureState>> upload(
+        const QString& fileId, const QString& baseVersion, const QString& signedPath) override;
     QFuture<Result<QList<ProcessingRecord>>> history() override;
     void record(const ProcessingRecord& record) override;
+    // The server's signing policy: B-T signs with its TSA and this session.
+    QFuture<Result<CadesSigner::TimestampFetcher>> timestampFetcher() override;
 
     // The screens' filter as the server's query; public so that tests can check the mapping.
     static api::FileListFilter toApiFilter(const FileListFilter& filter);

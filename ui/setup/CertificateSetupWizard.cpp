@@ -304,6 +304,12 @@ void CertificateSetupWizard::start(const UserProfile& user)
     m_sign->setChecked(user.maySign);
     m_noSign->setChecked(!user.maySign);
     m_choiceError->hide();
+    // Nothing of an earlier run (another user's, before a logout) carries over: PIN fields, errors, the red hint.
+    m_newPin->clear();
+    m_confirmPin->clear();
+    m_pinError->hide();
+    m_waitingError->hide();
+    setMessageKind(m_pasteRefused, QString());
     goTo(ChoiceStep);
 }
 

@@ -224,6 +224,10 @@ void BatchSignDialog::setStage(int row, Stage stage, const Error& error)
     QString text = stageText(stage);
     if (stage == Stage::Skipped || stage == Stage::Failed || stage == Stage::Cancelled)
         text += QStringLiteral(": ") + errorText(error);
+    // Done says what the file is now: 署名済, or 署名中 while other signers remain.
+    if (stage == Stage::Done)
+        text = item.after == SignatureState::Signed ? tr("Completed (signed: every signature is in)")
+                                                    : tr("Completed (signing: other signers remain)");
     QTableWidgetItem* cell = m_table->item(row, StatusColumn);
     cell->setText(text);
     cell->setToolTip(text);
@@ -277,13 +281,23 @@ void BatchSignDialog::start()
         }
         m_keyStore = opened.value();
         m_signer = std::make_shared<CadesSigner>(m_keyStore->key(), m_keyStore->chain());
-        m_running = true;
-        writeJournal();
-        m_pages->setCurrentIndex(1);
-        m_start->hide();
-        m_cancelButton->setFocus();
-        m_phase->setText(tr("Downloading the files…"));
-        downloadNext(0);
+        // The server decides the signature level (B-T: a timestamp from its TSA for every file).
+        whenReady(this, m_source->timestampFetcher(), [this](const Result<CadesSigner::TimestampFetcher>& fetcher) {
+            if (!fetcher.ok()) {
+                showError(m_pinError, fetcher.error());
+                m_start->setEnabled(true);
+                m_pin->setEnabled(true);
+                return;
+            }
+            m_signer->setTimestampFetcher(fetcher.value());
+            m_running = true;
+            writeJournal();
+            m_pages->setCurrentIndex(1);
+            m_start->hide();
+            m_cancelButton->setFocus();
+            m_phase->setText(tr("Downloading the files…"));
+            downloadNext(0);
+        });
     });
 }
 
@@ -384,7 +398,7 @@ void BatchSignDialog::uploadNext(int index)
     }
     const Item& item = m_items[index];
     whenReady(this, m_source->upload(item.entry.id, item.download.version, item.signedPath),
-        [this, index](const Status& uploaded) {
+        [this, index](const Result<SignatureState>& uploaded) {
             Item& done = m_items[index];
             QFile::remove(done.signedPath);
             QFile::remove(done.download.localPath);
@@ -397,9 +411,10 @@ void BatchSignDialog::uploadNext(int index)
             if (!uploaded.ok())
                 record.errorCode = uploaded.error().codeText();
             m_source->record(record);
-            if (uploaded.ok())
+            if (uploaded.ok()) {
+                done.after = *uploaded;
                 setStage(index, Stage::Done);
-            else
+            } else
                 setStage(index, Stage::Failed, uploaded.error());
             writeJournal();
             uploadNext(index + 1);

@@ -59,6 +59,7 @@ private:
         Error error;
         DownloadedFile download;
         QString signedPath;
+        SignatureState after = SignatureState::Unsigned; // the file's state once our signature is uploaded
     };
 
     void start();

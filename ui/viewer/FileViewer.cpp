@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMultiHash>
 #include <QPdfDocument>
 #include <QPdfPageNavigator>
 #include <QPdfView>
@@ -39,6 +40,47 @@ QString verdictText(const SignatureReport& signature)
     return {};
 }
 
+// The attributes of an RFC 2253 name ("CN=Ikkatsu Issuing CA,O=Ikkatsu Trust Services"), escapes undone.
+QMultiHash<QString, QString> nameParts(const QString& rfc2253)
+{
+    QMultiHash<QString, QString> parts;
+    QString current;
+    bool escaped = false;
+    const auto flush = [&] {
+        const qsizetype equals = current.indexOf(QLatin1Char('='));
+        if (equals > 0)
+            parts.insert(current.left(equals).trimmed().toUpper(), current.mid(equals + 1).trimmed());
+        current.clear();
+    };
+    for (const QChar c : rfc2253) {
+        if (escaped) {
+            current += c;
+            escaped = false;
+        } else if (c == QLatin1Char('\\')) {
+            escaped = true;
+        } else if (c == QLatin1Char(',') || c == QLatin1Char('+')) {
+            flush();
+        } else {
+            current += c;
+        }
+    }
+    flush();
+    return parts;
+}
+
+// "Name (Organisation)" from a distinguished name, for people rather than the raw DN.
+QString readableName(const QString& rfc2253)
+{
+    const QMultiHash<QString, QString> parts = nameParts(rfc2253);
+    const QString name = parts.value(QStringLiteral("CN"));
+    QString organisation = parts.value(QStringLiteral("O"));
+    if (organisation.isEmpty())
+        organisation = parts.value(QStringLiteral("OU"));
+    if (name.isEmpty())
+        return organisation.isEmpty() ? rfc2253 : organisation;
+    return organisation.isEmpty() ? name : FileViewer::tr("%1 (%2)").arg(name, organisation);
+}
+
 // The ETSI indication and what happened after the signature, for the detail pane.
 QString changesText(const SignatureReport& signature)
 {
@@ -60,6 +102,33 @@ QString changesText(const SignatureReport& signature)
 }
 
 } // namespace
+
+QString FileViewer::signatureSummary(const SignatureReport& signature)
+{
+    const Certificate& certificate = signature.signerCertificate;
+    const SubjectName subject = certificate.subject();
+    const QString company = subject.companyUnit.isEmpty() ? subject.organization : subject.companyUnit;
+    const QString signer = company.isEmpty() ? signature.signerName : tr("%1 (%2)").arg(signature.signerName, company);
+    const QString format = QStringLiteral("yyyy/MM/dd");
+    QStringList lines;
+    lines << tr("Signer: %1").arg(signer);
+    lines << tr("Certificate issuer: %1").arg(readableName(certificate.issuerText()));
+    lines << tr("Certificate serial number: %1").arg(certificate.serialNumberHex());
+    lines << tr("Certificate validity: %1 to %2")
+                 .arg(certificate.notBefore().toLocalTime().toString(format),
+                     certificate.notAfter().toLocalTime().toString(format));
+    lines << tr("Signing time: %1")
+                 .arg(signature.claimedSigningTime.toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm:ss")));
+    lines << (signature.laterRevisions == 0
+            ? tr("Changes after this signature: none")
+            : tr("Changes after this signature: %n revision(s) added", nullptr, signature.laterRevisions));
+    if (!signature.reason.isEmpty())
+        lines << tr("Reason: %1").arg(signature.reason);
+    if (signature.verdict != SignatureVerdict::Valid)
+        lines << errorText(signature.problem);
+    lines << changesText(signature);
+    return lines.join(QLatin1Char('\n'));
+}
 
 FileViewer::FileViewer(QWidget* parent)
     : QWidget(parent)
@@ -158,6 +227,9 @@ FileViewer::FileViewer(QWidget* parent)
     connect(zoomOutKey, &QShortcut::activated, this, [this] { zoomBy(-1); });
     auto* nextKey = new QShortcut(QKeySequence(Qt::Key_PageDown), this);
     connect(nextKey, &QShortcut::activated, this, [this] { goToPage(currentPage() + 1); });
+    // Esc closes the viewer window, as a dialog would.
+    auto* closeKey = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(closeKey, &QShortcut::activated, this, &QWidget::close);
     auto* previousKey = new QShortcut(QKeySequence(Qt::Key_PageUp), this);
     connect(previousKey, &QShortcut::activated, this, [this] { goToPage(currentPage() - 1); });
     connect(m_signatures, &QTableWidget::currentCellChanged, this, [this](int row) {
@@ -209,15 +281,8 @@ void FileViewer::open(const QString& path, const QString& title, const QList<Cer
         for (int row = 0; row < signatures.size(); ++row) {
             const SignatureReport& signature = signatures[row];
             auto* signer = new QTableWidgetItem(signature.signerName);
-            QString detail
-                = tr("Signer: %1\nIssuer: %2\nSignature type: %3\nRevisions added later: %4")
-                      .arg(signature.signerSubject, signature.signerCertificate.issuerText(), signature.subFilter)
-                      .arg(signature.laterRevisions);
-            if (!signature.reason.isEmpty())
-                detail += QLatin1Char('\n') + tr("Reason: %1").arg(signature.reason);
-            if (signature.verdict != SignatureVerdict::Valid)
-                detail += QLatin1Char('\n') + errorText(signature.problem);
-            detail += QLatin1Char('\n') + changesText(signature);
+            const QString detail = signatureSummary(signature);
+            signer->setToolTip(detail);
             signer->setData(Qt::UserRole, detail);
             m_signatures->setItem(row, 0, signer);
             m_signatures->setItem(row, 1,

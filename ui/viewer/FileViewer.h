@@ -3,6 +3,10 @@
 
 #include "crypto/Certificate.h"
 
+namespace ikkatsu {
+struct SignatureReport;
+}
+
 #include <QWidget>
 
 class QComboBox;
@@ -27,6 +31,9 @@ public:
     int pageCount() const;
     int currentPage() const;
     QTableWidget* signatureTable() const { return m_signatures; }
+    // The panel's text for one signature, in words rather than distinguished names: signer and company, the
+    // certificate's issuer, serial number and validity, signing time, later changes, the reason.
+    static QString signatureSummary(const SignatureReport& signature);
 
 signals:
     void signaturesInspected(int count);

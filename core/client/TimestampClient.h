@@ -1,0 +1,33 @@
+// Reaches an RFC 3161 timestamp authority over HTTP (the RFC's transport) for CadesSigner's B-T signatures.
+#pragma once
+
+#include "client/ApiClient.h"
+#include "crypto/Cades.h"
+
+#include <QList>
+#include <QSslCertificate>
+#include <QString>
+#include <QUrl>
+
+namespace ikkatsu {
+
+struct TimestampClientOptions
+{
+    QUrl url; // e.g. https://server/api/v1/tsa
+    QString bearerToken; // the session, when the server's TSA asks for one
+    QList<QSslCertificate> caCertificates; // extra TLS anchors for a server with a private CA
+    int timeoutMs = 30000;
+};
+
+// A fetcher for CadesSigner: POSTs an application/timestamp-query and returns the token of a granted, matching
+// application/timestamp-reply. Blocks its calling thread (any thread; each has its own connection manager) and
+// keeps connections open between calls. TimestampFailed when the TSA cannot be reached or answers with an HTTP
+// error (TimestampNotAllowed when it refuses us), TimestampResponseInvalid when its answer does not fit.
+CadesSigner::TimestampFetcher makeHttpTimestampFetcher(const TimestampClientOptions& options);
+
+// The fetcher the server's policy asks for: its own TSA with the client's session and TLS anchors for B-T, none
+// (an empty function: B-B) otherwise.
+CadesSigner::TimestampFetcher timestampFetcherFor(
+    const client::ApiClient& client, const client::ApiClient::SigningPolicy& policy);
+
+} // namespace ikkatsu
