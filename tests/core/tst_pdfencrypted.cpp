@@ -8,7 +8,6 @@
 #include "TestSupport.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -396,44 +395,6 @@ private slots:
     }
 
     // Signing speed of encrypted against plain files (printed, not asserted: the machine is shared).
-    void signingSpeed()
-    {
-        struct Kind
-        {
-            const char* name;
-            QStringList args;
-        };
-        const QString o = QStringLiteral("owner");
-        const QString end = QStringLiteral("--");
-        const QList<Kind> kinds {{"plain", {}},
-            {"RC4-128", {QString(), o, QStringLiteral("128"), QStringLiteral("--use-aes=n"), end}},
-            {"AES-128", {QString(), o, QStringLiteral("128"), QStringLiteral("--use-aes=y"), end}},
-            {"AES-256", {QString(), o, QStringLiteral("256"), end}}};
-        constexpr int kFiles = 20;
-        for (const Kind& kind : kinds) {
-            PdfFixtureOptions fixture;
-            fixture.pages = 30;
-            fixture.form = PdfFixtureOptions::Form::IndirectAcroForm;
-            const QString plain = path(QStringLiteral("speed-%1.pdf").arg(QLatin1String(kind.name)));
-            writeAll(plain, minimalPdf(fixture));
-            QString input = plain;
-            if (!kind.args.isEmpty()) {
-                input = plain + QStringLiteral(".enc.pdf");
-                QCOMPARE(
-                    runQpdf(plain, input,
-                        QStringList {QStringLiteral("--allow-weak-crypto"), QStringLiteral("--encrypt")} + kind.args),
-                    QString());
-            }
-            QElapsedTimer timer;
-            timer.start();
-            for (int i = 0; i < kFiles; ++i) {
-                const QString output = path(QStringLiteral("speed-out-%1-%2.pdf").arg(QLatin1String(kind.name)).arg(i));
-                QVERIFY(PdfSigner::signFile(input, output, *m_signer, {}));
-            }
-            qInfo("signing speed %s: %.2f ms per file (%d files of %lld bytes)", kind.name,
-                double(timer.nsecsElapsed()) / 1e6 / kFiles, kFiles, QFileInfo(input).size());
-        }
-    }
 };
 
 QTEST_GUILESS_MAIN(TestPdfEncrypted)
