@@ -20,6 +20,10 @@ struct SignatureOptions
     // 1–3: a certification signature (ISO 32000-2 §12.8.2.2) whose DocMDP /P allows no changes (1), form filling
     // and signing (2), or annotations too (3). Only the first signature of a document may certify it.
     int certify = 0;
+    // The user password of an encrypted document (bytes as typed: UTF-8 for AES-256, Latin-1 for the older
+    // revisions). Empty opens owner-password-only documents; a document that opens with the empty password
+    // also signs when a (wrong) password is given, so that one password can serve a mixed batch.
+    QByteArray password;
 };
 
 struct SignOutcome
@@ -46,7 +50,10 @@ public:
         const CadesSigner& signer, const SignatureOptions& options);
 
     // Signs `inputPath` into `outputPath` (written atomically; may equal inputPath to sign in place).
-    // Pre-flight refuses encrypted documents (PdfEncrypted), certified documents that allow no change
+    // Encrypted documents (standard security handler) are signed with their own key: the update's strings are
+    // encrypted, /Encrypt and /ID stay. Pre-flight refuses documents that need a user password that was not
+    // given (PdfEncrypted) or was wrong (PdfPasswordWrong), other encryption (PdfEncryptionUnsupported),
+    // permissions without form filling (PdfPermissionDenied), certified documents that allow no change
     // (PdfLockedByDocMdp), and damaged ones (PdfNotPdf, PdfMalformed, PdfXrefBroken) before anything is written.
     // The new revision is self-checked before it is committed (SelfVerificationFailed otherwise).
     static Result<SignOutcome> signFile(const QString& inputPath, const QString& outputPath, const CadesSigner& signer,
