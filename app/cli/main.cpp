@@ -25,6 +25,7 @@ public:
                   "  keystore change-pin FILE [--pin-stdin]\n"
                   "  sign --keystore FILE [--pin-stdin] [--reason TEXT] [--location TEXT] [--jobs N]\n"
                   "       (--out-dir DIR | --suffix SUFFIX) FILE...\n"
+                  "       [--seal round|date|square|text [--seal-name TEXT] [--page N|last] [--rect X1,Y1,X2,Y2]]\n"
                   "  verify [--json] [--trust CERT]... FILE...\n"
                   "  error-codes [--markdown]\n"
                   "  version\n"

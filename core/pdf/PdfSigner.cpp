@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace ikkatsu {
 
@@ -48,6 +49,75 @@ struct PlannedUpdate
     qsizetype contentsAt = 0; // inside the signature object's syntax: the '<'
     qsizetype contentsHexLength = 0;
 };
+
+// The visible page area: /CropBox, else /MediaBox, inherited from the page tree; normalised to x1 < x2, y1 < y2.
+Result<std::array<double, 4>> pageBox(PdfReader& reader, const PdfObject& page)
+{
+    for (const char* key : {"CropBox", "MediaBox"}) {
+        PdfObject node = page;
+        for (int depth = 0; depth < 32 && node.isDictionary(); ++depth) {
+            if (node.find(key)) {
+                Result<PdfObject> box = reader.resolve(node.get(key));
+                if (!box)
+                    return box.error();
+                if (!box->isArray() || box->items().size() != 4)
+                    break;
+                std::array<double, 4> v {};
+                for (int k = 0; k < 4; ++k) {
+                    if (!box->items()[k].isNumber())
+                        return malformed(QStringLiteral("the page's /%1 is not four numbers").arg(QLatin1String(key)));
+                    v[k] = box->items()[k].toNumber();
+                }
+                return std::array<double, 4> {
+                    std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3])};
+            }
+            Result<PdfObject> parent = reader.resolve(node.get("Parent"));
+            if (!parent)
+                return parent.error();
+            node = std::move(parent).value();
+        }
+    }
+    return std::array<double, 4> {0, 0, 612, 792}; // ISO 32000 requires /MediaBox; US Letter as viewers assume
+}
+
+// Where the seal goes: the given rectangle checked against the page, or the page's bottom-right corner.
+Result<std::array<double, 4>> sealRectangle(const SignatureOptions& options, const std::array<double, 4>& box)
+{
+    constexpr double kMinSide = 8; // points: smaller cannot show a seal
+    constexpr double kMargin = 28; // points from the page edge for the default place (about 1 cm)
+    if (options.sealRect) {
+        const std::array<double, 4>& r = *options.sealRect;
+        for (const double v : r) {
+            if (!std::isfinite(v))
+                return makeError(ErrorCode::SealRectInvalid, QStringLiteral("not a number"));
+        }
+        if (r[2] - r[0] < kMinSide || r[3] - r[1] < kMinSide)
+            return makeError(ErrorCode::SealRectInvalid,
+                QStringLiteral("X1,Y1,X2,Y2 must be the lower-left and upper-right corners, at least %1 pt apart")
+                    .arg(kMinSide));
+        constexpr double kSlack = 0.01;
+        if (r[0] < box[0] - kSlack || r[1] < box[1] - kSlack || r[2] > box[2] + kSlack || r[3] > box[3] + kSlack)
+            return makeError(ErrorCode::SealRectInvalid,
+                QStringLiteral("%1,%2,%3,%4 is outside the page %5,%6,%7,%8")
+                    .arg(r[0])
+                    .arg(r[1])
+                    .arg(r[2])
+                    .arg(r[3])
+                    .arg(box[0])
+                    .arg(box[1])
+                    .arg(box[2])
+                    .arg(box[3]));
+        return r;
+    }
+    const QSizeF size = options.seal->defaultSize();
+    const double margin
+        = std::min(kMargin, std::min(box[2] - box[0] - size.width(), box[3] - box[1] - size.height()) / 2);
+    if (margin < 0)
+        return makeError(ErrorCode::SealRectInvalid, QStringLiteral("the page is smaller than the seal"));
+    const double x2 = box[2] - margin;
+    const double y1 = box[1] + margin;
+    return std::array<double, 4> {x2 - size.width(), y1, x2, y1 + size.height()};
+}
 
 QString uniqueFieldName(const QSet<QString>& taken)
 {
@@ -142,15 +212,28 @@ Result<PlannedUpdate> planUpdate(
         return makeError(ErrorCode::CertificationNotFirst,
             QStringLiteral("the document already has %1 signature(s)").arg(existing->size()));
 
-    Result<PdfRef> pageRef = findFirstPage(reader, catalog);
+    Result<PdfRef> pageRef = options.seal ? findPage(reader, catalog, options.sealPage < 0 ? -1 : options.sealPage - 1)
+                                          : findFirstPage(reader, catalog);
     if (!pageRef)
         return pageRef.error();
+    if (pageRef->isNull() || (options.seal && options.sealPage == 0))
+        return makeError(ErrorCode::SealPageOutOfRange, QStringLiteral("page %1").arg(options.sealPage));
     Result<PdfObject> pageResult = reader.object(*pageRef);
     if (!pageResult)
         return pageResult.error();
     if (!pageResult->isDictionary() || pageResult->isStream())
-        return malformed(QStringLiteral("the first page is not a dictionary"));
+        return malformed(QStringLiteral("the page is not a dictionary"));
     PdfObject page = std::move(pageResult).value();
+    std::array<double, 4> rect {};
+    if (options.seal) {
+        Result<std::array<double, 4>> box = pageBox(reader, page);
+        if (!box)
+            return box.error();
+        Result<std::array<double, 4>> placed = sealRectangle(options, *box);
+        if (!placed)
+            return placed.error();
+        rect = *placed;
+    }
 
     PlannedUpdate plan;
     plan.update = IncrementalUpdate(reader.nextFreeObjectNumber());
@@ -269,8 +352,19 @@ Result<PlannedUpdate> planUpdate(
     field.set("FT", PdfObject::name("Sig"));
     field.set("T", textString(plan.fieldName));
     field.set("V", PdfObject::reference(plan.signatureRef));
-    field.set("Rect",
-        PdfObject::array({PdfObject::integer(0), PdfObject::integer(0), PdfObject::integer(0), PdfObject::integer(0)}));
+    if (options.seal) {
+        std::vector<PdfObject> corners;
+        for (const double v : rect)
+            corners.push_back(PdfObject::real(QByteArray::number(v, 'f', 2)));
+        field.set("Rect", PdfObject::array(std::move(corners)));
+        // The seal lives only in this revision and is reachable only from this widget: no page content changes.
+        const PdfRef appearance = options.seal->write(update, rect[2] - rect[0], rect[3] - rect[1]);
+        field.set("AP", PdfObject::dictionary({{"N", PdfObject::reference(appearance)}}));
+    } else {
+        field.set("Rect",
+            PdfObject::array(
+                {PdfObject::integer(0), PdfObject::integer(0), PdfObject::integer(0), PdfObject::integer(0)}));
+    }
     field.set("F", PdfObject::integer(132)); // Print | Locked
     field.set("P", PdfObject::reference(*pageRef));
     update.put(plan.fieldRef, std::move(field));

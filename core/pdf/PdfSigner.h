@@ -4,9 +4,14 @@
 #include "common/AtomicFile.h"
 #include "common/Result.h"
 #include "crypto/Cades.h"
+#include "pdf/SealAppearance.h"
 
 #include <QDateTime>
 #include <QString>
+
+#include <array>
+#include <memory>
+#include <optional>
 
 namespace ikkatsu {
 
@@ -20,6 +25,11 @@ struct SignatureOptions
     // 1–3: a certification signature (ISO 32000-2 §12.8.2.2) whose DocMDP /P allows no changes (1), form filling
     // and signing (2), or annotations too (3). Only the first signature of a document may certify it.
     int certify = 0;
+    // A visible signature: the widget's /AP /N shows this seal (built once per batch, shared between threads).
+    std::shared_ptr<const pdf::SealAppearance> seal;
+    int sealPage = 1; // 1-based; -1 is the last page
+    // X1, Y1, X2, Y2 in PDF points of the page's user space; none: the bottom-right corner of the page.
+    std::optional<std::array<double, 4>> sealRect;
 };
 
 struct SignOutcome
@@ -47,7 +57,8 @@ public:
 
     // Signs `inputPath` into `outputPath` (written atomically; may equal inputPath to sign in place).
     // Pre-flight refuses encrypted documents (PdfEncrypted), certified documents that allow no change
-    // (PdfLockedByDocMdp), and damaged ones (PdfNotPdf, PdfMalformed, PdfXrefBroken) before anything is written.
+    // (PdfLockedByDocMdp), and damaged ones (PdfNotPdf, PdfMalformed, PdfXrefBroken) before anything is written;
+    // with a seal also a missing page (SealPageOutOfRange) or a rectangle off the page (SealRectInvalid).
     // The new revision is self-checked before it is committed (SelfVerificationFailed otherwise).
     static Result<SignOutcome> signFile(const QString& inputPath, const QString& outputPath, const CadesSigner& signer,
         const SignatureOptions& options);
