@@ -348,7 +348,7 @@ Result<std::shared_ptr<const SealAppearance>> SealAppearance::build(const SealSp
         drawText(drawer, name, date, reason);
         break;
     }
-    seal->m_body = std::move(drawer.out);
+    seal->m_body = deflate(drawer.out);
 
     Result<QByteArray> subset = font->subset(drawer.glyphs);
     if (!subset)
@@ -387,12 +387,13 @@ PdfRef SealAppearance::write(IncrementalUpdate& update, double width, double hei
     const PdfRef fontFile = update.allocate();
     const PdfRef toUnicode = update.allocate();
 
-    // The design box scaled uniformly into the field and centred: a round seal stays round in any rectangle.
+    // The drawing stays in design units (compressed once per batch); the bounding box grows around the design box
+    // to the field's proportions, so that the viewer's fit into /Rect scales uniformly: a round seal stays round.
     const double scale = std::min(width / m_designWidth, height / m_designHeight);
-    const double dx = (width - m_designWidth * scale) / 2;
-    const double dy = (height - m_designHeight * scale) / 2;
-    const QByteArray content
-        = "q " + num(scale) + " 0 0 " + num(scale) + ' ' + num(dx) + ' ' + num(dy) + " cm\n" + m_body + "Q\n";
+    const double boxWidth = width / scale;
+    const double boxHeight = height / scale;
+    const double x0 = (m_designWidth - boxWidth) / 2;
+    const double y0 = (m_designHeight - boxHeight) / 2;
 
     PdfObject fonts = PdfObject::dictionary({{"F1", PdfObject::reference(type0)}});
     PdfObject resources = PdfObject::dictionary(
@@ -400,10 +401,10 @@ PdfRef SealAppearance::write(IncrementalUpdate& update, double width, double hei
     PdfObject formDict
         = PdfObject::dictionary({{"Type", PdfObject::name("XObject")}, {"Subtype", PdfObject::name("Form")},
             {"BBox",
-                PdfObject::array({PdfObject::integer(0), PdfObject::integer(0), PdfObject::real(num(width)),
-                    PdfObject::real(num(height))})},
+                PdfObject::array({PdfObject::real(num(x0)), PdfObject::real(num(y0)),
+                    PdfObject::real(num(x0 + boxWidth)), PdfObject::real(num(y0 + boxHeight))})},
             {"Resources", resources}, {"Filter", PdfObject::name("FlateDecode")}});
-    update.putRaw(form, streamObject(formDict, deflate(content)));
+    update.putRaw(form, streamObject(formDict, m_body));
 
     update.put(type0,
         PdfObject::dictionary({{"Type", PdfObject::name("Font")}, {"Subtype", PdfObject::name("Type0")},

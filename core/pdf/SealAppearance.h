@@ -65,7 +65,7 @@ private:
     QString m_fontPath;
     double m_designWidth = 100;
     double m_designHeight = 100;
-    QByteArray m_body; // the drawing, in the design box
+    QByteArray m_body; // the drawing in the design box, Flate-compressed
     QByteArray m_fontFile; // Flate-compressed subset
     qsizetype m_fontLength = 0; // its size before compression (/Length1)
     QByteArray m_toUnicode; // Flate-compressed CMap
