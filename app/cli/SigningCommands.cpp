@@ -294,8 +294,10 @@ int SigningCommands::sign(const QStringList& arguments)
         QStringLiteral("page"), tr("Page of the seal: a number from 1, or last (default 1)."), QStringLiteral("N"));
     const QCommandLineOption rect(QStringLiteral("rect"),
         tr("Seal rectangle X1,Y1,X2,Y2 in PDF points (default: bottom right)."), QStringLiteral("X1,Y1,X2,Y2"));
+    const QCommandLineOption field(QStringLiteral("field"),
+        tr("Sign into this existing empty signature field (the seal fills its rectangle)."), QStringLiteral("NAME"));
     parser.addOptions({keystore, pinStdin, reason, location, outDir, suffix, jobs, certify, level, tsa, seal, sealName,
-        sealCompany, page, rect});
+        sealCompany, page, rect, field});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("PDF files to sign."), QStringLiteral("FILE..."));
     if (!parseArguments(parser, arguments))
         return kExitUsage;
@@ -353,6 +355,10 @@ int SigningCommands::sign(const QStringList& arguments)
                 return fail(makeError(ErrorCode::SealRectInvalid, parser.value(rect)));
             options.sealRect = corners;
         }
+        if (parser.isSet(field) && (parser.isSet(page) || parser.isSet(rect))) {
+            printErr(tr("sign: --field places the seal in the field's own rectangle; --page and --rect do not apply."));
+            return kExitUsage;
+        }
     } else if (parser.isSet(sealName) || parser.isSet(sealCompany) || parser.isSet(page) || parser.isSet(rect)) {
         printErr(tr("sign: --seal-name, --seal-company, --page and --rect need --seal STYLE."));
         return kExitUsage;
@@ -381,6 +387,9 @@ int SigningCommands::sign(const QStringList& arguments)
     options.reason = parser.value(reason);
     options.location = parser.value(location);
     options.certify = docMdp;
+    options.fieldName = parser.value(field);
+    if (parser.isSet(field) && options.fieldName.isEmpty())
+        return fail(makeError(ErrorCode::SealFieldNotFound, QStringLiteral("empty field name")));
     if (parser.isSet(seal)) {
         // Drawn once for the whole batch; every file gets the same seal, dated in Japan time.
         const SubjectName subject = certificate.subject();

@@ -48,6 +48,7 @@ struct PlannedUpdate
     qsizetype byteRangeAt = 0; // inside the signature object's syntax: first slot
     qsizetype contentsAt = 0; // inside the signature object's syntax: the '<'
     qsizetype contentsHexLength = 0;
+    bool filled = false; // an existing empty field was signed (its page and /Annots are as they were)
 };
 
 // The visible page area: /CropBox, else /MediaBox, inherited from the page tree; normalised to x1 < x2, y1 < y2.
@@ -185,6 +186,102 @@ QByteArray signatureSyntax(const SignatureOptions& options, const QString& name,
     return syntax;
 }
 
+// Signs into an empty signature field the document already has (a prepared form, or a box the administrator
+// placed): only the field (now with /V, and /AP when a seal is drawn into its /Rect) and, if needed, /SigFlags change.
+// Top-level field-and-widget objects only, as placement tools and our server write them.
+Result<PlannedUpdate> planFill(
+    PdfReader& reader, const SignatureOptions& options, const QString& name, int contentsHexLength, PdfObject catalog)
+{
+    const PdfObject& formValue = catalog.get("AcroForm");
+    Result<PdfObject> formResult = reader.resolve(formValue);
+    if (!formResult)
+        return formResult.error();
+    PdfObject form = std::move(formResult).value();
+    Result<PdfObject> fields
+        = form.isDictionary() ? reader.resolve(form.get("Fields")) : Result<PdfObject>(PdfObject());
+    if (!fields)
+        return fields.error();
+    PdfRef fieldRef;
+    PdfObject field;
+    if (fields->isArray()) {
+        for (const PdfObject& item : fields->items()) {
+            if (!item.isReference())
+                continue;
+            Result<PdfObject> candidate = reader.object(item.toReference());
+            if (!candidate)
+                return candidate.error();
+            if (candidate->isDictionary() && !candidate->isStream() && candidate->get("FT").isName("Sig")
+                && candidate->get("T").isString()
+                && decodeTextString(candidate->get("T").bytes()) == options.fieldName) {
+                fieldRef = item.toReference();
+                field = std::move(candidate).value();
+                break;
+            }
+        }
+    }
+    if (fieldRef.isNull())
+        return makeError(ErrorCode::SealFieldNotFound, options.fieldName);
+    if (const PdfObject* value = field.find("V"); value && !value->isNull())
+        return makeError(ErrorCode::SealFieldNotFound, QStringLiteral("%1 is already signed").arg(options.fieldName));
+    if (!field.get("Subtype").isName("Widget") || field.find("Kids"))
+        return makeError(ErrorCode::SealFieldNotFound,
+            QStringLiteral("%1 is not a single widget (fields with /Kids are not supported)").arg(options.fieldName));
+
+    PlannedUpdate plan;
+    plan.update = IncrementalUpdate(reader.nextFreeObjectNumber());
+    IncrementalUpdate& update = plan.update;
+    plan.signatureRef = update.allocate();
+    plan.fieldRef = fieldRef;
+    plan.fieldName = options.fieldName;
+    plan.filled = true;
+    field.set("V", PdfObject::reference(plan.signatureRef));
+    if (options.seal) {
+        const PdfObject& rect = field.get("Rect");
+        std::array<double, 4> r {};
+        bool numbers = rect.isArray() && rect.items().size() == 4;
+        for (int k = 0; numbers && k < 4; ++k) {
+            numbers = rect.items()[k].isNumber();
+            r[k] = numbers ? rect.items()[k].toNumber() : 0;
+        }
+        const double width = std::abs(r[2] - r[0]);
+        const double height = std::abs(r[3] - r[1]);
+        if (!numbers || !std::isfinite(width) || !std::isfinite(height) || width < 8 || height < 8)
+            return makeError(
+                ErrorCode::SealRectInvalid, QStringLiteral("the field %1 has no visible area").arg(options.fieldName));
+        const PdfRef appearance = options.seal->write(update, width, height);
+        field.set("AP", PdfObject::dictionary({{"N", PdfObject::reference(appearance)}}));
+    }
+    update.put(fieldRef, std::move(field));
+
+    bool catalogChanged = false;
+    const qint64 sigFlags = form.get("SigFlags").toInteger(0);
+    if ((sigFlags & 3) != 3) {
+        form.set("SigFlags", PdfObject::integer(sigFlags | 3));
+        if (formValue.isReference()) {
+            update.put(formValue.toReference(), form);
+        } else {
+            catalog.set("AcroForm", form);
+            catalogChanged = true;
+        }
+    }
+    if (options.certify > 0) {
+        Result<PdfObject> perms = reader.resolve(catalog.get("Perms"));
+        if (!perms)
+            return perms.error();
+        PdfObject permissions = perms->isDictionary() && !perms->isStream() ? *perms : PdfObject::dictionary();
+        permissions.set("DocMDP", PdfObject::reference(plan.signatureRef));
+        catalog.set("Perms", std::move(permissions));
+        catalogChanged = true;
+    }
+    if (catalogChanged)
+        update.put(reader.rootRef(), catalog);
+
+    plan.contentsHexLength = contentsHexLength;
+    update.putRaw(
+        plan.signatureRef, signatureSyntax(options, name, contentsHexLength, &plan.byteRangeAt, &plan.contentsAt));
+    return plan;
+}
+
 Result<PlannedUpdate> planUpdate(
     PdfReader& reader, const SignatureOptions& options, const QString& name, int contentsHexLength)
 {
@@ -211,6 +308,9 @@ Result<PlannedUpdate> planUpdate(
     if (options.certify > 0 && (!existing->empty() || *permission != 0))
         return makeError(ErrorCode::CertificationNotFirst,
             QStringLiteral("the document already has %1 signature(s)").arg(existing->size()));
+
+    if (!options.fieldName.isEmpty())
+        return planFill(reader, options, name, contentsHexLength, catalog);
 
     Result<PdfRef> pageRef = options.seal ? findPage(reader, catalog, options.sealPage < 0 ? -1 : options.sealPage - 1)
                                           : findFirstPage(reader, catalog);
@@ -384,6 +484,7 @@ struct WrittenSignature
     qint64 prevStartxref = 0;
     qint64 outputSize = 0;
     std::array<qint64, 4> byteRange {};
+    bool filled = false;
 };
 
 // Reads the new revision back from the written file, as an independent reader would.
@@ -415,9 +516,10 @@ Status checkWrittenRevision(const QString& path, const WrittenSignature& expecte
         return selfCheckFailed(QStringLiteral("the new field does not read back"));
     Result<PdfObject> page = reader.object(field->get("P").toReference());
     Result<PdfObject> annots = page && page->isDictionary() ? reader.resolve(page->get("Annots")) : page;
-    if (!annots || !annots->isArray()
-        || std::none_of(annots->items().begin(), annots->items().end(),
-            [&](const PdfObject& item) { return item.toReference() == expected.fieldRef; }))
+    if (!expected.filled
+        && (!annots || !annots->isArray()
+            || std::none_of(annots->items().begin(), annots->items().end(),
+                [&](const PdfObject& item) { return item.toReference() == expected.fieldRef; })))
         return selfCheckFailed(QStringLiteral("the new widget is not in its page's /Annots"));
     Result<PdfObject> signature = reader.object(expected.signatureRef);
     if (!signature || !signature->isDictionary())
@@ -560,6 +662,7 @@ Result<PreparedSignature> prepareFileOnce(
     expected.prevStartxref = reader.startxref();
     expected.outputSize = outputSize;
     expected.byteRange = byteRange;
+    expected.filled = plan.filled;
     IKK_TRY(checkWrittenRevision(output.temporaryPath(), expected, documentDigest));
 
     SignOutcome outcome;

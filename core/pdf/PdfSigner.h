@@ -30,6 +30,9 @@ struct SignatureOptions
     int sealPage = 1; // 1-based; -1 is the last page
     // X1, Y1, X2, Y2 in PDF points of the page's user space; none: the bottom-right corner of the page.
     std::optional<std::array<double, 4>> sealRect;
+    // Sign into this existing empty top-level signature field (its /Rect holds the seal) instead of adding one;
+    // SealFieldNotFound when the document has no such empty field.
+    QString fieldName;
 };
 
 struct SignOutcome

@@ -1,6 +1,7 @@
 // Visible seals (印影): rendered by pdftoppm, fonts seen by pdffonts, names found by pdftotext, signatures by pdfsig.
 #include "pdf/SealAppearance.h"
 
+#include "PdfFixtures.h"
 #include "TestConfig.h"
 #include "TestSupport.h"
 
@@ -336,6 +337,64 @@ private slots:
         const ToolRun run
             = sign(m_input, path(QStringLiteral("noseal")), {QStringLiteral("--page"), QStringLiteral("2")});
         QCOMPARE(run.exitCode, 2);
+    }
+
+    void emptyFieldIsFilledWithTheSeal()
+    {
+        // A prepared form: the fixture's text field (object 7) turned into an empty signature field on page 1.
+        PdfFixtureOptions fixture;
+        fixture.form = PdfFixtureOptions::Form::IndirectAcroForm;
+        const QByteArray prepared = appendUpdate(minimalPdf(fixture),
+            {{7, "<< /FT /Sig /T (Yamada) /Type /Annot /Subtype /Widget /Rect [400 80 460 140] /F 4 /P 5 0 R >>"}});
+        const QString input = path(QStringLiteral("form.pdf"));
+        QVERIFY(writeAll(input, prepared));
+        const QString out = path(QStringLiteral("filled"));
+        const ToolRun run = sign(input, out,
+            {QStringLiteral("--seal"), QStringLiteral("round"), QStringLiteral("--seal-name"), QStringLiteral("山田"),
+                QStringLiteral("--field"), QStringLiteral("Yamada")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        const QString signedPdf = out + QStringLiteral("/form.pdf");
+        const ToolRun sig = pdfsig(signedPdf);
+        QVERIFY2(sig.all().contains(QLatin1String("Signature Field Name: Yamada")), qPrintable(sig.all()));
+        QVERIFY2(sig.all().contains(QLatin1String("Signature is Valid.")), qPrintable(sig.all()));
+        QCOMPARE(sig.all().count(QLatin1String("Signature #")), 1);
+        QCOMPARE(qpdfCheck(signedPdf).exitCode, 0);
+        const ToolRun verified = verify(signedPdf);
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.all()));
+        const QImage before = render(input, 1, 72, path(QStringLiteral("fu")));
+        const QImage after = render(signedPdf, 1, 72, path(QStringLiteral("fs")));
+        QVERIFY(!after.isNull() && before.size() == after.size());
+        int inside = 0;
+        int outside = 0;
+        const QRect field(400, kPageHeight - 140, 60, 60);
+        for (int y = 0; y < after.height(); ++y) {
+            for (int x = 0; x < after.width(); ++x) {
+                if (field.adjusted(-1, -1, 1, 1).contains(x, y))
+                    inside += isVermilion(after.pixel(x, y)) ? 1 : 0;
+                else
+                    outside += after.pixel(x, y) != before.pixel(x, y) ? 1 : 0;
+            }
+        }
+        QVERIFY2(inside > 400, qPrintable(QString::number(inside)));
+        QCOMPARE(outside, 0);
+
+        // Signed fields cannot be signed again; unknown names, and --rect with --field, are refused.
+        const ToolRun again = sign(
+            signedPdf, path(QStringLiteral("filled-again")), {QStringLiteral("--field"), QStringLiteral("Yamada")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.all().contains(QLatin1String("E4225")), qPrintable(again.all()));
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("filled-again/form.pdf"))));
+        const ToolRun unknown
+            = sign(input, path(QStringLiteral("unknown")), {QStringLiteral("--field"), QStringLiteral("Sato")});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.all().contains(QLatin1String("E4225")), qPrintable(unknown.all()));
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("unknown/form.pdf"))));
+        QCOMPARE(sign(input, path(QStringLiteral("both")),
+                     {QStringLiteral("--seal"), QStringLiteral("round"), QStringLiteral("--seal-name"),
+                         QStringLiteral("山田"), QStringLiteral("--field"), QStringLiteral("Yamada"),
+                         QStringLiteral("--rect"), QStringLiteral("1,1,50,50")})
+                     .exitCode,
+            2);
     }
 
     void appearanceIsBuiltOnceAndSmall()
