@@ -81,10 +81,12 @@ Result<std::array<double, 4>> pageBox(PdfReader& reader, const PdfObject& page)
     return std::array<double, 4> {0, 0, 612, 792}; // ISO 32000 requires /MediaBox; US Letter as viewers assume
 }
 
+constexpr double kMinSide = 8; // points: smaller cannot show a seal
+constexpr double kMaxSide = 14400; // points: the largest page ISO 32000 allows (200 inches)
+
 // Where the seal goes: the given rectangle checked against the page, or the page's bottom-right corner.
 Result<std::array<double, 4>> sealRectangle(const SignatureOptions& options, const std::array<double, 4>& box)
 {
-    constexpr double kMinSide = 8; // points: smaller cannot show a seal
     constexpr double kMargin = 28; // points from the page edge for the default place (about 1 cm)
     if (options.sealRect) {
         const std::array<double, 4>& r = *options.sealRect;
@@ -92,7 +94,7 @@ Result<std::array<double, 4>> sealRectangle(const SignatureOptions& options, con
             if (!std::isfinite(v))
                 return makeError(ErrorCode::SealRectInvalid, QStringLiteral("not a number"));
         }
-        if (r[2] - r[0] < kMinSide || r[3] - r[1] < kMinSide)
+        if (r[2] - r[0] < kMinSide || r[3] - r[1] < kMinSide || r[2] - r[0] > kMaxSide || r[3] - r[1] > kMaxSide)
             return makeError(ErrorCode::SealRectInvalid,
                 QStringLiteral("X1,Y1,X2,Y2 must be the lower-left and upper-right corners, at least %1 pt apart")
                     .arg(kMinSide));
@@ -245,7 +247,8 @@ Result<PlannedUpdate> planFill(
         }
         const double width = std::abs(r[2] - r[0]);
         const double height = std::abs(r[3] - r[1]);
-        if (!numbers || !std::isfinite(width) || !std::isfinite(height) || width < 8 || height < 8)
+        if (!numbers || !std::isfinite(width) || !std::isfinite(height) || width < kMinSide || height < kMinSide
+            || width > kMaxSide || height > kMaxSide)
             return makeError(
                 ErrorCode::SealRectInvalid, QStringLiteral("the field %1 has no visible area").arg(options.fieldName));
         const PdfRef appearance = options.seal->write(update, width, height);

@@ -1,5 +1,7 @@
 // Visible seals (印影): rendered by pdftoppm, fonts seen by pdffonts, names found by pdftotext, signatures by pdfsig.
 #include "pdf/SealAppearance.h"
+#include "pdf/SignatureAppend.h"
+#include "pdf/SignatureInspector.h"
 
 #include "PdfFixtures.h"
 #include "TestConfig.h"
@@ -267,6 +269,16 @@ private slots:
         // Our own difference analysis: each later seal is an allowed change for the earlier signatures.
         const ToolRun verified = verify(signedPdf);
         QVERIFY2(verified.exitCode == 0, qPrintable(verified.all()));
+        // The server's upload rule takes each sealed revision as "one signature and nothing else".
+        const QStringList revisions {
+            m_input, first + QLatin1Char('/') + name, second + QLatin1Char('/') + name, signedPdf};
+        for (qsizetype k = 1; k < revisions.size(); ++k) {
+            auto inspection = SignatureInspector::inspectFile(revisions[k], {});
+            QVERIFY(inspection.ok());
+            const Result<int> accepted
+                = checkSignatureAppend(revisions[k], QFileInfo(revisions[k - 1]).size(), *inspection);
+            QVERIFY2(accepted.ok(), qPrintable(accepted.ok() ? QString() : accepted.error().detail));
+        }
         // All three seals on the pages.
         const QString page1 = withoutSpace(runTool(
             QStringLiteral("pdftotext"), {QStringLiteral("-l"), QStringLiteral("1"), signedPdf, QStringLiteral("-")})
@@ -359,6 +371,10 @@ private slots:
         QVERIFY2(sig.all().contains(QLatin1String("Signature is Valid.")), qPrintable(sig.all()));
         QCOMPARE(sig.all().count(QLatin1String("Signature #")), 1);
         QCOMPARE(qpdfCheck(signedPdf).exitCode, 0);
+        auto inspection = SignatureInspector::inspectFile(signedPdf, {});
+        QVERIFY(inspection.ok());
+        const Result<int> accepted = checkSignatureAppend(signedPdf, prepared.size(), *inspection);
+        QVERIFY2(accepted.ok(), qPrintable(accepted.ok() ? QString() : accepted.error().detail));
         const ToolRun verified = verify(signedPdf);
         QVERIFY2(verified.exitCode == 0, qPrintable(verified.all()));
         const QImage before = render(input, 1, 72, path(QStringLiteral("fu")));
