@@ -146,7 +146,8 @@ Commands:
                   [--algorithm rsa2048|p256] [--pin-stdin] [--force]
   keystore info FILE [--json]
   keystore change-pin FILE [--pin-stdin]
-  sign --keystore FILE [--pin-stdin] [--reason TEXT] [--location TEXT] [--jobs N]
+  sign --keystore FILE [--pin-stdin] [--password-stdin] [--reason TEXT] [--location TEXT]
+       [--jobs N] [--certify 1|2|3] [--level B-B|B-T --tsa URL]
        (--out-dir DIR | --suffix SUFFIX) FILE...
   verify [--json] [--trust CERT]... FILE...
   error-codes [--markdown]
@@ -554,6 +555,18 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>This signature level is not supported.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The password of the PDF document is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF document uses an encryption method that is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF document&apos;s permissions do not allow signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -928,6 +941,14 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>    Timestamp problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the user password of encrypted PDFs from stdin (after the PIN line when --pin-stdin is given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign: --password-stdin found no password line on stdin.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

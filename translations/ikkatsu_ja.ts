@@ -154,7 +154,8 @@ Commands:
                   [--algorithm rsa2048|p256] [--pin-stdin] [--force]
   keystore info FILE [--json]
   keystore change-pin FILE [--pin-stdin]
-  sign --keystore FILE [--pin-stdin] [--reason TEXT] [--location TEXT] [--jobs N]
+  sign --keystore FILE [--pin-stdin] [--password-stdin] [--reason TEXT] [--location TEXT]
+       [--jobs N] [--certify 1|2|3] [--level B-B|B-T --tsa URL]
        (--out-dir DIR | --suffix SUFFIX) FILE...
   verify [--json] [--trust CERT]... FILE...
   error-codes [--markdown]
@@ -168,7 +169,8 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
                   [--algorithm rsa2048|p256] [--pin-stdin] [--force]
   keystore info ファイル [--json]
   keystore change-pin ファイル [--pin-stdin]
-  sign --keystore ファイル [--pin-stdin] [--reason 理由] [--location 場所] [--jobs 数]
+  sign --keystore ファイル [--pin-stdin] [--password-stdin] [--reason 理由] [--location 場所]
+       [--jobs 数] [--certify 1|2|3] [--level B-B|B-T --tsa URL]
        (--out-dir ディレクトリ | --suffix 接尾辞) ファイル...
   verify [--json] [--trust 証明書]... ファイル...
   error-codes [--markdown]
@@ -575,6 +577,18 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>This signature level is not supported.</source>
         <translation>この署名レベルには対応していません。</translation>
     </message>
+    <message>
+        <source>The password of the PDF document is wrong.</source>
+        <translation>PDF 文書のパスワードが正しくありません。</translation>
+    </message>
+    <message>
+        <source>The PDF document uses an encryption method that is not supported.</source>
+        <translation>PDF 文書は対応していない暗号化方式を使用しています。</translation>
+    </message>
+    <message>
+        <source>The PDF document&apos;s permissions do not allow signing.</source>
+        <translation>PDF 文書の権限設定により署名できません。</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -949,6 +963,14 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>    Timestamp problem: %1</source>
         <translation>    タイムスタンプの問題: %1</translation>
+    </message>
+    <message>
+        <source>Read the user password of encrypted PDFs from stdin (after the PIN line when --pin-stdin is given).</source>
+        <translation>暗号化された PDF のパスワードを標準入力から読み取ります（--pin-stdin を指定した場合は PIN の行の次）。</translation>
+    </message>
+    <message>
+        <source>sign: --password-stdin found no password line on stdin.</source>
+        <translation>sign: --password-stdin を指定しましたが、標準入力にパスワードの行がありません。</translation>
     </message>
 </context>
 <context>

@@ -279,6 +279,9 @@ int SigningCommands::sign(const QStringList& arguments)
         tr("Make a certification signature allowing later: 1 nothing, 2 form filling and signing, 3 also "
            "annotations."),
         QStringLiteral("P"));
+    // With both --pin-stdin and --password-stdin the PIN is the first line of stdin and the password the second.
+    const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
+        tr("Read the user password of encrypted PDFs from stdin (after the PIN line when --pin-stdin is given)."));
     const QCommandLineOption level(QStringLiteral("level"),
         tr("PAdES level: B-B, or B-T with a timestamp from --tsa (default B-B)."), QStringLiteral("LEVEL"),
         QStringLiteral("B-B"));
@@ -296,8 +299,8 @@ int SigningCommands::sign(const QStringList& arguments)
         tr("Seal rectangle X1,Y1,X2,Y2 in PDF points (default: bottom right)."), QStringLiteral("X1,Y1,X2,Y2"));
     const QCommandLineOption field(QStringLiteral("field"),
         tr("Sign into this existing empty signature field (the seal fills its rectangle)."), QStringLiteral("NAME"));
-    parser.addOptions({keystore, pinStdin, reason, location, outDir, suffix, jobs, certify, level, tsa, seal, sealName,
-        sealCompany, page, rect, field});
+    parser.addOptions({keystore, pinStdin, passwordStdin, reason, location, outDir, suffix, jobs, certify, level, tsa,
+        seal, sealName, sealCompany, page, rect, field});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("PDF files to sign."), QStringLiteral("FILE..."));
     if (!parseArguments(parser, arguments))
         return kExitUsage;
@@ -377,6 +380,16 @@ int SigningCommands::sign(const QStringList& arguments)
     pin->clear();
     if (!store.ok())
         return fail(store.error());
+    QByteArray password;
+    if (parser.isSet(passwordStdin)) {
+        bool ok = false;
+        SecureBuffer line = readStdinLine(&ok);
+        if (!ok) {
+            printErr(tr("sign: --password-stdin found no password line on stdin."));
+            return kExitUsage;
+        }
+        password = QByteArray(line.data(), qsizetype(line.size()));
+    }
 
     const Certificate& certificate = store->certificate();
     if (certificate.notAfter() < QDateTime::currentDateTimeUtc())
@@ -387,6 +400,7 @@ int SigningCommands::sign(const QStringList& arguments)
     options.reason = parser.value(reason);
     options.location = parser.value(location);
     options.certify = docMdp;
+    options.password = password;
     options.fieldName = parser.value(field);
     if (parser.isSet(field) && options.fieldName.isEmpty())
         return fail(makeError(ErrorCode::SealFieldNotFound, QStringLiteral("empty field name")));

@@ -143,6 +143,12 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "The PDF document is certified and allows no further signatures.");
     case ErrorCode::PdfNotPdf:
         return QT_TRANSLATE_NOOP("ErrorCode", "The file is not a PDF document.");
+    case ErrorCode::PdfPasswordWrong:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The password of the PDF document is wrong.");
+    case ErrorCode::PdfEncryptionUnsupported:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The PDF document uses an encryption method that is not supported.");
+    case ErrorCode::PdfPermissionDenied:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The PDF document's permissions do not allow signing.");
     case ErrorCode::SignatureTooLarge:
         return QT_TRANSLATE_NOOP("ErrorCode", "The signature does not fit into the space reserved for it.");
     case ErrorCode::SigningFailed:

@@ -70,6 +70,9 @@ namespace ikkatsu {
     X(PdfUnsupported, 4004, 422)                                                                                       \
     X(PdfLockedByDocMdp, 4005, 422)                                                                                    \
     X(PdfNotPdf, 4007, 415)                                                                                            \
+    X(PdfPasswordWrong, 4012, 422)                                                                                     \
+    X(PdfEncryptionUnsupported, 4013, 422)                                                                             \
+    X(PdfPermissionDenied, 4014, 422)                                                                                  \
     X(SignatureTooLarge, 4101, 500)                                                                                    \
     X(SigningFailed, 4102, 500)                                                                                        \
     X(SelfVerificationFailed, 4103, 500)                                                                               \

@@ -99,6 +99,8 @@ QByteArray IncrementalUpdate::write(qint64 startOffset, XrefStyle style, const T
         dict.set("Root", trailer.root);
         if (!trailer.info.isNull())
             dict.set("Info", trailer.info);
+        if (!trailer.encrypt.isNull())
+            dict.set("Encrypt", trailer.encrypt);
         if (!trailer.id.isNull())
             dict.set("ID", trailer.id);
         dict.set("Prev", PdfObject::integer(trailer.prev));

@@ -33,6 +33,7 @@ public:
         PdfObject root;
         PdfObject info; // null when the document has none
         PdfObject id; // null when the document has none
+        PdfObject encrypt; // the document's /Encrypt (usually a reference), null when not encrypted
         qint64 prev = 0;
     };
 

@@ -167,6 +167,9 @@ Result<QByteArray> decodeStream(const PdfObject& streamDictionary, const QByteAr
 
     QByteArray data = raw;
     for (size_t i = 0; i < filters.size(); ++i) {
+        // A leading /Crypt filter (ISO 32000-2 §7.4.10) was applied by the reader's decryption already.
+        if (i == 0 && filters[i].isName("Crypt"))
+            continue;
         if (!filters[i].isName("FlateDecode") && !filters[i].isName("Fl"))
             return makeError(ErrorCode::PdfUnsupported,
                 QStringLiteral("stream filter %1").arg(QString::fromLatin1(filters[i].bytes())));

@@ -64,6 +64,7 @@ public:
     std::vector<PdfObject>& items() { return m_items; }
 
     const std::vector<Entry>& entries() const { return m_entries; }
+    std::vector<Entry>& entries() { return m_entries; }
     // nullptr when absent (or when this is no dictionary).
     const PdfObject* find(QByteArrayView key) const;
     // Null object when absent.
@@ -74,6 +75,9 @@ public:
     // Turns a dictionary into a stream whose data starts at `dataOffset` in the file.
     void makeStream(qint64 dataOffset);
     qint64 streamDataOffset() const { return m_start; }
+    // The indirect object a stream was read as: an encrypted stream's key depends on it.
+    void setStreamOwner(PdfRef ref) { m_int = (qint64(ref.number) << 16) | ref.generation; }
+    PdfRef streamOwner() const { return PdfRef {quint32(m_int >> 16), quint16(m_int & 0xffff)}; }
 
     // Where a string token started and ended in its source (-1 when unknown, e.g. inside an object stream).
     qint64 sourceStart() const { return m_start; }
@@ -91,7 +95,7 @@ public:
 private:
     Type m_type = Type::Null;
     bool m_hex = false;
-    qint64 m_int = 0; // integer, boolean, or reference (number << 16 | generation)
+    qint64 m_int = 0; // integer, boolean, or reference/stream owner (number << 16 | generation)
     qint64 m_start = -1;
     qint64 m_end = -1;
     QByteArray m_bytes;

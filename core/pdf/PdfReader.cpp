@@ -59,7 +59,7 @@ private:
 
 } // namespace
 
-Result<std::unique_ptr<PdfReader>> PdfReader::open(const QString& path, qint64 prefixSize)
+Result<std::unique_ptr<PdfReader>> PdfReader::open(const QString& path, qint64 prefixSize, const QByteArray& password)
 {
     std::unique_ptr<PdfReader> reader(new PdfReader);
     std::int64_t size = 0;
@@ -76,7 +76,42 @@ Result<std::unique_ptr<PdfReader>> PdfReader::open(const QString& path, qint64 p
         reader->m_whole = std::move(whole).value();
     }
     IKK_TRY(reader->readStructure());
+    if (reader->m_encrypted)
+        reader->m_encryptionStatus = reader->openSecurity(password);
     return reader;
+}
+
+Status PdfReader::openSecurity(const QByteArray& password)
+{
+    // The newest trailer that names /Encrypt (and /ID) describes the whole document: updates keep both.
+    PdfObject encrypt;
+    QByteArray firstId;
+    for (const XrefSection& section : m_sections) {
+        if (section.isHybridStream)
+            continue;
+        if (encrypt.isNull() && section.trailer.find("Encrypt"))
+            encrypt = section.trailer.get("Encrypt");
+        const PdfObject& id = section.trailer.get("ID");
+        if (firstId.isEmpty() && id.isArray() && !id.items().empty() && id.items().front().isString())
+            firstId = id.items().front().bytes();
+    }
+    if (encrypt.isReference()) {
+        m_encryptRef = encrypt.toReference();
+        // m_security is not set yet: the dictionary is read as stored.
+        Result<PdfObject> resolved = object(m_encryptRef);
+        if (!resolved)
+            return resolved.error();
+        encrypt = std::move(resolved).value();
+    }
+    Result<PdfSecurity> security = PdfSecurity::open(encrypt, firstId, password);
+    // A password meant for other files of a batch must not stop one that needs none.
+    if (!security && security.error().code == ErrorCode::PdfPasswordWrong)
+        if (Result<PdfSecurity> open = PdfSecurity::open(encrypt, firstId, {}))
+            security = std::move(open);
+    if (!security)
+        return security.error();
+    m_security = std::move(security).value();
+    return {};
 }
 
 PdfReader::~PdfReader() = default;
@@ -528,6 +563,13 @@ Result<PdfObject> PdfReader::object(PdfRef ref)
         return xrefBroken(QStringLiteral("the cross-reference entry of object %1 points to object %2")
                               .arg(ref.number)
                               .arg(found.number));
+    if (value->isStream())
+        value->setStreamOwner(found);
+    // ISO 32000-2 §7.6.2: every string and stream is encrypted except the /Encrypt dictionary itself,
+    // cross-reference streams and signature /Contents (PdfSecurity leaves those). Objects inside object
+    // streams are not encrypted one by one: the object stream's data is, and decodedStreamData decrypted it.
+    if (m_security && found.number != m_encryptRef.number && !(value->isStream() && value->get("Type").isName("XRef")))
+        IKK_TRY(m_security->decryptStrings(found, *value));
     return value;
 }
 
@@ -560,6 +602,7 @@ Result<const PdfReader::ObjectStream*> PdfReader::objectStream(quint32 number)
         return stream.error();
     if (found.number != number || !stream->isStream())
         return xrefBroken(QStringLiteral("object stream %1 not found at its offset").arg(number));
+    stream->setStreamOwner(found);
     const qint64 count = stream->get("N").toInteger(-1);
     const qint64 first = stream->get("First").toInteger(-1);
     if (count < 0 || first < 0 || count > 10000000)
@@ -676,6 +719,13 @@ Result<QByteArray> PdfReader::decodedStreamData(const PdfObject& stream, qint64 
     Result<QByteArray> raw = rawStreamData(stream, maxSize);
     if (!raw)
         return raw.error();
+    const PdfRef owner = stream.streamOwner();
+    if (m_security && !owner.isNull() && owner.number != m_encryptRef.number) {
+        Result<QByteArray> plain = m_security->decryptStream(owner, stream, *raw);
+        if (!plain)
+            return plain.error();
+        return decodeStream(stream, *plain, maxSize);
+    }
     return decodeStream(stream, *raw, maxSize);
 }
 

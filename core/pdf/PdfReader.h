@@ -3,6 +3,7 @@
 
 #include "common/Result.h"
 #include "pdf/PdfObject.h"
+#include "pdf/PdfSecurity.h"
 #include "platform/NativeFile.h"
 
 #include <QByteArray>
@@ -53,7 +54,11 @@ public:
     // PdfNotPdf, PdfXrefBroken, PdfMalformed, PdfUnsupported or InputFileUnreadable.
     // `prefixSize` >= 0 reads the file as if it ended there: the document as an earlier revision (a signed
     // range) left it, with nothing of what follows.
-    static Result<std::unique_ptr<PdfReader>> open(const QString& path, qint64 prefixSize = -1);
+    // An encrypted document is opened with `password` as its user password (empty: what owner-password-only
+    // documents use); when that works, the strings and streams of objects read here come back decrypted.
+    // When it does not, opening still succeeds (the structure is readable) and encryptionStatus() says why.
+    static Result<std::unique_ptr<PdfReader>> open(
+        const QString& path, qint64 prefixSize = -1, const QByteArray& password = {});
     ~PdfReader();
     PdfReader(const PdfReader&) = delete;
     PdfReader& operator=(const PdfReader&) = delete;
@@ -73,6 +78,11 @@ public:
     // /Root of the newest trailer that has one.
     PdfRef rootRef() const { return m_root; }
     bool isEncrypted() const { return m_encrypted; }
+    // OK when the document is not encrypted or its key is known; else PdfEncrypted (a user password is needed),
+    // PdfPasswordWrong or PdfEncryptionUnsupported (or PdfMalformed for a damaged /Encrypt).
+    const Status& encryptionStatus() const { return m_encryptionStatus; }
+    // The document's security handler once the key is known, else nullptr.
+    const PdfSecurity* security() const { return m_security ? &*m_security : nullptr; }
     // The first object number not used by any section (at least the trailer's /Size).
     quint32 nextFreeObjectNumber() const { return m_nextNumber; }
 
@@ -83,6 +93,7 @@ public:
     Result<PdfObject> resolve(const PdfObject& value);
     // Raw (still encoded) data of a stream read from this file.
     Result<QByteArray> rawStreamData(const PdfObject& stream, qint64 maxSize);
+    // Decrypted (when the stream was read through object() of an encrypted document) and decoded.
     Result<QByteArray> decodedStreamData(const PdfObject& stream, qint64 maxSize);
 
     // Bytes [offset, offset + length) of the file, clipped to its end.
@@ -99,6 +110,7 @@ public:
 private:
     PdfReader() = default;
     Status readStructure();
+    Status openSecurity(const QByteArray& password);
     Result<qint64> findStartxref() const;
     // Like read(), but without copying when the whole file is in memory; must not outlive the reader.
     Result<QByteArray> window(qint64 offset, qint64 length) const;
@@ -127,6 +139,9 @@ private:
     PdfRef m_root;
     size_t m_view = 0;
     bool m_encrypted = false;
+    Status m_encryptionStatus;
+    std::optional<PdfSecurity> m_security;
+    PdfRef m_encryptRef; // never decrypted
     quint32 m_nextNumber = 1;
     qint64 m_entryCount = 0;
     int m_depth = 0;

@@ -144,8 +144,8 @@ Result<QSet<QString>> topLevelFieldNames(PdfReader& reader, const PdfObject& fie
     return names;
 }
 
-QByteArray signatureSyntax(const SignatureOptions& options, const QString& name, int contentsHexLength,
-    qsizetype* byteRangeAt, qsizetype* contentsAt)
+Result<QByteArray> signatureSyntax(const SignatureOptions& options, const QString& name, int contentsHexLength,
+    const PdfSecurity* security, PdfRef self, qsizetype* byteRangeAt, qsizetype* contentsAt)
 {
     PdfObject dict = PdfObject::dictionary();
     dict.set("Type", PdfObject::name("Sig"));
@@ -171,6 +171,9 @@ QByteArray signatureSyntax(const SignatureOptions& options, const QString& name,
         reference.set("TransformParams", std::move(params));
         dict.set("Reference", PdfObject::array({std::move(reference)}));
     }
+    // /Contents is added below, raw: ISO 32000-2 §7.6.2 excludes it from encryption.
+    if (security)
+        IKK_TRY(security->encryptStrings(self, dict));
     QByteArray syntax = dict.serialize();
     syntax.chop(2); // reopen the dictionary for the two placeholders
     // Fixed-width slots, filled in once the offsets are known; spaces keep the array valid whatever the digits.
@@ -232,6 +235,14 @@ Result<PlannedUpdate> planFill(
     PlannedUpdate plan;
     plan.update = IncrementalUpdate(reader.nextFreeObjectNumber());
     IncrementalUpdate& update = plan.update;
+    // Objects were read decrypted; in an encrypted document they go back encrypted with their own keys.
+    const PdfSecurity* security = reader.security();
+    auto put = [&update, security](PdfRef ref, PdfObject object) -> Status {
+        if (security)
+            IKK_TRY(security->encryptStrings(ref, object));
+        update.put(ref, std::move(object));
+        return {};
+    };
     plan.signatureRef = update.allocate();
     plan.fieldRef = fieldRef;
     plan.fieldName = options.fieldName;
@@ -251,17 +262,19 @@ Result<PlannedUpdate> planFill(
             || width > kMaxSide || height > kMaxSide)
             return makeError(
                 ErrorCode::SealRectInvalid, QStringLiteral("the field %1 has no visible area").arg(options.fieldName));
-        const PdfRef appearance = options.seal->write(update, width, height);
-        field.set("AP", PdfObject::dictionary({{"N", PdfObject::reference(appearance)}}));
+        Result<PdfRef> appearance = options.seal->write(update, width, height, security);
+        if (!appearance)
+            return appearance.error();
+        field.set("AP", PdfObject::dictionary({{"N", PdfObject::reference(*appearance)}}));
     }
-    update.put(fieldRef, std::move(field));
+    IKK_TRY(put(fieldRef, std::move(field)));
 
     bool catalogChanged = false;
     const qint64 sigFlags = form.get("SigFlags").toInteger(0);
     if ((sigFlags & 3) != 3) {
         form.set("SigFlags", PdfObject::integer(sigFlags | 3));
         if (formValue.isReference()) {
-            update.put(formValue.toReference(), form);
+            IKK_TRY(put(formValue.toReference(), form));
         } else {
             catalog.set("AcroForm", form);
             catalogChanged = true;
@@ -277,11 +290,14 @@ Result<PlannedUpdate> planFill(
         catalogChanged = true;
     }
     if (catalogChanged)
-        update.put(reader.rootRef(), catalog);
+        IKK_TRY(put(reader.rootRef(), catalog));
 
     plan.contentsHexLength = contentsHexLength;
-    update.putRaw(
-        plan.signatureRef, signatureSyntax(options, name, contentsHexLength, &plan.byteRangeAt, &plan.contentsAt));
+    Result<QByteArray> syntax = signatureSyntax(
+        options, name, contentsHexLength, security, plan.signatureRef, &plan.byteRangeAt, &plan.contentsAt);
+    if (!syntax)
+        return syntax.error();
+    update.putRaw(plan.signatureRef, std::move(syntax).value());
     return plan;
 }
 
@@ -341,6 +357,14 @@ Result<PlannedUpdate> planUpdate(
     PlannedUpdate plan;
     plan.update = IncrementalUpdate(reader.nextFreeObjectNumber());
     IncrementalUpdate& update = plan.update;
+    // Objects were read decrypted; in an encrypted document they go back encrypted with their own keys.
+    const PdfSecurity* security = reader.security();
+    auto put = [&update, security](PdfRef ref, PdfObject object) -> Status {
+        if (security)
+            IKK_TRY(security->encryptStrings(ref, object));
+        update.put(ref, std::move(object));
+        return {};
+    };
     plan.signatureRef = update.allocate();
     plan.fieldRef = update.allocate();
     bool catalogChanged = false;
@@ -386,7 +410,7 @@ Result<PlannedUpdate> planUpdate(
             takenNames = std::move(names).value();
             PdfObject extended = std::move(fields).value();
             extended.items().push_back(newField);
-            update.put(fieldsValue.toReference(), std::move(extended));
+            IKK_TRY(put(fieldsValue.toReference(), std::move(extended)));
         } else {
             form.set("Fields", PdfObject::array({newField}));
             formChanged = true;
@@ -411,7 +435,7 @@ Result<PlannedUpdate> planUpdate(
             catalog.set("AcroForm", form);
             catalogChanged = true;
         } else {
-            update.put(formRef, form);
+            IKK_TRY(put(formRef, form));
         }
     }
 
@@ -425,7 +449,7 @@ Result<PlannedUpdate> planUpdate(
         if (annots->isArray()) {
             PdfObject extended = std::move(annots).value();
             extended.items().push_back(newField);
-            update.put(annotsValue.toReference(), std::move(extended));
+            IKK_TRY(put(annotsValue.toReference(), std::move(extended)));
             annotsDone = true;
         }
     }
@@ -433,7 +457,7 @@ Result<PlannedUpdate> planUpdate(
         PdfObject extended = annotsValue.isArray() ? annotsValue : PdfObject::array();
         extended.items().push_back(newField);
         page.set("Annots", std::move(extended));
-        update.put(*pageRef, page);
+        IKK_TRY(put(*pageRef, page));
     }
     if (options.certify > 0) {
         // /Perms /DocMDP names the certification signature; other permissions (usage rights) stay as they are.
@@ -446,7 +470,7 @@ Result<PlannedUpdate> planUpdate(
         catalogChanged = true;
     }
     if (catalogChanged)
-        update.put(rootRef, catalog);
+        IKK_TRY(put(rootRef, catalog));
 
     plan.fieldName = uniqueFieldName(takenNames);
     PdfObject field = PdfObject::dictionary();
@@ -461,8 +485,10 @@ Result<PlannedUpdate> planUpdate(
             corners.push_back(PdfObject::real(QByteArray::number(v, 'f', 2)));
         field.set("Rect", PdfObject::array(std::move(corners)));
         // The seal lives only in this revision and is reachable only from this widget: no page content changes.
-        const PdfRef appearance = options.seal->write(update, rect[2] - rect[0], rect[3] - rect[1]);
-        field.set("AP", PdfObject::dictionary({{"N", PdfObject::reference(appearance)}}));
+        Result<PdfRef> appearance = options.seal->write(update, rect[2] - rect[0], rect[3] - rect[1], security);
+        if (!appearance)
+            return appearance.error();
+        field.set("AP", PdfObject::dictionary({{"N", PdfObject::reference(*appearance)}}));
     } else {
         field.set("Rect",
             PdfObject::array(
@@ -470,11 +496,14 @@ Result<PlannedUpdate> planUpdate(
     }
     field.set("F", PdfObject::integer(132)); // Print | Locked
     field.set("P", PdfObject::reference(*pageRef));
-    update.put(plan.fieldRef, std::move(field));
+    IKK_TRY(put(plan.fieldRef, std::move(field)));
 
     plan.contentsHexLength = contentsHexLength;
-    update.putRaw(
-        plan.signatureRef, signatureSyntax(options, name, contentsHexLength, &plan.byteRangeAt, &plan.contentsAt));
+    Result<QByteArray> syntax = signatureSyntax(
+        options, name, contentsHexLength, security, plan.signatureRef, &plan.byteRangeAt, &plan.contentsAt);
+    if (!syntax)
+        return syntax.error();
+    update.putRaw(plan.signatureRef, std::move(syntax).value());
     return plan;
 }
 
@@ -491,12 +520,16 @@ struct WrittenSignature
 };
 
 // Reads the new revision back from the written file, as an independent reader would.
-Status checkWrittenRevision(const QString& path, const WrittenSignature& expected, const QByteArray& digest)
+Status checkWrittenRevision(
+    const QString& path, const WrittenSignature& expected, const QByteArray& digest, const QByteArray& password)
 {
-    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(path);
+    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(path, -1, password);
     if (!opened)
         return selfCheckFailed(QStringLiteral("the signed file does not read back: %1").arg(opened.error().detail));
     PdfReader& reader = **opened;
+    if (!reader.encryptionStatus())
+        return selfCheckFailed(
+            QStringLiteral("the signed file does not decrypt: %1").arg(reader.encryptionStatus().error().detail));
     if (reader.fileSize() != expected.outputSize || reader.startxref() != expected.startxref)
         return selfCheckFailed(QStringLiteral("the signed file does not end with the new section"));
     if (reader.trailer().get("Prev").toInteger(-1) != expected.prevStartxref)
@@ -568,12 +601,15 @@ namespace {
 Result<PreparedSignature> prepareFileOnce(
     const QString& inputPath, const QString& outputPath, const CadesSigner& signer, const SignatureOptions& options)
 {
-    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(inputPath);
+    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(inputPath, -1, options.password);
     if (!opened)
         return opened.error();
     PdfReader& reader = **opened;
-    if (reader.isEncrypted())
-        return makeError(ErrorCode::PdfEncrypted, QStringLiteral("the trailer has /Encrypt"));
+    IKK_TRY(reader.encryptionStatus());
+    if (reader.security() && !reader.security()->allowsSigning())
+        return makeError(ErrorCode::PdfPermissionDenied,
+            QStringLiteral("/P %1 allows neither form filling (bit 6) nor filling existing fields (bit 9)")
+                .arg(reader.security()->permissions()));
 
     if (signer.chain().isEmpty())
         return makeError(ErrorCode::SigningFailed, QStringLiteral("no signing certificate"));
@@ -605,6 +641,9 @@ Result<PreparedSignature> prepareFileOnce(
     const PdfObject& id = reader.trailer().get("ID");
     if (id.isArray())
         trailer.id = id;
+    // An encrypted document stays encrypted with the same key: the same /Encrypt and the same /ID.
+    if (reader.isEncrypted())
+        trailer.encrypt = reader.trailer().get("Encrypt");
     trailer.prev = reader.startxref();
     // Hybrid files (classic table plus /XRefStm) get a classic section: older readers must still follow it.
     const XrefStyle style = reader.newestSection().isStream ? XrefStyle::Stream : XrefStyle::Table;
@@ -666,7 +705,7 @@ Result<PreparedSignature> prepareFileOnce(
     expected.outputSize = outputSize;
     expected.byteRange = byteRange;
     expected.filled = plan.filled;
-    IKK_TRY(checkWrittenRevision(output.temporaryPath(), expected, documentDigest));
+    IKK_TRY(checkWrittenRevision(output.temporaryPath(), expected, documentDigest, options.password));
 
     SignOutcome outcome;
     outcome.outputPath = output.targetPath();

@@ -33,6 +33,10 @@ struct SignatureOptions
     // Sign into this existing empty top-level signature field (its /Rect holds the seal) instead of adding one;
     // SealFieldNotFound when the document has no such empty field.
     QString fieldName;
+    // The user password of an encrypted document (bytes as typed: UTF-8 for AES-256, Latin-1 for the older
+    // revisions). Empty opens owner-password-only documents; a document that opens with the empty password
+    // also signs when a (wrong) password is given, so that one password can serve a mixed batch.
+    QByteArray password;
 };
 
 struct SignOutcome
@@ -59,7 +63,10 @@ public:
         const CadesSigner& signer, const SignatureOptions& options);
 
     // Signs `inputPath` into `outputPath` (written atomically; may equal inputPath to sign in place).
-    // Pre-flight refuses encrypted documents (PdfEncrypted), certified documents that allow no change
+    // Encrypted documents (standard security handler) are signed with their own key: the update's strings are
+    // encrypted, /Encrypt and /ID stay. Pre-flight refuses documents that need a user password that was not
+    // given (PdfEncrypted) or was wrong (PdfPasswordWrong), other encryption (PdfEncryptionUnsupported),
+    // permissions without form filling (PdfPermissionDenied), certified documents that allow no change
     // (PdfLockedByDocMdp), and damaged ones (PdfNotPdf, PdfMalformed, PdfXrefBroken) before anything is written;
     // with a seal also a missing page (SealPageOutOfRange) or a rectangle off the page (SealRectInvalid).
     // The new revision is self-checked before it is committed (SelfVerificationFailed otherwise).

@@ -1,6 +1,7 @@
 // Draws the seal styles with glyphs of a subset Japanese TrueType font (Type0, Identity-H, ToUnicode for search).
 #include "pdf/SealAppearance.h"
 
+#include "pdf/PdfSecurity.h"
 #include "pdf/TrueTypeSubset.h"
 
 #include <QFileInfo>
@@ -34,12 +35,20 @@ QByteArray deflate(const QByteArray& data)
     return qCompress(data, 9).mid(4); // qCompress prefixes the length; the rest is a zlib stream
 }
 
-QByteArray streamObject(PdfObject dict, const QByteArray& data)
+// A stream object's syntax; in an encrypted document the (already compressed) data is encrypted for `self`.
+Result<QByteArray> streamObject(PdfRef self, PdfObject dict, const QByteArray& data, const PdfSecurity* security)
 {
-    dict.set("Length", PdfObject::integer(data.size()));
+    QByteArray stored = data;
+    if (security) {
+        Result<QByteArray> encrypted = security->encryptStream(self, dict, data);
+        if (!encrypted)
+            return encrypted.error();
+        stored = std::move(encrypted).value();
+    }
+    dict.set("Length", PdfObject::integer(stored.size()));
     QByteArray out = dict.serialize();
     out.append("\nstream\n");
-    out.append(data);
+    out.append(stored);
     out.append("\nendstream");
     return out;
 }
@@ -378,8 +387,22 @@ Result<std::shared_ptr<const SealAppearance>> SealAppearance::build(const SealSp
     return std::shared_ptr<const SealAppearance>(std::move(seal));
 }
 
-PdfRef SealAppearance::write(IncrementalUpdate& update, double width, double height) const
+Result<PdfRef> SealAppearance::write(
+    IncrementalUpdate& update, double width, double height, const PdfSecurity* security) const
 {
+    auto put = [&update, security](PdfRef ref, PdfObject object) -> Status {
+        if (security)
+            IKK_TRY(security->encryptStrings(ref, object));
+        update.put(ref, std::move(object));
+        return {};
+    };
+    auto putStream = [&update, security](PdfRef ref, PdfObject dict, const QByteArray& data) -> Status {
+        Result<QByteArray> syntax = streamObject(ref, std::move(dict), data, security);
+        if (!syntax)
+            return syntax.error();
+        update.putRaw(ref, std::move(syntax).value());
+        return {};
+    };
     const PdfRef form = update.allocate();
     const PdfRef type0 = update.allocate();
     const PdfRef cidFont = update.allocate();
@@ -404,26 +427,27 @@ PdfRef SealAppearance::write(IncrementalUpdate& update, double width, double hei
                 PdfObject::array({PdfObject::real(num(x0)), PdfObject::real(num(y0)),
                     PdfObject::real(num(x0 + boxWidth)), PdfObject::real(num(y0 + boxHeight))})},
             {"Resources", resources}, {"Filter", PdfObject::name("FlateDecode")}});
-    update.putRaw(form, streamObject(formDict, m_body));
+    IKK_TRY(putStream(form, formDict, m_body));
 
-    update.put(type0,
+    IKK_TRY(put(type0,
         PdfObject::dictionary({{"Type", PdfObject::name("Font")}, {"Subtype", PdfObject::name("Type0")},
             {"BaseFont", PdfObject::name(m_baseFont)}, {"Encoding", PdfObject::name("Identity-H")},
             {"DescendantFonts", PdfObject::array({PdfObject::reference(cidFont)})},
-            {"ToUnicode", PdfObject::reference(toUnicode)}}));
-    QByteArray cid = PdfObject::dictionary(
-        {{"Type", PdfObject::name("Font")}, {"Subtype", PdfObject::name("CIDFontType2")},
-            {"BaseFont", PdfObject::name(m_baseFont)},
-            {"CIDSystemInfo",
-                PdfObject::dictionary({{"Registry", PdfObject::string("Adobe")},
-                    {"Ordering", PdfObject::string("Identity")}, {"Supplement", PdfObject::integer(0)}})},
-            {"FontDescriptor", PdfObject::reference(descriptor)}, {"CIDToGIDMap", PdfObject::name("Identity")},
-            {"DW", PdfObject::integer(1000)}})
-                         .serialize();
+            {"ToUnicode", PdfObject::reference(toUnicode)}})));
+    PdfObject cidDict = PdfObject::dictionary({{"Type", PdfObject::name("Font")},
+        {"Subtype", PdfObject::name("CIDFontType2")}, {"BaseFont", PdfObject::name(m_baseFont)},
+        {"CIDSystemInfo",
+            PdfObject::dictionary({{"Registry", PdfObject::string("Adobe")},
+                {"Ordering", PdfObject::string("Identity")}, {"Supplement", PdfObject::integer(0)}})},
+        {"FontDescriptor", PdfObject::reference(descriptor)}, {"CIDToGIDMap", PdfObject::name("Identity")},
+        {"DW", PdfObject::integer(1000)}});
+    if (security)
+        IKK_TRY(security->encryptStrings(cidFont, cidDict));
+    QByteArray cid = cidDict.serialize();
     cid.chop(2); // reopen for the /W array, kept as prebuilt syntax
     cid += "/W " + m_widths + ">>";
     update.putRaw(cidFont, cid);
-    update.put(descriptor,
+    IKK_TRY(put(descriptor,
         PdfObject::dictionary({{"Type", PdfObject::name("FontDescriptor")}, {"FontName", PdfObject::name(m_baseFont)},
             {"Flags", PdfObject::integer(6)},
             {"FontBBox",
@@ -431,13 +455,12 @@ PdfRef SealAppearance::write(IncrementalUpdate& update, double width, double hei
                     PdfObject::integer(m_fontBBox[2]), PdfObject::integer(m_fontBBox[3])})},
             {"ItalicAngle", PdfObject::integer(0)}, {"Ascent", PdfObject::integer(m_ascent)},
             {"Descent", PdfObject::integer(m_descent)}, {"CapHeight", PdfObject::integer(m_ascent)},
-            {"StemV", PdfObject::integer(80)}, {"FontFile2", PdfObject::reference(fontFile)}}));
-    update.putRaw(fontFile,
-        streamObject(PdfObject::dictionary(
-                         {{"Length1", PdfObject::integer(m_fontLength)}, {"Filter", PdfObject::name("FlateDecode")}}),
-            m_fontFile));
-    update.putRaw(
-        toUnicode, streamObject(PdfObject::dictionary({{"Filter", PdfObject::name("FlateDecode")}}), m_toUnicode));
+            {"StemV", PdfObject::integer(80)}, {"FontFile2", PdfObject::reference(fontFile)}})));
+    IKK_TRY(putStream(fontFile,
+        PdfObject::dictionary(
+            {{"Length1", PdfObject::integer(m_fontLength)}, {"Filter", PdfObject::name("FlateDecode")}}),
+        m_fontFile));
+    IKK_TRY(putStream(toUnicode, PdfObject::dictionary({{"Filter", PdfObject::name("FlateDecode")}}), m_toUnicode));
     return form;
 }
 

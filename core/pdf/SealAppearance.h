@@ -14,6 +14,8 @@
 
 namespace ikkatsu::pdf {
 
+class PdfSecurity;
+
 enum class SealStyle : quint8 {
     Round, // 丸印: the family name written vertically in a ring
     Date, // 日付印: company / date / name in three bands of a ring
@@ -53,8 +55,10 @@ public:
     // The rectangle a seal gets when none is given, in points.
     QSizeF defaultSize() const;
     // Adds the Form XObject sized `width` × `height` points (drawing centred, aspect kept) and its font objects to
-    // `update`; returns the XObject, for the widget's /AP /N.
-    PdfRef write(IncrementalUpdate& update, double width, double height) const;
+    // `update`; returns the XObject, for the widget's /AP /N. In an encrypted document (`security`) strings and
+    // streams are encrypted with each object's own key, as the rest of the update is.
+    Result<PdfRef> write(
+        IncrementalUpdate& update, double width, double height, const PdfSecurity* security = nullptr) const;
     // The font file the seal was drawn with (for the architecture notes and tests).
     QString fontPath() const { return m_fontPath; }
 

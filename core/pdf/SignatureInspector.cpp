@@ -316,9 +316,9 @@ Result<InspectionReport> SignatureInspector::inspectFile(const QString& path, co
     if (!opened)
         return opened.error();
     PdfReader& reader = **opened;
-    // Encrypted strings (/Reason, /M…) cannot be read without the key; say so instead of reporting garbage.
-    if (reader.isEncrypted())
-        return makeError(ErrorCode::PdfEncrypted, QStringLiteral("the trailer has /Encrypt"));
+    // Encrypted strings (/Reason, /M…) cannot be read without the key (the reader has it when the document
+    // opens with the empty user password); say so instead of reporting garbage.
+    IKK_TRY(reader.encryptionStatus());
     Result<PdfObject> catalog = reader.object(reader.rootRef());
     if (!catalog)
         return catalog.error();

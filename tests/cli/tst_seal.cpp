@@ -413,6 +413,56 @@ private slots:
             2);
     }
 
+    void sealInEncryptedDocumentsIsEncryptedToo_data()
+    {
+        QTest::addColumn<QStringList>("encryption");
+        QTest::newRow("AES-256") << QStringList {QStringLiteral("256")};
+        QTest::newRow("RC4-128") << QStringList {QStringLiteral("128"), QStringLiteral("--use-aes=n")};
+        QTest::newRow("AES-128") << QStringList {QStringLiteral("128"), QStringLiteral("--use-aes=y")};
+    }
+
+    void sealInEncryptedDocumentsIsEncryptedToo()
+    {
+        QFETCH(QStringList, encryption);
+        const QString encrypted
+            = path(QStringLiteral("encrypted-%1.pdf").arg(QString::fromLatin1(QTest::currentDataTag())));
+        const ToolRun qpdf = runTool(QStringLiteral("qpdf"),
+            QStringList {QStringLiteral("--allow-weak-crypto"), QStringLiteral("--encrypt"), QStringLiteral("user"),
+                QStringLiteral("owner")}
+                + encryption + QStringList {QStringLiteral("--"), m_input, encrypted});
+        QVERIFY2(qpdf.exitCode == 0, qPrintable(qpdf.all()));
+        const QString out = path(QStringLiteral("encrypted-out-%1").arg(QString::fromLatin1(QTest::currentDataTag())));
+        const ToolRun run
+            = cli({QStringLiteral("sign"), QStringLiteral("--keystore"), m_keystore, QStringLiteral("--pin-stdin"),
+                      QStringLiteral("--password-stdin"), QStringLiteral("--out-dir"), out, QStringLiteral("--seal"),
+                      QStringLiteral("round"), QStringLiteral("--seal-name"), QStringLiteral("山田"), encrypted},
+                kPin + "\nuser\n");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        const QString signedPdf = out + QLatin1Char('/') + QFileInfo(encrypted).fileName();
+        const QStringList password {QStringLiteral("-upw"), QStringLiteral("user")};
+        const ToolRun text = runTool(QStringLiteral("pdftotext"),
+            password + QStringList {QStringLiteral("-l"), QStringLiteral("1"), signedPdf, QStringLiteral("-")});
+        QVERIFY2(withoutSpace(text.out).contains(QStringLiteral("山田")), qPrintable(text.all()));
+        const ToolRun fonts = runTool(QStringLiteral("pdffonts"), password + QStringList {signedPdf});
+        QVERIFY2(fonts.all().contains(QLatin1String("IPAexMincho")), qPrintable(fonts.all()));
+        QVERIFY2(!fonts.all().contains(QLatin1String("Error")), qPrintable(fonts.all()));
+        auto renderEncrypted = [&](const QString& pdf, const QString& prefix) {
+            runTool(QStringLiteral("pdftoppm"),
+                password
+                    + QStringList {QStringLiteral("-r"), QStringLiteral("72"), QStringLiteral("-png"),
+                        QStringLiteral("-singlefile"), QStringLiteral("-l"), QStringLiteral("1"), pdf, prefix});
+            return QImage(prefix + QStringLiteral(".png")).convertToFormat(QImage::Format_RGB32);
+        };
+        const RenderDiff diff = compare(renderEncrypted(encrypted, path(QStringLiteral("eu"))),
+            renderEncrypted(signedPdf, path(QStringLiteral("es"))), {595 - 28 - 42, 28, 595 - 28, 28 + 42});
+        QVERIFY(diff.comparable);
+        QVERIFY2(diff.vermilionInside > 300, qPrintable(QString::number(diff.vermilionInside)));
+        QCOMPARE(diff.changedOutside, 0);
+        const ToolRun check = runTool(
+            QStringLiteral("qpdf"), {QStringLiteral("--password=user"), QStringLiteral("--check"), signedPdf});
+        QVERIFY2(check.exitCode == 0, qPrintable(check.all()));
+    }
+
     void appearanceIsBuiltOnceAndSmall()
     {
         pdf::SealSpec spec;
@@ -423,8 +473,9 @@ private slots:
         auto seal = pdf::SealAppearance::build(spec);
         QVERIFY2(seal.ok(), qPrintable(seal.ok() ? QString() : seal.error().detail));
         pdf::IncrementalUpdate update(10);
-        const pdf::PdfRef form = (*seal)->write(update, 60, 60);
-        QCOMPARE(form.number, 10u);
+        const Result<pdf::PdfRef> form = (*seal)->write(update, 60, 60);
+        QVERIFY(form.ok());
+        QCOMPARE(form->number, 10u);
         QCOMPARE(update.objectCount(), 6);
         pdf::IncrementalUpdate::TrailerFields trailer;
         trailer.root = pdf::PdfObject::reference({1, 0});

@@ -452,15 +452,17 @@ private slots:
         const QString encryptedObjstm = path(QStringLiteral("bad-encrypted-objstm.pdf"));
         QVERIFY(runQpdf(plain, encryptedObjstm,
             {QStringLiteral("--object-streams=generate"), QStringLiteral("--encrypt"), QStringLiteral(""),
-                QStringLiteral("owner"), QStringLiteral("128"), QStringLiteral("--use-aes=y"), QStringLiteral("--")})
+                QStringLiteral("owner"), QStringLiteral("128"), QStringLiteral("--use-aes=y"),
+                QStringLiteral("--form=n"), QStringLiteral("--annotate=n"), QStringLiteral("--")})
                     .isEmpty());
 
         QTest::newRow("missing file") << path(QStringLiteral("does-not-exist.pdf"))
                                       << int(ErrorCode::InputFileUnreadable);
         QTest::newRow("not a pdf") << write(QStringLiteral("bad-text.pdf"), QByteArray("Hello, world\n").repeated(50))
                                    << int(ErrorCode::PdfNotPdf);
-        QTest::newRow("encrypted AES-256") << encrypted << int(ErrorCode::PdfEncrypted);
-        QTest::newRow("encrypted, empty user password") << encryptedObjstm << int(ErrorCode::PdfEncrypted);
+        QTest::newRow("encrypted AES-256, user password needed") << encrypted << int(ErrorCode::PdfEncrypted);
+        // Encrypted documents that open without a password sign (tst_pdfencrypted) unless /P forbids it.
+        QTest::newRow("encrypted, no form filling allowed") << encryptedObjstm << int(ErrorCode::PdfPermissionDenied);
         QTest::newRow("truncated") << write(QStringLiteral("bad-truncated.pdf"), good.left(good.size() - 120))
                                    << int(ErrorCode::PdfXrefBroken);
         QTest::newRow("startxref nowhere")

@@ -34,8 +34,14 @@ private slots:
     void refusalsAreInTheTrail();
     void statusAcrossThreeSigners_data();
     void statusAcrossThreeSigners();
+    void encryptedDocuments_data();
+    void encryptedDocuments();
+    void documentNeedingAUserPasswordIsNotRegistered();
 
 private:
+    // m_pdf encrypted by the real qpdf with `encryptArgs`; empty on failure.
+    QByteArray encryptedPdf(const QStringList& encryptArgs);
+
     QString newFile(const QStringList& viewers, const QStringList& signers, bool ordered = false);
     QJsonObject fileAsAdmin(const QString& fileId);
     // Uploads and expects the refusal; the stored version must be unchanged afterwards.
@@ -51,6 +57,7 @@ private:
     SigningUser m_viewer;
     QByteArray m_pdf;
     int m_serial = 0;
+    QTemporaryDir m_dir;
 };
 
 void TestServerSigning::initTestCase()
@@ -390,6 +397,91 @@ void TestServerSigning::statusAcrossThreeSigners()
     QVERIFY(sig.all().contains(QLatin1String("Total document signed")));
     QCOMPARE(qpdfCheck(path).exitCode, 0);
     QVERIFY(final.body.startsWith(m_pdf));
+}
+
+QByteArray TestServerSigning::encryptedPdf(const QStringList& encryptArgs)
+{
+    const QString plain = m_dir.filePath(QStringLiteral("plain%1.pdf").arg(++m_serial));
+    const QString out = m_dir.filePath(QStringLiteral("enc%1.pdf").arg(m_serial));
+    if (!writeAll(plain, m_pdf))
+        return {};
+    const QString problem = runQpdf(
+        plain, out, QStringList {QStringLiteral("--allow-weak-crypto"), QStringLiteral("--encrypt")} + encryptArgs);
+    if (!problem.isEmpty())
+        qWarning("qpdf: %s", qPrintable(problem));
+    return readAll(out);
+}
+
+void TestServerSigning::encryptedDocuments_data()
+{
+    // Owner password only, as public bodies send them: anyone can open them, editing is restricted.
+    QTest::addColumn<QStringList>("encrypt");
+    QTest::newRow("RC4 128") << QStringList {QString(), QStringLiteral("owner"), QStringLiteral("128"),
+        QStringLiteral("--use-aes=n"), QStringLiteral("--modify=form"), QStringLiteral("--")};
+    QTest::newRow("AES-128") << QStringList {QString(), QStringLiteral("owner"), QStringLiteral("128"),
+        QStringLiteral("--use-aes=y"), QStringLiteral("--modify=form"), QStringLiteral("--")};
+    QTest::newRow("AES-256") << QStringList {QString(), QStringLiteral("owner"), QStringLiteral("256"),
+        QStringLiteral("--modify=form"), QStringLiteral("--")};
+}
+
+void TestServerSigning::encryptedDocuments()
+{
+    // The server registers an encrypted document, reads its encrypted revisions when analysing an upload, refuses a
+    // forged one and accepts two honest signatures in turn; the final file is valid for pdfsig and qpdf, still
+    // encrypted the same way.
+    QFETCH(QStringList, encrypt);
+    const QByteArray pdf = encryptedPdf(encrypt);
+    QVERIFY(pdf.contains("/Encrypt"));
+    const QString id = registerFile(m_server, m_admin, m_folder, QStringLiteral("暗号化%1.pdf").arg(m_serial), pdf, {},
+        {m_s1.account.userId, m_s2.account.userId});
+    QVERIFY(!id.isEmpty());
+
+    // Content replaced in an unsigned revision before the signature: the analysis must see through the encryption.
+    // qpdf renumbers objects, so ask it which object holds page 1's content.
+    const QString original = m_dir.filePath(QStringLiteral("original%1.pdf").arg(m_serial));
+    QVERIFY(writeAll(original, pdf));
+    const ToolRun pages = runTool(QStringLiteral("qpdf"), {QStringLiteral("--show-pages"), original});
+    const QRegularExpressionMatch content
+        = QRegularExpression(QStringLiteral("content:\\s*(\\d+) 0 R")).match(QString::fromUtf8(pages.out));
+    QVERIFY2(content.hasMatch(), pages.out.constData());
+    const QByteArray forged = "<< /Length 38 >>\nstream\nBT /F1 24 Tf 72 720 Td (FORGED) Tj ET\nendstream";
+    const QByteArray forgery = signAs(m_s1, appendUpdate(pdf, {{content.captured(1).toInt(), forged}}));
+    QVERIFY(forgery.startsWith(pdf));
+    expectRefused(m_s1, id, 1, forgery, 422, QStringLiteral("E4210"));
+
+    const QByteArray first = signAs(m_s1, pdf);
+    QVERIFY(first.startsWith(pdf));
+    QCOMPARE(uploadSigned(m_server, m_s1.token, id, 1, first).status, 200);
+    const QByteArray second = signAs(m_s2, first);
+    QVERIFY(second.startsWith(first));
+    const Reply accepted = uploadSigned(m_server, m_s2.token, id, 2, second);
+    QVERIFY2(accepted.status == 200, accepted.body.constData());
+    const Reply stored = downloadFile(m_server, m_s1.token, id);
+    QCOMPARE(stored.body, second);
+
+    const QString file = m_dir.filePath(QStringLiteral("signed%1.pdf").arg(m_serial));
+    QVERIFY(writeAll(file, second));
+    const ToolRun pdfsig = runTool(QStringLiteral("pdfsig"), {file});
+    QVERIFY2(pdfsig.exitCode == 0, pdfsig.out.constData());
+    QCOMPARE(pdfsig.out.count("Signature is Valid."), 2);
+    const ToolRun check = runTool(QStringLiteral("qpdf"), {QStringLiteral("--check"), file});
+    QVERIFY2(check.exitCode == 0, check.out.constData());
+    QCOMPARE(runTool(QStringLiteral("qpdf"), {QStringLiteral("--show-encryption"), file}).out,
+        runTool(QStringLiteral("qpdf"), {QStringLiteral("--show-encryption"), original}).out);
+}
+
+void TestServerSigning::documentNeedingAUserPasswordIsNotRegistered()
+{
+    // The server must analyse every upload of a document, so it cannot keep one it cannot open: refused with E4002,
+    // nothing registered.
+    const QByteArray pdf = encryptedPdf(
+        {QStringLiteral("user-secret"), QStringLiteral("owner"), QStringLiteral("256"), QStringLiteral("--")});
+    QVERIFY(pdf.contains("/Encrypt"));
+    const Reply reply = registerFiles(m_server, m_admin, m_folder,
+        QJsonArray {newFileJson(QStringLiteral("パスワード付き.pdf"), pdf, {}, {m_s1.account.userId})});
+    QVERIFY2(reply.body.contains("E4002"), reply.body.constData());
+    const QJsonArray listed = listFiles(m_server, m_s1.token, QStringLiteral("?name=%E3%83%91%E3%82%B9"));
+    QCOMPARE(listed.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestServerSigning)
