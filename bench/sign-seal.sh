@@ -42,6 +42,6 @@ for style in round date square text; do
     ratio=$(awk -v a="$plain" -v b="$rate" 'BEGIN { printf "%.2f", a / b }')
     size=$(du -cb "$work/out-$style"/*.pdf | tail -1 | cut -f1)
     base=$(du -cb "$work/out-plain"/*.pdf | tail -1 | cut -f1)
-    printf '%-8s %8s files/s  %6s s wall  %sx slower  +%d bytes/file\n' "$style" "$rate" "$wall" "$ratio" \
+    printf '%-8s %8s files/s  %6s s wall  time ratio %s  +%d bytes/file\n' "$style" "$rate" "$wall" "$ratio" \
         $(((size - base) / ${#files[@]}))
 done
