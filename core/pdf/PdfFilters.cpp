@@ -107,6 +107,10 @@ Result<QByteArray> undoPredictor(const QByteArray& data, const PdfObject& decode
     // PNG: every row starts with its own filter-type byte.
     const qint64 stride = rowBytes + 1;
     const qint64 rows = data.size() / stride;
+    // Columns alone may promise a row of up to 1 GiB; allocate the previous-row buffer only once the data holds
+    // a whole row, so it is never larger than the (already bounded) inflated stream.
+    if (rows == 0)
+        return QByteArray();
     QByteArray out(rows * rowBytes, '\0');
     QByteArray previous(rowBytes, '\0');
     const auto* in = reinterpret_cast<const unsigned char*>(data.constData());
