@@ -153,8 +153,31 @@ struct Drawer
         for (qsizetype i = 0; i < text.size(); ++i) {
             const QList<char32_t> one {text[i]};
             const double cy = top - (double(i) + 0.5) * cell;
-            run(one, cx - width(one) * sx / 2, cy - emCenter() * sy, sx, sy);
+            if (isRotatedInColumns(text[i])) {
+                // ー, 〜, … turned a quarter clockwise: the horizontal glyph's length runs down the cell.
+                const double w = width(one);
+                out += "BT /F1 1 Tf 0 " + num(-sy / w) + ' ' + num(sx) + " 0 " + num(cx - emCenter() * sx) + ' '
+                    + num(cy + sy / 2) + " Tm <" + QByteArray::number(cid(text[i]), 16).rightJustified(4, '0').toUpper()
+                    + "> Tj ET\n";
+                continue;
+            }
+            // Small kana sit at the bottom left of a horizontal cell and at the top right of a vertical one.
+            const bool small = isSmallKana(text[i]);
+            run(one, cx - width(one) * sx / 2 + (small ? 0.12 * sx : 0), cy - emCenter() * sy + (small ? 0.16 * sy : 0),
+                sx, sy);
         }
+    }
+
+    static bool isRotatedInColumns(char32_t c)
+    {
+        return c == U'ー' || c == U'〜' || c == U'～' || c == U'—' || c == U'―' || c == U'－' || c == U'…' || c == U'‥';
+    }
+
+    static bool isSmallKana(char32_t c)
+    {
+        static constexpr char32_t kSmall[] = {U'ぁ', U'ぃ', U'ぅ', U'ぇ', U'ぉ', U'っ', U'ゃ', U'ゅ', U'ょ', U'ゎ',
+            U'ァ', U'ィ', U'ゥ', U'ェ', U'ォ', U'ッ', U'ャ', U'ュ', U'ョ', U'ヮ', U'ヵ', U'ヶ'};
+        return std::find(std::begin(kSmall), std::end(kSmall), c) != std::end(kSmall);
     }
 };
 

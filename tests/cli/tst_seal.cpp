@@ -176,6 +176,42 @@ private slots:
             qPrintable(QString::number(QFileInfo(signedPdf).size() - QFileInfo(m_input).size())));
     }
 
+    void verticalFormsStaySearchable()
+    {
+        // ー is turned a quarter and ュ moved to the top right of its cell; the text still reads ミュラー.
+        const QString out = path(QStringLiteral("vertical"));
+        const ToolRun run = sign(m_input, out,
+            {QStringLiteral("--seal"), QStringLiteral("round"), QStringLiteral("--seal-name"),
+                QStringLiteral("ミュラー")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        const QString signedPdf = out + QLatin1Char('/') + QFileInfo(m_input).fileName();
+        const ToolRun text = runTool(
+            QStringLiteral("pdftotext"), {QStringLiteral("-l"), QStringLiteral("1"), signedPdf, QStringLiteral("-")});
+        QVERIFY2(withoutSpace(text.out).contains(QStringLiteral("ミュラー")), text.out.constData());
+        // The long-vowel mark is drawn upright: in the seal's last cell it is taller than wide.
+        const QImage image = render(signedPdf, 1, 288, path(QStringLiteral("vertical")));
+        QVERIFY(!image.isNull());
+        const double scale = 288.0 / 72;
+        const QRect seal(qRound((595 - 28 - 42) * scale), qRound((kPageHeight - 28 - 42) * scale), qRound(42 * scale),
+            qRound(42 * scale));
+        // The last of four cells (design units 11–30.5 from the bottom), away from the ring itself.
+        const QRect cell(seal.left() + seal.width() * 3 / 10, seal.top() + seal.height() * 71 / 100,
+            seal.width() * 4 / 10, seal.height() * 17 / 100);
+        int left = cell.right(), right = cell.left(), top = cell.bottom(), bottom = cell.top();
+        for (int y = cell.top(); y <= cell.bottom(); ++y) {
+            for (int x = cell.left(); x <= cell.right(); ++x) {
+                if (isVermilion(image.pixel(x, y))) {
+                    left = std::min(left, x);
+                    right = std::max(right, x);
+                    top = std::min(top, y);
+                    bottom = std::max(bottom, y);
+                }
+            }
+        }
+        QVERIFY2(bottom - top > 2 * (right - left),
+            qPrintable(QStringLiteral("%1 wide, %2 tall").arg(right - left).arg(bottom - top)));
+    }
+
     void nameBeyondTheBmpMapsToUnicode()
     {
         if (!hasIpamj())
