@@ -19,6 +19,10 @@
 
 namespace ikkatsu::cli {
 
+using pdf::parseSealStyle;
+using pdf::SealAppearance;
+using pdf::SealSpec;
+
 namespace {
 
 constexpr int kExitOk = 0;
@@ -283,7 +287,20 @@ int SigningCommands::sign(const QStringList& arguments)
         QStringLiteral("B-B"));
     const QCommandLineOption tsa(
         QStringLiteral("tsa"), tr("RFC 3161 timestamp authority URL (for B-T)."), QStringLiteral("URL"));
-    parser.addOptions({keystore, pinStdin, passwordStdin, reason, location, outDir, suffix, jobs, certify, level, tsa});
+    const QCommandLineOption seal(QStringLiteral("seal"),
+        tr("Visible seal (印影): round (丸印), date (日付印), square (角印) or text."), QStringLiteral("STYLE"));
+    const QCommandLineOption sealName(QStringLiteral("seal-name"),
+        tr("Name on the seal (default: the certificate's name; round: 1-4 characters)."), QStringLiteral("TEXT"));
+    const QCommandLineOption sealCompany(QStringLiteral("seal-company"),
+        tr("Company on a date or square seal (default: the certificate's company)."), QStringLiteral("TEXT"));
+    const QCommandLineOption page(
+        QStringLiteral("page"), tr("Page of the seal: a number from 1, or last (default 1)."), QStringLiteral("N"));
+    const QCommandLineOption rect(QStringLiteral("rect"),
+        tr("Seal rectangle X1,Y1,X2,Y2 in PDF points (default: bottom right)."), QStringLiteral("X1,Y1,X2,Y2"));
+    const QCommandLineOption field(QStringLiteral("field"),
+        tr("Sign into this existing empty signature field (the seal fills its rectangle)."), QStringLiteral("NAME"));
+    parser.addOptions({keystore, pinStdin, passwordStdin, reason, location, outDir, suffix, jobs, certify, level, tsa,
+        seal, sealName, sealCompany, page, rect, field});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("PDF files to sign."), QStringLiteral("FILE..."));
     if (!parseArguments(parser, arguments))
         return kExitUsage;
@@ -319,6 +336,36 @@ int SigningCommands::sign(const QStringList& arguments)
         printErr(tr("sign: --level B-T needs --tsa with an http(s) URL."));
         return kExitUsage;
     }
+    SignatureOptions options;
+    SealSpec sealSpec;
+    if (parser.isSet(seal)) {
+        if (!parseSealStyle(parser.value(seal), &sealSpec.style))
+            return fail(makeError(ErrorCode::SealStyleUnknown, parser.value(seal)));
+        if (parser.isSet(page)) {
+            bool pageOk = false;
+            const QString value = parser.value(page);
+            options.sealPage = value == QLatin1String("last") ? -1 : value.toInt(&pageOk);
+            if (value != QLatin1String("last") && (!pageOk || options.sealPage < 1))
+                return fail(makeError(ErrorCode::SealPageOutOfRange, value));
+        }
+        if (parser.isSet(rect)) {
+            const QStringList parts = parser.value(rect).split(QLatin1Char(','));
+            std::array<double, 4> corners {};
+            bool rectOk = parts.size() == 4;
+            for (int k = 0; rectOk && k < 4; ++k)
+                corners[k] = parts[k].trimmed().toDouble(&rectOk);
+            if (!rectOk)
+                return fail(makeError(ErrorCode::SealRectInvalid, parser.value(rect)));
+            options.sealRect = corners;
+        }
+        if (parser.isSet(field) && (parser.isSet(page) || parser.isSet(rect))) {
+            printErr(tr("sign: --field places the seal in the field's own rectangle; --page and --rect do not apply."));
+            return kExitUsage;
+        }
+    } else if (parser.isSet(sealName) || parser.isSet(sealCompany) || parser.isSet(page) || parser.isSet(rect)) {
+        printErr(tr("sign: --seal-name, --seal-company, --page and --rect need --seal STYLE."));
+        return kExitUsage;
+    }
     if (parser.isSet(outDir) && !QDir().mkpath(parser.value(outDir)))
         return fail(makeError(ErrorCode::OutputWriteFailed, parser.value(outDir)));
 
@@ -350,11 +397,27 @@ int SigningCommands::sign(const QStringList& arguments)
     if (certificate.notBefore() > QDateTime::currentDateTimeUtc())
         return fail(makeError(ErrorCode::CertificateNotYetValid, certificate.notBefore().toString(Qt::ISODate)));
 
-    SignatureOptions options;
     options.reason = parser.value(reason);
     options.location = parser.value(location);
     options.certify = docMdp;
     options.password = password;
+    options.fieldName = parser.value(field);
+    if (parser.isSet(field) && options.fieldName.isEmpty())
+        return fail(makeError(ErrorCode::SealFieldNotFound, QStringLiteral("empty field name")));
+    if (parser.isSet(seal)) {
+        // Drawn once for the whole batch; every file gets the same seal, dated in Japan time.
+        const SubjectName subject = certificate.subject();
+        sealSpec.name = parser.isSet(sealName) ? parser.value(sealName) : subject.commonName;
+        sealSpec.company = parser.isSet(sealCompany) ? parser.value(sealCompany)
+            : subject.companyUnit.isEmpty()          ? subject.organization
+                                                     : subject.companyUnit;
+        sealSpec.reason = options.reason;
+        sealSpec.signingTime = options.signingTime;
+        auto built = SealAppearance::build(sealSpec);
+        if (!built.ok())
+            return fail(built.error());
+        options.seal = *built;
+    }
     CadesSigner signer(store->key(), store->chain());
     if (levelName == QLatin1String("B-T")) {
         TimestampClientOptions tsaOptions;

@@ -182,6 +182,20 @@ const char* sourceText(ErrorCode code)
             "signature.");
     case ErrorCode::CertificationNotFirst:
         return QT_TRANSLATE_NOOP("ErrorCode", "Only the first signature of a document can certify it.");
+    case ErrorCode::SealStyleUnknown:
+        return QT_TRANSLATE_NOOP("ErrorCode", "Unknown seal style (round, date, square or text).");
+    case ErrorCode::SealTextInvalid:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "The seal text is empty, too long or has characters that cannot be drawn.");
+    case ErrorCode::SealRectInvalid:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "The seal rectangle is malformed, inverted, too small or outside the page.");
+    case ErrorCode::SealPageOutOfRange:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The document has no such page for the seal.");
+    case ErrorCode::SealFontMissing:
+        return QT_TRANSLATE_NOOP("ErrorCode", "No installed Japanese font can draw the seal text.");
+    case ErrorCode::SealFieldNotFound:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The document has no empty signature field of that name.");
     case ErrorCode::TimestampFailed:
         return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp could not be obtained.");
     case ErrorCode::TimestampRequestInvalid:

@@ -87,6 +87,12 @@ namespace ikkatsu {
     X(SignatureModified, 4209, 422)                                                                                    \
     X(UploadNotSignatureOnly, 4210, 422)                                                                               \
     X(CertificationNotFirst, 4211, 422)                                                                                \
+    X(SealStyleUnknown, 4220, 422)                                                                                     \
+    X(SealTextInvalid, 4221, 422)                                                                                      \
+    X(SealRectInvalid, 4222, 422)                                                                                      \
+    X(SealPageOutOfRange, 4223, 422)                                                                                   \
+    X(SealFontMissing, 4224, 422)                                                                                      \
+    X(SealFieldNotFound, 4225, 422)                                                                                    \
     X(TimestampFailed, 4301, 502)                                                                                      \
     X(TimestampRequestInvalid, 4302, 400)                                                                              \
     X(TimestampResponseInvalid, 4303, 502)                                                                             \

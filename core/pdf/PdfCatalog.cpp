@@ -84,15 +84,25 @@ struct FieldWalk
 
 Result<PdfRef> findFirstPage(PdfReader& reader, const PdfObject& catalog)
 {
+    Result<PdfRef> first = findPage(reader, catalog, 0);
+    if (first && first->isNull())
+        return malformed(QStringLiteral("the document has no page"));
+    return first;
+}
+
+Result<PdfRef> findPage(PdfReader& reader, const PdfObject& catalog, int index)
+{
     PdfObject node = catalog.get("Pages");
     QSet<quint32> visited;
-    // Descend through the first kid that leads to a page; an empty intermediate node sends us to its sibling.
+    // Depth-first through the kids in order; an empty intermediate node sends us to its sibling.
     struct Level
     {
         std::vector<PdfObject> kids;
         size_t next = 0;
     };
     std::vector<Level> stack;
+    PdfRef last;
+    int seen = 0;
     for (int steps = 0; steps < kMaxVisitedNodes; ++steps) {
         if (node.isReference()) {
             const PdfRef ref = node.toReference();
@@ -105,15 +115,19 @@ Result<PdfRef> findFirstPage(PdfReader& reader, const PdfObject& catalog)
                     const PdfObject& kids = resolved->get("Kids");
                     const PdfObject& type = resolved->get("Type");
                     const bool isPage = type.isName("Page") || (!type.isName("Pages") && kids.isNull());
-                    if (isPage)
-                        return ref;
-                    Result<PdfObject> kidArray = reader.resolve(kids);
-                    if (!kidArray)
-                        return kidArray.error();
-                    if (kidArray->isArray() && !kidArray->items().empty()) {
-                        if (static_cast<int>(stack.size()) >= kMaxTreeDepth)
-                            return malformed(QStringLiteral("page tree nested too deeply"));
-                        stack.push_back(Level {kidArray->items(), 0});
+                    if (isPage) {
+                        if (seen++ == index)
+                            return ref;
+                        last = ref;
+                    } else {
+                        Result<PdfObject> kidArray = reader.resolve(kids);
+                        if (!kidArray)
+                            return kidArray.error();
+                        if (kidArray->isArray() && !kidArray->items().empty()) {
+                            if (static_cast<int>(stack.size()) >= kMaxTreeDepth)
+                                return malformed(QStringLiteral("page tree nested too deeply"));
+                            stack.push_back(Level {kidArray->items(), 0});
+                        }
                     }
                 }
             }
@@ -121,7 +135,7 @@ Result<PdfRef> findFirstPage(PdfReader& reader, const PdfObject& catalog)
         while (!stack.empty() && stack.back().next >= stack.back().kids.size())
             stack.pop_back();
         if (stack.empty())
-            return malformed(QStringLiteral("the document has no page"));
+            return index < 0 ? last : PdfRef {};
         node = stack.back().kids[stack.back().next++];
     }
     return malformed(QStringLiteral("page tree too large"));

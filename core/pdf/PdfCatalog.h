@@ -12,6 +12,8 @@ namespace ikkatsu::pdf {
 
 // The first page of the page tree (depth-first, cycle-safe). PdfMalformed when there is none.
 Result<PdfRef> findFirstPage(PdfReader& reader, const PdfObject& catalog);
+// Page `index` (0-based; -1 the last page) in page-tree order; a null ref when the document has no such page.
+Result<PdfRef> findPage(PdfReader& reader, const PdfObject& catalog, int index);
 
 struct SignatureField
 {

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace ikkatsu {
 
@@ -47,7 +48,79 @@ struct PlannedUpdate
     qsizetype byteRangeAt = 0; // inside the signature object's syntax: first slot
     qsizetype contentsAt = 0; // inside the signature object's syntax: the '<'
     qsizetype contentsHexLength = 0;
+    bool filled = false; // an existing empty field was signed (its page and /Annots are as they were)
 };
+
+// The visible page area: /CropBox, else /MediaBox, inherited from the page tree; normalised to x1 < x2, y1 < y2.
+Result<std::array<double, 4>> pageBox(PdfReader& reader, const PdfObject& page)
+{
+    for (const char* key : {"CropBox", "MediaBox"}) {
+        PdfObject node = page;
+        for (int depth = 0; depth < 32 && node.isDictionary(); ++depth) {
+            if (node.find(key)) {
+                Result<PdfObject> box = reader.resolve(node.get(key));
+                if (!box)
+                    return box.error();
+                if (!box->isArray() || box->items().size() != 4)
+                    break;
+                std::array<double, 4> v {};
+                for (int k = 0; k < 4; ++k) {
+                    if (!box->items()[k].isNumber())
+                        return malformed(QStringLiteral("the page's /%1 is not four numbers").arg(QLatin1String(key)));
+                    v[k] = box->items()[k].toNumber();
+                }
+                return std::array<double, 4> {
+                    std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3])};
+            }
+            Result<PdfObject> parent = reader.resolve(node.get("Parent"));
+            if (!parent)
+                return parent.error();
+            node = std::move(parent).value();
+        }
+    }
+    return std::array<double, 4> {0, 0, 612, 792}; // ISO 32000 requires /MediaBox; US Letter as viewers assume
+}
+
+constexpr double kMinSide = 8; // points: smaller cannot show a seal
+constexpr double kMaxSide = 14400; // points: the largest page ISO 32000 allows (200 inches)
+
+// Where the seal goes: the given rectangle checked against the page, or the page's bottom-right corner.
+Result<std::array<double, 4>> sealRectangle(const SignatureOptions& options, const std::array<double, 4>& box)
+{
+    constexpr double kMargin = 28; // points from the page edge for the default place (about 1 cm)
+    if (options.sealRect) {
+        const std::array<double, 4>& r = *options.sealRect;
+        for (const double v : r) {
+            if (!std::isfinite(v))
+                return makeError(ErrorCode::SealRectInvalid, QStringLiteral("not a number"));
+        }
+        if (r[2] - r[0] < kMinSide || r[3] - r[1] < kMinSide || r[2] - r[0] > kMaxSide || r[3] - r[1] > kMaxSide)
+            return makeError(ErrorCode::SealRectInvalid,
+                QStringLiteral("X1,Y1,X2,Y2 must be the lower-left and upper-right corners, at least %1 pt apart")
+                    .arg(kMinSide));
+        constexpr double kSlack = 0.01;
+        if (r[0] < box[0] - kSlack || r[1] < box[1] - kSlack || r[2] > box[2] + kSlack || r[3] > box[3] + kSlack)
+            return makeError(ErrorCode::SealRectInvalid,
+                QStringLiteral("%1,%2,%3,%4 is outside the page %5,%6,%7,%8")
+                    .arg(r[0])
+                    .arg(r[1])
+                    .arg(r[2])
+                    .arg(r[3])
+                    .arg(box[0])
+                    .arg(box[1])
+                    .arg(box[2])
+                    .arg(box[3]));
+        return r;
+    }
+    const QSizeF size = options.seal->defaultSize();
+    const double margin
+        = std::min(kMargin, std::min(box[2] - box[0] - size.width(), box[3] - box[1] - size.height()) / 2);
+    if (margin < 0)
+        return makeError(ErrorCode::SealRectInvalid, QStringLiteral("the page is smaller than the seal"));
+    const double x2 = box[2] - margin;
+    const double y1 = box[1] + margin;
+    return std::array<double, 4> {x2 - size.width(), y1, x2, y1 + size.height()};
+}
 
 QString uniqueFieldName(const QSet<QString>& taken)
 {
@@ -118,6 +191,116 @@ Result<QByteArray> signatureSyntax(const SignatureOptions& options, const QStrin
     return syntax;
 }
 
+// Signs into an empty signature field the document already has (a prepared form, or a box the administrator
+// placed): only the field (now with /V, and /AP when a seal is drawn into its /Rect) and, if needed, /SigFlags change.
+// Top-level field-and-widget objects only, as placement tools and our server write them.
+Result<PlannedUpdate> planFill(
+    PdfReader& reader, const SignatureOptions& options, const QString& name, int contentsHexLength, PdfObject catalog)
+{
+    const PdfObject& formValue = catalog.get("AcroForm");
+    Result<PdfObject> formResult = reader.resolve(formValue);
+    if (!formResult)
+        return formResult.error();
+    PdfObject form = std::move(formResult).value();
+    Result<PdfObject> fields
+        = form.isDictionary() ? reader.resolve(form.get("Fields")) : Result<PdfObject>(PdfObject());
+    if (!fields)
+        return fields.error();
+    PdfRef fieldRef;
+    PdfObject field;
+    if (fields->isArray()) {
+        for (const PdfObject& item : fields->items()) {
+            if (!item.isReference())
+                continue;
+            Result<PdfObject> candidate = reader.object(item.toReference());
+            if (!candidate)
+                return candidate.error();
+            if (candidate->isDictionary() && !candidate->isStream() && candidate->get("FT").isName("Sig")
+                && candidate->get("T").isString()
+                && decodeTextString(candidate->get("T").bytes()) == options.fieldName) {
+                fieldRef = item.toReference();
+                field = std::move(candidate).value();
+                break;
+            }
+        }
+    }
+    if (fieldRef.isNull())
+        return makeError(ErrorCode::SealFieldNotFound, options.fieldName);
+    if (const PdfObject* value = field.find("V"); value && !value->isNull())
+        return makeError(ErrorCode::SealFieldNotFound, QStringLiteral("%1 is already signed").arg(options.fieldName));
+    if (!field.get("Subtype").isName("Widget") || field.find("Kids"))
+        return makeError(ErrorCode::SealFieldNotFound,
+            QStringLiteral("%1 is not a single widget (fields with /Kids are not supported)").arg(options.fieldName));
+
+    PlannedUpdate plan;
+    plan.update = IncrementalUpdate(reader.nextFreeObjectNumber());
+    IncrementalUpdate& update = plan.update;
+    // Objects were read decrypted; in an encrypted document they go back encrypted with their own keys.
+    const PdfSecurity* security = reader.security();
+    auto put = [&update, security](PdfRef ref, PdfObject object) -> Status {
+        if (security)
+            IKK_TRY(security->encryptStrings(ref, object));
+        update.put(ref, std::move(object));
+        return {};
+    };
+    plan.signatureRef = update.allocate();
+    plan.fieldRef = fieldRef;
+    plan.fieldName = options.fieldName;
+    plan.filled = true;
+    field.set("V", PdfObject::reference(plan.signatureRef));
+    if (options.seal) {
+        const PdfObject& rect = field.get("Rect");
+        std::array<double, 4> r {};
+        bool numbers = rect.isArray() && rect.items().size() == 4;
+        for (int k = 0; numbers && k < 4; ++k) {
+            numbers = rect.items()[k].isNumber();
+            r[k] = numbers ? rect.items()[k].toNumber() : 0;
+        }
+        const double width = std::abs(r[2] - r[0]);
+        const double height = std::abs(r[3] - r[1]);
+        if (!numbers || !std::isfinite(width) || !std::isfinite(height) || width < kMinSide || height < kMinSide
+            || width > kMaxSide || height > kMaxSide)
+            return makeError(
+                ErrorCode::SealRectInvalid, QStringLiteral("the field %1 has no visible area").arg(options.fieldName));
+        Result<PdfRef> appearance = options.seal->write(update, width, height, security);
+        if (!appearance)
+            return appearance.error();
+        field.set("AP", PdfObject::dictionary({{"N", PdfObject::reference(*appearance)}}));
+    }
+    IKK_TRY(put(fieldRef, std::move(field)));
+
+    bool catalogChanged = false;
+    const qint64 sigFlags = form.get("SigFlags").toInteger(0);
+    if ((sigFlags & 3) != 3) {
+        form.set("SigFlags", PdfObject::integer(sigFlags | 3));
+        if (formValue.isReference()) {
+            IKK_TRY(put(formValue.toReference(), form));
+        } else {
+            catalog.set("AcroForm", form);
+            catalogChanged = true;
+        }
+    }
+    if (options.certify > 0) {
+        Result<PdfObject> perms = reader.resolve(catalog.get("Perms"));
+        if (!perms)
+            return perms.error();
+        PdfObject permissions = perms->isDictionary() && !perms->isStream() ? *perms : PdfObject::dictionary();
+        permissions.set("DocMDP", PdfObject::reference(plan.signatureRef));
+        catalog.set("Perms", std::move(permissions));
+        catalogChanged = true;
+    }
+    if (catalogChanged)
+        IKK_TRY(put(reader.rootRef(), catalog));
+
+    plan.contentsHexLength = contentsHexLength;
+    Result<QByteArray> syntax = signatureSyntax(
+        options, name, contentsHexLength, security, plan.signatureRef, &plan.byteRangeAt, &plan.contentsAt);
+    if (!syntax)
+        return syntax.error();
+    update.putRaw(plan.signatureRef, std::move(syntax).value());
+    return plan;
+}
+
 Result<PlannedUpdate> planUpdate(
     PdfReader& reader, const SignatureOptions& options, const QString& name, int contentsHexLength)
 {
@@ -145,15 +328,31 @@ Result<PlannedUpdate> planUpdate(
         return makeError(ErrorCode::CertificationNotFirst,
             QStringLiteral("the document already has %1 signature(s)").arg(existing->size()));
 
-    Result<PdfRef> pageRef = findFirstPage(reader, catalog);
+    if (!options.fieldName.isEmpty())
+        return planFill(reader, options, name, contentsHexLength, catalog);
+
+    Result<PdfRef> pageRef = options.seal ? findPage(reader, catalog, options.sealPage < 0 ? -1 : options.sealPage - 1)
+                                          : findFirstPage(reader, catalog);
     if (!pageRef)
         return pageRef.error();
+    if (pageRef->isNull() || (options.seal && options.sealPage == 0))
+        return makeError(ErrorCode::SealPageOutOfRange, QStringLiteral("page %1").arg(options.sealPage));
     Result<PdfObject> pageResult = reader.object(*pageRef);
     if (!pageResult)
         return pageResult.error();
     if (!pageResult->isDictionary() || pageResult->isStream())
-        return malformed(QStringLiteral("the first page is not a dictionary"));
+        return malformed(QStringLiteral("the page is not a dictionary"));
     PdfObject page = std::move(pageResult).value();
+    std::array<double, 4> rect {};
+    if (options.seal) {
+        Result<std::array<double, 4>> box = pageBox(reader, page);
+        if (!box)
+            return box.error();
+        Result<std::array<double, 4>> placed = sealRectangle(options, *box);
+        if (!placed)
+            return placed.error();
+        rect = *placed;
+    }
 
     PlannedUpdate plan;
     plan.update = IncrementalUpdate(reader.nextFreeObjectNumber());
@@ -280,8 +479,21 @@ Result<PlannedUpdate> planUpdate(
     field.set("FT", PdfObject::name("Sig"));
     field.set("T", textString(plan.fieldName));
     field.set("V", PdfObject::reference(plan.signatureRef));
-    field.set("Rect",
-        PdfObject::array({PdfObject::integer(0), PdfObject::integer(0), PdfObject::integer(0), PdfObject::integer(0)}));
+    if (options.seal) {
+        std::vector<PdfObject> corners;
+        for (const double v : rect)
+            corners.push_back(PdfObject::real(QByteArray::number(v, 'f', 2)));
+        field.set("Rect", PdfObject::array(std::move(corners)));
+        // The seal lives only in this revision and is reachable only from this widget: no page content changes.
+        Result<PdfRef> appearance = options.seal->write(update, rect[2] - rect[0], rect[3] - rect[1], security);
+        if (!appearance)
+            return appearance.error();
+        field.set("AP", PdfObject::dictionary({{"N", PdfObject::reference(*appearance)}}));
+    } else {
+        field.set("Rect",
+            PdfObject::array(
+                {PdfObject::integer(0), PdfObject::integer(0), PdfObject::integer(0), PdfObject::integer(0)}));
+    }
     field.set("F", PdfObject::integer(132)); // Print | Locked
     field.set("P", PdfObject::reference(*pageRef));
     IKK_TRY(put(plan.fieldRef, std::move(field)));
@@ -304,6 +516,7 @@ struct WrittenSignature
     qint64 prevStartxref = 0;
     qint64 outputSize = 0;
     std::array<qint64, 4> byteRange {};
+    bool filled = false;
 };
 
 // Reads the new revision back from the written file, as an independent reader would.
@@ -339,9 +552,10 @@ Status checkWrittenRevision(
         return selfCheckFailed(QStringLiteral("the new field does not read back"));
     Result<PdfObject> page = reader.object(field->get("P").toReference());
     Result<PdfObject> annots = page && page->isDictionary() ? reader.resolve(page->get("Annots")) : page;
-    if (!annots || !annots->isArray()
-        || std::none_of(annots->items().begin(), annots->items().end(),
-            [&](const PdfObject& item) { return item.toReference() == expected.fieldRef; }))
+    if (!expected.filled
+        && (!annots || !annots->isArray()
+            || std::none_of(annots->items().begin(), annots->items().end(),
+                [&](const PdfObject& item) { return item.toReference() == expected.fieldRef; })))
         return selfCheckFailed(QStringLiteral("the new widget is not in its page's /Annots"));
     Result<PdfObject> signature = reader.object(expected.signatureRef);
     if (!signature || !signature->isDictionary())
@@ -490,6 +704,7 @@ Result<PreparedSignature> prepareFileOnce(
     expected.prevStartxref = reader.startxref();
     expected.outputSize = outputSize;
     expected.byteRange = byteRange;
+    expected.filled = plan.filled;
     IKK_TRY(checkWrittenRevision(output.temporaryPath(), expected, documentDigest, options.password));
 
     SignOutcome outcome;

@@ -4,9 +4,14 @@
 #include "common/AtomicFile.h"
 #include "common/Result.h"
 #include "crypto/Cades.h"
+#include "pdf/SealAppearance.h"
 
 #include <QDateTime>
 #include <QString>
+
+#include <array>
+#include <memory>
+#include <optional>
 
 namespace ikkatsu {
 
@@ -20,6 +25,14 @@ struct SignatureOptions
     // 1–3: a certification signature (ISO 32000-2 §12.8.2.2) whose DocMDP /P allows no changes (1), form filling
     // and signing (2), or annotations too (3). Only the first signature of a document may certify it.
     int certify = 0;
+    // A visible signature: the widget's /AP /N shows this seal (built once per batch, shared between threads).
+    std::shared_ptr<const pdf::SealAppearance> seal;
+    int sealPage = 1; // 1-based; -1 is the last page
+    // X1, Y1, X2, Y2 in PDF points of the page's user space; none: the bottom-right corner of the page.
+    std::optional<std::array<double, 4>> sealRect;
+    // Sign into this existing empty top-level signature field (its /Rect holds the seal) instead of adding one;
+    // SealFieldNotFound when the document has no such empty field.
+    QString fieldName;
     // The user password of an encrypted document (bytes as typed: UTF-8 for AES-256, Latin-1 for the older
     // revisions). Empty opens owner-password-only documents; a document that opens with the empty password
     // also signs when a (wrong) password is given, so that one password can serve a mixed batch.
@@ -54,7 +67,8 @@ public:
     // encrypted, /Encrypt and /ID stay. Pre-flight refuses documents that need a user password that was not
     // given (PdfEncrypted) or was wrong (PdfPasswordWrong), other encryption (PdfEncryptionUnsupported),
     // permissions without form filling (PdfPermissionDenied), certified documents that allow no change
-    // (PdfLockedByDocMdp), and damaged ones (PdfNotPdf, PdfMalformed, PdfXrefBroken) before anything is written.
+    // (PdfLockedByDocMdp), and damaged ones (PdfNotPdf, PdfMalformed, PdfXrefBroken) before anything is written;
+    // with a seal also a missing page (SealPageOutOfRange) or a rectangle off the page (SealRectInvalid).
     // The new revision is self-checked before it is committed (SelfVerificationFailed otherwise).
     static Result<SignOutcome> signFile(const QString& inputPath, const QString& outputPath, const CadesSigner& signer,
         const SignatureOptions& options);
