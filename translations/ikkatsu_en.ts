@@ -148,6 +148,8 @@ Commands:
   keystore change-pin FILE [--pin-stdin]
   sign --keystore FILE [--pin-stdin] [--password-stdin] [--reason TEXT] [--location TEXT]
        [--jobs N] [--certify 1|2|3] [--level B-B|B-T --tsa URL]
+       [--seal round|date|square|text] [--seal-name T] [--page N|last] [--rect X1,Y1,X2,Y2]
+       [--seal-company T] [--field NAME]
        (--out-dir DIR | --suffix SUFFIX) FILE...
   verify [--json] [--trust CERT]... FILE...
   error-codes [--markdown]
@@ -567,6 +569,30 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The PDF document&apos;s permissions do not allow signing.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unknown seal style (round, date, square or text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seal text is empty, too long or has characters that cannot be drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seal rectangle is malformed, inverted, too small or outside the page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document has no such page for the seal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No installed Japanese font can draw the seal text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document has no empty signature field of that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -949,6 +975,38 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>sign: --password-stdin found no password line on stdin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible seal (印影): round (丸印), date (日付印), square (角印) or text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name on the seal (default: the certificate&apos;s name; round: 1-4 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company on a date or square seal (default: the certificate&apos;s company).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page of the seal: a number from 1, or last (default 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal rectangle X1,Y1,X2,Y2 in PDF points (default: bottom right).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign into this existing empty signature field (the seal fills its rectangle).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign: --field places the seal in the field&apos;s own rectangle; --page and --rect do not apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign: --seal-name, --seal-company, --page and --rect need --seal STYLE.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -156,6 +156,8 @@ Commands:
   keystore change-pin FILE [--pin-stdin]
   sign --keystore FILE [--pin-stdin] [--password-stdin] [--reason TEXT] [--location TEXT]
        [--jobs N] [--certify 1|2|3] [--level B-B|B-T --tsa URL]
+       [--seal round|date|square|text] [--seal-name T] [--page N|last] [--rect X1,Y1,X2,Y2]
+       [--seal-company T] [--field NAME]
        (--out-dir DIR | --suffix SUFFIX) FILE...
   verify [--json] [--trust CERT]... FILE...
   error-codes [--markdown]
@@ -171,6 +173,8 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
   keystore change-pin ファイル [--pin-stdin]
   sign --keystore ファイル [--pin-stdin] [--password-stdin] [--reason 理由] [--location 場所]
        [--jobs 数] [--certify 1|2|3] [--level B-B|B-T --tsa URL]
+       [--seal round|date|square|text] [--seal-name 文字] [--page 番号|last] [--rect X1,Y1,X2,Y2]
+       [--seal-company 文字] [--field 署名欄名]
        (--out-dir ディレクトリ | --suffix 接尾辞) ファイル...
   verify [--json] [--trust 証明書]... ファイル...
   error-codes [--markdown]
@@ -589,6 +593,30 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The PDF document&apos;s permissions do not allow signing.</source>
         <translation>PDF 文書の権限設定により署名できません。</translation>
     </message>
+    <message>
+        <source>Unknown seal style (round, date, square or text).</source>
+        <translation>印影の種類が不明です（round、date、square、text のいずれかです）。</translation>
+    </message>
+    <message>
+        <source>The seal text is empty, too long or has characters that cannot be drawn.</source>
+        <translation>印影の文字が空か長すぎるか、描けない文字を含んでいます。</translation>
+    </message>
+    <message>
+        <source>The seal rectangle is malformed, inverted, too small or outside the page.</source>
+        <translation>印影の矩形が不正か、逆向きか、小さすぎるか、ページの外です。</translation>
+    </message>
+    <message>
+        <source>The document has no such page for the seal.</source>
+        <translation>印影を置くページが文書にありません。</translation>
+    </message>
+    <message>
+        <source>No installed Japanese font can draw the seal text.</source>
+        <translation>印影の文字をすべて描ける日本語フォントがインストールされていません。</translation>
+    </message>
+    <message>
+        <source>The document has no empty signature field of that name.</source>
+        <translation>その名前の空の署名欄が文書にありません。</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -971,6 +999,38 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>sign: --password-stdin found no password line on stdin.</source>
         <translation>sign: --password-stdin を指定しましたが、標準入力にパスワードの行がありません。</translation>
+    </message>
+    <message>
+        <source>Visible seal (印影): round (丸印), date (日付印), square (角印) or text.</source>
+        <translation>見える印影: round（丸印）、date（日付印）、square（角印）または text。</translation>
+    </message>
+    <message>
+        <source>Name on the seal (default: the certificate&apos;s name; round: 1-4 characters).</source>
+        <translation>印影の氏名（既定: 証明書の名前。丸印は1〜4文字）。</translation>
+    </message>
+    <message>
+        <source>Company on a date or square seal (default: the certificate&apos;s company).</source>
+        <translation>日付印・角印の会社名（既定: 証明書の会社名）。</translation>
+    </message>
+    <message>
+        <source>Page of the seal: a number from 1, or last (default 1).</source>
+        <translation>印影を置くページ: 1から始まる番号、または last（既定 1）。</translation>
+    </message>
+    <message>
+        <source>Seal rectangle X1,Y1,X2,Y2 in PDF points (default: bottom right).</source>
+        <translation>印影の矩形 X1,Y1,X2,Y2（PDFポイント。既定: 右下）。</translation>
+    </message>
+    <message>
+        <source>Sign into this existing empty signature field (the seal fills its rectangle).</source>
+        <translation>既存の空の署名欄に署名します（印影はその矩形に収まります）。</translation>
+    </message>
+    <message>
+        <source>sign: --field places the seal in the field&apos;s own rectangle; --page and --rect do not apply.</source>
+        <translation>sign: --field では印影は署名欄の矩形に置かれます。--page と --rect は使えません。</translation>
+    </message>
+    <message>
+        <source>sign: --seal-name, --seal-company, --page and --rect need --seal STYLE.</source>
+        <translation>sign: --seal-name、--seal-company、--page、--rect には --seal STYLE が必要です。</translation>
     </message>
 </context>
 <context>
