@@ -147,7 +147,7 @@ Commands:
   keystore info FILE [--json]
   keystore change-pin FILE [--pin-stdin]
   sign --keystore FILE [--pin-stdin] [--password-stdin] [--reason TEXT] [--location TEXT]
-       [--jobs N] [--certify 1|2|3] [--level B-B|B-T --tsa URL]
+       [--jobs N] [--certify 1|2|3] [--level B-B|B-T|B-LT|B-LTA --tsa URL]
        [--seal round|date|square|text] [--seal-name T] [--page N|last] [--rect X1,Y1,X2,Y2]
        [--seal-company T] [--field NAME]
        (--out-dir DIR | --suffix SUFFIX) FILE...
@@ -593,6 +593,22 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The document has no empty signature field of that name.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The certificate revocation list (CRL) could not be obtained.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate revocation list (CRL) is damaged, out of date or not from the issuer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate names no OCSP responder or CRL, so its status cannot be kept for the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document timestamp is damaged or does not cover the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -946,18 +962,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PAdES level: B-B, or B-T with a timestamp from --tsa (default B-B).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RFC 3161 timestamp authority URL (for B-T).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>sign: --level B-T needs --tsa with an http(s) URL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>    Level:        %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1007,6 +1011,26 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>sign: --seal-name, --seal-company, --page and --rect need --seal STYLE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAdES level: B-B; B-T with a timestamp from --tsa; B-LT adds OCSP/CRL validation data; B-LTA also a document timestamp (default B-B).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 3161 timestamp authority URL (for B-T, B-LT and B-LTA).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign: --level %1 needs --tsa with an http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Document timestamp by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    Valid until:  %1 (when the newest timestamp&apos;s certificate expires)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1910,6 +1934,34 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Document timestamp (keeps the signatures before it verifiable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timestamp authority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time proven: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifiable until: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature level: PAdES %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timestamp: %1 (proven by the timestamp authority)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document timestamp (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

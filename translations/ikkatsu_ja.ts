@@ -155,7 +155,7 @@ Commands:
   keystore info FILE [--json]
   keystore change-pin FILE [--pin-stdin]
   sign --keystore FILE [--pin-stdin] [--password-stdin] [--reason TEXT] [--location TEXT]
-       [--jobs N] [--certify 1|2|3] [--level B-B|B-T --tsa URL]
+       [--jobs N] [--certify 1|2|3] [--level B-B|B-T|B-LT|B-LTA --tsa URL]
        [--seal round|date|square|text] [--seal-name T] [--page N|last] [--rect X1,Y1,X2,Y2]
        [--seal-company T] [--field NAME]
        (--out-dir DIR | --suffix SUFFIX) FILE...
@@ -172,7 +172,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
   keystore info ファイル [--json]
   keystore change-pin ファイル [--pin-stdin]
   sign --keystore ファイル [--pin-stdin] [--password-stdin] [--reason 理由] [--location 場所]
-       [--jobs 数] [--certify 1|2|3] [--level B-B|B-T --tsa URL]
+       [--jobs 数] [--certify 1|2|3] [--level B-B|B-T|B-LT|B-LTA --tsa URL]
        [--seal round|date|square|text] [--seal-name 文字] [--page 番号|last] [--rect X1,Y1,X2,Y2]
        [--seal-company 文字] [--field 署名欄名]
        (--out-dir ディレクトリ | --suffix 接尾辞) ファイル...
@@ -617,6 +617,22 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The document has no empty signature field of that name.</source>
         <translation>その名前の空の署名欄が文書にありません。</translation>
     </message>
+    <message>
+        <source>The certificate revocation list (CRL) could not be obtained.</source>
+        <translation>証明書失効リスト（CRL）を取得できませんでした。</translation>
+    </message>
+    <message>
+        <source>The certificate revocation list (CRL) is damaged, out of date or not from the issuer.</source>
+        <translation>証明書失効リスト（CRL）が壊れているか、期限切れか、発行者のものではありません。</translation>
+    </message>
+    <message>
+        <source>A certificate names no OCSP responder or CRL, so its status cannot be kept for the future.</source>
+        <translation>証明書に OCSP レスポンダも CRL も記載されていないため、失効状態を長期保存できません。</translation>
+    </message>
+    <message>
+        <source>The document timestamp is damaged or does not cover the document.</source>
+        <translation>ドキュメントタイムスタンプが壊れているか、文書と一致しません。</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -969,18 +985,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>    許可されない変更: オブジェクト %1（%2）: %3</translation>
     </message>
     <message>
-        <source>PAdES level: B-B, or B-T with a timestamp from --tsa (default B-B).</source>
-        <translation>PAdES レベル：B-B、または --tsa のタイムスタンプ付きの B-T（既定は B-B）。</translation>
-    </message>
-    <message>
-        <source>RFC 3161 timestamp authority URL (for B-T).</source>
-        <translation>RFC 3161 タイムスタンプ局の URL（B-T 用）。</translation>
-    </message>
-    <message>
-        <source>sign: --level B-T needs --tsa with an http(s) URL.</source>
-        <translation>sign: --level B-T には http(s) の URL を指定した --tsa が必要です。</translation>
-    </message>
-    <message>
         <source>    Level:        %1</source>
         <translation>    レベル:       %1</translation>
     </message>
@@ -1031,6 +1035,26 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>sign: --seal-name, --seal-company, --page and --rect need --seal STYLE.</source>
         <translation>sign: --seal-name、--seal-company、--page、--rect には --seal STYLE が必要です。</translation>
+    </message>
+    <message>
+        <source>PAdES level: B-B; B-T with a timestamp from --tsa; B-LT adds OCSP/CRL validation data; B-LTA also a document timestamp (default B-B).</source>
+        <translation>PAdES レベル: B-B、B-T（--tsa のタイムスタンプ付き）、B-LT（OCSP/CRL の検証情報を追加）、B-LTA（さらにドキュメントタイムスタンプを追加）（既定 B-B）。</translation>
+    </message>
+    <message>
+        <source>RFC 3161 timestamp authority URL (for B-T, B-LT and B-LTA).</source>
+        <translation>RFC 3161 タイムスタンプ局の URL（B-T、B-LT、B-LTA 用）。</translation>
+    </message>
+    <message>
+        <source>sign: --level %1 needs --tsa with an http(s) URL.</source>
+        <translation>sign: --level %1 には http(s) の URL を指定した --tsa が必要です。</translation>
+    </message>
+    <message>
+        <source>    Document timestamp by: %1</source>
+        <translation>    ドキュメントタイムスタンプ発行者: %1</translation>
+    </message>
+    <message>
+        <source>    Valid until:  %1 (when the newest timestamp&apos;s certificate expires)</source>
+        <translation>    検証可能期限: %1（最新のタイムスタンプの証明書の有効期限）</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +1953,34 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>
             <numerusform>署名後の変更: %n 回の追記</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Document timestamp (keeps the signatures before it verifiable)</source>
+        <translation>ドキュメントタイムスタンプ（それ以前の署名を検証可能に保ちます）</translation>
+    </message>
+    <message>
+        <source>Timestamp authority: %1</source>
+        <translation>タイムスタンプ局: %1</translation>
+    </message>
+    <message>
+        <source>Time proven: %1</source>
+        <translation>証明された時刻: %1</translation>
+    </message>
+    <message>
+        <source>Verifiable until: %1</source>
+        <translation>検証可能期限: %1</translation>
+    </message>
+    <message>
+        <source>Signature level: PAdES %1</source>
+        <translation>署名レベル: PAdES %1</translation>
+    </message>
+    <message>
+        <source>Timestamp: %1 (proven by the timestamp authority)</source>
+        <translation>タイムスタンプ: %1（タイムスタンプ局が証明した時刻）</translation>
+    </message>
+    <message>
+        <source>Document timestamp (%1)</source>
+        <translation>ドキュメントタイムスタンプ（%1）</translation>
     </message>
 </context>
 <context>

@@ -283,10 +283,11 @@ int SigningCommands::sign(const QStringList& arguments)
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
         tr("Read the user password of encrypted PDFs from stdin (after the PIN line when --pin-stdin is given)."));
     const QCommandLineOption level(QStringLiteral("level"),
-        tr("PAdES level: B-B, or B-T with a timestamp from --tsa (default B-B)."), QStringLiteral("LEVEL"),
-        QStringLiteral("B-B"));
-    const QCommandLineOption tsa(
-        QStringLiteral("tsa"), tr("RFC 3161 timestamp authority URL (for B-T)."), QStringLiteral("URL"));
+        tr("PAdES level: B-B; B-T with a timestamp from --tsa; B-LT adds OCSP/CRL validation data; B-LTA also a "
+           "document timestamp (default B-B)."),
+        QStringLiteral("LEVEL"), QStringLiteral("B-B"));
+    const QCommandLineOption tsa(QStringLiteral("tsa"),
+        tr("RFC 3161 timestamp authority URL (for B-T, B-LT and B-LTA)."), QStringLiteral("URL"));
     const QCommandLineOption seal(QStringLiteral("seal"),
         tr("Visible seal (印影): round (丸印), date (日付印), square (角印) or text."), QStringLiteral("STYLE"));
     const QCommandLineOption sealName(QStringLiteral("seal-name"),
@@ -327,13 +328,16 @@ int SigningCommands::sign(const QStringList& arguments)
         return kExitUsage;
     }
     const QString levelName = parser.value(level);
-    if (levelName != QLatin1String("B-B") && levelName != QLatin1String("B-T"))
+    const QStringList levels {
+        QStringLiteral("B-B"), QStringLiteral("B-T"), QStringLiteral("B-LT"), QStringLiteral("B-LTA")};
+    const int levelIndex = int(levels.indexOf(levelName));
+    if (levelIndex < 0)
         return fail(makeError(ErrorCode::SignatureLevelUnsupported, levelName));
     const QUrl tsaUrl(parser.value(tsa), QUrl::StrictMode);
-    if (levelName == QLatin1String("B-T")
+    if (levelIndex >= 1
         && (!tsaUrl.isValid()
             || (tsaUrl.scheme() != QLatin1String("http") && tsaUrl.scheme() != QLatin1String("https")))) {
-        printErr(tr("sign: --level B-T needs --tsa with an http(s) URL."));
+        printErr(tr("sign: --level %1 needs --tsa with an http(s) URL.").arg(levelName));
         return kExitUsage;
     }
     SignatureOptions options;
@@ -419,10 +423,16 @@ int SigningCommands::sign(const QStringList& arguments)
         options.seal = *built;
     }
     CadesSigner signer(store->key(), store->chain());
-    if (levelName == QLatin1String("B-T")) {
+    if (levelIndex >= 1) {
         TimestampClientOptions tsaOptions;
         tsaOptions.url = tsaUrl;
         signer.setTimestampFetcher(makeHttpTimestampFetcher(tsaOptions));
+        // One collector for the whole batch: each certificate's OCSP answer or CRL is fetched once.
+        if (levelIndex >= 2)
+            options.validationData
+                = std::make_shared<const ValidationDataCollector>(makeHttpRevocationFetchers(tsaOptions));
+        if (levelIndex >= 3)
+            options.archiveTimestamp = makeHttpTimestampFetcher(tsaOptions);
     }
     const FileBatchSigner batch(signer, options, threads);
 
@@ -555,6 +565,9 @@ int SigningCommands::verify(const QStringList& arguments)
             }
             if (signature.timestampProblem)
                 jsonSignature[QStringLiteral("timestampProblem")] = errorJson(*signature.timestampProblem);
+            jsonSignature[QStringLiteral("documentTimestamp")] = signature.documentTimestamp;
+            if (signature.validUntil.isValid())
+                jsonSignature[QStringLiteral("validUntil")] = signature.validUntil.toString(Qt::ISODate);
             jsonSignatures.append(jsonSignature);
             if (parser.isSet(json))
                 continue;
@@ -565,9 +578,13 @@ int SigningCommands::verify(const QStringList& arguments)
                                                                : QStringLiteral(" / ") + signature.subIndication));
             if (signature.certification)
                 printOut(tr("    Certifies the document (DocMDP P=%1).").arg(signature.docMdpPermission));
-            printOut(tr("    Signer:       %1").arg(signature.signerSubject));
-            printOut(tr("    Signing time: %1 (claimed by the signer)")
-                         .arg(signature.claimedSigningTime.toString(Qt::ISODate)));
+            if (signature.documentTimestamp) {
+                printOut(tr("    Document timestamp by: %1").arg(signature.signerSubject));
+            } else {
+                printOut(tr("    Signer:       %1").arg(signature.signerSubject));
+                printOut(tr("    Signing time: %1 (claimed by the signer)")
+                             .arg(signature.claimedSigningTime.toString(Qt::ISODate)));
+            }
             printOut(tr("    SubFilter:    %1").arg(signature.subFilter));
             if (!signature.level.isEmpty())
                 printOut(tr("    Level:        %1").arg(signature.level));
@@ -576,6 +593,9 @@ int SigningCommands::verify(const QStringList& arguments)
                              .arg(signature.timestampTime.toString(Qt::ISODate)));
             if (signature.timestampProblem)
                 printOut(tr("    Timestamp problem: %1").arg(errorLine(*signature.timestampProblem)));
+            if (signature.validUntil.isValid())
+                printOut(tr("    Valid until:  %1 (when the newest timestamp's certificate expires)")
+                             .arg(signature.validUntil.toString(Qt::ISODate)));
             if (!signature.reason.isEmpty())
                 printOut(tr("    Reason:       %1").arg(signature.reason));
             if (!signature.location.isEmpty())

@@ -24,7 +24,7 @@ public:
                   "  keystore info FILE [--json]\n"
                   "  keystore change-pin FILE [--pin-stdin]\n"
                   "  sign --keystore FILE [--pin-stdin] [--password-stdin] [--reason TEXT] [--location TEXT]\n"
-                  "       [--jobs N] [--certify 1|2|3] [--level B-B|B-T --tsa URL]\n"
+                  "       [--jobs N] [--certify 1|2|3] [--level B-B|B-T|B-LT|B-LTA --tsa URL]\n"
                   "       [--seal round|date|square|text] [--seal-name T] [--page N|last] [--rect X1,Y1,X2,Y2]\n"
                   "       [--seal-company T] [--field NAME]\n"
                   "       (--out-dir DIR | --suffix SUFFIX) FILE...\n"

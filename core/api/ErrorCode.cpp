@@ -95,6 +95,14 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "The OCSP response is not signed by a trusted responder.");
     case ErrorCode::OcspUnavailable:
         return QT_TRANSLATE_NOOP("ErrorCode", "The certificate status (OCSP) could not be obtained.");
+    case ErrorCode::CrlUnavailable:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The certificate revocation list (CRL) could not be obtained.");
+    case ErrorCode::CrlInvalid:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "The certificate revocation list (CRL) is damaged, out of date or not from the issuer.");
+    case ErrorCode::RevocationSourceMissing:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "A certificate names no OCSP responder or CRL, so its status cannot be kept for the future.");
     case ErrorCode::FolderNotFound:
         return QT_TRANSLATE_NOOP("ErrorCode", "The folder was not found.");
     case ErrorCode::FileNotFound:
@@ -213,6 +221,8 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "You may not use this timestamp authority.");
     case ErrorCode::SignatureLevelUnsupported:
         return QT_TRANSLATE_NOOP("ErrorCode", "This signature level is not supported.");
+    case ErrorCode::DocumentTimestampInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The document timestamp is damaged or does not cover the document.");
     case ErrorCode::ServerUnreachable:
         return QT_TRANSLATE_NOOP("ErrorCode", "The server could not be reached.");
     case ErrorCode::ServerError:

@@ -47,6 +47,9 @@ namespace ikkatsu {
     X(OcspResponseInvalid, 2211, 502)                                                                                  \
     X(OcspResponderUntrusted, 2212, 422)                                                                               \
     X(OcspUnavailable, 2213, 502)                                                                                      \
+    X(CrlUnavailable, 2214, 502)                                                                                       \
+    X(CrlInvalid, 2215, 502)                                                                                           \
+    X(RevocationSourceMissing, 2216, 422)                                                                              \
     X(FolderNotFound, 3001, 404)                                                                                       \
     X(FileNotFound, 3002, 404)                                                                                         \
     X(NoViewPermission, 3003, 403)                                                                                     \
@@ -101,6 +104,7 @@ namespace ikkatsu {
     X(TimestampUntrusted, 4306, 422)                                                                                   \
     X(TimestampNotAllowed, 4307, 403)                                                                                  \
     X(SignatureLevelUnsupported, 4308, 400)                                                                            \
+    X(DocumentTimestampInvalid, 4309, 422)                                                                             \
     X(ServerUnreachable, 5001, 503)                                                                                    \
     X(ServerError, 5002, 500)                                                                                          \
     X(DatabaseError, 5003, 500)                                                                                        \

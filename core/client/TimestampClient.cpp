@@ -26,7 +26,57 @@ QNetworkAccessManager& threadManager()
     return *g_managers.localData();
 }
 
-constexpr qint64 kMaxReplyBytes = 1 << 20; // a token is a few kilobytes
+constexpr qint64 kMaxReplyBytes = 8 << 20; // a token or OCSP answer is a few kilobytes, a CRL may be more
+
+} // namespace
+
+namespace {
+
+struct Exchange
+{
+    int status = 0; // 0: no HTTP answer at all
+    QByteArray body;
+    QString contentType;
+    QString problem; // the network error when status is 0
+};
+
+// One blocking round trip on this thread's manager: POST `body` when it is not empty, else GET.
+Exchange exchange(const TimestampClientOptions& options, const QUrl& url, const QByteArray& contentType,
+    const QByteArray& body, const QByteArray& accept)
+{
+    QNetworkRequest request(url);
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    request.setRawHeader("Accept", accept);
+    if (!options.bearerToken.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + options.bearerToken.toLatin1());
+    if (!options.caCertificates.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(options.caCertificates);
+        request.setSslConfiguration(tls);
+    }
+    request.setTransferTimeout(options.timeoutMs);
+    QNetworkReply* reply = body.isEmpty() ? threadManager().get(request) : threadManager().post(request, body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+    reply->deleteLater();
+    Exchange result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->read(kMaxReplyBytes);
+    result.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
+    if (result.status == 0 || (reply->error() != QNetworkReply::NoError && result.status < 400)) {
+        result.status = 0;
+        result.problem = reply->errorString();
+    }
+    return result;
+}
+
+QString displayed(const QUrl& url)
+{
+    return url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+}
 
 } // namespace
 
@@ -35,42 +85,59 @@ CadesSigner::TimestampFetcher makeHttpTimestampFetcher(const TimestampClientOpti
     return [options](const QByteArray& sha256) -> Result<QByteArray> {
         auto query = createTimestampRequest(sha256);
         IKK_TRY(query);
-        QNetworkRequest request(options.url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/timestamp-query"));
-        request.setRawHeader("Accept", "application/timestamp-reply");
-        if (!options.bearerToken.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + options.bearerToken.toLatin1());
-        if (!options.caCertificates.isEmpty()) {
-            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-            tls.addCaCertificates(options.caCertificates);
-            request.setSslConfiguration(tls);
-        }
-        request.setTransferTimeout(options.timeoutMs);
-        QNetworkReply* reply = threadManager().post(request, *query);
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        if (!reply->isFinished())
-            loop.exec();
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->read(kMaxReplyBytes);
-        const QString where = options.url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-        if (status == 0 || (reply->error() != QNetworkReply::NoError && status < 400))
-            return makeError(ErrorCode::TimestampFailed, where + QStringLiteral(": ") + reply->errorString());
-        if (status != 200) {
-            const QJsonObject error = QJsonDocument::fromJson(body).object();
+        const Exchange answer = exchange(options, options.url, QByteArrayLiteral("application/timestamp-query"), *query,
+            QByteArrayLiteral("application/timestamp-reply"));
+        const QString where = displayed(options.url);
+        if (answer.status == 0)
+            return makeError(ErrorCode::TimestampFailed, where + QStringLiteral(": ") + answer.problem);
+        if (answer.status != 200) {
+            const QJsonObject error = QJsonDocument::fromJson(answer.body).object();
             const ErrorCode code
                 = error.value(QStringLiteral("code")).toString() == errorCodeText(ErrorCode::TimestampNotAllowed)
                 ? ErrorCode::TimestampNotAllowed
                 : ErrorCode::TimestampFailed;
-            return makeError(code, QStringLiteral("%1: HTTP %2").arg(where).arg(status));
+            return makeError(code, QStringLiteral("%1: HTTP %2").arg(where).arg(answer.status));
         }
-        if (!reply->header(QNetworkRequest::ContentTypeHeader)
-                 .toString()
-                 .startsWith(QLatin1String("application/timestamp-reply")))
+        if (!answer.contentType.startsWith(QLatin1String("application/timestamp-reply")))
             return makeError(ErrorCode::TimestampResponseInvalid, where + QStringLiteral(": not a timestamp reply"));
-        return timestampTokenFromResponse(body, *query);
+        return timestampTokenFromResponse(answer.body, *query);
     };
+}
+
+RevocationFetchers makeHttpRevocationFetchers(const TimestampClientOptions& options)
+{
+    RevocationFetchers fetchers;
+    // Only http(s): a certificate names the URLs, and a hostile one must not make us open files or other schemes.
+    auto checkedUrl = [](const QString& text) {
+        const QUrl url(text, QUrl::StrictMode);
+        return url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+            ? url
+            : QUrl();
+    };
+    fetchers.ocsp = [options, checkedUrl](const QString& text, const QByteArray& request) -> Result<QByteArray> {
+        const QUrl url = checkedUrl(text);
+        if (url.isEmpty())
+            return makeError(ErrorCode::OcspUnavailable, QStringLiteral("not an http(s) URL: %1").arg(text));
+        const Exchange answer = exchange(options, url, QByteArrayLiteral("application/ocsp-request"), request,
+            QByteArrayLiteral("application/ocsp-response"));
+        if (answer.status != 200)
+            return makeError(ErrorCode::OcspUnavailable,
+                QStringLiteral("%1: %2").arg(displayed(url),
+                    answer.status == 0 ? answer.problem : QStringLiteral("HTTP %1").arg(answer.status)));
+        return answer.body;
+    };
+    fetchers.crl = [options, checkedUrl](const QString& text) -> Result<QByteArray> {
+        const QUrl url = checkedUrl(text);
+        if (url.isEmpty())
+            return makeError(ErrorCode::CrlUnavailable, QStringLiteral("not an http(s) URL: %1").arg(text));
+        const Exchange answer = exchange(options, url, {}, {}, QByteArrayLiteral("application/pkix-crl"));
+        if (answer.status != 200)
+            return makeError(ErrorCode::CrlUnavailable,
+                QStringLiteral("%1: %2").arg(displayed(url),
+                    answer.status == 0 ? answer.problem : QStringLiteral("HTTP %1").arg(answer.status)));
+        return answer.body;
+    };
+    return fetchers;
 }
 
 CadesSigner::TimestampFetcher timestampFetcherFor(

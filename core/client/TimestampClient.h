@@ -1,8 +1,9 @@
-// Reaches an RFC 3161 timestamp authority over HTTP (the RFC's transport) for CadesSigner's B-T signatures.
+// Reaches an RFC 3161 timestamp authority, OCSP responders and CRLs over HTTP for B-T, B-LT and B-LTA signatures.
 #pragma once
 
 #include "client/ApiClient.h"
 #include "crypto/Cades.h"
+#include "crypto/Revocation.h"
 
 #include <QList>
 #include <QSslCertificate>
@@ -24,6 +25,10 @@ struct TimestampClientOptions
 // keeps connections open between calls. TimestampFailed when the TSA cannot be reached or answers with an HTTP
 // error (TimestampNotAllowed when it refuses us), TimestampResponseInvalid when its answer does not fit.
 CadesSigner::TimestampFetcher makeHttpTimestampFetcher(const TimestampClientOptions& options);
+
+// OCSP (POST application/ocsp-request) and CRL (GET) over HTTP for ValidationDataCollector, with the same TLS
+// anchors, session and timeout; only http(s) URLs. OcspUnavailable / CrlUnavailable when there is no good answer.
+RevocationFetchers makeHttpRevocationFetchers(const TimestampClientOptions& options);
 
 // The fetcher the server's policy asks for: its own TSA with the client's session and TLS anchors for B-T, none
 // (an empty function: B-B) otherwise.

@@ -77,6 +77,16 @@ Status AtomicFile::writeAt(qint64 offset, const char* data, qint64 size)
     return {};
 }
 
+Status AtomicFile::truncate(qint64 size)
+{
+    if (size < 0 || size > m_end)
+        return makeError(ErrorCode::OutputWriteFailed, QStringLiteral("truncate beyond the end"));
+    if (const int error = m_file.truncate(size))
+        return ioError(QStringLiteral("truncate"), error);
+    m_end = size;
+    return {};
+}
+
 Status AtomicFile::copyFrom(const NativeFile& source, qint64 sourceOffset, qint64 length)
 {
     if (const int error = m_file.copyFrom(source, sourceOffset, length, m_end))

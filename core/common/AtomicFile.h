@@ -30,6 +30,8 @@ public:
     Status write(const QByteArray& bytes) { return write(bytes.constData(), bytes.size()); }
     // Overwrites bytes already written (used to fill in a signature placeholder).
     Status writeAt(qint64 offset, const char* data, qint64 size);
+    // Cuts the file back to `size` bytes (drops what was appended after that point; later writes append there).
+    Status truncate(qint64 size);
     // Appends `length` bytes of `source` starting at `sourceOffset` (in the kernel where the platform can).
     Status copyFrom(const platform::NativeFile& source, qint64 sourceOffset, qint64 length);
 

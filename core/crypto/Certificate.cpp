@@ -6,6 +6,7 @@
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
+#include <openssl/x509v3.h>
 
 #include <cstring>
 #include <ctime>
@@ -472,6 +473,54 @@ bool Certificate::isSelfSigned() const
         && X509_verify(x509, X509_get0_pubkey(x509)) == 1;
     ERR_clear_error();
     return selfSigned;
+}
+
+bool Certificate::isIssuedBy(const Certificate& issuer) const
+{
+    if (isNull() || issuer.isNull())
+        return false;
+    X509* x509 = m_impl->x509.get();
+    const bool issued = X509_check_issued(issuer.m_impl->x509.get(), x509) == X509_V_OK
+        && X509_verify(x509, X509_get0_pubkey(issuer.m_impl->x509.get())) == 1;
+    ERR_clear_error();
+    return issued;
+}
+
+QStringList Certificate::ocspUrls() const
+{
+    QStringList urls;
+    if (isNull())
+        return urls;
+    STACK_OF(OPENSSL_STRING)* list = X509_get1_ocsp(m_impl->x509.get());
+    for (int i = 0; i < sk_OPENSSL_STRING_num(list); ++i)
+        urls.append(QString::fromUtf8(sk_OPENSSL_STRING_value(list, i)));
+    X509_email_free(list); // frees the stack of strings X509_get1_ocsp returns
+    return urls;
+}
+
+QStringList Certificate::crlUrls() const
+{
+    QStringList urls;
+    if (isNull())
+        return urls;
+    auto* points = static_cast<STACK_OF(DIST_POINT)*>(
+        X509_get_ext_d2i(m_impl->x509.get(), NID_crl_distribution_points, nullptr, nullptr));
+    for (int i = 0; i < sk_DIST_POINT_num(points); ++i) {
+        const DIST_POINT* point = sk_DIST_POINT_value(points, i);
+        if (!point->distpoint || point->distpoint->type != 0)
+            continue; // only full names
+        const GENERAL_NAMES* names = point->distpoint->name.fullname;
+        for (int k = 0; k < sk_GENERAL_NAME_num(names); ++k) {
+            const GENERAL_NAME* name = sk_GENERAL_NAME_value(names, k);
+            if (name->type == GEN_URI)
+                urls.append(QString::fromUtf8(
+                    reinterpret_cast<const char*>(ASN1_STRING_get0_data(name->d.uniformResourceIdentifier)),
+                    ASN1_STRING_length(name->d.uniformResourceIdentifier)));
+        }
+    }
+    sk_DIST_POINT_pop_free(points, DIST_POINT_free);
+    ERR_clear_error();
+    return urls;
 }
 
 QByteArray Certificate::sha256Fingerprint() const

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -87,6 +88,12 @@ public:
     QDateTime notBefore() const;
     QDateTime notAfter() const;
     bool isSelfSigned() const;
+    // True when `issuer`'s key signed this certificate and its name is this certificate's issuer.
+    bool isIssuedBy(const Certificate& issuer) const;
+    // Where revocation data for this certificate is published: authorityInfoAccess OCSP URLs and CRL
+    // distribution point URLs (URIs only; empty when the certificate names none).
+    QStringList ocspUrls() const;
+    QStringList crlUrls() const;
     QByteArray sha256Fingerprint() const;
     QByteArray publicKeyDer() const;
     bool matchesKey(const PrivateKey& key) const;

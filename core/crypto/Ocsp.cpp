@@ -139,8 +139,10 @@ Result<QByteArray> createOcspRequest(const Certificate& subject, const Certifica
     return der;
 }
 
-Result<OcspResult> verifyOcspResponse(const QByteArray& response, const Certificate& subject, const Certificate& issuer,
-    const QList<Certificate>& trustAnchors, const QByteArray& request, const QDateTime& at)
+namespace {
+
+Result<OcspResult> checkOcspResponse(const QByteArray& response, const Certificate& subject, const Certificate& issuer,
+    const QList<Certificate>& trustAnchors, const QByteArray& request, const QDateTime& at, bool stored)
 {
     ERR_clear_error();
     const auto* cursor = reinterpret_cast<const unsigned char*>(response.constData());
@@ -161,7 +163,12 @@ Result<OcspResult> verifyOcspResponse(const QByteArray& response, const Certific
         if (!parsedRequest || OCSP_check_nonce(parsedRequest.get(), basic.get()) != 1)
             return makeError(ErrorCode::OcspResponseInvalid, QStringLiteral("the nonce does not match the request"));
     }
-    const QDateTime when = at.isValid() ? at : QDateTime::currentDateTimeUtc();
+    QDateTime when = at.isValid() ? at : QDateTime::currentDateTimeUtc();
+    if (stored) {
+        when = ossl::asn1TimeToUtc(OCSP_resp_get0_produced_at(basic.get()));
+        if (!when.isValid())
+            return makeError(ErrorCode::OcspResponseInvalid, QStringLiteral("no producedAt"));
+    }
     ossl::X509StorePtr store(X509_STORE_new());
     if (!store || trustAnchors.isEmpty())
         return makeError(ErrorCode::OcspResponderUntrusted, QStringLiteral("no trust anchors"));
@@ -194,8 +201,10 @@ Result<OcspResult> verifyOcspResponse(const QByteArray& response, const Certific
     result.producedAt = ossl::asn1TimeToUtc(OCSP_resp_get0_produced_at(basic.get()));
     // Five minutes of clock skew either way; a response without nextUpdate is current only when fresh.
     constexpr qint64 kSkew = 300;
-    if (!result.thisUpdate.isValid() || result.thisUpdate > when.addSecs(kSkew)
-        || (result.nextUpdate.isValid() && result.nextUpdate < when.addSecs(-kSkew)))
+    if (!result.thisUpdate.isValid()
+        || (!stored
+            && (result.thisUpdate > when.addSecs(kSkew)
+                || (result.nextUpdate.isValid() && result.nextUpdate < when.addSecs(-kSkew)))))
         return makeError(ErrorCode::OcspResponseInvalid, QStringLiteral("the response is not current"));
     switch (certificateStatus) {
     case V_OCSP_CERTSTATUS_GOOD:
@@ -215,6 +224,20 @@ Result<OcspResult> verifyOcspResponse(const QByteArray& response, const Certific
         result.responder = ossl::wrapCertificate(ossl::X509Ptr(signer));
     ERR_clear_error();
     return result;
+}
+
+} // namespace
+
+Result<OcspResult> verifyOcspResponse(const QByteArray& response, const Certificate& subject, const Certificate& issuer,
+    const QList<Certificate>& trustAnchors, const QByteArray& request, const QDateTime& at)
+{
+    return checkOcspResponse(response, subject, issuer, trustAnchors, request, at, false);
+}
+
+Result<OcspResult> verifyStoredOcspResponse(const QByteArray& response, const Certificate& subject,
+    const Certificate& issuer, const QList<Certificate>& trustAnchors)
+{
+    return checkOcspResponse(response, subject, issuer, trustAnchors, {}, {}, true);
 }
 
 } // namespace ikkatsu

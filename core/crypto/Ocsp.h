@@ -67,4 +67,9 @@ struct OcspResult
 Result<OcspResult> verifyOcspResponse(const QByteArray& response, const Certificate& subject, const Certificate& issuer,
     const QList<Certificate>& trustAnchors, const QByteArray& request = {}, const QDateTime& at = {});
 
+// The same checks for a response kept in a document (PAdES B-LT): the responder's chain is verified at the time the
+// response was produced, and whether it is current is left to the caller, who knows the time it must speak for.
+Result<OcspResult> verifyStoredOcspResponse(const QByteArray& response, const Certificate& subject,
+    const Certificate& issuer, const QList<Certificate>& trustAnchors);
+
 } // namespace ikkatsu

@@ -1,6 +1,8 @@
 // Writes an incremental update section (ISO 32000-2 §7.5.6) with a classic table or a cross-reference stream.
 #include "pdf/IncrementalUpdate.h"
 
+#include "pdf/PdfSecurity.h"
+
 #include <vector>
 
 namespace ikkatsu::pdf {
@@ -68,6 +70,32 @@ void IncrementalUpdate::putRaw(PdfRef ref, QByteArray syntax)
     pending.generation = ref.generation;
     pending.raw = true;
     pending.syntax = std::move(syntax);
+}
+
+Status IncrementalUpdate::putEncrypted(PdfRef ref, PdfObject object, const PdfSecurity* security)
+{
+    if (security)
+        IKK_TRY(security->encryptStrings(ref, object));
+    put(ref, std::move(object));
+    return {};
+}
+
+Status IncrementalUpdate::putStream(PdfRef ref, PdfObject dict, const QByteArray& data, const PdfSecurity* security)
+{
+    QByteArray stored = data;
+    if (security) {
+        Result<QByteArray> encrypted = security->encryptStream(ref, dict, data);
+        if (!encrypted)
+            return encrypted.error();
+        stored = std::move(encrypted).value();
+    }
+    dict.set("Length", PdfObject::integer(stored.size()));
+    QByteArray syntax = dict.serialize();
+    syntax.append("\nstream\n");
+    syntax.append(stored);
+    syntax.append("\nendstream");
+    putRaw(ref, std::move(syntax));
+    return {};
 }
 
 qint64 IncrementalUpdate::offsetOf(PdfRef ref) const

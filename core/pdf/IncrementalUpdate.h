@@ -1,6 +1,7 @@
 // The bytes of one incremental update: changed and new objects plus a cross-reference section in the input's style.
 #pragma once
 
+#include "common/Result.h"
 #include "pdf/PdfObject.h"
 
 #include <QByteArray>
@@ -8,6 +9,8 @@
 #include <map>
 
 namespace ikkatsu::pdf {
+
+class PdfSecurity;
 
 enum class XrefStyle {
     Table, // classic "xref" table and trailer dictionary
@@ -26,6 +29,11 @@ public:
     void put(PdfRef ref, PdfObject object);
     // Like put(), with the object's syntax given verbatim (used for the signature dictionary's placeholders).
     void putRaw(PdfRef ref, QByteArray syntax);
+    // put() for an encrypted document (`security` not null): the object's strings are encrypted for `ref`.
+    Status putEncrypted(PdfRef ref, PdfObject object, const PdfSecurity* security);
+    // A stream object with `data` as stored (already filtered as `dict` says); /Length is set here, and in an
+    // encrypted document the data is encrypted for `ref`.
+    Status putStream(PdfRef ref, PdfObject dict, const QByteArray& data, const PdfSecurity* security);
     int objectCount() const { return static_cast<int>(m_objects.size()); }
 
     struct TrailerFields

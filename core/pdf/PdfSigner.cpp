@@ -2,6 +2,7 @@
 #include "pdf/PdfSigner.h"
 
 #include "common/AtomicFile.h"
+#include "pdf/DocumentSecurityStore.h"
 #include "pdf/IncrementalUpdate.h"
 #include "pdf/PdfCatalog.h"
 #include "pdf/PdfReader.h"
@@ -9,6 +10,7 @@
 #include "platform/NativePath.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 
 #include <algorithm>
@@ -145,13 +147,15 @@ Result<QSet<QString>> topLevelFieldNames(PdfReader& reader, const PdfObject& fie
 }
 
 Result<QByteArray> signatureSyntax(const SignatureOptions& options, const QString& name, int contentsHexLength,
-    const PdfSecurity* security, PdfRef self, qsizetype* byteRangeAt, qsizetype* contentsAt)
+    const PdfSecurity* security, PdfRef self, qsizetype* byteRangeAt, qsizetype* contentsAt, bool documentTimestamp)
 {
     PdfObject dict = PdfObject::dictionary();
-    dict.set("Type", PdfObject::name("Sig"));
+    // A document timestamp (ISO 32000-2 §12.8.5) names no signer and claims no time: its token proves the time.
+    dict.set("Type", PdfObject::name(documentTimestamp ? "DocTimeStamp" : "Sig"));
     dict.set("Filter", PdfObject::name("Adobe.PPKLite"));
-    dict.set("SubFilter", PdfObject::name("ETSI.CAdES.detached"));
-    dict.set("M", PdfObject::string(pdfDate(options.signingTime)));
+    dict.set("SubFilter", PdfObject::name(documentTimestamp ? "ETSI.RFC3161" : "ETSI.CAdES.detached"));
+    if (!documentTimestamp)
+        dict.set("M", PdfObject::string(pdfDate(options.signingTime)));
     if (!name.isEmpty())
         dict.set("Name", textString(name));
     if (!options.reason.isEmpty())
@@ -197,6 +201,7 @@ Result<QByteArray> signatureSyntax(const SignatureOptions& options, const QStrin
 Result<PlannedUpdate> planFill(
     PdfReader& reader, const SignatureOptions& options, const QString& name, int contentsHexLength, PdfObject catalog)
 {
+    constexpr bool documentTimestamp = false;
     const PdfObject& formValue = catalog.get("AcroForm");
     Result<PdfObject> formResult = reader.resolve(formValue);
     if (!formResult)
@@ -293,16 +298,17 @@ Result<PlannedUpdate> planFill(
         IKK_TRY(put(reader.rootRef(), catalog));
 
     plan.contentsHexLength = contentsHexLength;
-    Result<QByteArray> syntax = signatureSyntax(
-        options, name, contentsHexLength, security, plan.signatureRef, &plan.byteRangeAt, &plan.contentsAt);
+    Result<QByteArray> syntax = signatureSyntax(options, name, contentsHexLength, security, plan.signatureRef,
+        &plan.byteRangeAt, &plan.contentsAt, documentTimestamp);
     if (!syntax)
         return syntax.error();
     update.putRaw(plan.signatureRef, std::move(syntax).value());
     return plan;
 }
 
-Result<PlannedUpdate> planUpdate(
-    PdfReader& reader, const SignatureOptions& options, const QString& name, int contentsHexLength)
+// `documentTimestamp`: the field of a document timestamp (B-LTA), which even a certification with /P 1 allows.
+Result<PlannedUpdate> planUpdate(PdfReader& reader, const SignatureOptions& options, const QString& name,
+    int contentsHexLength, bool documentTimestamp = false)
 {
     const PdfRef rootRef = reader.rootRef();
     Result<PdfObject> catalogResult = reader.object(rootRef);
@@ -315,7 +321,7 @@ Result<PlannedUpdate> planUpdate(
     Result<int> permission = docMdpPermission(reader, catalog);
     if (!permission)
         return permission.error();
-    if (*permission == 1)
+    if (*permission == 1 && !documentTimestamp)
         return makeError(ErrorCode::PdfLockedByDocMdp, QStringLiteral("certified with DocMDP /P 1"));
     // The inspector (and so the server) walks every field of the signed result: a damaged form must be refused
     // now, before anything is written, rather than produce a file no one can verify.
@@ -499,8 +505,8 @@ Result<PlannedUpdate> planUpdate(
     IKK_TRY(put(plan.fieldRef, std::move(field)));
 
     plan.contentsHexLength = contentsHexLength;
-    Result<QByteArray> syntax = signatureSyntax(
-        options, name, contentsHexLength, security, plan.signatureRef, &plan.byteRangeAt, &plan.contentsAt);
+    Result<QByteArray> syntax = signatureSyntax(options, name, contentsHexLength, security, plan.signatureRef,
+        &plan.byteRangeAt, &plan.contentsAt, documentTimestamp);
     if (!syntax)
         return syntax.error();
     update.putRaw(plan.signatureRef, std::move(syntax).value());
@@ -517,6 +523,7 @@ struct WrittenSignature
     qint64 outputSize = 0;
     std::array<qint64, 4> byteRange {};
     bool filled = false;
+    bool documentTimestamp = false;
 };
 
 // Reads the new revision back from the written file, as an independent reader would.
@@ -575,6 +582,13 @@ Status checkWrittenRevision(
     if (!contents.isString() || contents.sourceStart() != expected.byteRange[1]
         || contents.sourceEnd() != expected.byteRange[2])
         return selfCheckFailed(QStringLiteral("the /ByteRange gap is not exactly the /Contents string"));
+    if (expected.documentTimestamp) {
+        const Result<TimestampInfo> stamp = verifyTimestampToken(contents.bytes(), digest, {});
+        if (!stamp)
+            return selfCheckFailed(
+                QStringLiteral("the document timestamp does not verify: %1").arg(stamp.error().detail));
+        return {};
+    }
     Result<CmsSignature> cms = CmsSignature::parse(contents.bytes());
     if (!cms)
         return selfCheckFailed(QStringLiteral("the embedded CMS does not parse: %1").arg(cms.error().detail));
@@ -598,33 +612,25 @@ Result<SignOutcome> PdfSigner::signFile(
 
 namespace {
 
-Result<PreparedSignature> prepareFileOnce(
-    const QString& inputPath, const QString& outputPath, const CadesSigner& signer, const SignatureOptions& options)
+// Where a revision's bytes go: `output` holds the file so far (the input copied, or earlier revisions of ours).
+struct RevisionWriter
 {
-    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(inputPath, -1, options.password);
-    if (!opened)
-        return opened.error();
-    PdfReader& reader = **opened;
-    IKK_TRY(reader.encryptionStatus());
-    if (reader.security() && !reader.security()->allowsSigning())
-        return makeError(ErrorCode::PdfPermissionDenied,
-            QStringLiteral("/P %1 allows neither form filling (bit 6) nor filling existing fields (bit 9)")
-                .arg(reader.security()->permissions()));
+    PdfReader& reader; // reads the file as it is before this revision
+    AtomicFile& output;
+    bool copyInput; // the first revision copies the input into `output` first
+};
 
-    if (signer.chain().isEmpty())
-        return makeError(ErrorCode::SigningFailed, QStringLiteral("no signing certificate"));
-    const QString name = options.name.isEmpty() ? signer.chain().front().subject().commonName : options.name;
-    // With a timestamp this measures a real token first: a TSA that cannot be reached fails here, before writing.
-    const Result<int> reserved = signer.reserveSize();
-    if (!reserved)
-        return reserved.error();
-    const int maxSize = *reserved;
+// What the /Contents of a signature-like revision becomes once the digest of its /ByteRange is known.
+using ContentsMaker = std::function<Result<QByteArray>(const QByteArray& digest)>;
 
-    Result<PlannedUpdate> planned = planUpdate(reader, options, name, maxSize * 2);
-    if (!planned)
-        return planned.error();
-    PlannedUpdate& plan = *planned;
-
+// Appends the revision `plan` describes (cross-reference section in the file's style), fills its /ByteRange,
+// digests exactly what was written and puts `contents` into the placeholder; then reads it back as an
+// independent reader would.
+Result<WrittenSignature> writeSignedRevision(RevisionWriter& target, PlannedUpdate& plan, int maxContentsSize,
+    const ContentsMaker& contents, const QByteArray& password, bool documentTimestamp)
+{
+    PdfReader& reader = target.reader;
+    AtomicFile& output = target.output;
     // The update starts on a line of its own.
     const qint64 inputSize = reader.fileSize();
     Result<QByteArray> lastByte = reader.read(inputSize - 1, 1);
@@ -651,31 +657,39 @@ Result<PreparedSignature> prepareFileOnce(
     if (needsNewline)
         appended.prepend('\n');
 
-    QByteArray header;
-    appendNumber(header, plan.signatureRef.number);
-    header.append(" 0 obj\n");
-    const qint64 signatureSyntaxAt = plan.update.offsetOf(plan.signatureRef) + header.size();
-    const qint64 contentsStart = signatureSyntaxAt + plan.contentsAt;
-    const qint64 contentsEnd = contentsStart + plan.contentsHexLength + 2;
-    const qint64 outputSize = inputSize + appended.size();
-    const std::array<qint64, 4> byteRange {0, contentsStart, contentsEnd, outputSize - contentsEnd};
-    if (outputSize > 9999999999LL)
-        return makeError(ErrorCode::PdfUnsupported, QStringLiteral("files beyond 9.3 GiB cannot be signed"));
-    for (int slot = 0; slot < 3; ++slot) {
-        const QByteArray digits = QByteArray::number(byteRange[slot + 1]).leftJustified(kByteRangeSlot, ' ');
-        const qint64 at = signatureSyntaxAt + plan.byteRangeAt + slot * (kByteRangeSlot + 1) - inputSize;
-        appended.replace(at, kByteRangeSlot, digits);
+    WrittenSignature expected;
+    expected.startxref = plan.update.startxref();
+    expected.prevStartxref = reader.startxref();
+    expected.outputSize = inputSize + appended.size();
+    expected.documentTimestamp = documentTimestamp;
+    const bool signs = !plan.signatureRef.isNull();
+    qint64 contentsStart = 0;
+    qint64 contentsEnd = 0;
+    if (signs) {
+        QByteArray header;
+        appendNumber(header, plan.signatureRef.number);
+        header.append(" 0 obj\n");
+        const qint64 signatureSyntaxAt = plan.update.offsetOf(plan.signatureRef) + header.size();
+        contentsStart = signatureSyntaxAt + plan.contentsAt;
+        contentsEnd = contentsStart + plan.contentsHexLength + 2;
+        expected.byteRange = {0, contentsStart, contentsEnd, expected.outputSize - contentsEnd};
+        if (expected.outputSize > 9999999999LL)
+            return makeError(ErrorCode::PdfUnsupported, QStringLiteral("files beyond 9.3 GiB cannot be signed"));
+        for (int slot = 0; slot < 3; ++slot) {
+            const QByteArray digits
+                = QByteArray::number(expected.byteRange[slot + 1]).leftJustified(kByteRangeSlot, ' ');
+            const qint64 at = signatureSyntaxAt + plan.byteRangeAt + slot * (kByteRangeSlot + 1) - inputSize;
+            appended.replace(at, kByteRangeSlot, digits);
+        }
     }
 
-    // The signed file keeps the input's permissions (signing in place must not widen or narrow them).
-    Result<AtomicFile> created = AtomicFile::create(outputPath, (reader.file().permissions() & 0666) | 0600);
-    if (!created)
-        return created.error();
-    AtomicFile& output = *created;
-    IKK_TRY(output.copyFrom(reader.file(), 0, inputSize));
+    if (target.copyInput)
+        IKK_TRY(output.copyFrom(reader.file(), 0, inputSize));
     IKK_TRY(output.write(appended));
+    if (!signs)
+        return expected;
 
-    // Digest what was actually written: the copied input read back from the new file, the rest from memory.
+    // Digest what was actually written: the earlier bytes read back from the new file, the rest from memory.
     Digest digest;
     {
         platform::NativeFile written;
@@ -684,34 +698,165 @@ Result<PreparedSignature> prepareFileOnce(
         IKK_TRY(digest.updateFromFile(written, 0, inputSize));
     }
     digest.update(appended.constData(), contentsStart - inputSize);
-    digest.update(appended.constData() + (contentsEnd - inputSize), outputSize - contentsEnd);
+    digest.update(appended.constData() + (contentsEnd - inputSize), expected.outputSize - contentsEnd);
     const QByteArray documentDigest = digest.final();
 
-    Result<QByteArray> cms = signer.sign(documentDigest);
-    if (!cms)
-        return cms.error();
-    if (cms->size() * 2 > plan.contentsHexLength)
+    Result<QByteArray> filled = contents(documentDigest);
+    if (!filled)
+        return filled.error();
+    if (filled->size() * 2 > plan.contentsHexLength)
         return makeError(ErrorCode::SignatureTooLarge,
-            QStringLiteral("%1 bytes of CMS for %2 reserved").arg(cms->size()).arg(maxSize));
-    const QByteArray hex = toHex(*cms);
+            QStringLiteral("%1 bytes for %2 reserved").arg(filled->size()).arg(maxContentsSize));
+    const QByteArray hex = toHex(*filled);
     IKK_TRY(output.writeAt(contentsStart + 1, hex.constData(), hex.size()));
 
-    WrittenSignature expected;
     expected.fieldName = plan.fieldName;
     expected.fieldRef = plan.fieldRef;
     expected.signatureRef = plan.signatureRef;
-    expected.startxref = plan.update.startxref();
-    expected.prevStartxref = reader.startxref();
-    expected.outputSize = outputSize;
-    expected.byteRange = byteRange;
     expected.filled = plan.filled;
-    IKK_TRY(checkWrittenRevision(output.temporaryPath(), expected, documentDigest, options.password));
+    IKK_TRY(checkWrittenRevision(output.temporaryPath(), expected, documentDigest, password));
+    return expected;
+}
+
+// Certificates whose status a B-LT /DSS must keep for one signature: its chain and its timestamp authority's.
+QList<Certificate> certificatesToValidate(const QList<Certificate>& chain, const QByteArray& cms)
+{
+    QList<Certificate> certificates = chain;
+    Result<CmsSignature> parsed = CmsSignature::parse(cms);
+    if (parsed && !parsed->timestampToken().isEmpty()) {
+        const Result<TimestampInfo> stamp = parseTimestampToken(parsed->timestampToken());
+        if (stamp)
+            certificates += stamp->certificates;
+    }
+    return certificates;
+}
+
+// Appends a revision with validation data for `certificates` to the /DSS (none when the document has it all).
+Status appendValidationData(AtomicFile& output, const QByteArray& password, const ValidationDataCollector& collector,
+    const QList<Certificate>& certificates)
+{
+    Result<ValidationData> data = collector.collect(certificates);
+    IKK_TRY(data);
+    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(output.temporaryPath(), -1, password);
+    IKK_TRY(opened);
+    PdfReader& reader = **opened;
+    IKK_TRY(reader.encryptionStatus());
+    Result<IncrementalUpdate> update = planDocumentSecurityStore(reader, *data);
+    IKK_TRY(update);
+    if (update->objectCount() == 0)
+        return {};
+    PlannedUpdate plan;
+    plan.update = std::move(update).value();
+    RevisionWriter target {reader, output, false};
+    Result<WrittenSignature> written = writeSignedRevision(target, plan, 0, {}, password, false);
+    IKK_TRY(written);
+    // Read back: the new section chains to the old one and the catalog reaches the /DSS.
+    Result<std::unique_ptr<PdfReader>> check = PdfReader::open(output.temporaryPath(), -1, password);
+    if (!check || (*check)->startxref() != written->startxref)
+        return selfCheckFailed(QStringLiteral("the /DSS revision does not read back"));
+    Result<ValidationData> stored = readDocumentSecurityStore(**check);
+    if (!stored || stored->certificates.size() < data->certificates.size())
+        return selfCheckFailed(QStringLiteral("the /DSS does not read back"));
+    return {};
+}
+
+constexpr int kTimestampMargin = 1024; // bytes above a measured token: a serial or a time a few bytes longer
+
+// Appends a document timestamp (B-LTA) over the whole file so far, sized from a measured token and retried once.
+Status appendDocumentTimestamp(
+    AtomicFile& output, const QByteArray& password, const CadesSigner::TimestampFetcher& fetcher)
+{
+    Result<QByteArray> measured = fetcher(QByteArray(32, '\0'));
+    IKK_TRY(measured);
+    int reserve = int(measured->size()) + kTimestampMargin;
+    for (int attempt = 0;; ++attempt) {
+        Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(output.temporaryPath(), -1, password);
+        IKK_TRY(opened);
+        PdfReader& reader = **opened;
+        IKK_TRY(reader.encryptionStatus());
+        const qint64 before = reader.fileSize();
+        Result<PlannedUpdate> plan = planUpdate(reader, SignatureOptions {}, QString(), reserve * 2, true);
+        IKK_TRY(plan);
+        RevisionWriter target {reader, output, false};
+        int tokenSize = 0;
+        Result<WrittenSignature> written = writeSignedRevision(
+            target, *plan, reserve,
+            [&](const QByteArray& digest) -> Result<QByteArray> {
+                Result<QByteArray> token = fetcher(digest);
+                if (token)
+                    tokenSize = int(token->size());
+                return token;
+            },
+            password, true);
+        if (written)
+            return {};
+        if (written.error().code != ErrorCode::SignatureTooLarge || attempt > 0)
+            return written.error();
+        // Too small a placeholder: drop the half-made revision and try once more with the size now seen.
+        IKK_TRY(output.truncate(before));
+        reserve = tokenSize + kTimestampMargin;
+    }
+}
+
+Result<PreparedSignature> prepareFileOnce(
+    const QString& inputPath, const QString& outputPath, const CadesSigner& signer, const SignatureOptions& options)
+{
+    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(inputPath, -1, options.password);
+    if (!opened)
+        return opened.error();
+    PdfReader& reader = **opened;
+    IKK_TRY(reader.encryptionStatus());
+    if (reader.security() && !reader.security()->allowsSigning())
+        return makeError(ErrorCode::PdfPermissionDenied,
+            QStringLiteral("/P %1 allows neither form filling (bit 6) nor filling existing fields (bit 9)")
+                .arg(reader.security()->permissions()));
+
+    if (signer.chain().isEmpty())
+        return makeError(ErrorCode::SigningFailed, QStringLiteral("no signing certificate"));
+    if ((options.validationData || options.archiveTimestamp) && !signer.timestamps())
+        return makeError(ErrorCode::SignatureLevelUnsupported, QStringLiteral("B-LT and B-LTA build on B-T"));
+    const QString name = options.name.isEmpty() ? signer.chain().front().subject().commonName : options.name;
+    // With a timestamp this measures a real token first: a TSA that cannot be reached fails here, before writing.
+    const Result<int> reserved = signer.reserveSize();
+    if (!reserved)
+        return reserved.error();
+    const int maxSize = *reserved;
+
+    Result<PlannedUpdate> planned = planUpdate(reader, options, name, maxSize * 2);
+    if (!planned)
+        return planned.error();
+
+    // The signed file keeps the input's permissions (signing in place must not widen or narrow them).
+    Result<AtomicFile> created = AtomicFile::create(outputPath, (reader.file().permissions() & 0666) | 0600);
+    if (!created)
+        return created.error();
+    AtomicFile& output = *created;
+    QByteArray cms;
+    RevisionWriter target {reader, output, true};
+    Result<WrittenSignature> written = writeSignedRevision(
+        target, *planned, maxSize,
+        [&](const QByteArray& digest) -> Result<QByteArray> {
+            Result<QByteArray> made = signer.sign(digest);
+            if (made)
+                cms = *made;
+            return made;
+        },
+        options.password, false);
+    if (!written)
+        return written.error();
+
+    // PAdES B-LT, then B-LTA: each a revision of its own after the signature's, in the same temporary file.
+    if (options.validationData)
+        IKK_TRY(appendValidationData(
+            output, options.password, *options.validationData, certificatesToValidate(signer.chain(), cms)));
+    if (options.archiveTimestamp)
+        IKK_TRY(appendDocumentTimestamp(output, options.password, options.archiveTimestamp));
 
     SignOutcome outcome;
     outcome.outputPath = output.targetPath();
-    outcome.inputSize = inputSize;
-    outcome.outputSize = outputSize;
-    outcome.fieldName = plan.fieldName;
+    outcome.inputSize = reader.fileSize();
+    outcome.outputSize = QFileInfo(output.temporaryPath()).size();
+    outcome.fieldName = planned->fieldName;
     return PreparedSignature {std::move(output), outcome};
 }
 
@@ -725,6 +870,48 @@ Result<PreparedSignature> PdfSigner::prepareFile(
     if (!prepared && prepared.error().code == ErrorCode::SignatureTooLarge && signer.timestamps())
         prepared = prepareFileOnce(inputPath, outputPath, signer, options);
     return prepared;
+}
+
+Result<SignOutcome> PdfSigner::addArchiveTimestamp(const QString& inputPath, const QString& outputPath,
+    const ValidationDataCollector& collector, const CadesSigner::TimestampFetcher& fetcher, const QByteArray& password)
+{
+    if (!fetcher)
+        return makeError(ErrorCode::SignatureLevelUnsupported, QStringLiteral("no timestamp authority"));
+    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(inputPath, -1, password);
+    IKK_TRY(opened);
+    PdfReader& reader = **opened;
+    IKK_TRY(reader.encryptionStatus());
+    // Everything the document's signatures and timestamps rest on, so that the new timestamp covers it.
+    Result<PdfObject> catalog = reader.object(reader.rootRef());
+    IKK_TRY(catalog);
+    Result<std::vector<SignatureField>> fields = findSignatureFields(reader, *catalog);
+    IKK_TRY(fields);
+    if (fields->empty())
+        return makeError(ErrorCode::NoSignature, QStringLiteral("nothing to keep: the document has no signature"));
+    QList<Certificate> certificates;
+    for (const SignatureField& field : *fields) {
+        const QByteArray contents = field.value.get("Contents").bytes();
+        if (field.value.get("SubFilter").isName("ETSI.RFC3161")) {
+            const Result<TimestampInfo> stamp = parseTimestampToken(contents);
+            if (stamp)
+                certificates += stamp->certificates;
+        } else if (Result<CmsSignature> cms = CmsSignature::parse(contents)) {
+            certificates += certificatesToValidate(cms->certificates(), contents);
+        }
+    }
+
+    Result<AtomicFile> created = AtomicFile::create(outputPath, (reader.file().permissions() & 0666) | 0600);
+    IKK_TRY(created);
+    AtomicFile& output = *created;
+    IKK_TRY(output.copyFrom(reader.file(), 0, reader.fileSize()));
+    IKK_TRY(appendValidationData(output, password, collector, certificates));
+    IKK_TRY(appendDocumentTimestamp(output, password, fetcher));
+    SignOutcome outcome;
+    outcome.outputPath = output.targetPath();
+    outcome.inputSize = reader.fileSize();
+    outcome.outputSize = QFileInfo(output.temporaryPath()).size();
+    IKK_TRY(output.commit());
+    return outcome;
 }
 
 } // namespace ikkatsu

@@ -4,6 +4,7 @@
 #include "common/AtomicFile.h"
 #include "common/Result.h"
 #include "crypto/Cades.h"
+#include "crypto/Revocation.h"
 #include "pdf/SealAppearance.h"
 
 #include <QDateTime>
@@ -37,6 +38,12 @@ struct SignatureOptions
     // revisions). Empty opens owner-password-only documents; a document that opens with the empty password
     // also signs when a (wrong) password is given, so that one password can serve a mixed batch.
     QByteArray password;
+    // PAdES B-LT (needs a timestamping CadesSigner, B-T): a revision after the signature's adds to the /DSS the
+    // certificates and OCSP responses or CRLs that validate the signer's and its TSA's chains offline; a batch shares
+    // one collector so that each certificate's status is fetched once. OCSP/CRL outages fail the file, nothing written.
+    std::shared_ptr<const ValidationDataCollector> validationData;
+    // PAdES B-LTA: then a document timestamp (/DocTimeStamp, ETSI.RFC3161) over all of it, from this authority.
+    CadesSigner::TimestampFetcher archiveTimestamp;
 };
 
 struct SignOutcome
@@ -72,6 +79,13 @@ public:
     // The new revision is self-checked before it is committed (SelfVerificationFailed otherwise).
     static Result<SignOutcome> signFile(const QString& inputPath, const QString& outputPath, const CadesSigner& signer,
         const SignatureOptions& options);
+
+    // Keeps a signed document verifiable (archive renewal, or B-T made B-LTA later): adds to the /DSS the validation
+    // data of every signature's and document timestamp's chain, then a new document timestamp over everything.
+    // Written atomically to `outputPath` (may equal `inputPath`); NoSignature for a document without signatures.
+    static Result<SignOutcome> addArchiveTimestamp(const QString& inputPath, const QString& outputPath,
+        const ValidationDataCollector& collector, const CadesSigner::TimestampFetcher& fetcher,
+        const QByteArray& password = {});
 };
 
 } // namespace ikkatsu

@@ -35,24 +35,6 @@ QByteArray deflate(const QByteArray& data)
     return qCompress(data, 9).mid(4); // qCompress prefixes the length; the rest is a zlib stream
 }
 
-// A stream object's syntax; in an encrypted document the (already compressed) data is encrypted for `self`.
-Result<QByteArray> streamObject(PdfRef self, PdfObject dict, const QByteArray& data, const PdfSecurity* security)
-{
-    QByteArray stored = data;
-    if (security) {
-        Result<QByteArray> encrypted = security->encryptStream(self, dict, data);
-        if (!encrypted)
-            return encrypted.error();
-        stored = std::move(encrypted).value();
-    }
-    dict.set("Length", PdfObject::integer(stored.size()));
-    QByteArray out = dict.serialize();
-    out.append("\nstream\n");
-    out.append(stored);
-    out.append("\nendstream");
-    return out;
-}
-
 QByteArray circlePath(double cx, double cy, double r)
 {
     const double k = kCircle * r;
@@ -414,17 +396,10 @@ Result<PdfRef> SealAppearance::write(
     IncrementalUpdate& update, double width, double height, const PdfSecurity* security) const
 {
     auto put = [&update, security](PdfRef ref, PdfObject object) -> Status {
-        if (security)
-            IKK_TRY(security->encryptStrings(ref, object));
-        update.put(ref, std::move(object));
-        return {};
+        return update.putEncrypted(ref, std::move(object), security);
     };
     auto putStream = [&update, security](PdfRef ref, PdfObject dict, const QByteArray& data) -> Status {
-        Result<QByteArray> syntax = streamObject(ref, std::move(dict), data, security);
-        if (!syntax)
-            return syntax.error();
-        update.putRaw(ref, std::move(syntax).value());
-        return {};
+        return update.putStream(ref, std::move(dict), data, security);
     };
     const PdfRef form = update.allocate();
     const PdfRef type0 = update.allocate();

@@ -60,15 +60,18 @@ Result<int> checkSignatureAppend(const QString& path, qint64 baseSize, const Ins
     if (before != 1)
         return makeError(ErrorCode::UploadNotSignatureOnly,
             QStringLiteral("%1 revisions before the new signature's end, expected 1").arg(before));
+    // Counts are cumulative: the signature's own revision adds it, later ones (B-LT, B-LTA) no other signature.
     const RevisionChanges& first = changes->revisions.front();
     const RevisionChanges& last = changes->revisions.back();
     if (first.signaturesAdded != 1 || last.signaturesAdded != 1)
         return makeError(ErrorCode::UploadSignatureCount,
-            QStringLiteral("%1 signatures added, expected 1").arg(last.signaturesAdded));
+            QStringLiteral("%1 then %2 signatures added, expected 1")
+                .arg(first.signaturesAdded)
+                .arg(last.signaturesAdded));
     if (first.timestampsAdded != 0 || first.dssChanged)
         return makeError(ErrorCode::UploadNotSignatureOnly,
             QStringLiteral("validation data inside the signed revision instead of after it"));
-    if (last.fieldsFilled != 0 || last.emptySignatureFieldsAdded != 0 || last.annotationsChanged != 0) {
+    if (first.fieldsFilled != 0 || first.emptySignatureFieldsAdded != 0 || first.annotationsChanged != 0) {
         for (const ObjectChange& change : changes->changes) {
             if (change.level == ModificationLevel::FormFilling && change.what != QLatin1String("signature field")
                 && change.what != QLatin1String("AcroForm"))

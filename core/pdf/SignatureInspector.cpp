@@ -2,6 +2,9 @@
 #include "pdf/SignatureInspector.h"
 
 #include "crypto/Cades.h"
+#include "crypto/Revocation.h"
+#include "crypto/Timestamp.h"
+#include "pdf/DocumentSecurityStore.h"
 #include "pdf/PdfCatalog.h"
 #include "pdf/PdfReader.h"
 #include "pdf/PdfText.h"
@@ -98,6 +101,91 @@ void fail(SignatureReport& report, Indication indication, const char* subIndicat
         : SignatureVerdict::Invalid;
 }
 
+// What the revisions after a signature changed; false (and the report failed) when that is more than allowed.
+bool laterChangesAllowed(PdfReader& reader, const QString& path, const PdfObject& signature, SignatureReport& report)
+{
+    if (!report.coversWholeDocument) {
+        Result<DifferenceReport> changes
+            = DifferenceAnalysis::analyze(path, reader, report.signedRevisionEnd, fieldLocks(reader, signature));
+        if (!changes) {
+            fail(report, Indication::TotalFailed, subindication::FormatFailure, changes.error());
+            return false;
+        }
+        report.changes = std::move(changes).value();
+        report.modificationLevel = report.changes.level;
+        report.disallowedChanges = report.changes.beyond(report.allowedLevel);
+        if (!report.disallowedChanges.empty()) {
+            const ObjectChange& first = report.disallowedChanges.front();
+            fail(report, Indication::TotalFailed, subindication::SigConstraintsFailure,
+                makeError(ErrorCode::SignatureModified,
+                    QStringLiteral("object %1 (%2): %3%4")
+                        .arg(first.number)
+                        .arg(first.what, first.change,
+                            report.disallowedChanges.size() > 1
+                                ? QStringLiteral(" and %1 more").arg(report.disallowedChanges.size() - 1)
+                                : QString())));
+            return false;
+        }
+    }
+    return true;
+}
+
+// A document timestamp (ISO 32000-2 §12.8.5): its token's imprint must be the digest of the /ByteRange.
+SignatureReport inspectDocumentTimestamp(PdfReader& reader, const QString& path, const PdfObject& signature,
+    const QByteArray& token, const QList<Certificate>& trustAnchors, SignatureReport report)
+{
+    report.documentTimestamp = true;
+    const Result<TimestampInfo> parsed = parseTimestampToken(token);
+    if (!parsed) {
+        fail(report, Indication::TotalFailed, subindication::FormatFailure,
+            makeError(ErrorCode::DocumentTimestampInvalid, parsed.error().detail));
+        return report;
+    }
+    report.signerCertificate = parsed->tsaCertificate;
+    report.signerName = parsed->tsaCertificate.subject().commonName;
+    report.signerSubject = parsed->tsaCertificate.subjectText();
+    report.certificates = parsed->certificates;
+    Digest digest(parsed->imprintAlgorithm);
+    if (!digest.isValid()) {
+        fail(report, Indication::TotalFailed, subindication::FormatFailure,
+            makeError(ErrorCode::DocumentTimestampInvalid,
+                QStringLiteral("unsupported imprint algorithm %1").arg(QString::fromLatin1(parsed->imprintAlgorithm))));
+        return report;
+    }
+    const auto& range = report.byteRange;
+    Status hashed = digest.updateFromFile(reader.file(), 0, range[1]);
+    if (hashed)
+        hashed = digest.updateFromFile(reader.file(), range[2], range[3]);
+    if (!hashed) {
+        fail(report, Indication::TotalFailed, subindication::FormatFailure, hashed.error());
+        return report;
+    }
+    const Result<TimestampInfo> stamp
+        = verifyTimestampToken(token, digest.final(), trustAnchors, {}, parsed->imprintAlgorithm);
+    if (!stamp && stamp.error().code != ErrorCode::TimestampUntrusted) {
+        const char* sub = stamp.error().code == ErrorCode::TimestampImprintMismatch ? subindication::HashFailure
+                                                                                    : subindication::SigCryptoFailure;
+        fail(report, Indication::TotalFailed, sub, stamp.error());
+        return report;
+    }
+    report.timestampTime = parsed->genTime;
+    report.validUntil = parsed->tsaCertificate.notAfter();
+    if (!laterChangesAllowed(reader, path, signature, report))
+        return report;
+    if (!stamp || !stamp->trusted) {
+        fail(report, Indication::Indeterminate, subindication::NoCertificateChainFound,
+            stamp ? makeError(ErrorCode::SignerUntrusted, QStringLiteral("no trust anchors were given"))
+                  : stamp.error());
+        report.verdict = SignatureVerdict::ValidUntrusted;
+        return report;
+    }
+    report.timestampTrusted = true;
+    report.indication = Indication::TotalPassed;
+    report.subIndication.clear();
+    report.verdict = SignatureVerdict::Valid;
+    return report;
+}
+
 SignatureReport inspectSignature(PdfReader& reader, const QString& path, const SignatureField& field,
     const QList<Certificate>& trustAnchors, int docMdp)
 {
@@ -112,9 +200,10 @@ SignatureReport inspectSignature(PdfReader& reader, const QString& path, const S
     report.certification = certifies(reader, signature);
     report.allowedLevel = allowedBy(docMdp);
     auto invalid = [&report](ErrorCode code, const QString& detail) {
-        const char* sub = code == ErrorCode::SignatureDigestMismatch ? subindication::HashFailure
-            : code == ErrorCode::SignatureInvalid                    ? subindication::SigCryptoFailure
-                                                                     : subindication::FormatFailure;
+        const char* sub = code == ErrorCode::SignatureDigestMismatch || code == ErrorCode::TimestampImprintMismatch
+            ? subindication::HashFailure
+            : code == ErrorCode::SignatureInvalid ? subindication::SigCryptoFailure
+                                                  : subindication::FormatFailure;
         fail(report, Indication::TotalFailed, sub, makeError(code, detail));
         return report;
     };
@@ -131,7 +220,8 @@ SignatureReport inspectSignature(PdfReader& reader, const QString& path, const S
         report.signedRevisionEnd = range[2] + range[3];
 
     if (report.subFilter != QLatin1String("ETSI.CAdES.detached")
-        && report.subFilter != QLatin1String("adbe.pkcs7.detached")) {
+        && report.subFilter != QLatin1String("adbe.pkcs7.detached")
+        && report.subFilter != QLatin1String("ETSI.RFC3161")) {
         fail(report, Indication::Indeterminate, subindication::FormatFailure,
             makeError(ErrorCode::PdfUnsupported, QStringLiteral("unsupported /SubFilter %1").arg(report.subFilter)));
         return report;
@@ -167,6 +257,9 @@ SignatureReport inspectSignature(PdfReader& reader, const QString& path, const S
     report.coversWholeDocument = report.signedRevisionEnd == reader.fileSize();
     report.laterRevisions = reader.revisionsStartingAtOrAfter(report.signedRevisionEnd);
 
+    if (report.subFilter == QLatin1String("ETSI.RFC3161"))
+        return inspectDocumentTimestamp(reader, path, signature, contents.bytes(), trustAnchors, std::move(report));
+
     Result<CmsSignature> cms = CmsSignature::parse(contents.bytes());
     if (!cms)
         return invalid(ErrorCode::SignatureInvalid, cms.error().detail);
@@ -188,39 +281,27 @@ SignatureReport inspectSignature(PdfReader& reader, const QString& path, const S
     if (!verified)
         return invalid(verified.error().code, verified.error().detail);
     report.level = QStringLiteral("B-B");
+    report.certificates = cms->certificates();
+    report.validUntil = report.signerCertificate.notAfter();
     if (!cms->timestampToken().isEmpty()) {
         const Result<TimestampInfo> stamp = cms->verifyTimestamp(trustAnchors);
         if (stamp) {
             report.level = QStringLiteral("B-T");
             report.timestampTime = stamp->genTime;
             report.timestampTrusted = stamp->trusted;
+            report.validUntil = stamp->tsaCertificate.notAfter();
+            for (const Certificate& certificate : stamp->certificates) {
+                if (!report.certificates.contains(certificate))
+                    report.certificates.append(certificate);
+            }
         } else {
             report.timestampProblem = stamp.error();
         }
     }
 
     // What happened after signing: a valid signature over a revision the viewer no longer shows is worthless.
-    if (!report.coversWholeDocument) {
-        Result<DifferenceReport> changes
-            = DifferenceAnalysis::analyze(path, reader, report.signedRevisionEnd, fieldLocks(reader, signature));
-        if (!changes)
-            return invalid(changes.error().code, changes.error().detail);
-        report.changes = std::move(changes).value();
-        report.modificationLevel = report.changes.level;
-        report.disallowedChanges = report.changes.beyond(report.allowedLevel);
-        if (!report.disallowedChanges.empty()) {
-            const ObjectChange& first = report.disallowedChanges.front();
-            fail(report, Indication::TotalFailed, subindication::SigConstraintsFailure,
-                makeError(ErrorCode::SignatureModified,
-                    QStringLiteral("object %1 (%2): %3%4")
-                        .arg(first.number)
-                        .arg(first.what, first.change,
-                            report.disallowedChanges.size() > 1
-                                ? QStringLiteral(" and %1 more").arg(report.disallowedChanges.size() - 1)
-                                : QString())));
-            return report;
-        }
-    }
+    if (!laterChangesAllowed(reader, path, signature, report))
+        return report;
 
     if (trustAnchors.isEmpty()) {
         fail(report, Indication::Indeterminate, subindication::NoCertificateChainFound,
@@ -250,6 +331,103 @@ SignatureReport inspectSignature(PdfReader& reader, const QString& path, const S
     report.subIndication.clear();
     report.verdict = SignatureVerdict::Valid;
     return report;
+}
+
+constexpr int kMaxStoredAnswers = 64; // OCSP responses and CRLs tried per certificate
+
+// Whether `store` shows every certificate of `certificates` (trust anchors and self-signed roots aside) not revoked
+// at `provenTime`: an OCSP response or CRL from its issuer saying good, or revoked only later (the timestamp proves
+// the signature existed before). A revocation before `provenTime` is reported through `revoked`.
+bool validatedBy(const ValidationData& store, const QList<Certificate>& certificates,
+    const QList<Certificate>& trustAnchors, const QDateTime& provenTime, std::optional<Error>* revoked)
+{
+    QList<Certificate> pool = certificates + store.certificates;
+    QList<Certificate> anchors = trustAnchors;
+    if (anchors.isEmpty()) {
+        for (const Certificate& certificate : pool) {
+            if (certificate.isSelfSigned())
+                anchors.append(certificate);
+        }
+    }
+    for (const Certificate& certificate : certificates) {
+        if (certificate.isSelfSigned() || trustAnchors.contains(certificate))
+            continue;
+        const auto issuer = std::find_if(pool.begin(), pool.end(), [&](const Certificate& candidate) {
+            return candidate != certificate && certificate.isIssuedBy(candidate);
+        });
+        if (issuer == pool.end())
+            return false;
+        std::optional<OcspStatus> status;
+        for (int k = 0; !status && k < std::min<int>(kMaxStoredAnswers, store.ocspResponses.size()); ++k) {
+            const Result<OcspResult> answer
+                = verifyStoredOcspResponse(store.ocspResponses[k], certificate, *issuer, anchors);
+            if (answer && answer->status.status != OcspCertStatus::Unknown)
+                status = answer->status;
+        }
+        for (int k = 0; !status && k < std::min<int>(kMaxStoredAnswers, store.crls.size()); ++k) {
+            const Result<CrlInfo> list = verifyCrl(store.crls[k], *issuer);
+            if (list)
+                status = list->statusOf(certificate);
+        }
+        if (!status)
+            return false;
+        if (status->status == OcspCertStatus::Revoked && (!provenTime.isValid() || status->revokedAt <= provenTime)) {
+            *revoked = makeError(ErrorCode::CertificateRevoked,
+                QStringLiteral("%1 was revoked on %2")
+                    .arg(certificate.subjectText(), status->revokedAt.toString(Qt::ISODate)));
+            return false;
+        }
+    }
+    return true;
+}
+
+// Raises B-T signatures to B-LT and B-LTA by what the /DSS holds and which document timestamps cover it.
+void assessLongTerm(
+    const QString& path, PdfReader& reader, InspectionReport& report, const QList<Certificate>& trustAnchors)
+{
+    Result<ValidationData> whole = readDocumentSecurityStore(reader);
+    if (!whole)
+        return; // a damaged store validates nothing; the signatures keep the level they proved themselves
+    QHash<qint64, ValidationData> storeAt; // the /DSS as each document timestamp saw it
+    for (SignatureReport& signature : report.signatures) {
+        if (signature.documentTimestamp || signature.level != QLatin1String("B-T")
+            || signature.verdict == SignatureVerdict::Invalid)
+            continue;
+        std::optional<Error> revoked;
+        if (!validatedBy(*whole, signature.certificates, trustAnchors, signature.timestampTime, &revoked)) {
+            if (revoked) {
+                fail(signature, Indication::TotalFailed, subindication::Revoked, *revoked);
+                signature.verdict = SignatureVerdict::Invalid;
+            }
+            continue;
+        }
+        signature.level = QStringLiteral("B-LT");
+        for (const SignatureReport& stamp : report.signatures) {
+            if (!stamp.documentTimestamp || stamp.verdict == SignatureVerdict::Invalid
+                || stamp.signedRevisionEnd <= signature.signedRevisionEnd)
+                continue;
+            if (!storeAt.contains(stamp.signedRevisionEnd)) {
+                Result<std::unique_ptr<PdfReader>> then = PdfReader::open(path, stamp.signedRevisionEnd);
+                Result<ValidationData> data
+                    = then ? readDocumentSecurityStore(**then) : Result<ValidationData>(then.error());
+                storeAt.insert(stamp.signedRevisionEnd, data ? *data : ValidationData {});
+            }
+            std::optional<Error> unused;
+            if (validatedBy(storeAt.value(stamp.signedRevisionEnd), signature.certificates, trustAnchors,
+                    signature.timestampTime, &unused)) {
+                signature.level = QStringLiteral("B-LTA");
+                break;
+            }
+        }
+        if (signature.level == QLatin1String("B-LTA")) {
+            // The newest document timestamp after the signature decides how long it stays verifiable.
+            for (const SignatureReport& stamp : report.signatures) {
+                if (stamp.documentTimestamp && stamp.verdict != SignatureVerdict::Invalid
+                    && stamp.signedRevisionEnd > signature.signedRevisionEnd)
+                    signature.validUntil = stamp.validUntil;
+            }
+        }
+    }
 }
 
 } // namespace
@@ -343,6 +521,7 @@ Result<InspectionReport> SignatureInspector::inspectFile(const QString& path, co
         report.signatures.append(inspectSignature(reader, path, field, trustAnchors, *docMdp));
     std::stable_sort(report.signatures.begin(), report.signatures.end(),
         [](const SignatureReport& a, const SignatureReport& b) { return a.signedRevisionEnd < b.signedRevisionEnd; });
+    assessLongTerm(path, reader, report, trustAnchors);
     return report;
 }
 

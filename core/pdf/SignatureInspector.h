@@ -9,6 +9,7 @@
 #include <QList>
 #include <QString>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -55,7 +56,15 @@ struct SignatureReport
     qint64 signedRevisionEnd = 0; // byteRange[2] + byteRange[3]
     bool coversWholeDocument = false;
     int laterRevisions = 0; // incremental updates appended after this signature's revision
-    QString level; // PAdES baseline level proven: "B-B", or "B-T" with a verified signature-time-stamp
+    // PAdES baseline level proven: "B-B"; "B-T" with a verified signature-time-stamp; "B-LT" when the /DSS also
+    // holds what validates the signer's and the TSA's chains offline; "B-LTA" when a document timestamp covers that
+    // /DSS. Empty for a document timestamp.
+    QString level;
+    bool documentTimestamp = false; // a /DocTimeStamp (ETSI.RFC3161): signerName is its TSA, timestampTime its time
+    // Until when the signature stays verifiable with what the file holds: the certificate of the newest timestamp
+    // covering it (at B-B, the signer's) expires then. Archive renewal must happen before.
+    QDateTime validUntil;
+    QList<Certificate> certificates; // those the signature carries: its chain and its timestamp's
     QDateTime timestampTime; // the genTime a verified timestamp proves (B-T)
     bool timestampTrusted = false; // its TSA chains to a trust anchor
     std::optional<Error>
@@ -79,7 +88,14 @@ struct InspectionReport
 {
     qint64 fileSize = 0;
     int revisions = 0;
-    QList<SignatureReport> signatures; // in the order they were applied (oldest first)
+    QList<SignatureReport> signatures; // in the order they were applied (oldest first), document timestamps too
+
+    // Signatures only: document timestamps sign for nobody.
+    int signatureCount() const
+    {
+        return int(std::count_if(signatures.begin(), signatures.end(),
+            [](const SignatureReport& signature) { return !signature.documentTimestamp; }));
+    }
 };
 
 class SignatureInspector

@@ -44,6 +44,8 @@ public:
     int writeAt(const void* data, std::int64_t length, std::int64_t offset);
     // Copies `length` bytes of `source` from `sourceOffset` to `offset` in this file (in the kernel where it can).
     int copyFrom(const NativeFile& source, std::int64_t sourceOffset, std::int64_t length, std::int64_t offset);
+    // Cuts the file to `length` bytes.
+    int truncate(std::int64_t length);
     // The file's data reaches the disk.
     int flush();
     // Files on the same file system share an id; flushFileSystem() once per id makes all of them durable together

@@ -165,6 +165,11 @@ int NativeFile::copyFrom(const NativeFile& source, std::int64_t sourceOffset, st
     return 0;
 }
 
+int NativeFile::truncate(std::int64_t length)
+{
+    return ::ftruncate(m_fd, static_cast<off_t>(length)) == 0 ? 0 : lastError();
+}
+
 int NativeFile::flush()
 {
     return ::fsync(m_fd) == 0 ? 0 : lastError();

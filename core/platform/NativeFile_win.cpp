@@ -167,6 +167,13 @@ int NativeFile::copyFrom(const NativeFile& source, std::int64_t sourceOffset, st
     return 0;
 }
 
+int NativeFile::truncate(std::int64_t length)
+{
+    LARGE_INTEGER position;
+    position.QuadPart = length;
+    return ::SetFilePointerEx(m_handle, position, nullptr, FILE_BEGIN) && ::SetEndOfFile(m_handle) ? 0 : lastError();
+}
+
 int NativeFile::flush()
 {
     return ::FlushFileBuffers(m_handle) ? 0 : lastError();

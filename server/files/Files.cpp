@@ -259,7 +259,7 @@ Result<api::NewFileOutcome> Files::registerOne(
         existing->finish();
         // The bytes reach their final place before any row points at them.
         IKK_TRY(staged->commit());
-        const int signatures = static_cast<int>(inspected->signatures.size());
+        const int signatures = inspected->signatureCount();
         IKK_TRY(db.exec(QStringLiteral("INSERT INTO files (file_id, folder_id, name, name_fold, registered_at, "
                                        "registered_by, version, content_sha256, size, signature_count, sign_ordered, "
                                        "required_signers, signed_count, status, updated_at) "
@@ -631,7 +631,7 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
     if (!inspected)
         return pdfProblem(inspected.error());
     const qint64 inspectedMs = timer.elapsed();
-    const int signatures = static_cast<int>(inspected->signatures.size());
+    const int signatures = inspected->signatureCount();
     if (signatures != file.signatureCount + 1)
         return makeError(ErrorCode::UploadSignatureCount,
             QStringLiteral("%1 signatures, expected %2").arg(signatures).arg(file.signatureCount + 1));
@@ -639,7 +639,7 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
     // must see exactly what the earlier ones signed. The signature itself is judged first, so that a broken one
     // gets its own code.
     int candidate = -1;
-    for (int k = signatures - 1; k >= 0 && candidate < 0; --k) {
+    for (int k = int(inspected->signatures.size()) - 1; k >= 0 && candidate < 0; --k) {
         const SignatureReport& report = inspected->signatures.at(k);
         if (report.signedRevisionEnd > current->size() && report.subFilter != QLatin1String("ETSI.RFC3161"))
             candidate = k;
@@ -657,7 +657,7 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
     if (added.verdict != SignatureVerdict::Valid)
         return makeError(ErrorCode::UploadSignerMismatch, added.problem.detail);
     // The earlier signatures must still hold: the upload may not break what others signed.
-    for (int k = 0; k < signatures; ++k) {
+    for (int k = 0; k < inspected->signatures.size(); ++k) {
         const SignatureReport& earlier = inspected->signatures.at(k);
         if (k != candidate && earlier.problem.code == ErrorCode::SignatureModified)
             return makeError(ErrorCode::UploadNotSignatureOnly,

@@ -1,5 +1,6 @@
 // RFC 3161 tokens, RFC 6960 answers and PAdES B-T signing from core, each checked by openssl, pdfsig and qpdf too.
 #include "PdfFixtures.h"
+#include "TestPki.h"
 #include "TestSupport.h"
 #include "crypto/Cades.h"
 #include "crypto/CertificateAuthority.h"
@@ -26,86 +27,6 @@ namespace {
 QByteArray sha256(const QByteArray& data)
 {
     return QCryptographicHash::hash(data, QCryptographicHash::Sha256);
-}
-
-// One CA with its TSA and OCSP responder, in a directory of its own.
-struct TestPki
-{
-    QTemporaryDir dir;
-    std::optional<CertificateAuthority> ca;
-    std::optional<TimestampAuthority> tsa;
-    std::optional<OcspResponder> ocsp;
-    Certificate caCertificate;
-    Certificate tsaCertificate;
-    Certificate ocspCertificate;
-    QString caPem;
-
-    bool open(const QString& name)
-    {
-        CaIdentity identity;
-        identity.commonName = name + QStringLiteral(" CA");
-        identity.organization = QStringLiteral("Test");
-        auto created = CertificateAuthority::loadOrCreate(
-            dir.filePath(QStringLiteral("ca-key.pem")), dir.filePath(QStringLiteral("ca-cert.pem")), identity);
-        if (!created)
-            return false;
-        ca.emplace(std::move(created).value());
-        caCertificate = ca->certificate();
-        caPem = dir.filePath(QStringLiteral("ca-cert.pem"));
-        auto tsaIdentity = ca->loadOrIssueService(dir.filePath(QStringLiteral("tsa-key.pem")),
-            dir.filePath(QStringLiteral("tsa-cert.pem")), name + QStringLiteral(" TSA"), ServicePurpose::TimeStamping,
-            365, 30, QStringLiteral("http://127.0.0.1:9/crl"));
-        if (!tsaIdentity)
-            return false;
-        tsaCertificate = tsaIdentity->certificate;
-        TimestampAuthorityOptions options;
-        options.policyOid = QStringLiteral("1.2.3.4.5");
-        auto authority
-            = TimestampAuthority::create(std::move(tsaIdentity->key), {tsaCertificate, caCertificate}, options);
-        if (!authority)
-            return false;
-        tsa.emplace(std::move(authority).value());
-        auto ocspIdentity = ca->loadOrIssueService(dir.filePath(QStringLiteral("ocsp-key.pem")),
-            dir.filePath(QStringLiteral("ocsp-cert.pem")), name + QStringLiteral(" OCSP"), ServicePurpose::OcspSigning,
-            365, 30, QString());
-        if (!ocspIdentity)
-            return false;
-        ocspCertificate = ocspIdentity->certificate;
-        auto responder = OcspResponder::create(std::move(ocspIdentity->key), ocspCertificate, caCertificate);
-        if (!responder)
-            return false;
-        ocsp.emplace(std::move(responder).value());
-        return true;
-    }
-
-    // A token over `digest` straight from the in-process TSA.
-    Result<QByteArray> token(const QByteArray& digest) const
-    {
-        auto request = createTimestampRequest(digest);
-        IKK_TRY(request);
-        auto answer = tsa->respond(*request);
-        IKK_TRY(answer);
-        return timestampTokenFromResponse(answer->response, *request);
-    }
-};
-
-struct Signer
-{
-    PrivateKey key;
-    Certificate certificate;
-};
-
-Signer issueSigner(const TestPki& pki)
-{
-    Signer signer;
-    signer.key = std::move(PrivateKey::generate(KeyAlgorithm::EcdsaP256)).value();
-    SubjectName subject;
-    subject.commonName = QStringLiteral("Taro Test");
-    auto csr = createCertificateRequest(signer.key, subject);
-    auto issued = pki.ca->issue(*csr, subject, 30, QStringLiteral("http://127.0.0.1:9/crl"),
-        QStringLiteral("http://127.0.0.1:9/ocsp"), QStringLiteral("http://127.0.0.1:9/ca"));
-    signer.certificate = *Certificate::fromDer(issued->der);
-    return signer;
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "client/TimestampClient.h"
 #include "crypto/Timestamp.h"
 #include "pdf/PdfSigner.h"
+#include "pdf/SignatureInspector.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -34,6 +35,7 @@ private slots:
     void cliSignsBT();
     void cliFailsWhenTsaIsDown();
     void uploadOfBTSignature();
+    void uploadOfBLTASignature();
 
 private:
     QString path(const QString& name) const { return m_work.filePath(name); }
@@ -344,6 +346,68 @@ void TestServerTsa::uploadOfBTSignature()
     QVERIFY2(signedFile, qPrintable(signedFile ? QString() : signedFile.error().detail));
     const Reply uploaded = uploadSigned(m_server, m_user.token, fileId, versionOf(download), readAll(output));
     QVERIFY2(uploaded.status == 200, uploaded.body.constData());
+}
+
+void TestServerTsa::uploadOfBLTASignature()
+{
+    // B-LTA over real HTTP: the server's TSA, its OCSP responder for the signer and its CRL for the TSA; the upload
+    // rule accepts the signature followed by its /DSS and document timestamp revisions.
+    const QString folder = createFolder(m_server, m_admin, QStringLiteral("長期署名"));
+    const QString fileId = registerFile(
+        m_server, m_admin, folder, QStringLiteral("blta.pdf"), minimalPdf(), {}, {m_user.account.userId});
+    QVERIFY(!fileId.isEmpty());
+    const Reply download = downloadFile(m_server, m_user.token, fileId);
+    QCOMPARE(download.status, 200);
+    const QString input = path(QStringLiteral("blta.pdf"));
+    const QString output = path(QStringLiteral("blta-signed.pdf"));
+    QVERIFY(writeAll(input, download.body));
+    CadesSigner signer(*m_user.key, {m_user.certificate, m_user.ca});
+    TimestampClientOptions options;
+    options.url = QUrl(m_server.baseUrl() + QStringLiteral("/api/v1/tsa"));
+    options.bearerToken = m_user.token;
+    signer.setTimestampFetcher(makeHttpTimestampFetcher(options));
+    // The certificates name the server's public URL (fixed when it issued them); this server listens on a port of
+    // its own, so the requests are sent there, as a reverse proxy in front of the public URL would.
+    const RevocationFetchers http = makeHttpRevocationFetchers(options);
+    const QUrl base(m_server.baseUrl());
+    auto here = [base](const QString& url) {
+        QUrl moved(url);
+        moved.setScheme(base.scheme());
+        moved.setHost(base.host());
+        moved.setPort(base.port());
+        return moved.toString();
+    };
+    RevocationFetchers local;
+    local.ocsp = [http, here](const QString& url, const QByteArray& request) { return http.ocsp(here(url), request); };
+    local.crl = [http, here](const QString& url) { return http.crl(here(url)); };
+    SignatureOptions signing;
+    signing.validationData = std::make_shared<const ValidationDataCollector>(local);
+    signing.archiveTimestamp = makeHttpTimestampFetcher(options);
+    auto signedFile = PdfSigner::signFile(input, output, signer, signing);
+    QVERIFY2(
+        signedFile, qPrintable(signedFile ? QString() : signedFile.error().codeText() + signedFile.error().detail));
+    auto report = SignatureInspector::inspectFile(output, {m_user.ca});
+    QVERIFY(report);
+    QCOMPARE(report->signatures.size(), 2);
+    QCOMPARE(report->signatures.first().level, QStringLiteral("B-LTA"));
+    QCOMPARE(report->signatures.first().verdict, SignatureVerdict::Valid);
+    QVERIFY(report->signatures.last().documentTimestamp);
+    const ToolRun sig = pdfsig(output);
+    QVERIFY2(sig.exitCode == 0 && !sig.out.contains("Signature is Invalid"), qPrintable(sig.all()));
+    const Reply uploaded = uploadSigned(m_server, m_user.token, fileId, versionOf(download), readAll(output));
+    QVERIFY2(uploaded.status == 200, uploaded.body.constData());
+
+    // The responder unreachable: a clear code and nothing written.
+    RevocationFetchers down = local;
+    down.ocsp = [http](const QString&, const QByteArray& request) {
+        return http.ocsp(QStringLiteral("http://127.0.0.1:1/api/v1/ocsp"), request);
+    };
+    signing.validationData = std::make_shared<const ValidationDataCollector>(down);
+    const QString refused = path(QStringLiteral("blta-refused.pdf"));
+    auto failed = PdfSigner::signFile(input, refused, signer, signing);
+    QVERIFY(!failed);
+    QCOMPARE(failed.error().code, ErrorCode::OcspUnavailable);
+    QVERIFY(!QFile::exists(refused));
 }
 
 QTEST_GUILESS_MAIN(TestServerTsa)

@@ -111,14 +111,33 @@ QString FileViewer::signatureSummary(const SignatureReport& signature)
     const QString signer = company.isEmpty() ? signature.signerName : tr("%1 (%2)").arg(signature.signerName, company);
     const QString format = QStringLiteral("yyyy/MM/dd");
     QStringList lines;
+    const QString timeFormat = QStringLiteral("yyyy/MM/dd HH:mm:ss");
+    if (signature.documentTimestamp) {
+        // An archive timestamp names no signer: say what it proves and until when.
+        lines << tr("Document timestamp (keeps the signatures before it verifiable)");
+        lines << tr("Timestamp authority: %1").arg(signer);
+        lines << tr("Time proven: %1").arg(signature.timestampTime.toLocalTime().toString(timeFormat));
+        if (signature.validUntil.isValid())
+            lines << tr("Verifiable until: %1").arg(signature.validUntil.toLocalTime().toString(format));
+        if (signature.verdict != SignatureVerdict::Valid)
+            lines << errorText(signature.problem);
+        lines << changesText(signature);
+        return lines.join(QLatin1Char('\n'));
+    }
     lines << tr("Signer: %1").arg(signer);
     lines << tr("Certificate issuer: %1").arg(readableName(certificate.issuerText()));
     lines << tr("Certificate serial number: %1").arg(certificate.serialNumberHex());
     lines << tr("Certificate validity: %1 to %2")
                  .arg(certificate.notBefore().toLocalTime().toString(format),
                      certificate.notAfter().toLocalTime().toString(format));
-    lines << tr("Signing time: %1")
-                 .arg(signature.claimedSigningTime.toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm:ss")));
+    lines << tr("Signing time: %1").arg(signature.claimedSigningTime.toLocalTime().toString(timeFormat));
+    if (!signature.level.isEmpty())
+        lines << tr("Signature level: PAdES %1").arg(signature.level);
+    if (signature.timestampTime.isValid())
+        lines << tr("Timestamp: %1 (proven by the timestamp authority)")
+                     .arg(signature.timestampTime.toLocalTime().toString(timeFormat));
+    if (signature.validUntil.isValid())
+        lines << tr("Verifiable until: %1").arg(signature.validUntil.toLocalTime().toString(format));
     lines << (signature.laterRevisions == 0
             ? tr("Changes after this signature: none")
             : tr("Changes after this signature: %n revision(s) added", nullptr, signature.laterRevisions));
@@ -280,14 +299,18 @@ void FileViewer::open(const QString& path, const QString& title, const QList<Cer
         m_signatures->setRowCount(int(signatures.size()));
         for (int row = 0; row < signatures.size(); ++row) {
             const SignatureReport& signature = signatures[row];
-            auto* signer = new QTableWidgetItem(signature.signerName);
+            auto* signer = new QTableWidgetItem(signature.documentTimestamp
+                    ? tr("Document timestamp (%1)").arg(signature.signerName)
+                    : signature.signerName);
             const QString detail = signatureSummary(signature);
             signer->setToolTip(detail);
             signer->setData(Qt::UserRole, detail);
             m_signatures->setItem(row, 0, signer);
-            m_signatures->setItem(row, 1,
-                new QTableWidgetItem(
-                    signature.claimedSigningTime.toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm:ss"))));
+            // A timestamp proves its time; a signature's /M is only what the signer's computer said.
+            const QDateTime shown
+                = signature.timestampTime.isValid() ? signature.timestampTime : signature.claimedSigningTime;
+            m_signatures->setItem(
+                row, 1, new QTableWidgetItem(shown.toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm:ss"))));
             QString verdict = verdictText(signature);
             if (signature.verdict == SignatureVerdict::Invalid)
                 verdict += QLatin1Char(' ') + signature.problem.codeText();
