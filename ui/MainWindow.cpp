@@ -391,8 +391,10 @@ void MainWindow::batchSign(const QList<FileEntry>& entries)
         return;
     // The 印影 settings are read fresh from the server (the user may just have changed them in 本人情報); without a
     // session (a local folder) the signatures are invisible.
+    if (findChild<BatchSignDialog*>())
+        return; // one batch at a time (a second click while the settings are on their way)
     whenReady(this, m_accounts->sealSettings(), [this, entries](const Result<api::SealSettingsReply>& seal) {
-        if (!m_files)
+        if (!m_files || findChild<BatchSignDialog*>())
             return;
         if (!seal.ok() && seal.error().code != ErrorCode::SessionMissing)
             return handleError(seal.error());

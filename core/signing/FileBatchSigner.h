@@ -66,6 +66,10 @@ public:
     static constexpr qint64 kCommitGroupMaxAgeMs = 300;
 
 private:
+    // With a seal and setSealDefaults: the field or page and rectangle for this document (it is read once more;
+    // `options.password` must already be the document's).
+    Status applySealPlacement(const BatchItem& item, SignatureOptions& options) const;
+
     const CadesSigner& m_signer;
     SignatureOptions m_options;
     int m_threads;

@@ -221,6 +221,10 @@ void ProfilePage::loadSeal()
 {
     m_sealResult->hide();
     m_saveSeal->setEnabled(false);
+    if (!m_accounts) { // no server side (a page shown on its own): the form stays as it is, unsaved
+        updateSealPreview();
+        return;
+    }
     whenReady(this, m_accounts->sealSettings(), [this](const Result<api::SealSettingsReply>& reply) {
         if (!reply.ok()) {
             showOutcome(m_sealResult, reply.error(), {});
@@ -297,6 +301,8 @@ void ProfilePage::saveSeal()
             return;
         }
     }
+    if (!m_accounts)
+        return;
     m_saveSeal->setEnabled(false);
     whenReady(this, m_accounts->saveSealSettings(settings), [this](const Result<api::SealSettingsReply>& reply) {
         m_saveSeal->setEnabled(true);
