@@ -4,6 +4,7 @@
 #include "accounts/Accounts.h"
 #include "accounts/Login.h"
 #include "accounts/RateLimit.h"
+#include "accounts/SealSettingsStore.h"
 #include "audit/AuditTrail.h"
 #include "ca/SigningCertificates.h"
 #include "ca/TrustServices.h"
@@ -94,6 +95,17 @@ std::optional<HttpResponse> loginRateLimited(const Context& context, const HttpR
     return response;
 }
 
+// The settings as stored, and the texts an empty field stands for (from the profile the server holds).
+HttpResponse sealResponse(const api::UserInfo& user, const Result<api::SealSettings>& settings)
+{
+    if (!settings)
+        return fail(settings.error());
+    return HttpResponse::json({{QStringLiteral("seal"), settings->toJson()},
+        {QStringLiteral("defaultText"), api::defaultSealText(user.userName)},
+        {QStringLiteral("defaultCompany"), user.company},
+        {QStringLiteral("fieldName"), api::sealFieldName(user.userId)}});
+}
+
 void addAccountRoutes(Router& router, const Context& context)
 {
     router.add("POST", QStringLiteral("/api/v1/auth/login"), [context](const HttpRequest& request) {
@@ -157,6 +169,24 @@ void addAccountRoutes(Router& router, const Context& context)
                 {QStringLiteral("certificateSetupDone"), Login::certificateSetupDone(caller.user)},
                 {QStringLiteral("certificate"),
                     certificate->has_value() ? QJsonValue(certificate->value().toJson()) : QJsonValue()}});
+        });
+    });
+    // 印影 settings: the caller's own only (no user ID in the path, so nobody can name another user's).
+    router.add("GET", QStringLiteral("/api/v1/me/seal"), [context](const HttpRequest& request) {
+        return asCaller(context, request, false, [&](const Caller& caller) {
+            return sealResponse(caller.user, SealSettingsStore(*context).get(caller.user.userId));
+        });
+    });
+    router.add("PUT", QStringLiteral("/api/v1/me/seal"), [context](const HttpRequest& request) {
+        return asCaller(context, request, false, [&](const Caller& caller) {
+            auto body = parseJsonObject(request.body);
+            if (!body)
+                return fail(body.error());
+            auto settings = api::SealSettings::fromJson(*body);
+            if (!settings)
+                return fail(settings.error());
+            return sealResponse(
+                caller.user, SealSettingsStore(*context).put(caller.user.userId, *settings, request.remoteAddress));
         });
     });
     router.add("POST", QStringLiteral("/api/v1/me/password"), [context](const HttpRequest& request) {

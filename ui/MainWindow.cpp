@@ -389,14 +389,26 @@ void MainWindow::batchSign(const QList<FileEntry>& entries)
 {
     if (!m_files)
         return;
-    auto* dialog = new BatchSignDialog(m_files.get(), keyStoreFile(), entries, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setJournal(journal());
-    connect(dialog, &BatchSignDialog::batchFinished, this, [this] {
-        m_myPage->showResumeOffer(int(journal()->pending().size()));
-        m_myPage->refresh();
+    // The 印影 settings are read fresh from the server (the user may just have changed them in 本人情報); without a
+    // session (a local folder) the signatures are invisible.
+    if (findChild<BatchSignDialog*>())
+        return; // one batch at a time (a second click while the settings are on their way)
+    whenReady(this, m_accounts->sealSettings(), [this, entries](const Result<api::SealSettingsReply>& seal) {
+        if (!m_files || findChild<BatchSignDialog*>())
+            return;
+        if (!seal.ok() && seal.error().code != ErrorCode::SessionMissing)
+            return handleError(seal.error());
+        auto* dialog = new BatchSignDialog(m_files.get(), keyStoreFile(), entries, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->setJournal(journal());
+        if (seal.ok())
+            dialog->setSeal(seal->seal, m_user.userId, m_user.userName, m_user.company);
+        connect(dialog, &BatchSignDialog::batchFinished, this, [this] {
+            m_myPage->showResumeOffer(int(journal()->pending().size()));
+            m_myPage->refresh();
+        });
+        dialog->open();
     });
-    dialog->open();
 }
 
 std::shared_ptr<BatchJournal> MainWindow::journal() const

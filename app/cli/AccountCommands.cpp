@@ -11,6 +11,7 @@
 #include "crypto/KeyStore.h"
 #include "platform/Console.h"
 #include "signing/FileBatchSigner.h"
+#include "signing/UserSeal.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -326,7 +327,24 @@ int batchSign(ApiClient& client, const Options& options)
     signer.setTimestampFetcher(timestampFetcherFor(client, *policy));
     SignatureOptions signature;
     signature.reason = AccountText::tr("Batch e-signature");
-    const QList<BatchItemResult> results = FileBatchSigner(signer, signature).run(items);
+    signature.signingTime = QDateTime::currentDateTimeUtc();
+    // The user's 印影 from 本人情報, drawn once for the batch: into the field placed for them, else their corner.
+    auto me = waitFor<ApiClient::Me>([&](ApiClient::Done<ApiClient::Me> done) { client.me(std::move(done)); });
+    if (!me)
+        return fail(me.error());
+    auto sealSettings = waitFor<api::SealSettingsReply>(
+        [&](ApiClient::Done<api::SealSettingsReply> done) { client.sealSettings(std::move(done)); });
+    if (!sealSettings)
+        return fail(sealSettings.error());
+    auto seal = buildUserSeal(
+        sealSettings->seal, me->user.userId, me->user.userName, me->user.company, signature.signingTime);
+    if (!seal)
+        return fail(seal.error());
+    signature.seal = seal->appearance;
+    FileBatchSigner batchSigner(signer, signature);
+    if (seal->appearance)
+        batchSigner.setSealDefaults(seal->placement);
+    const QList<BatchItemResult> results = batchSigner.run(items);
     const qint64 signedMs = clock.elapsed();
     // Several uploads in flight (QNetworkAccessManager's connections per host): each waits mostly on the network
     // round trip, while the server commits one in a few milliseconds.

@@ -300,8 +300,12 @@ int SigningCommands::sign(const QStringList& arguments)
         tr("Seal rectangle X1,Y1,X2,Y2 in PDF points (default: bottom right)."), QStringLiteral("X1,Y1,X2,Y2"));
     const QCommandLineOption field(QStringLiteral("field"),
         tr("Sign into this existing empty signature field (the seal fills its rectangle)."), QStringLiteral("NAME"));
+    const QCommandLineOption corner(QStringLiteral("corner"),
+        tr("Corner of the seal on the first or last page, as a user's default placement: bottom-right, bottom-left, "
+           "top-right or top-left (an empty field named by --field is filled instead when a file has one)."),
+        QStringLiteral("CORNER"));
     parser.addOptions({keystore, pinStdin, passwordStdin, reason, location, outDir, suffix, jobs, certify, level, tsa,
-        seal, sealName, sealCompany, page, rect, field});
+        seal, sealName, sealCompany, page, rect, field, corner});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("PDF files to sign."), QStringLiteral("FILE..."));
     if (!parseArguments(parser, arguments))
         return kExitUsage;
@@ -434,7 +438,20 @@ int SigningCommands::sign(const QStringList& arguments)
         if (levelIndex >= 3)
             options.archiveTimestamp = makeHttpTimestampFetcher(tsaOptions);
     }
-    const FileBatchSigner batch(signer, options, threads);
+    FileBatchSigner batch(signer, options, threads);
+    if (parser.isSet(corner)) {
+        // The batch's per-file placement, as the desktop uses it with the user's settings.
+        SealDefaults defaults;
+        if (!options.seal || parser.isSet(rect) || (options.sealPage != 1 && options.sealPage != -1)) {
+            printErr(tr("sign: --corner needs --seal, no --rect, and --page 1 or last."));
+            return kExitUsage;
+        }
+        if (!pdf::parseSealCorner(parser.value(corner), &defaults.corner))
+            return fail(makeError(ErrorCode::SealPlacementInvalid, parser.value(corner)));
+        defaults.lastPage = options.sealPage == -1;
+        defaults.fieldName = options.fieldName;
+        batch.setSealDefaults(defaults);
+    }
 
     ProgressBar bar(stdoutIsTerminal());
     QElapsedTimer timer;

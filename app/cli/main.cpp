@@ -26,7 +26,7 @@ public:
                   "  sign --keystore FILE [--pin-stdin] [--password-stdin] [--reason TEXT] [--location TEXT]\n"
                   "       [--jobs N] [--certify 1|2|3] [--level B-B|B-T|B-LT|B-LTA --tsa URL]\n"
                   "       [--seal round|date|square|text] [--seal-name T] [--page N|last] [--rect X1,Y1,X2,Y2]\n"
-                  "       [--seal-company T] [--field NAME]\n"
+                  "       [--seal-company T] [--field NAME] [--corner bottom-right|bottom-left|top-right|top-left]\n"
                   "       (--out-dir DIR | --suffix SUFFIX) FILE...\n"
                   "  verify [--json] [--trust CERT]... FILE...\n"
                   "  error-codes [--markdown]\n"

@@ -12,12 +12,12 @@ namespace ikkatsu::api {
 const QList<QLatin1String>& auditEvents()
 {
     using namespace AuditEvent;
-    static const QList<QLatin1String> list
-        = {UserRegistered, UserEdited, UserLocked, UserUnlocked, UserDisabled, UserEnabled, UserPasswordReset,
-            CertificateRevoked, FolderCreated, FileRegistered, FilePermissionsChanged, FileVersionDownloaded,
-            ResultsExported, AuditExported, AdminRefused, MailFailed, BootstrapAdmin, LoginUnknownUser,
-            LoginWrongPassword, LoginRefused, LoginPasswordOk, LoginWrongOtp, LoginOtpResent, LoginSucceeded, LockedOut,
-            Logout, PasswordChanged, PasswordWrongCurrent, CertificateIssued, CertificateViewOnly, CertificateRefused};
+    static const QList<QLatin1String> list = {UserRegistered, UserEdited, UserLocked, UserUnlocked, UserDisabled,
+        UserEnabled, UserPasswordReset, CertificateRevoked, FolderCreated, FileRegistered, FilePermissionsChanged,
+        FileVersionDownloaded, ResultsExported, AuditExported, AdminRefused, MailFailed, BootstrapAdmin,
+        LoginUnknownUser, LoginWrongPassword, LoginRefused, LoginPasswordOk, LoginWrongOtp, LoginOtpResent,
+        LoginSucceeded, LockedOut, Logout, PasswordChanged, PasswordWrongCurrent, CertificateIssued,
+        CertificateViewOnly, CertificateRefused, SealChanged};
     return list;
 }
 

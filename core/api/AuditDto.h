@@ -50,6 +50,7 @@ inline constexpr QLatin1String PasswordWrongCurrent("password.wrong_current");
 inline constexpr QLatin1String CertificateIssued("certificate.issued");
 inline constexpr QLatin1String CertificateViewOnly("certificate.setup_view_only");
 inline constexpr QLatin1String CertificateRefused("certificate.refused");
+inline constexpr QLatin1String SealChanged("seal.changed");
 } // namespace AuditEvent
 
 // All of the above, administrators' actions first.

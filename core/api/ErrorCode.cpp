@@ -135,6 +135,9 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "No user is registered with this user ID.");
     case ErrorCode::PermissionUserTwice:
         return QT_TRANSLATE_NOOP("ErrorCode", "The same user is named twice in the permissions.");
+    case ErrorCode::SealPlacementInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode",
+            "Unknown seal placement (page first or last; corner bottom-right, bottom-left, top-right or top-left).");
     case ErrorCode::InputFileUnreadable:
         return QT_TRANSLATE_NOOP("ErrorCode", "The file could not be read.");
     case ErrorCode::OutputWriteFailed:

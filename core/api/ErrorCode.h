@@ -65,6 +65,7 @@ namespace ikkatsu {
     X(SignedSignerMoved, 3013, 409)                                                                                    \
     X(PermissionUserUnknown, 3014, 400)                                                                                \
     X(PermissionUserTwice, 3015, 400)                                                                                  \
+    X(SealPlacementInvalid, 3016, 400)                                                                                 \
     X(InputFileUnreadable, 3101, 422)                                                                                  \
     X(OutputWriteFailed, 3102, 500)                                                                                    \
     X(PdfMalformed, 4001, 422)                                                                                         \

@@ -240,6 +240,27 @@ void ApiClient::changePassword(const SecureBuffer& current, const SecureBuffer& 
         });
 }
 
+void ApiClient::sealSettings(Done<api::SealSettingsReply> done)
+{
+    send("GET", api::apiPrefix() + QStringLiteral("/me/seal"), {}, [done = std::move(done)](Result<QJsonObject> json) {
+        if (!json)
+            done(json.error());
+        else
+            done(api::SealSettingsReply::fromJson(*json));
+    });
+}
+
+void ApiClient::saveSealSettings(const api::SealSettings& settings, Done<api::SealSettingsReply> done)
+{
+    send("PUT", api::apiPrefix() + QStringLiteral("/me/seal"), settings.toJson(),
+        [done = std::move(done)](Result<QJsonObject> json) {
+            if (!json)
+                done(json.error());
+            else
+                done(api::SealSettingsReply::fromJson(*json));
+        });
+}
+
 void ApiClient::certificateSetup(
     const api::CertificateSetupRequest& request, Done<std::optional<api::CertificateInfo>> done)
 {

@@ -5,6 +5,7 @@
 #include "api/AuditDto.h"
 #include "api/Dto.h"
 #include "api/FileDto.h"
+#include "api/SealDto.h"
 #include "common/Result.h"
 #include "common/SecureBuffer.h"
 
@@ -67,6 +68,10 @@ public:
     // A server without the route (older versions) answers B-B.
     void signingPolicy(Done<SigningPolicy> done);
     void changePassword(const SecureBuffer& current, const SecureBuffer& next, Done<bool> done);
+    // 印影 settings of the signed-in user (本人情報). Saving answers what the server stored; refusals: E4220
+    // (style), E4221 (text), E3016 (page or corner).
+    void sealSettings(Done<api::SealSettingsReply> done);
+    void saveSealSettings(const api::SealSettings& settings, Done<api::SealSettingsReply> done);
     // sign = false records "電子署名を行わない" and returns no certificate.
     void certificateSetup(const api::CertificateSetupRequest& request, Done<std::optional<api::CertificateInfo>> done);
     void caCertificate(Done<QByteArray> done);

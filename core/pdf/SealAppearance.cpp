@@ -289,15 +289,28 @@ QSizeF SealAppearance::defaultSize() const
     return {42, 42};
 }
 
-Result<std::shared_ptr<const SealAppearance>> SealAppearance::build(const SealSpec& spec, const QStringList& fontPaths)
+namespace {
+
+// The date each style shows, in Japan time.
+QList<char32_t> sealDate(const SealSpec& spec)
+{
+    // Japan has had no daylight saving since 1951: a fixed +09:00 needs no time zone database.
+    const QDateTime japan = (spec.signingTime.isValid() ? spec.signingTime : QDateTime::currentDateTimeUtc())
+                                .toTimeZone(QTimeZone(9 * 3600));
+    if (spec.style == SealStyle::Date)
+        return codePoints(japan.toString(QStringLiteral("yyyy.MM.dd")));
+    if (spec.style == SealStyle::Text)
+        return codePoints(japan.toString(QStringLiteral("yyyy/MM/dd HH:mm 'JST'")));
+    return {};
+}
+
+} // namespace
+
+Status SealAppearance::validate(const SealSpec& spec)
 {
     const QList<char32_t> name = codePoints(spec.name.trimmed());
     const QList<char32_t> company = codePoints(spec.company.trimmed());
     const QList<char32_t> reason = codePoints(spec.reason.trimmed());
-    // Japan has had no daylight saving since 1951: a fixed +09:00 needs no time zone database.
-    const QDateTime japan = (spec.signingTime.isValid() ? spec.signingTime : QDateTime::currentDateTimeUtc())
-                                .toTimeZone(QTimeZone(9 * 3600));
-    QList<char32_t> date;
     switch (spec.style) {
     case SealStyle::Round:
         IKK_TRY(checkText(QStringLiteral("the name"), name, kMaxRoundCharacters));
@@ -305,7 +318,6 @@ Result<std::shared_ptr<const SealAppearance>> SealAppearance::build(const SealSp
     case SealStyle::Date:
         IKK_TRY(checkText(QStringLiteral("the name"), name, kMaxTextCharacters));
         IKK_TRY(checkText(QStringLiteral("the company"), company, kMaxTextCharacters));
-        date = codePoints(japan.toString(QStringLiteral("yyyy.MM.dd")));
         break;
     case SealStyle::Square:
         IKK_TRY(checkText(QStringLiteral("the company"), company, kMaxSquareCharacters));
@@ -314,9 +326,18 @@ Result<std::shared_ptr<const SealAppearance>> SealAppearance::build(const SealSp
         IKK_TRY(checkText(QStringLiteral("the name"), name, kMaxTextCharacters));
         if (!reason.isEmpty())
             IKK_TRY(checkText(QStringLiteral("the reason"), reason, kMaxTextCharacters));
-        date = codePoints(japan.toString(QStringLiteral("yyyy/MM/dd HH:mm 'JST'")));
         break;
     }
+    return {};
+}
+
+Result<std::shared_ptr<const SealAppearance>> SealAppearance::build(const SealSpec& spec, const QStringList& fontPaths)
+{
+    IKK_TRY(validate(spec));
+    const QList<char32_t> name = codePoints(spec.name.trimmed());
+    const QList<char32_t> company = codePoints(spec.company.trimmed());
+    const QList<char32_t> reason = codePoints(spec.reason.trimmed());
+    const QList<char32_t> date = sealDate(spec);
     const QList<char32_t> everything = name + company + reason + date;
 
     std::unique_ptr<TrueTypeFont> font;
@@ -363,10 +384,14 @@ Result<std::shared_ptr<const SealAppearance>> SealAppearance::build(const SealSp
         break;
     }
     seal->m_body = deflate(drawer.out);
+    seal->m_drawing = drawer.out;
 
     Result<QByteArray> subset = font->subset(drawer.glyphs);
     if (!subset)
         return subset.error();
+    seal->m_fontSubset = *subset;
+    for (const quint16 glyph : drawer.glyphs)
+        seal->m_advances.push_back(double(font->advance(glyph)) / font->unitsPerEm());
     seal->m_fontLength = subset->size();
     seal->m_fontFile = deflate(*subset);
     seal->m_toUnicode = deflate(toUnicodeCMap(drawer.unicode));

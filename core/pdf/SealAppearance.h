@@ -11,6 +11,10 @@
 
 #include <array>
 #include <memory>
+#include <vector>
+
+class QPainter;
+class QRectF;
 
 namespace ikkatsu::pdf {
 
@@ -47,7 +51,9 @@ public:
     // first, IPAmj Mincho (58,000 glyphs: 𠮷 and other names beyond JIS X 0208) when IPAex lacks a character.
     static QStringList defaultFontPaths();
 
-    // SealTextInvalid for empty, too long or control-character text; SealFontMissing when no font has every glyph.
+    // The texts' rules without a font: SealTextInvalid for empty, too long or control-character text.
+    static Status validate(const SealSpec& spec);
+    // SealTextInvalid as validate(); SealFontMissing when no font has every glyph.
     static Result<std::shared_ptr<const SealAppearance>> build(
         const SealSpec& spec, const QStringList& fontPaths = defaultFontPaths());
 
@@ -59,6 +65,11 @@ public:
     // streams are encrypted with each object's own key, as the rest of the update is.
     Result<PdfRef> write(
         IncrementalUpdate& update, double width, double height, const PdfSecurity* security = nullptr) const;
+    // Draws the same content stream as write() puts into the PDF, with the same subset font, centred in `target`
+    // with its aspect kept (the 本人情報 preview). Needs a QGuiApplication (the font goes through QRawFont).
+    void paint(QPainter& painter, const QRectF& target) const;
+    // The design box the drawing uses, in points before fitting (100 × 100; the text box 300 × 100).
+    QSizeF designSize() const { return {m_designWidth, m_designHeight}; }
     // The font file the seal was drawn with (for the architecture notes and tests).
     QString fontPath() const { return m_fontPath; }
 
@@ -70,6 +81,9 @@ private:
     double m_designWidth = 100;
     double m_designHeight = 100;
     QByteArray m_body; // the drawing in the design box, Flate-compressed
+    QByteArray m_drawing; // the same, uncompressed, for paint()
+    QByteArray m_fontSubset; // the subset uncompressed, for paint()
+    std::vector<double> m_advances; // per CID - 1, in ems
     QByteArray m_fontFile; // Flate-compressed subset
     qsizetype m_fontLength = 0; // its size before compression (/Length1)
     QByteArray m_toUnicode; // Flate-compressed CMap

@@ -77,7 +77,11 @@ QList<BatchItemResult> FileBatchSigner::run(
             }
             QElapsedTimer timer;
             timer.start();
-            auto prepared = PdfSigner::prepareFile(result.item.inputPath, result.item.outputPath, m_signer, m_options);
+            SignatureOptions options = m_options;
+            const Status placed = applySealPlacement(result.item, options);
+            auto prepared = placed.ok()
+                ? PdfSigner::prepareFile(result.item.inputPath, result.item.outputPath, m_signer, options)
+                : Result<PreparedSignature>(placed.error());
             result.elapsedMs = timer.elapsed();
             if (!prepared.ok()) {
                 result.error = prepared.error();
@@ -102,6 +106,21 @@ QList<BatchItemResult> FileBatchSigner::run(
     for (auto& thread : threads)
         thread.join();
     return results;
+}
+
+// The seal's appearance is shared (built once); only where it goes is decided per document.
+Status FileBatchSigner::applySealPlacement(const BatchItem& item, SignatureOptions& options) const
+{
+    if (!options.seal || !m_sealDefaults)
+        return {};
+    Result<pdf::SealTarget> target = pdf::placeSeal(item.inputPath, options.password, m_sealDefaults->fieldName,
+        m_sealDefaults->lastPage, m_sealDefaults->corner, options.seal->defaultSize());
+    if (!target)
+        return target.error();
+    options.fieldName = target->fieldName;
+    options.sealPage = target->page;
+    options.sealRect = target->rect;
+    return {};
 }
 
 Result<QList<BatchItem>> FileBatchSigner::planOutputs(

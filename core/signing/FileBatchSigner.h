@@ -4,12 +4,14 @@
 #include "common/Result.h"
 #include "crypto/Cades.h"
 #include "pdf/PdfSigner.h"
+#include "pdf/SealPlacement.h"
 
 #include <QList>
 #include <QString>
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace ikkatsu {
 
@@ -17,6 +19,15 @@ struct BatchItem
 {
     QString inputPath;
     QString outputPath;
+};
+
+// A user's own placement rules for the batch's seal (SignatureOptions::seal), decided per document: the empty
+// signature field named `fieldName` when the document has one, else `corner` of the first or last page.
+struct SealDefaults
+{
+    QString fieldName;
+    bool lastPage = true;
+    pdf::SealCorner corner = pdf::SealCorner::BottomRight;
 };
 
 struct BatchItemResult
@@ -35,6 +46,9 @@ public:
     using ProgressCallback = std::function<void(const BatchItemResult& result, int done, int total)>;
 
     FileBatchSigner(const CadesSigner& signer, SignatureOptions options, int threads = 0);
+    // With a seal in the options: place it per document by these rules (the options' page, rectangle and field
+    // are then ignored).
+    void setSealDefaults(const SealDefaults& defaults) { m_sealDefaults = defaults; }
 
     // Signs every item; a failing item is reported and the others go on. Items not started when
     // `cancel` becomes true are reported as Cancelled and left untouched. Results are in input order.
@@ -52,9 +66,14 @@ public:
     static constexpr qint64 kCommitGroupMaxAgeMs = 300;
 
 private:
+    // With a seal and setSealDefaults: the field or page and rectangle for this document (it is read once more;
+    // `options.password` must already be the document's).
+    Status applySealPlacement(const BatchItem& item, SignatureOptions& options) const;
+
     const CadesSigner& m_signer;
     SignatureOptions m_options;
     int m_threads;
+    std::optional<SealDefaults> m_sealDefaults;
 };
 
 } // namespace ikkatsu

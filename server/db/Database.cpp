@@ -239,6 +239,18 @@ const QList<Migration>& migrations()
              QStringLiteral("CREATE INDEX tsa_tokens_time ON tsa_tokens(gen_time)"),
          },
             {}, {}},
+        // 6: each user's 印影 settings (本人情報); no row means the defaults (invisible signature, last page, bottom
+        // right). Texts are the user's own; empty ones are filled from the profile when the seal is drawn.
+        {{QStringLiteral("CREATE TABLE user_seals ("
+                         " user_id TEXT PRIMARY KEY REFERENCES users(user_id) ON DELETE CASCADE,"
+                         " style TEXT NOT NULL CHECK (style IN ('none', 'round', 'date', 'square', 'text')),"
+                         " seal_text TEXT NOT NULL,"
+                         " company TEXT NOT NULL,"
+                         " page TEXT NOT NULL CHECK (page IN ('first', 'last')),"
+                         " corner TEXT NOT NULL"
+                         " CHECK (corner IN ('bottom-right', 'bottom-left', 'top-right', 'top-left')),"
+                         " updated_at BIGINT NOT NULL)")},
+            {}, {}},
     };
     return list;
 }

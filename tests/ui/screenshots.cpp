@@ -37,6 +37,7 @@
 #include <QPromise>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -138,6 +139,34 @@ public:
         return QtFuture::makeReadyFuture(Status());
     }
     QFuture<Status> logout() override { return QtFuture::makeReadyFuture(Status()); }
+    // The 印影 the user chose: a 丸印 with the family name at the bottom right of the last page.
+    api::SealSettings seal = [] {
+        api::SealSettings settings;
+        settings.style = QStringLiteral("round");
+        settings.page = QStringLiteral("first");
+        settings.corner = QStringLiteral("top-right");
+        return settings;
+    }();
+    QFuture<Result<api::SealSettingsReply>> sealSettings() override
+    {
+        return QtFuture::makeReadyFuture(Result<api::SealSettingsReply>(sealReply()));
+    }
+    QFuture<Result<api::SealSettingsReply>> saveSealSettings(const api::SealSettings& settings) override
+    {
+        if (Status valid = settings.validate(); !valid)
+            return QtFuture::makeReadyFuture(Result<api::SealSettingsReply>(valid.error()));
+        seal = settings;
+        return QtFuture::makeReadyFuture(Result<api::SealSettingsReply>(sealReply()));
+    }
+    api::SealSettingsReply sealReply() const
+    {
+        api::SealSettingsReply reply;
+        reply.seal = seal;
+        reply.defaultText = api::defaultSealText(user().userName);
+        reply.defaultCompany = user().company;
+        reply.fieldName = user().userId;
+        return reply;
+    }
 
 private:
     CertificateAuthority* m_ca;
@@ -751,6 +780,8 @@ int main(int argc, char** argv)
     table->selectAll();
     const QList<FileEntry> selected = window.myPage()->selectedEntries();
     BatchSignDialog dialog(window.fileSource(), window.keyStoreFile(), selected, &window);
+    // The user's 印影 (DemoAccountService::seal): a 丸印 at the top right of the first page.
+    dialog.setSeal(accounts.seal, accounts.user().userId, accounts.user().userName, accounts.user().company);
     dialog.resize(QSize(1100, 680).boundedTo(MainWindow::preferredSize()));
     dialog.show();
     (void)QTest::qWaitForWindowExposed(&dialog);
@@ -767,6 +798,34 @@ int main(int argc, char** argv)
     save(&dialog, QStringLiteral("16-batch-result"));
     dialog.accept();
 
+    // A file of the batch in the viewer: the seal on the page where the user's settings put it.
+    {
+        auto sealed = window.fileSource()->download(selected.at(0).id);
+        waitFor([&] { return sealed.isFinished(); }, "signed file");
+        if (sealed.resultCount() > 0 && sealed.result().ok()) {
+            FileViewer viewer;
+            viewer.resize(QSize(1100, 700).boundedTo(MainWindow::preferredSize()));
+            viewer.open(sealed.result()->localPath, selected.at(0).fileName, {});
+            viewer.show();
+            (void)QTest::qWaitForWindowExposed(&viewer);
+            waitFor([&] { return viewer.signatureTable()->rowCount() > 0; }, "sealed viewer");
+            QTest::qWait(300);
+            // Qt PDF (PDFium without its form layer) draws no widget annotations, so the viewer shows no seal;
+            // the page as poppler prints it does, at 100 % of the page's points times the device pixel ratio.
+            save(&viewer, QStringLiteral("16-viewer-signed"));
+            const int dpi = qRound(72 * viewer.devicePixelRatioF());
+            const QString prefix = g_outDir + QStringLiteral("/16-page-seal");
+            const test::ToolRun run = test::runTool(QStringLiteral("pdftoppm"),
+                {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-png"), QStringLiteral("-singlefile"),
+                    QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"), QStringLiteral("1"),
+                    sealed.result()->localPath, prefix});
+            if (run.exitCode != 0)
+                ++g_failures;
+            else
+                std::printf("%s.png\n", qPrintable(prefix));
+        }
+    }
+
     // An interrupted batch: My Page offers to resume it.
     BatchJournal(QStringLiteral("u0001")).write({selected.at(0).id, selected.at(1).id});
     QTest::mouseClick(find<QToolButton>(&window, "navMyPage"), Qt::LeftButton);
@@ -776,6 +835,12 @@ int main(int argc, char** argv)
 
     QTest::mouseClick(find<QToolButton>(&window, "navProfile"), Qt::LeftButton);
     save(&window, QStringLiteral("18-profile"));
+    // Its 印影 section, scrolled into view: the settings and the preview drawn by the seal's own code.
+    auto* sealBox = find<QWidget>(&window, "sealBox");
+    waitFor([&] { return find<QPushButton>(&window, "saveSealButton")->isEnabled(); }, "seal settings");
+    if (auto* scroll = qobject_cast<QScrollArea*>(sealBox->parentWidget()->parentWidget()->parentWidget()))
+        scroll->ensureWidgetVisible(sealBox);
+    save(&window, QStringLiteral("18-profile-seal"));
     QTest::mouseClick(find<QToolButton>(&window, "navResults"), Qt::LeftButton);
     QTest::qWait(300);
     save(&window, QStringLiteral("19-results"));

@@ -52,6 +52,7 @@ QString AuditTrailPage::eventLabel(const QString& event)
         {CertificateIssued, tr("Certificate issue")},
         {CertificateViewOnly, tr("View-only chosen")},
         {CertificateRefused, tr("Certificate issue refused")},
+        {SealChanged, tr("Seal settings change")},
     };
     for (const auto& [name, label] : labels) {
         if (event == name)

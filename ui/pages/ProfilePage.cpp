@@ -1,13 +1,17 @@
 // 本人情報: certificate details come from the local key store (readable without the PIN); the PIN change
-// re-encrypts it on a worker thread (600,000 PBKDF2 iterations take about a second).
+// re-encrypts it on a worker thread (600,000 PBKDF2 iterations take about a second). The 印影 settings live on the
+// server; the preview is drawn by the same code that draws the seal into the PDF.
 #include "ProfilePage.h"
 
 #include "Async.h"
+#include "SealPreview.h"
 #include "Style.h"
 #include "crypto/KeyStore.h"
 #include "setup/NewPin.h"
 #include "setup/PinConfirmationEdit.h"
+#include "signing/UserSeal.h"
 
+#include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -95,6 +99,61 @@ ProfilePage::ProfilePage(AccountService* accounts, QWidget* parent)
     columns->addLayout(right, 1);
     layout->addLayout(columns);
 
+    // 印影: what the user's signatures show on the page, and where (when the sender placed no field for them).
+    auto* sealBox = new QGroupBox(tr("Seal"), content);
+    sealBox->setObjectName(QStringLiteral("sealBox"));
+    auto* sealRow = new QHBoxLayout(sealBox);
+    auto* sealForm = new QFormLayout;
+    m_sealStyle = new QComboBox(sealBox);
+    m_sealStyle->setObjectName(QStringLiteral("sealStyleCombo"));
+    m_sealStyle->addItem(tr("None (invisible signature)"), QStringLiteral("none"));
+    m_sealStyle->addItem(tr("Round seal (family name)"), QStringLiteral("round"));
+    m_sealStyle->addItem(tr("Date seal (company, date, name)"), QStringLiteral("date"));
+    m_sealStyle->addItem(tr("Square seal (company name)"), QStringLiteral("square"));
+    m_sealStyle->addItem(tr("Text box (name, date and time)"), QStringLiteral("text"));
+    m_sealText = new QLineEdit(sealBox);
+    m_sealText->setObjectName(QStringLiteral("sealTextEdit"));
+    m_sealText->setMaxLength(pdf::SealAppearance::kMaxTextCharacters);
+    m_sealCompany = new QLineEdit(sealBox);
+    m_sealCompany->setObjectName(QStringLiteral("sealCompanyEdit"));
+    m_sealCompany->setMaxLength(pdf::SealAppearance::kMaxTextCharacters);
+    m_sealPage = new QComboBox(sealBox);
+    m_sealPage->setObjectName(QStringLiteral("sealPageCombo"));
+    m_sealPage->addItem(tr("Last page"), QStringLiteral("last"));
+    m_sealPage->addItem(tr("First page"), QStringLiteral("first"));
+    m_sealCorner = new QComboBox(sealBox);
+    m_sealCorner->setObjectName(QStringLiteral("sealCornerCombo"));
+    m_sealCorner->addItem(tr("Bottom right"), QStringLiteral("bottom-right"));
+    m_sealCorner->addItem(tr("Bottom left"), QStringLiteral("bottom-left"));
+    m_sealCorner->addItem(tr("Top right"), QStringLiteral("top-right"));
+    m_sealCorner->addItem(tr("Top left"), QStringLiteral("top-left"));
+    sealForm->addRow(tr("Seal style"), m_sealStyle);
+    sealForm->addRow(tr("Name on the seal"), m_sealText);
+    sealForm->addRow(tr("Company on the seal"), m_sealCompany);
+    sealForm->addRow(tr("Page"), m_sealPage);
+    sealForm->addRow(tr("Position"), m_sealCorner);
+    sealForm->addRow(makeHint(tr("* A round seal holds 1 to 4 characters. Empty fields use your user name and "
+                                 "company name. When the sender placed a signature field for you, your seal goes "
+                                 "there instead of the page and position chosen here."),
+        sealBox));
+    m_saveSeal = makeButton(tr("Save seal settings"), QStringLiteral("saveSealButton"), true, sealBox);
+    sealForm->addRow(QString(), m_saveSeal);
+    m_sealResult = resultLabel(QStringLiteral("sealResult"), sealBox);
+    sealForm->addRow(m_sealResult);
+    sealRow->addLayout(sealForm, 1);
+    auto* previewColumn = new QVBoxLayout;
+    previewColumn->addWidget(new QLabel(tr("Preview"), sealBox));
+    m_sealPreview = new SealPreview(sealBox);
+    previewColumn->addWidget(m_sealPreview);
+    previewColumn->addStretch(1);
+    sealRow->addLayout(previewColumn);
+    layout->addWidget(sealBox);
+    for (QComboBox* combo : {m_sealStyle, m_sealPage, m_sealCorner})
+        connect(combo, &QComboBox::currentIndexChanged, this, &ProfilePage::updateSealPreview);
+    for (QLineEdit* edit : {m_sealText, m_sealCompany})
+        connect(edit, &QLineEdit::textChanged, this, &ProfilePage::updateSealPreview);
+    connect(m_saveSeal, &QPushButton::clicked, this, &ProfilePage::saveSeal);
+
     auto* changes = new QHBoxLayout;
     changes->setSpacing(20);
     auto* passwordBox = new QGroupBox(tr("Change password"), content);
@@ -153,6 +212,109 @@ void ProfilePage::setUser(const UserProfile& user, const QString& keyStorePath)
     m_passwordResult->hide();
     m_pinResult->hide();
     showCertificate();
+    m_userName = user.userName;
+    m_company = user.company;
+    loadSeal();
+}
+
+void ProfilePage::loadSeal()
+{
+    m_sealResult->hide();
+    m_saveSeal->setEnabled(false);
+    if (!m_accounts) { // no server side (a page shown on its own): the form stays as it is, unsaved
+        updateSealPreview();
+        return;
+    }
+    whenReady(this, m_accounts->sealSettings(), [this](const Result<api::SealSettingsReply>& reply) {
+        if (!reply.ok()) {
+            showOutcome(m_sealResult, reply.error(), {});
+            m_sealPreview->setSeal(nullptr, errorText(reply.error()));
+            if (reply.error().code != ErrorCode::SessionMissing)
+                emit failed(reply.error());
+            return;
+        }
+        m_saveSeal->setEnabled(true);
+        showSeal(*reply);
+    });
+}
+
+void ProfilePage::showSeal(const api::SealSettingsReply& reply)
+{
+    const QSignalBlocker styleBlocker(m_sealStyle);
+    const QSignalBlocker textBlocker(m_sealText);
+    const QSignalBlocker companyBlocker(m_sealCompany);
+    const QSignalBlocker pageBlocker(m_sealPage);
+    const QSignalBlocker cornerBlocker(m_sealCorner);
+    m_sealStyle->setCurrentIndex(std::max(0, m_sealStyle->findData(reply.seal.style)));
+    m_sealText->setText(reply.seal.text);
+    m_sealText->setPlaceholderText(reply.defaultText.isEmpty() ? api::defaultSealText(m_userName) : reply.defaultText);
+    m_sealCompany->setText(reply.seal.company);
+    m_sealCompany->setPlaceholderText(reply.defaultCompany.isEmpty() ? m_company : reply.defaultCompany);
+    m_sealPage->setCurrentIndex(std::max(0, m_sealPage->findData(reply.seal.page)));
+    m_sealCorner->setCurrentIndex(std::max(0, m_sealCorner->findData(reply.seal.corner)));
+    updateSealPreview();
+}
+
+api::SealSettings ProfilePage::sealFromForm() const
+{
+    api::SealSettings settings;
+    settings.style = m_sealStyle->currentData().toString();
+    settings.text = m_sealText->text().trimmed();
+    settings.company = m_sealCompany->text().trimmed();
+    settings.page = m_sealPage->currentData().toString();
+    settings.corner = m_sealCorner->currentData().toString();
+    return settings;
+}
+
+void ProfilePage::updateSealPreview()
+{
+    const api::SealSettings settings = sealFromForm();
+    const bool visible = settings.style != QLatin1String("none");
+    const bool usesCompany = settings.style == QLatin1String("date") || settings.style == QLatin1String("square");
+    const bool usesName = settings.style != QLatin1String("square");
+    m_sealText->setEnabled(visible && usesName);
+    m_sealCompany->setEnabled(visible && usesCompany);
+    m_sealPage->setEnabled(visible);
+    m_sealCorner->setEnabled(visible);
+    if (!visible) {
+        m_sealPreview->setSeal(nullptr,
+            tr("Your signature is invisible on the page (it shows in the signature panel "
+               "of PDF viewers)."));
+        return;
+    }
+    auto seal = buildSealAppearance(settings, m_userName, m_company, QDateTime::currentDateTimeUtc());
+    if (!seal.ok()) {
+        m_sealPreview->setSeal(nullptr, errorText(seal.error()));
+        return;
+    }
+    m_sealPreview->setSeal(*seal);
+}
+
+void ProfilePage::saveSeal()
+{
+    const api::SealSettings settings = sealFromForm();
+    // Refused here already when the seal cannot be drawn (the server checks the same rules again).
+    if (settings.style != QLatin1String("none")) {
+        auto seal = buildSealAppearance(settings, m_userName, m_company, QDateTime::currentDateTimeUtc());
+        if (!seal.ok()) {
+            showOutcome(m_sealResult, seal.error(), {});
+            return;
+        }
+    }
+    if (!m_accounts)
+        return;
+    m_saveSeal->setEnabled(false);
+    whenReady(this, m_accounts->saveSealSettings(settings), [this](const Result<api::SealSettingsReply>& reply) {
+        m_saveSeal->setEnabled(true);
+        if (!reply.ok()) {
+            showOutcome(m_sealResult, reply.error(), {});
+            emit failed(reply.error());
+            return;
+        }
+        showSeal(*reply);
+        showOutcome(m_sealResult, Status(), tr("Your seal settings have been saved."));
+        emit sealSaved(reply->seal);
+    });
 }
 
 void ProfilePage::showCertificate()
@@ -191,6 +353,13 @@ void ProfilePage::reset()
     m_passwordResult->hide();
     m_pinResult->hide();
     m_setupCertificate->hide();
+    m_sealResult->hide();
+    m_sealText->clear();
+    m_sealCompany->clear();
+    m_sealStyle->setCurrentIndex(0);
+    m_sealPreview->setSeal(nullptr);
+    m_userName.clear();
+    m_company.clear();
     m_maySign = false;
     m_keyStorePath.clear();
 }

@@ -1,10 +1,11 @@
-// 本人情報: the user's data, the signing certificate from the local key store, change password, change PIN.
+// 本人情報: the user's data, the signing certificate from the local key store, the 印影, change password, change PIN.
 #pragma once
 
 #include "services/AccountService.h"
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -12,6 +13,7 @@ class QPushButton;
 namespace ikkatsu::ui {
 
 class PinConfirmationEdit;
+class SealPreview;
 
 class ProfilePage : public QWidget
 {
@@ -29,6 +31,8 @@ signals:
     void certificateSetupRequested();
     void passwordChanged();
     void pinChanged();
+    // The server stored new 印影 settings (the next batch signs with them).
+    void sealSaved(const ikkatsu::api::SealSettings& settings);
     // A server refusal, so that an ended session can take the user back to ログイン.
     void failed(const ikkatsu::Error& error);
 
@@ -36,6 +40,11 @@ private:
     void changePassword();
     void changePin();
     void showCertificate();
+    void loadSeal();
+    void showSeal(const api::SealSettingsReply& reply);
+    api::SealSettings sealFromForm() const;
+    void updateSealPreview();
+    void saveSeal();
 
     AccountService* m_accounts;
     QString m_keyStorePath;
@@ -54,6 +63,16 @@ private:
     PinConfirmationEdit* m_newPinConfirm;
     QPushButton* m_changePin = nullptr;
     QLabel* m_pinResult = nullptr;
+    QString m_userName;
+    QString m_company;
+    QComboBox* m_sealStyle = nullptr;
+    QLineEdit* m_sealText = nullptr;
+    QLineEdit* m_sealCompany = nullptr;
+    QComboBox* m_sealPage = nullptr;
+    QComboBox* m_sealCorner = nullptr;
+    SealPreview* m_sealPreview = nullptr;
+    QPushButton* m_saveSeal = nullptr;
+    QLabel* m_sealResult = nullptr;
 };
 
 } // namespace ikkatsu::ui

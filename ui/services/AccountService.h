@@ -1,6 +1,7 @@
 // What the screens need from the server's account side (login, one-time password, certificate setup, 本人情報).
 #pragma once
 
+#include "api/SealDto.h"
 #include "common/Result.h"
 #include "crypto/Certificate.h"
 
@@ -64,6 +65,9 @@ public:
     virtual QFuture<Result<CertificateDetails>> setupCertificate(bool sign, const QByteArray& csrDer) = 0;
     virtual QFuture<Status> changePassword(const QString& currentPassword, const QString& newPassword) = 0;
     virtual QFuture<Status> logout() = 0;
+    // 印影 (本人情報): the settings the server keeps for the user, and saving them (the server validates again).
+    virtual QFuture<Result<api::SealSettingsReply>> sealSettings() = 0;
+    virtual QFuture<Result<api::SealSettingsReply>> saveSealSettings(const api::SealSettings& settings) = 0;
 };
 
 } // namespace ikkatsu::ui

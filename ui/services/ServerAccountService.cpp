@@ -162,4 +162,24 @@ QFuture<Status> ServerAccountService::logout()
     return promise->future();
 }
 
+QFuture<Result<api::SealSettingsReply>> ServerAccountService::sealSettings()
+{
+    using Reply = Result<api::SealSettingsReply>;
+    if (!m_client)
+        return QtFuture::makeReadyFuture(Reply(noSession()));
+    auto promise = makePromise<Reply>();
+    m_client->sealSettings([promise](Reply reply) { fulfil(promise, std::move(reply)); });
+    return promise->future();
+}
+
+QFuture<Result<api::SealSettingsReply>> ServerAccountService::saveSealSettings(const api::SealSettings& settings)
+{
+    using Reply = Result<api::SealSettingsReply>;
+    if (!m_client)
+        return QtFuture::makeReadyFuture(Reply(noSession()));
+    auto promise = makePromise<Reply>();
+    m_client->saveSealSettings(settings, [promise](Reply reply) { fulfil(promise, std::move(reply)); });
+    return promise->future();
+}
+
 } // namespace ikkatsu::ui

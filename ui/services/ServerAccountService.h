@@ -30,6 +30,8 @@ public:
     QFuture<Result<CertificateDetails>> setupCertificate(bool sign, const QByteArray& csrDer) override;
     QFuture<Status> changePassword(const QString& currentPassword, const QString& newPassword) override;
     QFuture<Status> logout() override;
+    QFuture<Result<api::SealSettingsReply>> sealSettings() override;
+    QFuture<Result<api::SealSettingsReply>> saveSealSettings(const api::SealSettings& settings) override;
 
     // The client of the current server (null before the first login), for the file side once it exists.
     client::ApiClient* apiClient() const { return m_client.get(); }

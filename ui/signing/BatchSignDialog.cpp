@@ -7,6 +7,7 @@
 #include "Style.h"
 #include "crypto/KeyStore.h"
 #include "signing/FileBatchSigner.h"
+#include "signing/UserSeal.h"
 
 #include <QCloseEvent>
 #include <QFile>
@@ -301,6 +302,12 @@ void BatchSignDialog::start()
     });
 }
 
+void BatchSignDialog::setSeal(
+    const api::SealSettings& settings, const QString& userId, const QString& userName, const QString& company)
+{
+    m_seal = SealOwner {settings, userId, userName, company};
+}
+
 void BatchSignDialog::downloadNext(int index)
 {
     while (index < m_items.size() && m_items[index].stage != Stage::Waiting)
@@ -343,12 +350,30 @@ void BatchSignDialog::signAll()
     SignatureOptions options;
     options.reason = tr("Batch e-signature");
     options.signingTime = QDateTime::currentDateTimeUtc();
+    // The 印影 is drawn once here and shared by every file of the batch; only its place is decided per file.
+    std::optional<SealDefaults> sealPlacement;
+    if (m_seal) {
+        auto seal
+            = buildUserSeal(m_seal->settings, m_seal->userId, m_seal->userName, m_seal->company, options.signingTime);
+        if (!seal.ok()) {
+            for (int row = 0; row < m_items.size(); ++row) {
+                if (m_items[row].stage == Stage::Signing)
+                    setStage(row, Stage::Failed, seal.error());
+            }
+            return finish();
+        }
+        options.seal = seal->appearance;
+        if (seal->appearance)
+            sealPlacement = seal->placement;
+    }
     auto signer = m_signer;
     auto keyStore = m_keyStore;
     auto cancel = m_cancel;
     QPointer<BatchSignDialog> self(this);
-    auto signing = QtConcurrent::run([signer, keyStore, cancel, options, batch, self]() {
+    auto signing = QtConcurrent::run([signer, keyStore, cancel, options, sealPlacement, batch, self]() {
         FileBatchSigner batchSigner(*signer, options);
+        if (sealPlacement)
+            batchSigner.setSealDefaults(*sealPlacement);
         return batchSigner.run(
             batch,
             [self](const BatchItemResult& result, int, int) {

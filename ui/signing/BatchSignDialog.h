@@ -1,12 +1,14 @@
 // 一括電子署名: confirm the list → PIN once → per-file and overall progress, cancel → per-file result with codes.
 #pragma once
 
+#include "api/SealDto.h"
 #include "services/FileSource.h"
 
 #include <QDialog>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -37,6 +39,11 @@ public:
 
     // Keeps the files still pending in `journal` (see BatchJournal) so that the app can offer to resume.
     void setJournal(std::shared_ptr<BatchJournal> journal) { m_journal = std::move(journal); }
+
+    // Signs with this user's 印影 (drawn once for the whole batch when signing starts) into the empty field named
+    // with their user ID, else at their default page and corner. Without it the signatures are invisible.
+    void setSeal(
+        const api::SealSettings& settings, const QString& userId, const QString& userName, const QString& company);
 
     int signedCount() const;
     int failedCount() const;
@@ -78,6 +85,14 @@ private:
     std::shared_ptr<CadesSigner> m_signer;
     std::shared_ptr<std::atomic_bool> m_cancel;
     std::shared_ptr<BatchJournal> m_journal;
+    struct SealOwner
+    {
+        api::SealSettings settings;
+        QString userId;
+        QString userName;
+        QString company;
+    };
+    std::optional<SealOwner> m_seal;
     bool m_running = false;
     int m_units = 0;
 

@@ -1,0 +1,137 @@
+// Looks up the user's field and the page's visible box the way PdfSigner does when it signs (top-level fields only,
+// /CropBox before /MediaBox, inherited through the page tree), so that the chosen rectangle passes its checks.
+#include "pdf/SealPlacement.h"
+
+#include "pdf/PdfCatalog.h"
+#include "pdf/PdfReader.h"
+#include "pdf/PdfText.h"
+
+#include <algorithm>
+
+namespace ikkatsu::pdf {
+
+namespace {
+
+constexpr double kMargin = 28; // points from the page edge (about 1 cm), as PdfSigner's default place
+
+// True when /AcroForm /Fields holds an unsigned signature field-and-widget called `name`.
+Result<bool> hasEmptyField(PdfReader& reader, const PdfObject& catalog, const QString& name)
+{
+    Result<PdfObject> form = reader.resolve(catalog.get("AcroForm"));
+    if (!form)
+        return form.error();
+    if (!form->isDictionary())
+        return false;
+    Result<PdfObject> fields = reader.resolve(form->get("Fields"));
+    if (!fields)
+        return fields.error();
+    if (!fields->isArray())
+        return false;
+    for (const PdfObject& item : fields->items()) {
+        if (!item.isReference())
+            continue;
+        Result<PdfObject> field = reader.object(item.toReference());
+        if (!field)
+            return field.error();
+        if (!field->isDictionary() || field->isStream() || !field->get("FT").isName("Sig")
+            || !field->get("T").isString() || decodeTextString(field->get("T").bytes()) != name)
+            continue;
+        const PdfObject* value = field->find("V");
+        return (!value || value->isNull()) && field->get("Subtype").isName("Widget") && !field->find("Kids");
+    }
+    return false;
+}
+
+Result<std::array<double, 4>> visibleBox(PdfReader& reader, const PdfObject& page)
+{
+    for (const char* key : {"CropBox", "MediaBox"}) {
+        PdfObject node = page;
+        for (int depth = 0; depth < 32 && node.isDictionary(); ++depth) {
+            if (node.find(key)) {
+                Result<PdfObject> box = reader.resolve(node.get(key));
+                if (!box)
+                    return box.error();
+                if (!box->isArray() || box->items().size() != 4)
+                    break;
+                std::array<double, 4> v {};
+                for (int k = 0; k < 4; ++k) {
+                    if (!box->items()[k].isNumber())
+                        return makeError(ErrorCode::PdfMalformed, QStringLiteral("the page box is not four numbers"));
+                    v[k] = box->items()[k].toNumber();
+                }
+                return std::array<double, 4> {
+                    std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3])};
+            }
+            Result<PdfObject> parent = reader.resolve(node.get("Parent"));
+            if (!parent)
+                return parent.error();
+            node = std::move(parent).value();
+        }
+    }
+    return std::array<double, 4> {0, 0, 612, 792};
+}
+
+} // namespace
+
+bool parseSealCorner(const QString& text, SealCorner* corner)
+{
+    static const std::pair<const char*, SealCorner> kNames[]
+        = {{"bottom-right", SealCorner::BottomRight}, {"bottom-left", SealCorner::BottomLeft},
+            {"top-right", SealCorner::TopRight}, {"top-left", SealCorner::TopLeft}};
+    for (const auto& [name, value] : kNames) {
+        if (text == QLatin1String(name)) {
+            *corner = value;
+            return true;
+        }
+    }
+    return false;
+}
+
+Result<SealTarget> placeSeal(const QString& path, const QByteArray& password, const QString& fieldName, bool lastPage,
+    SealCorner corner, const QSizeF& size)
+{
+    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(path, -1, password);
+    if (!opened)
+        return opened.error();
+    PdfReader& reader = **opened;
+    IKK_TRY(reader.encryptionStatus());
+    Result<PdfObject> catalog = reader.object(reader.rootRef());
+    if (!catalog)
+        return catalog.error();
+    SealTarget target;
+    target.page = lastPage ? -1 : 1;
+    if (!fieldName.isEmpty()) {
+        Result<bool> found = hasEmptyField(reader, *catalog, fieldName);
+        if (!found)
+            return found.error();
+        if (*found) {
+            target.fieldName = fieldName;
+            return target;
+        }
+    }
+    if (corner == SealCorner::BottomRight)
+        return target; // PdfSigner's own default place
+    Result<PdfRef> pageRef = findPage(reader, *catalog, lastPage ? -1 : 0);
+    if (!pageRef)
+        return pageRef.error();
+    if (pageRef->isNull())
+        return target; // the signer reports the missing page
+    Result<PdfObject> page = reader.object(*pageRef);
+    if (!page)
+        return page.error();
+    Result<std::array<double, 4>> box = visibleBox(reader, *page);
+    if (!box)
+        return box.error();
+    const double margin
+        = std::min(kMargin, std::min((*box)[2] - (*box)[0] - size.width(), (*box)[3] - (*box)[1] - size.height()) / 2);
+    if (margin < 0)
+        return target; // smaller than the seal: the signer refuses it with SealRectInvalid
+    const bool left = corner == SealCorner::BottomLeft || corner == SealCorner::TopLeft;
+    const bool top = corner == SealCorner::TopRight || corner == SealCorner::TopLeft;
+    const double x1 = left ? (*box)[0] + margin : (*box)[2] - margin - size.width();
+    const double y1 = top ? (*box)[3] - margin - size.height() : (*box)[1] + margin;
+    target.rect = std::array<double, 4> {x1, y1, x1 + size.width(), y1 + size.height()};
+    return target;
+}
+
+} // namespace ikkatsu::pdf
