@@ -149,7 +149,7 @@ Commands:
   sign --keystore FILE [--pin-stdin] [--password-stdin] [--reason TEXT] [--location TEXT]
        [--jobs N] [--certify 1|2|3] [--level B-B|B-T|B-LT|B-LTA --tsa URL]
        [--seal round|date|square|text] [--seal-name T] [--page N|last] [--rect X1,Y1,X2,Y2]
-       [--seal-company T] [--field NAME]
+       [--seal-company T] [--field NAME] [--corner bottom-right|bottom-left|top-right|top-left]
        (--out-dir DIR | --suffix SUFFIX) FILE...
   verify [--json] [--trust CERT]... FILE...
   error-codes [--markdown]
@@ -609,6 +609,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The document timestamp is damaged or does not cover the document.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unknown seal placement (page first or last; corner bottom-right, bottom-left, top-right or top-left).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -1033,6 +1037,14 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>    Valid until:  %1 (when the newest timestamp&apos;s certificate expires)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Corner of the seal on the first or last page, as a user&apos;s default placement: bottom-right, bottom-left, top-right or top-left (an empty field named by --field is filled instead when a file has one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign: --corner needs --seal, no --rect, and --page 1 or last.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::AllResultsPage</name>
@@ -1451,6 +1463,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal settings change</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2652,6 +2668,94 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Signing certificate setup</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Seal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (invisible signature)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round seal (family name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date seal (company, date, name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square seal (company name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text box (name, date and time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seal style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name on the seal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company on the seal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* A round seal holds 1 to 4 characters. Empty fields use your user name and company name. When the sender placed a signature field for you, your seal goes there instead of the page and position chosen here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save seal settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your signature is invisible on the page (it shows in the signature panel of PDF viewers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your seal settings have been saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::ResultsPage</name>
@@ -2722,6 +2826,13 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>File registration</source>
         <translation type="unfinished">File registration</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::SealPreview</name>
+    <message>
+        <source>Seal preview</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -157,7 +157,7 @@ Commands:
   sign --keystore FILE [--pin-stdin] [--password-stdin] [--reason TEXT] [--location TEXT]
        [--jobs N] [--certify 1|2|3] [--level B-B|B-T|B-LT|B-LTA --tsa URL]
        [--seal round|date|square|text] [--seal-name T] [--page N|last] [--rect X1,Y1,X2,Y2]
-       [--seal-company T] [--field NAME]
+       [--seal-company T] [--field NAME] [--corner bottom-right|bottom-left|top-right|top-left]
        (--out-dir DIR | --suffix SUFFIX) FILE...
   verify [--json] [--trust CERT]... FILE...
   error-codes [--markdown]
@@ -174,7 +174,7 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
   sign --keystore ファイル [--pin-stdin] [--password-stdin] [--reason 理由] [--location 場所]
        [--jobs 数] [--certify 1|2|3] [--level B-B|B-T|B-LT|B-LTA --tsa URL]
        [--seal round|date|square|text] [--seal-name 文字] [--page 番号|last] [--rect X1,Y1,X2,Y2]
-       [--seal-company 文字] [--field 署名欄名]
+       [--seal-company 文字] [--field 署名欄名] [--corner bottom-right|bottom-left|top-right|top-left]
        (--out-dir ディレクトリ | --suffix 接尾辞) ファイル...
   verify [--json] [--trust 証明書]... ファイル...
   error-codes [--markdown]
@@ -633,6 +633,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The document timestamp is damaged or does not cover the document.</source>
         <translation>ドキュメントタイムスタンプが壊れているか、文書と一致しません。</translation>
     </message>
+    <message>
+        <source>Unknown seal placement (page first or last; corner bottom-right, bottom-left, top-right or top-left).</source>
+        <translation>印影の押印位置が正しくありません（ページは先頭または最終、位置は右下・左下・右上・左上）。</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -1056,6 +1060,14 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>    Valid until:  %1 (when the newest timestamp&apos;s certificate expires)</source>
         <translation>    検証可能期限: %1（最新のタイムスタンプの証明書の有効期限）</translation>
     </message>
+    <message>
+        <source>Corner of the seal on the first or last page, as a user&apos;s default placement: bottom-right, bottom-left, top-right or top-left (an empty field named by --field is filled instead when a file has one).</source>
+        <translation>印影を押す先頭または最終ページの隅（利用者の既定の押印位置）：bottom-right、bottom-left、top-right、top-left（--field で指定した空の署名欄があるファイルはその欄に押印）。</translation>
+    </message>
+    <message>
+        <source>sign: --corner needs --seal, no --rect, and --page 1 or last.</source>
+        <translation>sign: --corner には --seal が必要で、--rect は指定できず、--page は 1 または last です。</translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::AllResultsPage</name>
@@ -1473,6 +1485,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>none</source>
         <translation>なし</translation>
+    </message>
+    <message>
+        <source>Seal settings change</source>
+        <translation>印影設定の変更</translation>
     </message>
 </context>
 <context>
@@ -2665,6 +2681,94 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Signing certificate setup</source>
         <translation>署名用証明書セットアップ</translation>
     </message>
+    <message>
+        <source>Seal</source>
+        <translation>印影</translation>
+    </message>
+    <message>
+        <source>None (invisible signature)</source>
+        <translation>なし（印影を表示しない電子署名）</translation>
+    </message>
+    <message>
+        <source>Round seal (family name)</source>
+        <translation>丸印（姓）</translation>
+    </message>
+    <message>
+        <source>Date seal (company, date, name)</source>
+        <translation>日付印（会社名・日付・氏名）</translation>
+    </message>
+    <message>
+        <source>Square seal (company name)</source>
+        <translation>角印（会社名）</translation>
+    </message>
+    <message>
+        <source>Text box (name, date and time)</source>
+        <translation>文字枠（氏名・日時）</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>最終ページ</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>先頭ページ</translation>
+    </message>
+    <message>
+        <source>Bottom right</source>
+        <translation>右下</translation>
+    </message>
+    <message>
+        <source>Bottom left</source>
+        <translation>左下</translation>
+    </message>
+    <message>
+        <source>Top right</source>
+        <translation>右上</translation>
+    </message>
+    <message>
+        <source>Top left</source>
+        <translation>左上</translation>
+    </message>
+    <message>
+        <source>Seal style</source>
+        <translation>印影の種類</translation>
+    </message>
+    <message>
+        <source>Name on the seal</source>
+        <translation>印影の氏名</translation>
+    </message>
+    <message>
+        <source>Company on the seal</source>
+        <translation>印影の会社名</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>押印ページ</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>押印位置</translation>
+    </message>
+    <message>
+        <source>* A round seal holds 1 to 4 characters. Empty fields use your user name and company name. When the sender placed a signature field for you, your seal goes there instead of the page and position chosen here.</source>
+        <translation>※丸印は1～4文字です。空欄の場合はユーザ名・会社名を使います。送信者があなたの署名欄を配置している場合は、ここで選んだページ・位置ではなくその署名欄に押印します。</translation>
+    </message>
+    <message>
+        <source>Save seal settings</source>
+        <translation>印影の設定を保存</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>プレビュー</translation>
+    </message>
+    <message>
+        <source>Your signature is invisible on the page (it shows in the signature panel of PDF viewers).</source>
+        <translation>電子署名はページ上に表示されません（PDFビューアの署名パネルに表示されます）。</translation>
+    </message>
+    <message>
+        <source>Your seal settings have been saved.</source>
+        <translation>印影の設定を保存しました。</translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::ResultsPage</name>
@@ -2735,6 +2839,13 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>File registration</source>
         <translation>ファイル登録</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::SealPreview</name>
+    <message>
+        <source>Seal preview</source>
+        <translation>印影のプレビュー</translation>
     </message>
 </context>
 <context>
