@@ -108,9 +108,19 @@ bool parseResultAction(const QString& text, ProcessingResult::Action* action)
     return valueOf(kActionNames, text, action);
 }
 
+QTimeZone japanTimeZone()
+{
+    return QTimeZone(9 * 3600); // Japan keeps no daylight saving time: a fixed offset needs no time-zone database
+}
+
 QDateTime japanDayStart(const QDate& date)
 {
-    return QDateTime(date, QTime(0, 0), QTimeZone(9 * 3600));
+    return QDateTime(date, QTime(0, 0), japanTimeZone());
+}
+
+QDate japanToday(const QDateTime& now)
+{
+    return now.toTimeZone(japanTimeZone()).date();
 }
 
 QByteArray versionTag(int version)

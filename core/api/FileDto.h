@@ -11,6 +11,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QTimeZone>
 #include <QUrlQuery>
 
 #include <optional>
@@ -200,6 +201,10 @@ struct ResultPage
 
 // The day boundaries of date filters: Japan time, where the product's users live (UTC+9, no daylight saving).
 QDateTime japanDayStart(const QDate& date);
+QTimeZone japanTimeZone();
+// The calendar day in Japan at `now` (default: the current time). From 15:00 UTC on it is a day ahead of UTC, so a
+// client that took its local or UTC date would send a 登録日 range that ends before the files registered today.
+QDate japanToday(const QDateTime& now = QDateTime::currentDateTimeUtc());
 
 // A quoted ETag for a version ("\"3\"") and back (-1 when it is not one).
 QByteArray versionTag(int version);

@@ -46,6 +46,7 @@ private slots:
     void confirmationMenuHasNoPaste();
     void confirmationRefusesDrop();
     void filterDefaultsAndClear();
+    void filterDefaultsUseTheJapanDay();
     void myPageListsFiltersAndShowsEmpty();
     void viewerShowsPagesAndSignatures();
     void batchSignRefusesWrongPinThenSignsAndSkips();
@@ -181,6 +182,25 @@ void TestUiPages::confirmationRefusesDrop()
     QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&confirmation, &drop);
     QCOMPARE(confirmation.text(), QString());
+}
+
+void TestUiPages::filterDefaultsUseTheJapanDay()
+{
+    // From 15:00 UTC on, Japan is already in the next day. The server cuts 登録日 at Japan midnight, so a default range
+    // that ended on the UTC (or the machine's local) day hid every file registered since Japan midnight.
+    QCOMPARE(api::japanToday(QDateTime(QDate(2026, 12, 4), QTime(14, 59, 59), Qt::UTC)), QDate(2026, 12, 4));
+    QCOMPARE(api::japanToday(QDateTime(QDate(2026, 12, 4), QTime(15, 0), Qt::UTC)), QDate(2026, 12, 5));
+    QCOMPARE(api::japanToday(QDateTime(QDate(2026, 12, 31), QTime(23, 0), Qt::UTC)), QDate(2027, 1, 1));
+    // A machine clock in another zone does not matter: the same instant is the same Japan day.
+    QCOMPARE(api::japanToday(QDateTime(QDate(2026, 12, 4), QTime(7, 0), QTimeZone(-8 * 3600))), QDate(2026, 12, 5));
+
+    // The panel and the filter defaults take that day, whatever zone the test machine runs in.
+    FileFilterPanel panel;
+    QCOMPARE(panel.filter().registeredTo, api::japanToday());
+    QCOMPARE(FileListFilter::defaults().registeredTo, api::japanToday());
+    QCOMPARE(FileListFilter::defaults().registeredFrom, api::japanToday().addMonths(-3));
+    // The server's day boundary for that date is Japan midnight, i.e. 15:00 UTC the day before.
+    QCOMPARE(api::japanDayStart(QDate(2026, 12, 5)).toUTC(), QDateTime(QDate(2026, 12, 4), QTime(15, 0), Qt::UTC));
 }
 
 void TestUiPages::filterDefaultsAndClear()

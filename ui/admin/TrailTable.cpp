@@ -2,6 +2,7 @@
 #include "TrailTable.h"
 
 #include "Style.h"
+#include "api/FileDto.h"
 #include "common/AtomicFile.h"
 
 #include <QCheckBox>
@@ -63,8 +64,9 @@ QDate PeriodFilter::to() const
 void PeriodFilter::clear()
 {
     m_enabled->setChecked(false);
-    m_from->setDate(QDate::currentDate().addMonths(-1));
-    m_to->setDate(QDate::currentDate());
+    const QDate today = api::japanToday();
+    m_from->setDate(today.addMonths(-1));
+    m_to->setDate(today);
     m_from->setEnabled(false);
     m_to->setEnabled(false);
 }
@@ -191,7 +193,7 @@ void openCsvSaveDialog(
     QWidget* parent, const QString& title, const QString& fileStem, const std::function<void(const QString&)>& chosen)
 {
     const QString name
-        = QStringLiteral("%1-%2.csv").arg(fileStem, QDate::currentDate().toString(QStringLiteral("yyyyMMdd")));
+        = QStringLiteral("%1-%2.csv").arg(fileStem, api::japanToday().toString(QStringLiteral("yyyyMMdd")));
     auto* dialog = new QFileDialog(parent, title, QDir::home().filePath(name));
     dialog->setObjectName(QStringLiteral("exportCsvDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -3,6 +3,7 @@
 
 #include "Async.h"
 #include "Style.h"
+#include "api/FileDto.h"
 #include "services/AdminService.h"
 
 #include <QComboBox>
@@ -24,12 +25,6 @@ constexpr int kNameMax = 64;
 constexpr int kCompanyMax = 128;
 constexpr int kRomanMax = 64;
 constexpr int kEmailMax = 254;
-
-// Japan has no daylight saving time: a fixed offset needs no time-zone database.
-QTimeZone japanTime()
-{
-    return QTimeZone(9 * 3600);
-}
 
 bool isPrintableAscii(const QString& text)
 {
@@ -136,7 +131,7 @@ UserFormDialog::UserFormDialog(AdminService* service, const std::optional<api::U
         m_role->setCurrentIndex(existing->role == api::Role::Admin ? 1 : 0);
         m_maySign->setCurrentIndex(existing->maySign ? 0 : 1);
     } else {
-        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(japanTime()).date();
+        const QDate today = api::japanToday();
         m_expiry->setMinimumDate(today.addDays(1));
         m_expiry->setDate(today.addYears(1));
     }
@@ -158,12 +153,12 @@ UserFormDialog::UserFormDialog(AdminService* service, const std::optional<api::U
 
 QDate UserFormDialog::expiryDate(const QDateTime& expiresAt)
 {
-    return expiresAt.isValid() ? expiresAt.toTimeZone(japanTime()).date() : QDate();
+    return expiresAt.isValid() ? expiresAt.toTimeZone(api::japanTimeZone()).date() : QDate();
 }
 
 QDateTime UserFormDialog::endOfDay(const QDate& date)
 {
-    return QDateTime(date, QTime(23, 59, 59), japanTime()).toUTC();
+    return QDateTime(date, QTime(23, 59, 59), api::japanTimeZone()).toUTC();
 }
 
 Result<api::NewUser> UserFormDialog::readForm() const

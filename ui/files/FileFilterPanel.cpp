@@ -42,7 +42,7 @@ QDateEdit* dateEdit(const QString& objectName, QWidget* parent)
 
 FileFilterPanel::FileFilterPanel(QWidget* parent)
     : QWidget(parent)
-    , m_today(QDate::currentDate())
+    , m_today(api::japanToday())
 {
     QFrame* card = makeCard(this);
     auto* outer = new QHBoxLayout(this);

@@ -1,6 +1,7 @@
 // What My Page, the viewer, batch signing and 処理結果 need from the file store; server part 2 implements it next.
 #pragma once
 
+#include "api/FileDto.h"
 #include "common/Result.h"
 #include "crypto/Cades.h"
 
@@ -37,7 +38,7 @@ struct FileListFilter
     int pageSize = 50;
 
     // The manual's defaults: 未処理, 全処理対象, 全データ, the last three months up to `today`.
-    static FileListFilter defaults(const QDate& today = QDate::currentDate());
+    static FileListFilter defaults(const QDate& today = api::japanToday());
     bool operator==(const FileListFilter&) const = default;
 };
 
