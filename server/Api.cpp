@@ -471,10 +471,10 @@ void addFileRoutes(Router& router, const Context& context)
         return asCaller(context, request, false, [&](const Caller& caller) {
             auto download
                 = Files(*context).download(caller.user, request.pathParameters.value(QStringLiteral("fileId")),
-                    ClientInfo::of(request), request.method != "HEAD");
+                    ClientInfo::of(request), request.method != "HEAD", true);
             if (!download)
                 return fail(download.error());
-            HttpResponse response = HttpResponse::bytes(download->bytes, QByteArrayLiteral("application/pdf"));
+            HttpResponse response = HttpResponse::streamed(download->stream, QByteArrayLiteral("application/pdf"));
             response.headers.append({QByteArrayLiteral("ETag"), api::versionTag(download->version)});
             response.headers.append({QByteArrayLiteral("X-Ikkatsu-Version"), QByteArray::number(download->version)});
             response.headers.append({QByteArrayLiteral("X-Ikkatsu-Sha256"), download->sha256.toLatin1()});
@@ -663,8 +663,8 @@ void addAdminFileRoutes(Router& router, const Context& context)
                 const int version = request.pathParameters.value(QStringLiteral("version")).toInt(&numeric);
                 if (!numeric || version < 1)
                     return fail(makeError(ErrorCode::BadRequest, QStringLiteral("version must be a positive number")));
-                auto download
-                    = Files(*context).adminVersion(request.pathParameters.value(QStringLiteral("fileId")), version);
+                auto download = Files(*context).adminVersion(
+                    request.pathParameters.value(QStringLiteral("fileId")), version, true);
                 if (!download)
                     return fail(download.error());
                 context->audit(api::AuditEvent::FileVersionDownloaded, caller.user.userId, QString(),
@@ -672,7 +672,7 @@ void addAdminFileRoutes(Router& router, const Context& context)
                         .arg(request.pathParameters.value(QStringLiteral("fileId")))
                         .arg(version),
                     request.remoteAddress);
-                HttpResponse response = HttpResponse::bytes(download->bytes, QByteArrayLiteral("application/pdf"));
+                HttpResponse response = HttpResponse::streamed(download->stream, QByteArrayLiteral("application/pdf"));
                 response.headers.append({QByteArrayLiteral("X-Ikkatsu-Version"), QByteArray::number(version)});
                 response.headers.append({QByteArrayLiteral("X-Ikkatsu-Sha256"), download->sha256.toLatin1()});
                 response.headers.append({QByteArrayLiteral("Content-Disposition"),

@@ -5,6 +5,7 @@
 #include "ServerContext.h"
 #include "accounts/Accounts.h"
 #include "accounts/Secrets.h"
+#include "files/FileMigration.h"
 #include "files/Files.h"
 #include "http/HttpServer.h"
 
@@ -424,6 +425,34 @@ int demoSeed(const QStringList& args)
     return 0;
 }
 
+// Moves the file store between the data directory and the database; safe to repeat and to interrupt.
+int migrateFiles(QStringList args)
+{
+    const bool toDatabase = takeSwitch(args, QStringLiteral("--to-database"));
+    const bool toDirectory = takeSwitch(args, QStringLiteral("--to-directory"));
+    const bool deleteSource = takeSwitch(args, QStringLiteral("--delete-source"));
+    if (toDatabase == toDirectory) {
+        printError(QStringLiteral("migrate-files needs exactly one of --to-database and --to-directory"));
+        return 2;
+    }
+    auto config = parseServerConfig(args);
+    if (!config)
+        return reportError(config.error());
+    auto context = openServerContext(*config);
+    if (!context)
+        return reportError(context.error());
+    auto report = migrateFileStore(**context, toDatabase, deleteSource, printLine);
+    if (!report)
+        return reportError(report.error());
+    printLine(QStringLiteral("%1 version(s): %2 copied, %3 already there, %4 failed, %5 source copies removed")
+                  .arg(report->versions)
+                  .arg(report->copied)
+                  .arg(report->present)
+                  .arg(report->failed.size())
+                  .arg(report->removed));
+    return report->failed.isEmpty() ? 0 : 1;
+}
+
 } // namespace
 
 int runServerCommand(const QStringList& args)
@@ -447,6 +476,8 @@ int runServerCommand(const QStringList& args)
         return init(rest);
     if (command == QLatin1String("demo-seed"))
         return demoSeed(rest);
+    if (command == QLatin1String("migrate-files"))
+        return migrateFiles(rest);
     printError(QStringLiteral("unknown command: ") + command);
     return 2;
 }

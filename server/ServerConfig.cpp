@@ -199,6 +199,39 @@ const QList<ConfigKey>& configKeys()
                 c.caCertFile = v;
                 return true;
             }},
+        {"ca/tsa-key", "TSA private key (PEM; default <data-dir>/ca/tsa-key.pem)", false,
+            [](ServerConfig& c, const QString& v) {
+                c.tsaKeyFile = v;
+                return !v.isEmpty();
+            }},
+        {"ca/tsa-cert", "TSA certificate issued by the CA (PEM; default <data-dir>/ca/tsa-cert.pem)", false,
+            [](ServerConfig& c, const QString& v) {
+                c.tsaCertFile = v;
+                return !v.isEmpty();
+            }},
+        {"ca/ocsp-key", "OCSP responder private key (PEM; default <data-dir>/ca/ocsp-key.pem)", false,
+            [](ServerConfig& c, const QString& v) {
+                c.ocspKeyFile = v;
+                return !v.isEmpty();
+            }},
+        {"ca/ocsp-cert", "OCSP responder certificate issued by the CA (PEM; default <data-dir>/ca/ocsp-cert.pem)",
+            false,
+            [](ServerConfig& c, const QString& v) {
+                c.ocspCertFile = v;
+                return !v.isEmpty();
+            }},
+        {"ca/keys-provisioned",
+            "the CA, TSA and OCSP key and certificate files are provided to every host and only read (E5021 if one is "
+            "missing)",
+            true, [](ServerConfig& c, const QString& v) { return setBool(c.keysProvisioned, v); }},
+        {"files/file-store",
+            "where file versions live: database or directory (default: database with PostgreSQL, directory with "
+            "SQLite)",
+            false,
+            [](ServerConfig& c, const QString& v) {
+                c.fileStore = v;
+                return v == QLatin1String("database") || v == QLatin1String("directory");
+            }},
         {"tsa/access", "who may ask /api/v1/tsa for timestamps: session-or-loopback, session, anyone or off", false,
             [](ServerConfig& c, const QString& v) {
                 c.tsaAccess = v;
@@ -278,6 +311,13 @@ QString ServerConfig::databasePath() const
 QString ServerConfig::filesDir() const
 {
     return QDir(dataDir).filePath(QStringLiteral("files"));
+}
+
+bool ServerConfig::fileStoreInDatabase() const
+{
+    if (!fileStore.isEmpty())
+        return fileStore == QLatin1String("database");
+    return !database.startsWith(QLatin1String("sqlite:"));
 }
 
 QString ServerConfig::outboxDir() const
@@ -396,6 +436,13 @@ Result<ServerConfig> parseServerConfig(const QStringList& args)
         config.caKeyFile = QDir(config.dataDir).filePath(QStringLiteral("ca/ca-key.pem"));
         config.caCertFile = QDir(config.dataDir).filePath(QStringLiteral("ca/ca-cert.pem"));
     }
+    const QDir caDir(QDir(config.dataDir).filePath(QStringLiteral("ca")));
+    for (auto [file, name] :
+        {std::pair {&config.tsaKeyFile, "tsa-key.pem"}, std::pair {&config.tsaCertFile, "tsa-cert.pem"},
+            std::pair {&config.ocspKeyFile, "ocsp-key.pem"}, std::pair {&config.ocspCertFile, "ocsp-cert.pem"}}) {
+        if (file->isEmpty())
+            *file = caDir.filePath(QString::fromLatin1(name));
+    }
     if (config.database.isEmpty())
         config.database = QStringLiteral("sqlite:") + QDir(config.dataDir).filePath(QStringLiteral("ikkatsu.sqlite3"));
     return config;
@@ -406,7 +453,8 @@ QString serverUsage()
     QString text = QStringLiteral(
         "Usage: ikkatsu-server [serve] [options]\n"
         "       ikkatsu-server init --admin-id ID [--admin-email MAIL] [--password-stdin] [options]\n"
-        "       ikkatsu-server demo-seed [options]\n\n"
+        "       ikkatsu-server demo-seed [options]\n"
+        "       ikkatsu-server migrate-files --to-database|--to-directory [--delete-source] [options]\n\n"
         "Options (each also readable from the INI file given by --config FILE, as [section] key=value):\n");
     for (const ConfigKey& key : configKeys()) {
         text += QStringLiteral("  ") + flagOf(key) + (key.isSwitch ? QString() : QStringLiteral(" VALUE"));

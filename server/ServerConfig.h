@@ -38,6 +38,14 @@ struct ServerConfig
     int certificateValidityDays = 730;
     QString caKeyFile; // default <data-dir>/ca/ca-key.pem
     QString caCertFile; // default <data-dir>/ca/ca-cert.pem
+    // The TSA's and OCSP responder's keys and certificates; default <data-dir>/ca/{tsa,ocsp}-{key,cert}.pem.
+    QString tsaKeyFile;
+    QString tsaCertFile;
+    QString ocspKeyFile;
+    QString ocspCertFile;
+    // Several hosts serving one CA: all six PEM files are provisioned by the operator and only read (never created
+    // or renewed by the server); one missing or not fitting stops the start (E5021).
+    bool keysProvisioned = false;
 
     // Trusted time (RFC 3161) at /api/v1/tsa. Who may ask: "session-or-loopback" (a valid session token, or anyone
     // from a loopback address), "session", "anyone", or "off".
@@ -81,10 +89,15 @@ struct ServerConfig
     int loginRatePerAccount = 10; // login requests naming one user ID per window
     int loginRateWindowSeconds = 300;
 
+    // Where file versions live: "directory" (<data-dir>/files), "database" (file_blobs), or empty: the database with
+    // PostgreSQL (hosts share nothing else), the directory with SQLite.
+    QString fileStore;
+
     SmtpConfig smtp;
 
     QString databasePath() const; // for sqlite: the file
-    QString filesDir() const; // content-addressed PDF versions
+    QString filesDir() const; // content-addressed PDF versions (directory store), temporaries (database store)
+    bool fileStoreInDatabase() const;
     // Largest request on the upload routes: one PDF in base64 (the admin's JSON batch) plus room for the rest.
     qint64 uploadRequestBytes() const { return std::max(maxRequestBytes, maxFileBytes / 3 * 4 + (4 << 20)); }
     QString outboxDir() const;

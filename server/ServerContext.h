@@ -7,6 +7,7 @@
 #include "crypto/Ocsp.h"
 #include "crypto/Timestamp.h"
 #include "db/Database.h"
+#include "files/FileStore.h"
 #include "mail/Mail.h"
 
 #include <memory>
@@ -22,6 +23,12 @@ struct ServerContext
     std::unique_ptr<TimestampAuthority> tsa; // RFC 3161, key and certificate from `ca`
     std::unique_ptr<OcspResponder> ocsp; // RFC 6960 for `ca`'s certificates
     Certificate ocspCertificate;
+
+    // The file version store the configuration chose (files/file-store).
+    FileStore fileStore() const
+    {
+        return config.fileStoreInDatabase() ? FileStore(config.filesDir(), database) : FileStore(config.filesDir());
+    }
 
     // Appends to the audit log (操作履歴); `event` is one of api::AuditEvent. Never pass secrets in `detail`.
     // Failures are logged, not returned: an audit write must not turn a completed account change into an error for

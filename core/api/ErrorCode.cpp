@@ -264,6 +264,11 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "Too many attempts. Please wait before trying again.");
     case ErrorCode::ServerNotReady:
         return QT_TRANSLATE_NOOP("ErrorCode", "The server cannot reach its database.");
+    case ErrorCode::StoredContentDamaged:
+        return QT_TRANSLATE_NOOP("ErrorCode", "A stored file version is missing or does not match its SHA-256.");
+    case ErrorCode::ServiceKeysMissing:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "A provisioned CA, TSA or OCSP key or certificate is missing or does not fit.");
     case ErrorCode::Unexpected:
         return QT_TRANSLATE_NOOP("ErrorCode", "An unexpected error occurred.");
     case ErrorCode::Cancelled:

@@ -125,6 +125,8 @@ namespace ikkatsu {
     X(ServerDraining, 5017, 503)                                                                                       \
     X(RateLimited, 5018, 429)                                                                                          \
     X(ServerNotReady, 5019, 503)                                                                                       \
+    X(StoredContentDamaged, 5020, 500)                                                                                 \
+    X(ServiceKeysMissing, 5021, 500)                                                                                   \
     X(Unexpected, 9001, 500)                                                                                           \
     X(Cancelled, 9002, 499)
 

@@ -17,6 +17,9 @@ Q_LOGGING_CATEGORY(lcDatabase, "ikkatsu.server.database")
 
 namespace {
 
+// The database whose WriteTransaction is open on this thread (connections are per thread, so transactions are too).
+thread_local const Database* t_openTransaction = nullptr;
+
 // Migration 2. Times: seconds, except processing_results.occurred_at (milliseconds, for ordering within a batch).
 // name_fold columns hold NFKC + case-folded names, so that partial-match search behaves the same on both databases
 // (SQLite's LIKE folds ASCII only, PostgreSQL's LIKE folds nothing). files.status and file_permissions.processed
@@ -251,6 +254,25 @@ const QList<Migration>& migrations()
                          " CHECK (corner IN ('bottom-right', 'bottom-left', 'top-right', 'top-left')),"
                          " updated_at BIGINT NOT NULL)")},
             {}, {}},
+        // 7: file versions in the database (the store of every host on one PostgreSQL; see FileStore): one
+        // file_contents row per distinct SHA-256, its bytes in 1 MiB file_blobs rows. Only the binary type differs.
+        {{QStringLiteral("CREATE TABLE file_contents ("
+                         " content_sha256 TEXT PRIMARY KEY,"
+                         " size BIGINT NOT NULL,"
+                         " chunk_count INTEGER NOT NULL,"
+                         " created_at BIGINT NOT NULL)")},
+            {QStringLiteral("CREATE TABLE file_blobs ("
+                            " content_sha256 TEXT NOT NULL REFERENCES file_contents(content_sha256) ON DELETE CASCADE,"
+                            " chunk_no INTEGER NOT NULL,"
+                            " bytes BLOB NOT NULL,"
+                            " PRIMARY KEY (content_sha256, chunk_no))")},
+            {QStringLiteral("CREATE TABLE file_blobs ("
+                            " content_sha256 TEXT NOT NULL REFERENCES file_contents(content_sha256) ON DELETE CASCADE,"
+                            " chunk_no INTEGER NOT NULL,"
+                            " bytes BYTEA NOT NULL,"
+                            " PRIMARY KEY (content_sha256, chunk_no))"),
+                // PDFs are mostly compressed already: store the chunks out of line without trying to compress them.
+                QStringLiteral("ALTER TABLE file_blobs ALTER COLUMN bytes SET STORAGE EXTERNAL")}},
     };
     return list;
 }
@@ -479,6 +501,7 @@ WriteTransaction::WriteTransaction(Database& database)
 WriteTransaction::~WriteTransaction()
 {
     if (m_open) {
+        t_openTransaction = nullptr;
         auto rolledBack = m_database.exec(QStringLiteral("ROLLBACK"));
         Q_UNUSED(rolledBack);
     }
@@ -488,6 +511,7 @@ Status WriteTransaction::begin()
 {
     IKK_TRY(m_database.exec(m_database.beginWriteStatement()));
     m_open = true;
+    t_openTransaction = &m_database;
     return {};
 }
 
@@ -495,7 +519,13 @@ Status WriteTransaction::commit()
 {
     IKK_TRY(m_database.exec(QStringLiteral("COMMIT")));
     m_open = false;
+    t_openTransaction = nullptr;
     return {};
+}
+
+bool Database::inTransaction() const
+{
+    return t_openTransaction == this;
 }
 
 } // namespace ikkatsu::server

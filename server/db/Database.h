@@ -42,6 +42,8 @@ public:
     // The statement that starts a write transaction: SQLite must take the write lock up front
     // (BEGIN IMMEDIATE), or two readers upgrading at once fail with SQLITE_BUSY instead of waiting.
     QString beginWriteStatement() const;
+    // Whether a WriteTransaction on this database is open on the calling thread.
+    bool inTransaction() const;
     // Appended to an ORDER BY text column so that both databases sort by code point, not by locale.
     QString textOrder() const;
 

@@ -115,7 +115,7 @@ Error pdfProblem(const Error& error)
 
 Files::Files(ServerContext& context)
     : m_context(context)
-    , m_store(context.config.filesDir())
+    , m_store(context.fileStore())
 { }
 
 Result<api::FolderInfo> Files::createFolder(const api::UserInfo& admin, const QString& name, const ClientInfo& client)
@@ -495,7 +495,25 @@ Result<api::FileEntry> Files::adminDetail(const QString& fileId) const
     return entry;
 }
 
-Result<Files::Download> Files::adminVersion(const QString& fileId, int version) const
+Result<Files::Download> Files::fetch(const QString& sha256, qint64 size, bool streamed) const
+{
+    Download download;
+    download.sha256 = sha256;
+    if (streamed) {
+        auto device = m_store.open(sha256, size);
+        if (!device)
+            return device.error();
+        download.stream = std::shared_ptr<QIODevice>(std::move(device).value());
+        return download;
+    }
+    auto bytes = m_store.read(sha256, size);
+    if (!bytes)
+        return bytes.error();
+    download.bytes = std::move(bytes).value();
+    return download;
+}
+
+Result<Files::Download> Files::adminVersion(const QString& fileId, int version, bool streamed) const
 {
     auto row = m_context.database->exec(QStringLiteral("SELECT v.content_sha256, v.size, f.name FROM file_versions v "
                                                        "JOIN files f ON f.file_id = v.file_id "
@@ -505,19 +523,16 @@ Result<Files::Download> Files::adminVersion(const QString& fileId, int version) 
         return row.error();
     if (!row->next())
         return makeError(ErrorCode::FileNotFound);
-    Download download;
-    download.version = version;
-    download.sha256 = row->value(0).toString();
-    download.name = row->value(2).toString();
-    auto bytes = m_store.read(download.sha256, row->value(1).toLongLong());
-    if (!bytes)
-        return bytes.error();
-    download.bytes = *bytes;
+    auto download = fetch(row->value(0).toString(), row->value(1).toLongLong(), streamed);
+    if (!download)
+        return download.error();
+    download->version = version;
+    download->name = row->value(2).toString();
     return download;
 }
 
 Result<Files::Download> Files::download(
-    const api::UserInfo& user, const QString& fileId, const ClientInfo& client, bool record)
+    const api::UserInfo& user, const QString& fileId, const ClientInfo& client, bool record, bool streamed)
 {
     auto file = findVisible(user.userId, fileId);
     if (!file)
@@ -525,9 +540,9 @@ Result<Files::Download> Files::download(
     if (!file->has_value())
         return makeError(ErrorCode::FileNotFound);
     const api::FileEntry& entry = file->value();
-    auto bytes = m_store.read(entry.sha256, entry.size);
-    if (!bytes)
-        return bytes.error();
+    auto download = fetch(entry.sha256, entry.size, streamed);
+    if (!download)
+        return download.error();
     if (record) {
         Database& db = *m_context.database;
         const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -552,11 +567,8 @@ Result<Files::Download> Files::download(
         IKK_TRY(ProcessingResults(m_context).record(result));
         IKK_TRY(transaction.commit());
     }
-    Download download;
-    download.bytes = std::move(bytes).value();
-    download.version = entry.version;
-    download.sha256 = entry.sha256;
-    download.name = entry.name;
+    download->version = entry.version;
+    download->name = entry.name;
     return download;
 }
 
@@ -681,13 +693,14 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
     if (revoked)
         return makeError(ErrorCode::CertificateRevoked);
 
-    // Commit: bytes first (immutable, by digest), then the rows, conditional on the version signed.
-    IKK_TRY(staged->commit());
+    // Commit: the bytes (immutable, by digest) and the rows in one transaction, conditional on the version signed;
+    // in the directory store the bytes reach their place before any row points at them.
     Database& db = *m_context.database;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     {
         WriteTransaction transaction(db);
         IKK_TRY(transaction.begin());
+        IKK_TRY(staged->commit());
         auto updated = db.execCount(
             QStringLiteral("UPDATE files SET version = version + 1, content_sha256 = ?, size = ?, signature_count = ?, "
                            "signed_count = signed_count + 1, status = CASE WHEN signed_count + 1 >= required_signers "

@@ -46,17 +46,18 @@ public:
 
     struct Download
     {
-        QByteArray bytes;
+        QByteArray bytes; // empty when `stream` is set
+        std::shared_ptr<QIODevice> stream; // with `streamed`: the bytes, read chunk by chunk as the answer goes out
         int version = 0;
         QString sha256;
         QString name;
     };
     // The current version; records the view in 処理結果 and marks a viewer's 本人処理状況 as 処理済.
-    Result<Download> download(
-        const api::UserInfo& user, const QString& fileId, const ClientInfo& client, bool record = true);
+    Result<Download> download(const api::UserInfo& user, const QString& fileId, const ClientInfo& client,
+        bool record = true, bool streamed = false);
     // Administrators: the bytes of any stored version (FileNotFound E3002 for an unknown file or version). Not a
     // view in 処理結果 and no change to anyone's 本人処理状況.
-    Result<Download> adminVersion(const QString& fileId, int version) const;
+    Result<Download> adminVersion(const QString& fileId, int version, bool streamed = false) const;
 
     // The integrity rule of signed uploads (see docs/api/openapi.yaml, PUT /files/{fileId}/content). On any
     // refusal the stored version stays as it was and the refusal is recorded in 処理結果.
@@ -64,6 +65,8 @@ public:
         const QByteArray& bytes, const ClientInfo& client);
 
 private:
+    // The stored bytes of one version, whole or as a device.
+    Result<Download> fetch(const QString& sha256, qint64 size, bool streamed) const;
     Result<api::FileEntry> checkAndStoreSigned(const api::UserInfo& user, const api::FileEntry& file, int baseVersion,
         const QByteArray& bytes, const ClientInfo& client, int* newVersion);
     Result<api::NewFileOutcome> registerOne(

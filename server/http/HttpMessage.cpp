@@ -23,6 +23,14 @@ HttpResponse HttpResponse::json(const QJsonObject& object, int status)
     return response;
 }
 
+HttpResponse HttpResponse::streamed(std::shared_ptr<QIODevice> stream, const QByteArray& contentType)
+{
+    HttpResponse response;
+    response.stream = std::move(stream);
+    response.contentType = contentType;
+    return response;
+}
+
 HttpResponse HttpResponse::bytes(const QByteArray& body, const QByteArray& contentType, int status)
 {
     HttpResponse response;

@@ -5,12 +5,15 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QUrlQuery>
+
+#include <memory>
 
 namespace ikkatsu::server {
 
@@ -36,10 +39,14 @@ struct HttpResponse
     int status = 200;
     QByteArray contentType = QByteArrayLiteral("application/json");
     QByteArray body;
+    // Instead of `body`: a device read from its current position to its end while the answer goes out, a chunk at a
+    // time as the client takes it (downloads), so that a file is never held whole in memory.
+    std::shared_ptr<QIODevice> stream;
     QList<QPair<QByteArray, QByteArray>> headers;
 
     static HttpResponse json(const QJsonObject& object, int status = 200);
     static HttpResponse bytes(const QByteArray& body, const QByteArray& contentType, int status = 200);
+    static HttpResponse streamed(std::shared_ptr<QIODevice> stream, const QByteArray& contentType);
     static HttpResponse noContent();
     // {"code":"E1203","message":"..."} with the code's HTTP status.
     static HttpResponse error(ErrorCode code, const QString& message = {});

@@ -617,6 +617,49 @@ void HttpServer::finishOne(ConnectionState* state)
     dispatch(state, state->waiting.takeFirst());
 }
 
+void HttpServer::streamBody(ConnectionState* state, std::shared_ptr<QIODevice> device, qint64 length, bool close)
+{
+    // The body goes out in pieces as the socket drains, with at most kStreamBuffer bytes waiting in it. Until the last
+    // piece, the connection counts as busy: a request pipelined behind this one is answered after it.
+    static constexpr qint64 kStreamChunk = 64 << 10;
+    static constexpr qint64 kStreamBuffer = 1 << 20;
+    state->busy = true;
+    QTcpSocket* socket = state->socket();
+    auto* pump = new QObject(state); // dies with the connection, and so do its signal connections
+    auto remaining = std::make_shared<qint64>(length);
+    auto fill = [this, state, socket, device, remaining, close, pump] {
+        while (*remaining > 0 && socket->bytesToWrite() < kStreamBuffer) {
+            const QByteArray chunk = device->read(std::min(kStreamChunk, *remaining));
+            if (chunk.isEmpty()) {
+                // The stored version ended early: the answer cannot be completed, only cut.
+                qCWarning(lcHttp) << "streamed answer ended" << *remaining << "bytes early";
+                *remaining = 0;
+                pump->deleteLater();
+                state->rejected = true;
+                socket->abort();
+                return;
+            }
+            socket->write(chunk);
+            *remaining -= chunk.size();
+        }
+        if (*remaining > 0)
+            return;
+        pump->disconnect();
+        pump->deleteLater();
+        device->close();
+        state->busy = false;
+        state->answered();
+        if (close) {
+            state->rejected = true;
+            socket->disconnectFromHost();
+            return;
+        }
+        finishOne(state);
+    };
+    connect(socket, &QIODevice::bytesWritten, pump, fill);
+    fill();
+}
+
 void HttpServer::respond(ConnectionState* state, const HttpRequest& request, const HttpResponse& response)
 {
     m_metrics->recordRequest(request.route.isEmpty() ? QStringLiteral("unmatched") : request.route, response.status,
@@ -640,7 +683,9 @@ void HttpServer::respond(ConnectionState* state, const HttpRequest& request, con
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     if (!response.contentType.isEmpty())
         responder.writeHeader(QByteArrayLiteral("Content-Type"), response.contentType);
-    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(response.body.size()));
+    const qint64 length
+        = response.stream ? response.stream->size() - response.stream->pos() : qint64(response.body.size());
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(length));
     responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
     for (const auto& header : response.headers)
@@ -650,6 +695,10 @@ void HttpServer::respond(ConnectionState* state, const HttpRequest& request, con
     if (close)
         responder.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
     responder.writeBody(request.method == "HEAD" ? QByteArray() : response.body);
+    if (response.stream && request.method != "HEAD" && length > 0) {
+        streamBody(state, response.stream, length, close);
+        return;
+    }
     state->answered();
     if (close) {
         state->rejected = true; // nothing more is read from it

@@ -83,6 +83,8 @@ private:
     void dispatch(ConnectionState* state, HttpRequest request);
     void respond(ConnectionState* state, const HttpRequest& request, const HttpResponse& response);
     void finishOne(ConnectionState* state);
+    // Writes a streamed answer's body as the client reads it.
+    void streamBody(ConnectionState* state, std::shared_ptr<QIODevice> device, qint64 length, bool close);
     void tick();
     QString clientAddress(const QHttpServerRequest& request) const;
 
