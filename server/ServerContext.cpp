@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 
 namespace ikkatsu::server {
@@ -38,6 +39,13 @@ Result<std::shared_ptr<ServerContext>> openServerContext(const ServerConfig& con
     identity.commonName = config.serviceName + QStringLiteral(" Issuing CA");
     identity.organization = config.serviceProvider;
     identity.country = config.country;
+    // With provisioned keys a missing CA file is an error: creating one would start a second CA on this host.
+    if (config.keysProvisioned) {
+        for (const QString& file : {config.caKeyFile, config.caCertFile}) {
+            if (!QFileInfo(file).isReadable())
+                return makeError(ErrorCode::ServiceKeysMissing, QStringLiteral("not readable: ") + file);
+        }
+    }
     auto ca = CertificateAuthority::loadOrCreate(config.caKeyFile, config.caCertFile, identity);
     if (!ca)
         return ca.error();
@@ -45,7 +53,7 @@ Result<std::shared_ptr<ServerContext>> openServerContext(const ServerConfig& con
     IKK_TRY(TrustServices::open(*context));
     if (!QDir().mkpath(config.filesDir()))
         return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + config.filesDir());
-    FileStore(config.filesDir()).removeLeftovers();
+    context->fileStore().removeLeftovers();
     return context;
 }
 

@@ -425,6 +425,34 @@ Result<IssuedCertificate> CertificateAuthority::issueService(const QByteArray& p
     return issued;
 }
 
+Result<ServiceIdentity> CertificateAuthority::loadService(const QString& keyPath, const QString& certificatePath) const
+{
+    auto keyPem = readFile(keyPath);
+    IKK_TRY(keyPem);
+    auto certificatePem = readFile(certificatePath);
+    IKK_TRY(certificatePem);
+    BioPtr keyBio(BIO_new_mem_buf(keyPem->constData(), static_cast<int>(keyPem->size())));
+    ossl::EvpPkeyPtr key(PEM_read_bio_PrivateKey(keyBio.get(), nullptr, nullptr, nullptr));
+    OPENSSL_cleanse(keyPem->data(), static_cast<size_t>(keyPem->size()));
+    auto certificate = Certificate::fromPem(*certificatePem);
+    ERR_clear_error();
+    if (!key || !certificate)
+        return makeError(ErrorCode::CertificateInvalid,
+            QStringLiteral("cannot parse ") + keyPath + QStringLiteral(" or ") + certificatePath);
+    ServiceIdentity identity;
+    identity.key = ossl::wrapPrivateKey(std::move(key));
+    identity.certificate = *certificate;
+    X509* x509 = certificate->impl()->x509.get();
+    const bool fromThisCa
+        = X509_check_issued(m_impl->certificate.get(), x509) == X509_V_OK && X509_verify(x509, m_impl->key.get()) == 1;
+    ERR_clear_error();
+    if (!fromThisCa || !certificate->matchesKey(identity.key))
+        return makeError(ErrorCode::CertificateMismatch, certificatePath);
+    if (certificate->notAfter() <= QDateTime::currentDateTimeUtc())
+        return makeError(ErrorCode::CertificateExpired, certificatePath);
+    return identity;
+}
+
 Result<ServiceIdentity> CertificateAuthority::loadOrIssueService(const QString& keyPath, const QString& certificatePath,
     const QString& commonName, ServicePurpose purpose, int validityDays, int renewDays, const QString& crlUrl) const
 {

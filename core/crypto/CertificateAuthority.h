@@ -84,6 +84,10 @@ public:
     Result<ServiceIdentity> loadOrIssueService(const QString& keyPath, const QString& certificatePath,
         const QString& commonName, ServicePurpose purpose, int validityDays, int renewDays,
         const QString& crlUrl) const;
+    // Loads a service's PEM key and certificate as provided, creating nothing: CertificateInvalid when a file is
+    // missing or unreadable, CertificateMismatch when the certificate is not this CA's or not the key's,
+    // CertificateExpired when it has ended.
+    Result<ServiceIdentity> loadService(const QString& keyPath, const QString& certificatePath) const;
 
     Certificate certificate() const;
 

@@ -32,10 +32,20 @@ bool isLoopback(const QString& remote)
 Status TrustServices::open(ServerContext& context)
 {
     const ServerConfig& config = context.config;
-    const QDir caDir(QDir(config.dataDir).filePath(QStringLiteral("ca")));
-    auto tsa = context.ca->loadOrIssueService(caDir.filePath(QStringLiteral("tsa-key.pem")),
-        caDir.filePath(QStringLiteral("tsa-cert.pem")), config.serviceName + QStringLiteral(" Time-Stamping Authority"),
-        ServicePurpose::TimeStamping, kTsaValidityDays, kTsaRenewDays, config.crlUrl());
+    // Provisioned keys are only read: several hosts must answer with the same TSA and OCSP identities, so none may
+    // renew on its own.
+    auto provisioned = [&](const QString& keyPath, const QString& certificatePath) -> Result<ServiceIdentity> {
+        auto loaded = context.ca->loadService(keyPath, certificatePath);
+        if (!loaded)
+            return makeError(
+                ErrorCode::ServiceKeysMissing, loaded.error().codeText() + QLatin1Char(' ') + loaded.error().detail);
+        return loaded;
+    };
+    auto tsa = config.keysProvisioned
+        ? provisioned(config.tsaKeyFile, config.tsaCertFile)
+        : context.ca->loadOrIssueService(config.tsaKeyFile, config.tsaCertFile,
+            config.serviceName + QStringLiteral(" Time-Stamping Authority"), ServicePurpose::TimeStamping,
+            kTsaValidityDays, kTsaRenewDays, config.crlUrl());
     IKK_TRY(tsa);
     TimestampAuthorityOptions options;
     options.policyOid = config.tsaPolicyOid;
@@ -45,9 +55,10 @@ Status TrustServices::open(ServerContext& context)
     IKK_TRY(authority);
     context.tsa = std::make_unique<TimestampAuthority>(std::move(authority).value());
 
-    auto ocsp = context.ca->loadOrIssueService(caDir.filePath(QStringLiteral("ocsp-key.pem")),
-        caDir.filePath(QStringLiteral("ocsp-cert.pem")), config.serviceName + QStringLiteral(" OCSP Responder"),
-        ServicePurpose::OcspSigning, kOcspValidityDays, kOcspRenewDays, QString());
+    auto ocsp = config.keysProvisioned ? provisioned(config.ocspKeyFile, config.ocspCertFile)
+                                       : context.ca->loadOrIssueService(config.ocspKeyFile, config.ocspCertFile,
+                                           config.serviceName + QStringLiteral(" OCSP Responder"),
+                                           ServicePurpose::OcspSigning, kOcspValidityDays, kOcspRenewDays, QString());
     IKK_TRY(ocsp);
     const Certificate ocspCertificate = ocsp->certificate;
     auto responder = OcspResponder::create(std::move(ocsp->key), ocspCertificate, context.ca->certificate());
