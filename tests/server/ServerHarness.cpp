@@ -7,12 +7,15 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QJsonDocument>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
@@ -223,6 +226,17 @@ TestServer::TestServer(const TestServer* shareWith)
     }
 }
 
+TestServer::TestServer(const QString& databaseUrl)
+    : m_databaseUrl(databaseUrl)
+{ }
+
+void TestServer::useFront(const QString& baseUrl, const QByteArray& caPem, const QStringList& outboxDirs)
+{
+    m_baseUrl = baseUrl;
+    m_trustedPem = caPem;
+    m_outboxDirs = outboxDirs;
+}
+
 void TestServer::kill()
 {
     if (m_process.state() == QProcess::NotRunning)
@@ -311,6 +325,11 @@ Reply TestServer::request(const QByteArray& method, const QString& path, const Q
     QNetworkAccessManager network;
     QNetworkRequest request(QUrl(m_baseUrl + path));
     request.setTransferTimeout(30000);
+    if (!m_trustedPem.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromData(m_trustedPem, QSsl::Pem));
+        request.setSslConfiguration(tls);
+    }
     if (!body.isEmpty() || method == "POST" || method == "PATCH")
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!token.isEmpty())
@@ -347,10 +366,15 @@ Reply TestServer::get(const QString& path, const QString& token)
 QList<Mail> TestServer::outboxMails()
 {
     QList<Mail> list;
-    const QDir dir(outboxDir());
-    // Names start with a millisecond UTC timestamp, so name order is sending order.
-    for (const QString& name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name))
-        list.append(parseMail(readAll(dir.filePath(name))));
+    // Names start with a millisecond UTC timestamp, so name order is sending order (across hosts too).
+    QMap<QString, QString> files;
+    for (const QString& directory : m_outboxDirs.isEmpty() ? QStringList {outboxDir()} : m_outboxDirs) {
+        const QDir dir(directory);
+        for (const QString& name : dir.entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name))
+            files.insert(name + QLatin1Char('\n') + directory, dir.filePath(name));
+    }
+    for (const QString& path : std::as_const(files))
+        list.append(parseMail(readAll(path)));
     return list;
 }
 

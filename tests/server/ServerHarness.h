@@ -70,6 +70,8 @@ class TestServer
 public:
     // With `shareWith`, a second process on the same data directory and database (several servers, one database).
     explicit TestServer(const TestServer* shareWith = nullptr);
+    // Another host on the database at `databaseUrl` with its own, empty data directory.
+    explicit TestServer(const QString& databaseUrl);
     ~TestServer();
     QString dataDir() const { return m_sharedDir.isEmpty() ? m_dir.path() : m_sharedDir; }
     QString outboxDir() const { return dataDir() + QStringLiteral("/outbox"); }
@@ -95,6 +97,9 @@ public:
 
     // Mails written to the outbox (outbox mode), oldest first.
     QList<Mail> outboxMails();
+    // Requests go to `baseUrl` (e.g. an HTTPS front whose certificate is `caPem`) instead of this process, and mails
+    // are read from every directory in `outboxDirs` (the hosts behind the front), merged in sending order.
+    void useFront(const QString& baseUrl, const QByteArray& caPem, const QStringList& outboxDirs);
 
     QStringList commonArgs() const;
 
@@ -105,6 +110,8 @@ private:
     QProcess m_process;
     QString m_baseUrl;
     QByteArray m_log;
+    QByteArray m_trustedPem;
+    QStringList m_outboxDirs;
 };
 
 // Logs in with password and the OTP read by `otpSource` (returns the newest OTP mail for the user).
