@@ -103,6 +103,8 @@ public:
 
     const QHttpServerRequest* lastRequest = nullptr;
     bool busy = false;
+    bool streaming = false; // a streamed answer is going out (busy too)
+    qint64 streamedBytes = 0; // handed to the socket by streamed answers (progress while the queue stays full)
     bool rejected = false;
     bool inFlightAtDrain = false; // its request had begun to arrive when the drain started
     QList<HttpRequest> waiting;
@@ -153,8 +155,10 @@ public:
         // cut once it has read nothing for the keep-alive time.
         const qint64 pending = m_socket->bytesToWrite();
         if (pending > 0) {
-            if (pending != m_pendingWrite) {
-                m_pendingWrite = pending;
+            // A streamed answer keeps the queue topped up: bytes handed over since the last look are progress too.
+            const qint64 marker = pending - streamedBytes;
+            if (marker != m_pendingWrite) {
+                m_pendingWrite = marker;
                 m_writeProgressMs = nowMs;
             } else if (nowMs - m_writeProgressMs > m_limits.keepAliveMs) {
                 qCInfo(lcHttp) << "client stopped reading its answer:" << address;
@@ -478,6 +482,13 @@ void HttpServer::tick()
     const QList<ConnectionState*> states = m_connections.values();
     bool inFlight = m_jobs.load() > 0;
     for (ConnectionState* state : states) {
+        // A client that stops reading a streamed download is cut like any slow reader.
+        if (state->streaming) {
+            inFlight = true;
+            if (!state->rejected)
+                state->checkTimeouts(now);
+            continue;
+        }
         // A handler at work (a big upload being verified) is never cut, whatever the clocks say.
         if (state->busy || !state->waiting.isEmpty()) {
             inFlight = true;
@@ -624,6 +635,7 @@ void HttpServer::streamBody(ConnectionState* state, std::shared_ptr<QIODevice> d
     static constexpr qint64 kStreamChunk = 64 << 10;
     static constexpr qint64 kStreamBuffer = 1 << 20;
     state->busy = true;
+    state->streaming = true;
     QTcpSocket* socket = state->socket();
     auto* pump = new QObject(state); // dies with the connection, and so do its signal connections
     auto remaining = std::make_shared<qint64>(length);
@@ -641,6 +653,7 @@ void HttpServer::streamBody(ConnectionState* state, std::shared_ptr<QIODevice> d
             }
             socket->write(chunk);
             *remaining -= chunk.size();
+            state->streamedBytes += chunk.size();
         }
         if (*remaining > 0)
             return;
@@ -648,6 +661,7 @@ void HttpServer::streamBody(ConnectionState* state, std::shared_ptr<QIODevice> d
         pump->deleteLater();
         device->close();
         state->busy = false;
+        state->streaming = false;
         state->answered();
         if (close) {
             state->rejected = true;

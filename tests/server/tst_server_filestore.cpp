@@ -9,7 +9,9 @@
 #include <QDirIterator>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QTcpSocket>
 #include <QThread>
+#include <QUrl>
 #include <QtTest>
 
 using namespace ikkatsu::test;
@@ -169,7 +171,7 @@ void TestServerFileStore::downloadMemoryDoesNotGrowWithTheFile()
     // 48 MB: above glibc's largest mmap threshold (32 MiB), so a buffer of the whole file would show in the RSS
     // while it lives and leave it when freed.
     TestServer server;
-    const QString admin = startWithAdmin(server);
+    const QString admin = startWithAdmin(server, {QStringLiteral("--keep-alive-timeout"), QStringLiteral("2")});
     QVERIFY(!admin.isEmpty());
     SigningUser viewer = newUser(server, admin, QStringLiteral("big@store.example"), false);
     const QString folder = createFolder(server, admin, QStringLiteral("大容量"));
@@ -196,6 +198,24 @@ void TestServerFileStore::downloadMemoryDoesNotGrowWithTheFile()
     qInfo("server RSS %lld KiB before the download, at most %lld KiB during it (file %lld KiB)", before, peak,
         qint64(pdf.size() / 1024));
     QVERIFY2((peak - before) * 1024 < pdf.size() / 4, qPrintable(QStringLiteral("grew %1 KiB").arg(peak - before)));
+
+    // A client that asks and then stops reading is cut after the keep-alive time, and the server answers others.
+    QTcpSocket stalled;
+    stalled.setReadBufferSize(64 << 10); // Qt stops taking bytes from the kernel, the window closes
+    const QUrl base(server.baseUrl());
+    stalled.connectToHost(base.host(), quint16(base.port()));
+    QVERIFY(stalled.waitForConnected(5000));
+    stalled.write("GET /api/v1/files/" + id.toLatin1() + "/content HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+        + viewer.token.toLatin1() + "\r\n\r\n");
+    QVERIFY(stalled.waitForBytesWritten(5000));
+    QTest::qWait(6000);
+    QCOMPARE(server.get(QStringLiteral("/api/v1/health")).status, 200);
+    stalled.setReadBufferSize(0);
+    qint64 received = 0;
+    while (stalled.state() == QAbstractSocket::ConnectedState && stalled.waitForReadyRead(3000))
+        received += stalled.readAll().size();
+    received += stalled.readAll().size();
+    QVERIFY2(received < pdf.size(), qPrintable(QStringLiteral("%1 bytes").arg(received)));
 }
 
 void TestServerFileStore::migrationBothWays()
