@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 namespace ikkatsu::cli {
 
@@ -380,6 +381,12 @@ int SigningCommands::sign(const QStringList& arguments)
     auto plan = FileBatchSigner::planOutputs(files, parser.value(outDir), parser.value(suffix));
     if (!plan.ok())
         return fail(plan.error());
+    // A run killed before (SIGKILL, power loss) leaves hidden temporaries in the output folders: remove ours.
+    QSet<QString> outputDirs;
+    for (const BatchItem& item : std::as_const(*plan))
+        outputDirs.insert(QFileInfo(item.outputPath).absolutePath());
+    for (const QString& dir : std::as_const(outputDirs))
+        AtomicFile::removeStaleTemporaries(dir);
 
     auto pin = readPin(parser.isSet(pinStdin), tr("Signing PIN: "));
     if (!pin.ok())

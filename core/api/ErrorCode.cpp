@@ -160,6 +160,9 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "The PDF document uses an encryption method that is not supported.");
     case ErrorCode::PdfPermissionDenied:
         return QT_TRANSLATE_NOOP("ErrorCode", "The PDF document's permissions do not allow signing.");
+    case ErrorCode::PdfLockedBySignature:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "An earlier signature locked the PDF document or the field to be signed.");
     case ErrorCode::SignatureTooLarge:
         return QT_TRANSLATE_NOOP("ErrorCode", "The signature does not fit into the space reserved for it.");
     case ErrorCode::SigningFailed:

@@ -77,6 +77,7 @@ namespace ikkatsu {
     X(PdfPasswordWrong, 4012, 422)                                                                                     \
     X(PdfEncryptionUnsupported, 4013, 422)                                                                             \
     X(PdfPermissionDenied, 4014, 422)                                                                                  \
+    X(PdfLockedBySignature, 4015, 422)                                                                                 \
     X(SignatureTooLarge, 4101, 500)                                                                                    \
     X(SigningFailed, 4102, 500)                                                                                        \
     X(SelfVerificationFailed, 4103, 500)                                                                               \

@@ -322,6 +322,7 @@ void TestUiServerFilesFlow::wrongPinUploadsNothing()
     BatchSignDialog* dialog = openBatch();
     QVERIFY(dialog);
     auto* pin = dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"));
+    QTRY_VERIFY_WITH_TIMEOUT(pin->isEnabled(), 60000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(pin, QStringLiteral("Wrong2024"));
     QTest::keyClick(pin, Qt::Key_Return);
     auto* error = dialog->findChild<QLabel*>(QStringLiteral("batchPinError"));
@@ -348,6 +349,8 @@ void TestUiServerFilesFlow::batchSignTwentyFiles()
     BatchSignDialog* dialog = openBatch();
     QVERIFY(dialog);
     QSignalSpy listed(m_window->myPage(), &MyPage::listed);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"))->isEnabled(),
+        120000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), m_pin);
     QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton"))->isVisible(), 120000);
@@ -435,11 +438,13 @@ void TestUiServerFilesFlow::serverRefusalShowsItsCode()
     QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
     BatchSignDialog* dialog = openBatch();
     QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"))->isEnabled(),
+        120000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), m_pin);
     QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton"))->isVisible(), 60000);
     QCOMPARE(dialog->failedCount(), 1);
-    const QString text = dialog->findChild<QTableWidget*>()->item(0, 3)->text();
+    const QString text = dialog->statusText(0);
     QVERIFY2(text.contains(QStringLiteral("E4208")), qPrintable(text));
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton")), Qt::LeftButton);
     QTRY_VERIFY(m_window->findChild<BatchSignDialog*>() == nullptr);
@@ -464,6 +469,8 @@ void TestUiServerFilesFlow::serverStoppedMidBatchLosesNothingAndResumes()
     QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
     BatchSignDialog* dialog = openBatch();
     QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"))->isEnabled(),
+        120000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), m_pin);
     QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
     // Stop the server as soon as the first upload went through.
@@ -482,7 +489,7 @@ void TestUiServerFilesFlow::serverStoppedMidBatchLosesNothingAndResumes()
     for (int row = 0; row < kFiles; ++row) {
         if (dialog->stageOf(row) != BatchSignDialog::Stage::Failed)
             continue;
-        const QString text = dialog->findChild<QTableWidget*>()->item(row, 3)->text();
+        const QString text = dialog->statusText(row);
         QVERIFY2(text.contains(QStringLiteral("E5001")), qPrintable(text));
     }
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton")), Qt::LeftButton);
@@ -509,6 +516,8 @@ void TestUiServerFilesFlow::serverStoppedMidBatchLosesNothingAndResumes()
     QTRY_VERIFY(find<QWidget>(QStringLiteral("resumeBanner"))->isVisible());
     QTest::mouseClick(find<QPushButton>(QStringLiteral("resumeBatchButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<BatchSignDialog*>()) != nullptr, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"))->isEnabled(),
+        120000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), m_pin);
     QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton"))->isVisible(), 120000);

@@ -11,6 +11,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace ikkatsu::ui {
 
 // 本人処理状況
@@ -53,6 +55,7 @@ struct FileEntry
     bool mayView = true;
     bool maySign = false;
     bool signedByMe = false;
+    std::optional<bool> myTurn; // the server's word on the signing order; unknown for local folders
     QString version; // what an upload must be based on
     qint64 size = 0;
 };

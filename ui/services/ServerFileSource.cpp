@@ -65,6 +65,8 @@ FileEntry entryOf(const api::FileEntry& file)
     entry.maySign = file.myPermission == api::Permission::Sign;
     // For a signer 処理済 means "my signature is in the current version".
     entry.signedByMe = entry.maySign && file.myStatus == api::MyStatus::Processed;
+    if (entry.maySign && !entry.signedByMe)
+        entry.myTurn = file.myTurn;
     entry.version = QString::number(file.version);
     entry.size = file.size;
     return entry;
