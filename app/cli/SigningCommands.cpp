@@ -333,13 +333,11 @@ int SigningCommands::sign(const QStringList& arguments)
         return kExitUsage;
     }
     const QString levelName = parser.value(level);
-    const QStringList levels {
-        QStringLiteral("B-B"), QStringLiteral("B-T"), QStringLiteral("B-LT"), QStringLiteral("B-LTA")};
-    const int levelIndex = int(levels.indexOf(levelName));
-    if (levelIndex < 0)
+    const std::optional<SigningLevel> signingLevel = parseSigningLevel(levelName);
+    if (!signingLevel)
         return fail(makeError(ErrorCode::SignatureLevelUnsupported, levelName));
     const QUrl tsaUrl(parser.value(tsa), QUrl::StrictMode);
-    if (levelIndex >= 1
+    if (*signingLevel != SigningLevel::BB
         && (!tsaUrl.isValid()
             || (tsaUrl.scheme() != QLatin1String("http") && tsaUrl.scheme() != QLatin1String("https")))) {
         printErr(tr("sign: --level %1 needs --tsa with an http(s) URL.").arg(levelName));
@@ -434,17 +432,9 @@ int SigningCommands::sign(const QStringList& arguments)
         options.seal = *built;
     }
     CadesSigner signer(store->key(), store->chain());
-    if (levelIndex >= 1) {
-        TimestampClientOptions tsaOptions;
-        tsaOptions.url = tsaUrl;
-        signer.setTimestampFetcher(makeHttpTimestampFetcher(tsaOptions));
-        // One collector for the whole batch: each certificate's OCSP answer or CRL is fetched once.
-        if (levelIndex >= 2)
-            options.validationData
-                = std::make_shared<const ValidationDataCollector>(makeHttpRevocationFetchers(tsaOptions));
-        if (levelIndex >= 3)
-            options.archiveTimestamp = makeHttpTimestampFetcher(tsaOptions);
-    }
+    TimestampClientOptions tsaOptions;
+    tsaOptions.url = tsaUrl;
+    longTermSigning(*signingLevel, tsaOptions).applyTo(signer, options);
     FileBatchSigner batch(signer, options, threads);
     if (parser.isSet(corner)) {
         // The batch's per-file placement, as the desktop uses it with the user's settings.

@@ -227,6 +227,13 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "You may not use this timestamp authority.");
     case ErrorCode::SignatureLevelUnsupported:
         return QT_TRANSLATE_NOOP("ErrorCode", "This signature level is not supported.");
+    case ErrorCode::UploadBelowSigningLevel:
+        return QT_TRANSLATE_NOOP("ErrorCode",
+            "The signature does not reach the level this server requires (a timestamp or validation data is "
+            "missing).");
+    case ErrorCode::UploadTimestampInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode",
+            "A timestamp in the uploaded file is not valid or does not come from this server's timestamp authority.");
     case ErrorCode::DocumentTimestampInvalid:
         return QT_TRANSLATE_NOOP("ErrorCode", "The document timestamp is damaged or does not cover the document.");
     case ErrorCode::ServerUnreachable:

@@ -98,6 +98,8 @@ namespace ikkatsu {
     X(SealPageOutOfRange, 4223, 422)                                                                                   \
     X(SealFontMissing, 4224, 422)                                                                                      \
     X(SealFieldNotFound, 4225, 422)                                                                                    \
+    X(UploadBelowSigningLevel, 4226, 422)                                                                              \
+    X(UploadTimestampInvalid, 4227, 422)                                                                               \
     X(TimestampFailed, 4301, 502)                                                                                      \
     X(TimestampRequestInvalid, 4302, 400)                                                                              \
     X(TimestampResponseInvalid, 4303, 502)                                                                             \

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "api/FileDto.h"
+#include "client/TimestampClient.h"
 #include "common/Result.h"
-#include "crypto/Cades.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -99,11 +99,11 @@ public:
     virtual QFuture<Result<QList<ProcessingRecord>>> history() = 0;
     // Records a view or signature outcome in 処理結果.
     virtual void record(const ProcessingRecord& record) = 0;
-    // How this source's signatures get their timestamp: an empty fetcher (PAdES B-B) unless a server's policy asks
-    // for B-T with its TSA.
-    virtual QFuture<Result<CadesSigner::TimestampFetcher>> timestampFetcher()
+    // What this source's signatures carry beyond PAdES B-B: nothing for local folders; for a server, the level its
+    // administrator set (timestamps from its TSA, revocation data, an archive timestamp).
+    virtual QFuture<Result<LongTermSigning>> longTermSigning()
     {
-        return QtFuture::makeReadyFuture(Result<CadesSigner::TimestampFetcher>(CadesSigner::TimestampFetcher()));
+        return QtFuture::makeReadyFuture(Result<LongTermSigning>(LongTermSigning()));
     }
 };
 

@@ -174,9 +174,9 @@ api::FileListFilter ServerFileSource::toApiFilter(const FileListFilter& filter)
     return query;
 }
 
-QFuture<Result<CadesSigner::TimestampFetcher>> ServerFileSource::timestampFetcher()
+QFuture<Result<LongTermSigning>> ServerFileSource::longTermSigning()
 {
-    using Answer = Result<CadesSigner::TimestampFetcher>;
+    using Answer = Result<LongTermSigning>;
     if (!m_client)
         return QtFuture::makeReadyFuture(Answer(noSession()));
     auto promise = makePromise<Answer>();
@@ -186,7 +186,7 @@ QFuture<Result<CadesSigner::TimestampFetcher>> ServerFileSource::timestampFetche
             return fulfil(promise, Answer(policy.error()));
         if (!client)
             return fulfil(promise, Answer(noSession()));
-        fulfil(promise, Answer(timestampFetcherFor(*client, *policy)));
+        fulfil(promise, Answer(longTermSigningFor(*client, *policy)));
     });
     return promise->future();
 }

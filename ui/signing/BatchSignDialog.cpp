@@ -304,15 +304,16 @@ void BatchSignDialog::start()
         }
         m_keyStore = opened.value();
         m_signer = std::make_shared<CadesSigner>(m_keyStore->key(), m_keyStore->chain());
-        // The server decides the signature level (B-T: a timestamp from its TSA for every file).
-        whenReady(this, m_source->timestampFetcher(), [this](const Result<CadesSigner::TimestampFetcher>& fetcher) {
-            if (!fetcher.ok()) {
-                showError(m_pinError, fetcher.error());
+        // The server decides the signature level (default B-LTA: timestamps from its TSA, revocation data, an
+        // archive timestamp).
+        whenReady(this, m_source->longTermSigning(), [this](const Result<LongTermSigning>& longTerm) {
+            if (!longTerm.ok()) {
+                showError(m_pinError, longTerm.error());
                 m_start->setEnabled(true);
                 m_pin->setEnabled(true);
                 return;
             }
-            m_signer->setTimestampFetcher(fetcher.value());
+            m_longTerm = longTerm.value();
             m_running = true;
             writeJournal();
             m_pages->setCurrentIndex(1);
@@ -380,6 +381,7 @@ void BatchSignDialog::signAll()
     SignatureOptions options;
     options.reason = tr("Batch e-signature");
     options.signingTime = QDateTime::currentDateTimeUtc();
+    m_longTerm.applyTo(*m_signer, options);
     // The 印影 is drawn once here and shared by every file of the batch; only its place is decided per file.
     std::optional<SealDefaults> sealPlacement;
     if (m_seal) {
@@ -502,6 +504,7 @@ void BatchSignDialog::finish()
     writeJournal();
     m_keyStore.reset();
     m_signer.reset();
+    m_longTerm = {};
     const int skipped = int(
         std::count_if(m_items.begin(), m_items.end(), [](const Item& item) { return item.stage == Stage::Skipped; }));
     const int cancelled = int(

@@ -98,6 +98,7 @@ private:
     QList<Item> m_items;
     std::shared_ptr<KeyStore> m_keyStore;
     std::shared_ptr<CadesSigner> m_signer;
+    LongTermSigning m_longTerm; // what the server's level adds to each signature
     std::shared_ptr<std::atomic_bool> m_cancel;
     std::shared_ptr<BatchJournal> m_journal;
     struct SealOwner
