@@ -385,7 +385,7 @@ void TestUiServerFilesFlow::batchSignTwentyFiles()
 
     // Each signed file, downloaded again: one valid signature by the issued certificate, at B-LTA (its timestamp,
     // the server's OCSP answer and CRL in a /DSS, a document timestamp over them).
-    const Reply ca = m_server.get(QStringLiteral("/api/v1/ca/certificate"));
+    const test::Reply ca = m_server.get(QStringLiteral("/api/v1/ca/certificate"));
     QCOMPARE(ca.status, 200);
     const auto anchor = Certificate::fromDer(ca.body);
     QVERIFY(anchor);
