@@ -53,7 +53,7 @@ struct ServerConfig
     // The TSA policy OID in every token: a 2.25 (UUID) arc of this product until the operator sets its own.
     QString tsaPolicyOid = QStringLiteral("2.25.238534167349781563170693446383725186617");
     // The PAdES level the desktop and `ikkatsu-cli batch` sign at: "B-B" or "B-T".
-    QString signatureLevel = QStringLiteral("B-T");
+    QString signatureLevel = QStringLiteral("B-LTA");
 
     int otpLifetimeSeconds = 600;
     int otpMaxTries = 5;

@@ -103,7 +103,9 @@ class SignatureInspector
 public:
     // Structural errors of the file itself (PdfNotPdf, PdfMalformed, PdfXrefBroken, InputFileUnreadable) fail
     // the whole call; problems of individual signatures are reported per signature.
-    static Result<InspectionReport> inspectFile(const QString& path, const QList<Certificate>& trustAnchors);
+    // `password` opens a document that needs a user password (see PdfReader::open).
+    static Result<InspectionReport> inspectFile(
+        const QString& path, const QList<Certificate>& trustAnchors, const QByteArray& password = {});
 };
 
 } // namespace ikkatsu

@@ -102,6 +102,9 @@ public:
     void useFront(const QString& baseUrl, const QByteArray& caPem, const QStringList& outboxDirs);
 
     QStringList commonArgs() const;
+    // Listens on a port chosen now, for init and every start, and names it as the public URL: the OCSP and CRL URLs
+    // in the certificates the server issues then reach it, as B-LT signing needs (port 0 would change each start).
+    bool usePublicAddress();
 
 private:
     QTemporaryDir m_dir;
@@ -112,6 +115,7 @@ private:
     QByteArray m_log;
     QByteArray m_trustedPem;
     QStringList m_outboxDirs;
+    quint16 m_publicPort = 0;
 };
 
 // Logs in with password and the OTP read by `otpSource` (returns the newest OTP mail for the user).
