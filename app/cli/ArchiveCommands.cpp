@@ -64,7 +64,7 @@ int ArchiveCommands::timestamp(const QStringList& arguments)
     options.url = QUrl(url, QUrl::StrictMode);
     if (!options.url.isValid()
         || (options.url.scheme() != QLatin1String("http") && options.url.scheme() != QLatin1String("https"))) {
-        printErr(tr("timestamp: give --tsa with an http(s) URL (no server is configured)."));
+        printErr(tr("timestamp: --tsa needs an http(s) URL."));
         return 2;
     }
     const CadesSigner::TimestampFetcher fetcher = makeHttpTimestampFetcher(options);

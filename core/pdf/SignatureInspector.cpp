@@ -459,6 +459,27 @@ struct Proof
     const ValidationData* store = nullptr;
 };
 
+// storedStatus answers remembered per store and certificate: a hostile file's many timestamps and stored answers must
+// not multiply the signature checks behind them.
+class StatusCache
+{
+public:
+    std::optional<OcspStatus> statusOf(const ValidationData& store, const Certificate& certificate,
+        const Certificate& issuer, const QList<Certificate>& anchors)
+    {
+        const auto key = qMakePair(quintptr(&store), certificate.sha256Fingerprint());
+        const auto known = m_known.constFind(key);
+        if (known != m_known.constEnd())
+            return *known;
+        const std::optional<OcspStatus> status = storedStatus(store, certificate, issuer, anchors);
+        m_known.insert(key, status);
+        return status;
+    }
+
+private:
+    QHash<QPair<quintptr, QByteArray>, std::optional<OcspStatus>> m_known;
+};
+
 // `leaf` and its issuers from `pool` up to a trust anchor or a self-signed certificate (bounded for hostile files).
 QList<Certificate> chainOf(const Certificate& leaf, const QList<Certificate>& pool, const QList<Certificate>& anchors)
 {
@@ -479,7 +500,7 @@ QList<Certificate> chainOf(const Certificate& leaf, const QList<Certificate>& po
 // revoked by then per `whole` (the /DSS of the whole file), and — for a timestamp's proof — with its status in the
 // store that timestamp covers. `revoked` says a revocation was what failed it.
 bool chainHolds(const QList<Certificate>& chain, const QDateTime& made, const QList<Proof>& proofs,
-    const ValidationData& whole, const QList<Certificate>& anchors, QString* why, bool* revoked)
+    const ValidationData& whole, const QList<Certificate>& anchors, StatusCache& cache, QString* why, bool* revoked)
 {
     for (int k = 0; k < chain.size(); ++k) {
         const Certificate& certificate = chain[k];
@@ -491,7 +512,7 @@ bool chainHolds(const QList<Certificate>& chain, const QDateTime& made, const QL
         }
         std::optional<OcspStatus> known;
         if (!anchor && !issuer.isNull())
-            known = storedStatus(whole, certificate, issuer, anchors);
+            known = cache.statusOf(whole, certificate, issuer, anchors);
         bool held = false;
         bool revokedBefore = false;
         for (const Proof& proof : proofs) {
@@ -502,7 +523,7 @@ bool chainHolds(const QList<Certificate>& chain, const QDateTime& made, const QL
                 continue;
             }
             if (proof.store && !anchor
-                && (issuer.isNull() || !storedStatus(*proof.store, certificate, issuer, anchors)))
+                && (issuer.isNull() || !cache.statusOf(*proof.store, certificate, issuer, anchors)))
                 continue;
             held = true;
             break;
@@ -538,7 +559,9 @@ void assessAt(const QString& path, PdfReader& reader, InspectionReport& report, 
                 anchors.append(certificate);
         }
     }
+    // Sized once: the cache keys on their addresses.
     std::vector<ValidationData> stores(size_t(report.signatures.size()));
+    StatusCache cache;
     std::vector<bool> good(size_t(report.signatures.size()), false);
     auto unproven = [](SignatureReport& item, const QString& why, bool revoked) {
         if (revoked)
@@ -577,7 +600,7 @@ void assessAt(const QString& path, PdfReader& reader, InspectionReport& report, 
                 = then ? readDocumentSecurityStore(**then) : Result<ValidationData>(then.error());
             stores[size_t(k)] = data ? *data : ValidationData {};
             good[size_t(k)] = chainHolds(chainOf(item.signerCertificate, pool, anchors), item.timestampTime,
-                proofsAfter(item.signedRevisionEnd), whole, anchors, &why, &revoked);
+                proofsAfter(item.signedRevisionEnd), whole, anchors, cache, &why, &revoked);
             if (!good[size_t(k)])
                 unproven(item, why, revoked);
             continue;
@@ -594,10 +617,11 @@ void assessAt(const QString& path, PdfReader& reader, InspectionReport& report, 
             QString stampWhy;
             bool stampRevoked = false;
             if (chainHolds(chainOf(item.timestampCertificate, pool, anchors), item.timestampTime, proofs, whole,
-                    anchors, &stampWhy, &stampRevoked))
+                    anchors, cache, &stampWhy, &stampRevoked))
                 proofs.append({item.timestampTime, &whole});
         }
-        if (!chainHolds(chainOf(item.signerCertificate, pool, anchors), made, proofs, whole, anchors, &why, &revoked))
+        if (!chainHolds(
+                chainOf(item.signerCertificate, pool, anchors), made, proofs, whole, anchors, cache, &why, &revoked))
             unproven(item, why, revoked);
     }
 }
