@@ -2,7 +2,7 @@
 # Benchmark (not a test): batch signing against a local ikkatsu-server end to end — `ikkatsu-cli batch` lists the
 # user's files, downloads them, signs them locally with one PIN and uploads each based on the version it downloaded.
 # Seeds a fresh server (SQLite) with N files (default 200) for demo-user and prints files/s.
-# Usage: [SIGNING_LEVEL=B-B|B-T] bench/batch-sign-server.sh [N]   (the server's signing level, default B-T)
+# Usage: [SIGNING_LEVEL=B-B|B-T|B-LT|B-LTA] bench/batch-sign-server.sh [N]   (the server's level, default B-LTA)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-200}"
@@ -11,9 +11,12 @@ work="${BENCH_DIR:-build/bench-batch-server}"
 rm -rf "$work"
 mkdir -p "$work/data" "$work/corpus"
 build/bench/ikkatsu-make-corpus --out "$work/corpus" --count "$count" --pages 2 --prefix 申請書 2>/dev/null
-build/app/ikkatsu-server demo-seed --data-dir "$work/data" >/dev/null
-build/app/ikkatsu-server --data-dir "$work/data" --listen 127.0.0.1:0 --require-password-change=false \
-    --level "${SIGNING_LEVEL:-B-T}" \
+# One port for seeding and serving: the certificates name it for their OCSP responder and CRL (B-LT and up).
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+address=(--listen "127.0.0.1:$port" --public-url "http://127.0.0.1:$port/")
+build/app/ikkatsu-server demo-seed --data-dir "$work/data" "${address[@]}" >/dev/null
+build/app/ikkatsu-server --data-dir "$work/data" "${address[@]}" --require-password-change=false \
+    --level "${SIGNING_LEVEL:-B-LTA}" \
     >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null; true' EXIT

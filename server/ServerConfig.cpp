@@ -1,6 +1,8 @@
 // One table maps every configuration key to its INI name and its flag, so the file and the flags cannot drift apart.
 #include "ServerConfig.h"
 
+#include "api/SigningLevel.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -212,10 +214,14 @@ const QList<ConfigKey>& configKeys()
                 c.tsaPolicyOid = v;
                 return oid.match(v).hasMatch();
             }},
-        {"signing/level", "PAdES level of desktop and batch signatures: B-B or B-T (with this server's TSA)", false,
+        {"signing/level",
+            "PAdES level of desktop and batch signatures: B-B, B-T (this server's TSA), B-LT (also its OCSP answers "
+            "and "
+            "CRL) or B-LTA (also an archive timestamp; the default)",
+            false,
             [](ServerConfig& c, const QString& v) {
                 c.signatureLevel = v;
-                return v == QLatin1String("B-B") || v == QLatin1String("B-T");
+                return parseSigningLevel(v).has_value();
             }},
         {"archive/renew-margin-days",
             "days before its newest archive timestamp expires that a stored document gets a new one", false,

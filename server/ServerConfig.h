@@ -45,7 +45,7 @@ struct ServerConfig
     // The TSA policy OID in every token: a 2.25 (UUID) arc of this product until the operator sets its own.
     QString tsaPolicyOid = QStringLiteral("2.25.238534167349781563170693446383725186617");
     // The PAdES level the desktop and `ikkatsu-cli batch` sign at: "B-B" or "B-T".
-    QString signatureLevel = QStringLiteral("B-T");
+    QString signatureLevel = QStringLiteral("B-LTA");
     // Archive renewal (ikkatsu-server renew-archive, and the same job in the running server every
     // archiveRenewIntervalSeconds, which also rotates the TSA and OCSP certificates when due): documents whose newest
     // archive timestamp expires within archiveRenewMarginDays get a new version with a new one.

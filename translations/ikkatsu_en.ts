@@ -613,6 +613,18 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Unknown seal placement (page first or last; corner bottom-right, bottom-left, top-right or top-left).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An earlier signature locked the PDF document or the field to be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature does not reach the level this server requires (a timestamp or validation data is missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A timestamp in the uploaded file is not valid or does not come from this server&apos;s timestamp authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -638,6 +650,169 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Preflight</name>
+    <message>
+        <source>an unknown signer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may view this file but you are not one of its signers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have already signed this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is not your turn yet: the signers before you in the signing order must sign this file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is protected by a password that is needed to open it. Enter the document&apos;s password to sign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password entered for this document is wrong; the document was not signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document&apos;s encryption cannot be opened here, so it cannot be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document&apos;s security settings, chosen by its author, allow neither form filling nor signing. It cannot be signed unless the author sends a version that allows it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is encrypted but opens without a password (its author restricted, for example, printing or editing). Signing is allowed: the signature is encrypted with the document&apos;s own key and the restrictions stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document opens with the password you entered. The signature is encrypted with the document&apos;s own key; the password and the restrictions stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signatures already in the document cannot be read, so it cannot be signed safely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature of %1 (%2) is NOT valid. Your signature does not repair it; ask the sender about the document before you sign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature of %1 (%2) is intact, but its certificate is not from an authority trusted here. Your signature is added after it and leaves it intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature of %1 (%2) is intact: the document has not been changed since. Your signature is added after it and leaves it intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document&apos;s form cannot be read, so it cannot be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document&apos;s certification cannot be read, so it cannot be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is certified with “no changes allowed”: any signature added to it would invalidate the certification, so it cannot be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is certified and allows form filling and signing: your signature keeps the certification valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document is certified and allows form filling, signing and comments: your signature keeps the certification valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first signature of a document can certify it, and this document is already signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature in the field “%1” locked the whole document when it was signed: no further signature is allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field “%1” you would sign was locked by the signature in the field “%2”: signing it would invalidate that signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every form field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every form field except %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature in the field “%1” locked %2. Your signature goes into a new field of its own and leaves the locked fields unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature in the field “%1” locked %2; the field you sign is not among them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document carries Adobe usage rights (extended features of Adobe Acrobat Reader, such as saving a filled-in form). Your signature adds a new signature field, a change these rights do not cover: after signing, Adobe Acrobat Reader will say that the document has been changed and that its extended features are no longer available. The signatures and the content are not affected, nor are Adobe Acrobat and other PDF software.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document carries Adobe usage rights (extended features of Adobe Acrobat Reader, such as saving a filled-in form). Signing an existing signature field is usually within these rights, but Adobe Acrobat Reader may still withdraw its extended features after a signature made by other software. The signatures and the content are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a PDF %1 document; the signature is added as an incremental update and the document stays PDF %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document claims %1 conformance (long-term archiving). The claim and the document&apos;s metadata are kept unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A visible seal would break the %1 claim (its font lacks what PDF/A-1 requires). Sign without a visible seal to keep the document PDF/A.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visible seal is drawn in RGB colours, but the document has no PDF/A output intent for them: the seal would break the %1 claim. Sign without a visible seal to keep the document PDF/A.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visible seal is drawn in RGB colours, but the document&apos;s PDF/A output intent is %2: the seal would break the %1 claim. Sign without a visible seal to keep the document PDF/A.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read as a PDF document, so it cannot be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document&apos;s catalog cannot be read, so it cannot be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be signed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1548,10 +1723,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Downloading the files…</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>Signing %n file(s) on this computer…</source>
         <translation type="unfinished">
@@ -1577,6 +1748,41 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>Completed (signing: other signers remain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking the %n file(s) before signing…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to report: the signature is added as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot be signed (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is protected by a password. Enter the password that opens the document to sign it, or skip this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip this file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

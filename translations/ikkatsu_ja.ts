@@ -637,6 +637,18 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Unknown seal placement (page first or last; corner bottom-right, bottom-left, top-right or top-left).</source>
         <translation>印影の押印位置が正しくありません（ページは先頭または最終、位置は右下・左下・右上・左上）。</translation>
     </message>
+    <message>
+        <source>An earlier signature locked the PDF document or the field to be signed.</source>
+        <translation>以前の署名により、PDF 文書または署名するフィールドがロックされています。</translation>
+    </message>
+    <message>
+        <source>The signature does not reach the level this server requires (a timestamp or validation data is missing).</source>
+        <translation>署名がこのサーバーの求める署名レベルに達していません（タイムスタンプまたは検証情報がありません）。</translation>
+    </message>
+    <message>
+        <source>A timestamp in the uploaded file is not valid or does not come from this server&apos;s timestamp authority.</source>
+        <translation>アップロードされたファイルのタイムスタンプが無効か、このサーバーのタイムスタンプ局が発行したものではありません。</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
@@ -663,6 +675,169 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>Signed</source>
         <translation>署名済</translation>
+    </message>
+</context>
+<context>
+    <name>Preflight</name>
+    <message>
+        <source>an unknown signer</source>
+        <translation>不明な署名者</translation>
+    </message>
+    <message>
+        <source>an unknown date</source>
+        <translation>日時不明</translation>
+    </message>
+    <message>
+        <source>You may view this file but you are not one of its signers.</source>
+        <translation>このファイルは閲覧のみ可能で、あなたは署名者ではありません。</translation>
+    </message>
+    <message>
+        <source>You have already signed this file.</source>
+        <translation>このファイルには署名済みです。</translation>
+    </message>
+    <message>
+        <source>It is not your turn yet: the signers before you in the signing order must sign this file first.</source>
+        <translation>まだあなたの順番ではありません。署名順で前の署名者が先に署名する必要があります。</translation>
+    </message>
+    <message>
+        <source>The document is protected by a password that is needed to open it. Enter the document&apos;s password to sign it.</source>
+        <translation>この文書は開くためのパスワードで保護されています。署名するには文書のパスワードを入力してください。</translation>
+    </message>
+    <message>
+        <source>The password entered for this document is wrong; the document was not signed.</source>
+        <translation>入力された文書のパスワードが正しくないため、署名しませんでした。</translation>
+    </message>
+    <message>
+        <source>The document&apos;s encryption cannot be opened here, so it cannot be signed.</source>
+        <translation>この文書の暗号化はここでは開けないため、署名できません。</translation>
+    </message>
+    <message>
+        <source>The document&apos;s security settings, chosen by its author, allow neither form filling nor signing. It cannot be signed unless the author sends a version that allows it.</source>
+        <translation>作成者が設定したセキュリティにより、フォーム入力も署名も許可されていません。許可された版を作成者から受け取らない限り署名できません。</translation>
+    </message>
+    <message>
+        <source>The document is encrypted but opens without a password (its author restricted, for example, printing or editing). Signing is allowed: the signature is encrypted with the document&apos;s own key and the restrictions stay as they are.</source>
+        <translation>この文書は暗号化されていますが、パスワードなしで開けます（作成者が印刷や編集などを制限しています）。署名は可能です。署名は文書自身の鍵で暗号化され、制限はそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>The document opens with the password you entered. The signature is encrypted with the document&apos;s own key; the password and the restrictions stay as they are.</source>
+        <translation>入力したパスワードで文書を開けました。署名は文書自身の鍵で暗号化され、パスワードと制限はそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>The signatures already in the document cannot be read, so it cannot be signed safely.</source>
+        <translation>文書内の既存の署名を読み取れないため、安全に署名できません。</translation>
+    </message>
+    <message>
+        <source>The signature of %1 (%2) is NOT valid. Your signature does not repair it; ask the sender about the document before you sign it.</source>
+        <translation>%1 の署名（%2）は有効ではありません。あなたが署名しても修復されません。署名する前に送付元に確認してください。</translation>
+    </message>
+    <message>
+        <source>The signature of %1 (%2) is intact, but its certificate is not from an authority trusted here. Your signature is added after it and leaves it intact.</source>
+        <translation>%1 の署名（%2）は改ざんされていませんが、その証明書はここで信頼されている認証局のものではありません。あなたの署名はその後に追加され、既存の署名はそのまま保たれます。</translation>
+    </message>
+    <message>
+        <source>The signature of %1 (%2) is intact: the document has not been changed since. Your signature is added after it and leaves it intact.</source>
+        <translation>%1 の署名（%2）は有効で、署名後に文書は変更されていません。あなたの署名はその後に追加され、既存の署名はそのまま保たれます。</translation>
+    </message>
+    <message>
+        <source>The document&apos;s form cannot be read, so it cannot be signed.</source>
+        <translation>文書のフォームを読み取れないため、署名できません。</translation>
+    </message>
+    <message>
+        <source>The document&apos;s certification cannot be read, so it cannot be signed.</source>
+        <translation>文書の証明を読み取れないため、署名できません。</translation>
+    </message>
+    <message>
+        <source>The document is certified with “no changes allowed”: any signature added to it would invalidate the certification, so it cannot be signed.</source>
+        <translation>この文書は「変更を許可しない」設定で証明されています。署名を追加すると証明が無効になるため、署名できません。</translation>
+    </message>
+    <message>
+        <source>The document is certified and allows form filling and signing: your signature keeps the certification valid.</source>
+        <translation>この文書は証明されており、フォーム入力と署名が許可されています。あなたの署名後も証明は有効です。</translation>
+    </message>
+    <message>
+        <source>The document is certified and allows form filling, signing and comments: your signature keeps the certification valid.</source>
+        <translation>この文書は証明されており、フォーム入力・署名・注釈が許可されています。あなたの署名後も証明は有効です。</translation>
+    </message>
+    <message>
+        <source>Only the first signature of a document can certify it, and this document is already signed.</source>
+        <translation>文書を証明できるのは最初の署名だけですが、この文書はすでに署名されています。</translation>
+    </message>
+    <message>
+        <source>The signature in the field “%1” locked the whole document when it was signed: no further signature is allowed.</source>
+        <translation>フィールド「%1」の署名は署名時に文書全体をロックしました。これ以上署名できません。</translation>
+    </message>
+    <message>
+        <source>The field “%1” you would sign was locked by the signature in the field “%2”: signing it would invalidate that signature.</source>
+        <translation>署名しようとしているフィールド「%1」はフィールド「%2」の署名によってロックされています。署名するとその署名が無効になります。</translation>
+    </message>
+    <message>
+        <source>every form field</source>
+        <translation>すべてのフォームフィールド</translation>
+    </message>
+    <message>
+        <source>every form field except %1</source>
+        <translation>%1 以外のすべてのフォームフィールド</translation>
+    </message>
+    <message>
+        <source>The signature in the field “%1” locked %2. Your signature goes into a new field of its own and leaves the locked fields unchanged.</source>
+        <translation>フィールド「%1」の署名は %2 をロックしています。あなたの署名は新しい専用のフィールドに入り、ロックされたフィールドは変更しません。</translation>
+    </message>
+    <message>
+        <source>The signature in the field “%1” locked %2; the field you sign is not among them.</source>
+        <translation>フィールド「%1」の署名は %2 をロックしていますが、あなたが署名するフィールドは含まれていません。</translation>
+    </message>
+    <message>
+        <source>The document carries Adobe usage rights (extended features of Adobe Acrobat Reader, such as saving a filled-in form). Your signature adds a new signature field, a change these rights do not cover: after signing, Adobe Acrobat Reader will say that the document has been changed and that its extended features are no longer available. The signatures and the content are not affected, nor are Adobe Acrobat and other PDF software.</source>
+        <translation>この文書には Adobe の使用権限（入力したフォームの保存など Adobe Acrobat Reader の拡張機能）が付いています。あなたの署名は新しい署名フィールドを追加しますが、これは使用権限の範囲外の変更です。署名後、Adobe Acrobat Reader は文書が変更されたため拡張機能は使用できないと表示します。署名と内容には影響せず、Adobe Acrobat やその他の PDF ソフトにも影響しません。</translation>
+    </message>
+    <message>
+        <source>The document carries Adobe usage rights (extended features of Adobe Acrobat Reader, such as saving a filled-in form). Signing an existing signature field is usually within these rights, but Adobe Acrobat Reader may still withdraw its extended features after a signature made by other software. The signatures and the content are not affected.</source>
+        <translation>この文書には Adobe の使用権限（入力したフォームの保存など Adobe Acrobat Reader の拡張機能）が付いています。既存の署名フィールドへの署名は通常この権限の範囲内ですが、他のソフトで署名した後に Adobe Acrobat Reader が拡張機能を無効にすることがあります。署名と内容には影響しません。</translation>
+    </message>
+    <message>
+        <source>This is a PDF %1 document; the signature is added as an incremental update and the document stays PDF %1.</source>
+        <translation>この文書は PDF %1 です。署名は増分更新として追加され、文書は PDF %1 のままです。</translation>
+    </message>
+    <message>
+        <source>The document claims %1 conformance (long-term archiving). The claim and the document&apos;s metadata are kept unchanged.</source>
+        <translation>この文書は %1（長期保存形式）への準拠を表明しています。表明と文書のメタデータは変更されません。</translation>
+    </message>
+    <message>
+        <source>A visible seal would break the %1 claim (its font lacks what PDF/A-1 requires). Sign without a visible seal to keep the document PDF/A.</source>
+        <translation>印影を付けると %1 への準拠が失われます（印影のフォントが PDF/A-1 の要件を満たしません）。PDF/A を保つには印影なしで署名してください。</translation>
+    </message>
+    <message>
+        <source>The visible seal is drawn in RGB colours, but the document has no PDF/A output intent for them: the seal would break the %1 claim. Sign without a visible seal to keep the document PDF/A.</source>
+        <translation>印影は RGB で描画されますが、この文書には対応する PDF/A 出力インテントがないため、印影を付けると %1 への準拠が失われます。PDF/A を保つには印影なしで署名してください。</translation>
+    </message>
+    <message>
+        <source>The visible seal is drawn in RGB colours, but the document&apos;s PDF/A output intent is %2: the seal would break the %1 claim. Sign without a visible seal to keep the document PDF/A.</source>
+        <translation>印影は RGB で描画されますが、この文書の PDF/A 出力インテントは %2 のため、印影を付けると %1 への準拠が失われます。PDF/A を保つには印影なしで署名してください。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read as a PDF document, so it cannot be signed.</source>
+        <translation>このファイルは PDF 文書として読み取れないため、署名できません。</translation>
+    </message>
+    <message>
+        <source>The document&apos;s catalog cannot be read, so it cannot be signed.</source>
+        <translation>文書のカタログを読み取れないため、署名できません。</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>情報</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Password needed</source>
+        <translation>パスワードが必要</translation>
+    </message>
+    <message>
+        <source>Cannot be signed</source>
+        <translation>署名できません</translation>
     </message>
 </context>
 <context>
@@ -1569,10 +1744,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
-    <message>
-        <source>Downloading the files…</source>
-        <translation>ファイルをダウンロードしています…</translation>
-    </message>
     <message numerus="yes">
         <source>Signing %n file(s) on this computer…</source>
         <translation>
@@ -1598,6 +1769,40 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>Completed (signing: other signers remain)</source>
         <translation>完了（署名中：他の署名者の署名待ち）</translation>
+    </message>
+    <message>
+        <source>Before signing</source>
+        <translation>署名前の確認</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking the %n file(s) before signing…</source>
+        <translation>
+            <numerusform>署名前に %n 件のファイルを確認しています…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to report: the signature is added as it is.</source>
+        <translation>特記事項はありません。そのまま署名を追加します。</translation>
+    </message>
+    <message>
+        <source>Cannot be signed (%1): %2</source>
+        <translation>署名できません（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Document password</source>
+        <translation>文書のパスワード</translation>
+    </message>
+    <message>
+        <source>“%1” is protected by a password. Enter the password that opens the document to sign it, or skip this file.</source>
+        <translation>「%1」はパスワードで保護されています。署名するには文書を開くパスワードを入力するか、このファイルをスキップしてください。</translation>
+    </message>
+    <message>
+        <source>Use this password</source>
+        <translation>このパスワードを使用</translation>
+    </message>
+    <message>
+        <source>Skip this file</source>
+        <translation>このファイルをスキップ</translation>
     </message>
 </context>
 <context>

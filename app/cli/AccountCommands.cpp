@@ -318,14 +318,14 @@ int batchSign(ApiClient& client, const Options& options)
         entries.append(&file);
     }
     const qint64 downloadedMs = clock.elapsed();
-    // The level the administrator set (B-T: a timestamp from the server's own TSA for every file).
+    // The level the administrator set (from B-T on: timestamps from the server's own TSA, its OCSP answers and CRL).
     auto policy = waitFor<ApiClient::SigningPolicy>(
         [&](ApiClient::Done<ApiClient::SigningPolicy> done) { client.signingPolicy(std::move(done)); });
     if (!policy)
         return fail(policy.error());
     CadesSigner signer(store->key(), store->chain());
-    signer.setTimestampFetcher(timestampFetcherFor(client, *policy));
     SignatureOptions signature;
+    longTermSigningFor(client, *policy).applyTo(signer, signature);
     signature.reason = AccountText::tr("Batch e-signature");
     signature.signingTime = QDateTime::currentDateTimeUtc();
     // The user's 印影 from 本人情報, drawn once for the batch: into the field placed for them, else their corner.

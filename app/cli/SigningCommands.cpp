@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTimeZone>
 
 namespace ikkatsu::cli {
@@ -333,13 +334,11 @@ int SigningCommands::sign(const QStringList& arguments)
         return kExitUsage;
     }
     const QString levelName = parser.value(level);
-    const QStringList levels {
-        QStringLiteral("B-B"), QStringLiteral("B-T"), QStringLiteral("B-LT"), QStringLiteral("B-LTA")};
-    const int levelIndex = int(levels.indexOf(levelName));
-    if (levelIndex < 0)
+    const std::optional<SigningLevel> signingLevel = parseSigningLevel(levelName);
+    if (!signingLevel)
         return fail(makeError(ErrorCode::SignatureLevelUnsupported, levelName));
     const QUrl tsaUrl(parser.value(tsa), QUrl::StrictMode);
-    if (levelIndex >= 1
+    if (*signingLevel != SigningLevel::BB
         && (!tsaUrl.isValid()
             || (tsaUrl.scheme() != QLatin1String("http") && tsaUrl.scheme() != QLatin1String("https")))) {
         printErr(tr("sign: --level %1 needs --tsa with an http(s) URL.").arg(levelName));
@@ -381,6 +380,12 @@ int SigningCommands::sign(const QStringList& arguments)
     auto plan = FileBatchSigner::planOutputs(files, parser.value(outDir), parser.value(suffix));
     if (!plan.ok())
         return fail(plan.error());
+    // A run killed before (SIGKILL, power loss) leaves hidden temporaries in the output folders: remove ours.
+    QSet<QString> outputDirs;
+    for (const BatchItem& item : std::as_const(*plan))
+        outputDirs.insert(QFileInfo(item.outputPath).absolutePath());
+    for (const QString& dir : std::as_const(outputDirs))
+        AtomicFile::removeStaleTemporaries(dir);
 
     auto pin = readPin(parser.isSet(pinStdin), tr("Signing PIN: "));
     if (!pin.ok())
@@ -428,17 +433,9 @@ int SigningCommands::sign(const QStringList& arguments)
         options.seal = *built;
     }
     CadesSigner signer(store->key(), store->chain());
-    if (levelIndex >= 1) {
-        TimestampClientOptions tsaOptions;
-        tsaOptions.url = tsaUrl;
-        signer.setTimestampFetcher(makeHttpTimestampFetcher(tsaOptions));
-        // One collector for the whole batch: each certificate's OCSP answer or CRL is fetched once.
-        if (levelIndex >= 2)
-            options.validationData
-                = std::make_shared<const ValidationDataCollector>(makeHttpRevocationFetchers(tsaOptions));
-        if (levelIndex >= 3)
-            options.archiveTimestamp = makeHttpTimestampFetcher(tsaOptions);
-    }
+    TimestampClientOptions tsaOptions;
+    tsaOptions.url = tsaUrl;
+    longTermSigning(*signingLevel, tsaOptions).applyTo(signer, options);
     FileBatchSigner batch(signer, options, threads);
     if (parser.isSet(corner)) {
         // The batch's per-file placement, as the desktop uses it with the user's settings.

@@ -160,6 +160,9 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "The PDF document uses an encryption method that is not supported.");
     case ErrorCode::PdfPermissionDenied:
         return QT_TRANSLATE_NOOP("ErrorCode", "The PDF document's permissions do not allow signing.");
+    case ErrorCode::PdfLockedBySignature:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "An earlier signature locked the PDF document or the field to be signed.");
     case ErrorCode::SignatureTooLarge:
         return QT_TRANSLATE_NOOP("ErrorCode", "The signature does not fit into the space reserved for it.");
     case ErrorCode::SigningFailed:
@@ -224,6 +227,13 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "You may not use this timestamp authority.");
     case ErrorCode::SignatureLevelUnsupported:
         return QT_TRANSLATE_NOOP("ErrorCode", "This signature level is not supported.");
+    case ErrorCode::UploadBelowSigningLevel:
+        return QT_TRANSLATE_NOOP("ErrorCode",
+            "The signature does not reach the level this server requires (a timestamp or validation data is "
+            "missing).");
+    case ErrorCode::UploadTimestampInvalid:
+        return QT_TRANSLATE_NOOP("ErrorCode",
+            "A timestamp in the uploaded file is not valid or does not come from this server's timestamp authority.");
     case ErrorCode::DocumentTimestampInvalid:
         return QT_TRANSLATE_NOOP("ErrorCode", "The document timestamp is damaged or does not cover the document.");
     case ErrorCode::SignatureNotProvenAt:

@@ -77,6 +77,7 @@ namespace ikkatsu {
     X(PdfPasswordWrong, 4012, 422)                                                                                     \
     X(PdfEncryptionUnsupported, 4013, 422)                                                                             \
     X(PdfPermissionDenied, 4014, 422)                                                                                  \
+    X(PdfLockedBySignature, 4015, 422)                                                                                 \
     X(SignatureTooLarge, 4101, 500)                                                                                    \
     X(SigningFailed, 4102, 500)                                                                                        \
     X(SelfVerificationFailed, 4103, 500)                                                                               \
@@ -97,6 +98,8 @@ namespace ikkatsu {
     X(SealPageOutOfRange, 4223, 422)                                                                                   \
     X(SealFontMissing, 4224, 422)                                                                                      \
     X(SealFieldNotFound, 4225, 422)                                                                                    \
+    X(UploadBelowSigningLevel, 4226, 422)                                                                              \
+    X(UploadTimestampInvalid, 4227, 422)                                                                               \
     X(TimestampFailed, 4301, 502)                                                                                      \
     X(TimestampRequestInvalid, 4302, 400)                                                                              \
     X(TimestampResponseInvalid, 4303, 502)                                                                             \

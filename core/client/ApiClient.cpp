@@ -1,6 +1,8 @@
 // Maps HTTP answers to Result values: the server's {"code","message"} body becomes an Error with that code.
 #include "client/ApiClient.h"
 
+#include "api/SigningLevel.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -301,12 +303,14 @@ void ApiClient::signingPolicy(Done<SigningPolicy> done)
             SigningPolicy policy;
             policy.signatureLevel = json->value(QStringLiteral("signatureLevel")).toString();
             policy.tsaPath = json->value(QStringLiteral("tsaPath")).toString();
-            if (policy.signatureLevel != QLatin1String("B-B") && policy.signatureLevel != QLatin1String("B-T")) {
+            if (!parseSigningLevel(policy.signatureLevel)) {
                 done(makeError(ErrorCode::SignatureLevelUnsupported, policy.signatureLevel));
                 return;
             }
-            if (policy.signatureLevel == QLatin1String("B-T") && !policy.tsaPath.startsWith(QLatin1Char('/'))) {
-                done(makeError(ErrorCode::ProtocolMismatch, QStringLiteral("B-T without a TSA path")));
+            // Every level above B-B takes its timestamps from the server's own TSA, a path on the same server.
+            if (policy.signatureLevel != QLatin1String("B-B") && !policy.tsaPath.startsWith(QLatin1Char('/'))) {
+                done(makeError(
+                    ErrorCode::ProtocolMismatch, policy.signatureLevel + QStringLiteral(" without a TSA path")));
                 return;
             }
             done(policy);

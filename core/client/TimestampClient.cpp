@@ -140,16 +140,35 @@ RevocationFetchers makeHttpRevocationFetchers(const TimestampClientOptions& opti
     return fetchers;
 }
 
-CadesSigner::TimestampFetcher timestampFetcherFor(
-    const client::ApiClient& client, const client::ApiClient::SigningPolicy& policy)
+void LongTermSigning::applyTo(CadesSigner& signer, SignatureOptions& options) const
 {
-    if (policy.signatureLevel != QLatin1String("B-T"))
+    signer.setTimestampFetcher(signatureTimestamp);
+    options.validationData = validationData;
+    options.archiveTimestamp = archiveTimestamp;
+}
+
+LongTermSigning longTermSigning(SigningLevel level, const TimestampClientOptions& tsa)
+{
+    LongTermSigning tools;
+    if (level >= SigningLevel::BT)
+        tools.signatureTimestamp = makeHttpTimestampFetcher(tsa);
+    if (level >= SigningLevel::BLT)
+        tools.validationData = std::make_shared<const ValidationDataCollector>(makeHttpRevocationFetchers(tsa));
+    if (level >= SigningLevel::BLTA)
+        tools.archiveTimestamp = makeHttpTimestampFetcher(tsa);
+    return tools;
+}
+
+LongTermSigning longTermSigningFor(const client::ApiClient& client, const client::ApiClient::SigningPolicy& policy)
+{
+    const SigningLevel level = parseSigningLevel(policy.signatureLevel).value_or(SigningLevel::BB);
+    if (level == SigningLevel::BB)
         return {};
     TimestampClientOptions options;
     options.url = client.serverUrl().resolved(QUrl(policy.tsaPath));
     options.bearerToken = client.sessionToken();
     options.caCertificates = client.caCertificates();
-    return makeHttpTimestampFetcher(options);
+    return longTermSigning(level, options);
 }
 
 } // namespace ikkatsu

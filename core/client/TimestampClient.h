@@ -1,14 +1,19 @@
 // Reaches an RFC 3161 timestamp authority, OCSP responders and CRLs over HTTP for B-T, B-LT and B-LTA signatures.
 #pragma once
 
+#include "api/SigningLevel.h"
 #include "client/ApiClient.h"
 #include "crypto/Cades.h"
 #include "crypto/Revocation.h"
+#include "pdf/PdfSigner.h"
 
 #include <QList>
 #include <QSslCertificate>
 #include <QString>
 #include <QUrl>
+
+#include <memory>
+#include <optional>
 
 namespace ikkatsu {
 
@@ -30,9 +35,21 @@ CadesSigner::TimestampFetcher makeHttpTimestampFetcher(const TimestampClientOpti
 // anchors, session and timeout; only http(s) URLs. OcspUnavailable / CrlUnavailable when there is no good answer.
 RevocationFetchers makeHttpRevocationFetchers(const TimestampClientOptions& options);
 
-// The fetcher the server's policy asks for: its own TSA with the client's session and TLS anchors for B-T, none
-// (an empty function: B-B) otherwise.
-CadesSigner::TimestampFetcher timestampFetcherFor(
-    const client::ApiClient& client, const client::ApiClient::SigningPolicy& policy);
+// What a level needs beyond the key: a signature-time-stamp (B-T and up), the OCSP answers and CRLs of the chains
+// in a /DSS (B-LT and up; one collector per batch so each certificate is asked once), a document timestamp over
+// that (B-LTA). Empty members for what the level does not need.
+struct LongTermSigning
+{
+    CadesSigner::TimestampFetcher signatureTimestamp;
+    std::shared_ptr<const ValidationDataCollector> validationData;
+    CadesSigner::TimestampFetcher archiveTimestamp;
+
+    void applyTo(CadesSigner& signer, SignatureOptions& options) const;
+};
+LongTermSigning longTermSigning(SigningLevel level, const TimestampClientOptions& tsa);
+
+// What the server's policy asks for: its own TSA with the client's session and TLS anchors from B-T on; revocation
+// data from the URLs in the certificates (the server's OCSP responder and CRL for its own CA) from B-LT on.
+LongTermSigning longTermSigningFor(const client::ApiClient& client, const client::ApiClient::SigningPolicy& policy);
 
 } // namespace ikkatsu

@@ -3,13 +3,28 @@
 
 #include "platform/NativePath.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 namespace ikkatsu {
 
 using platform::NativeFile;
 using platform::nativePath;
+
+int AtomicFile::removeStaleTemporaries(const QString& directory)
+{
+    static const QRegularExpression ours(QStringLiteral("^\\..+\\.[0-9a-f]{16}\\.tmp$"));
+    const QDir dir(directory);
+    int removed = 0;
+    const QStringList names = dir.entryList(QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks);
+    for (const QString& name : names) {
+        if (ours.match(name).hasMatch() && NativeFile::removeIfAbandoned(nativePath(dir.filePath(name))))
+            ++removed;
+    }
+    return removed;
+}
 
 Result<AtomicFile> AtomicFile::create(const QString& targetPath, unsigned permissions)
 {

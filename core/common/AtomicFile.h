@@ -42,6 +42,11 @@ public:
     // Removes the temporary file; the target stays as it was.
     void discard();
 
+    // Removes, in `directory`, the temporary files of AtomicFiles whose process died before commit or discard
+    // (".NAME.<16 hex digits>.tmp", e.g. after a SIGKILL of a batch); those still being written are kept.
+    // Returns how many were removed.
+    static int removeStaleTemporaries(const QString& directory);
+
 private:
     AtomicFile() = default;
     platform::NativeFile m_file;

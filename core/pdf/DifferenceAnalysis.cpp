@@ -856,6 +856,43 @@ private:
 
 } // namespace
 
+AnalysisPolicy fieldMdpPolicy(PdfReader& reader, const PdfObject& signature)
+{
+    AnalysisPolicy policy;
+    Result<PdfObject> references = reader.resolve(signature.get("Reference"));
+    if (!references || !references->isArray())
+        return policy;
+    for (const PdfObject& item : references->items()) {
+        Result<PdfObject> reference = reader.resolve(item);
+        if (!reference || !reference->isDictionary() || !reference->get("TransformMethod").isName("FieldMDP"))
+            continue;
+        Result<PdfObject> params = reader.resolve(reference->get("TransformParams"));
+        if (!params || !params->isDictionary())
+            continue;
+        QSet<QString> names;
+        Result<PdfObject> fields = reader.resolve(params->get("Fields"));
+        if (fields && fields->isArray()) {
+            for (const PdfObject& name : fields->items()) {
+                if (name.isString())
+                    names.insert(decodeTextString(name.bytes()));
+            }
+        }
+        const PdfObject& action = params->get("Action");
+        if (action.isName("All")) {
+            policy.lockAll = true;
+        } else if (action.isName("Include")) {
+            policy.lockedFields.unite(names);
+        } else if (action.isName("Exclude")) {
+            policy.lockAll = true;
+            policy.unlockedFields.unite(names);
+        }
+        const qint64 p = params->get("P").toInteger(0);
+        if (p >= 1 && p <= 3 && (policy.lockPermission == 0 || p < policy.lockPermission))
+            policy.lockPermission = static_cast<int>(p);
+    }
+    return policy;
+}
+
 QString modificationLevelName(ModificationLevel level)
 {
     switch (level) {

@@ -64,7 +64,11 @@ struct AnalysisPolicy
     bool lockAll = false; // /Action /All, or /Exclude with unlockedFields
     QSet<QString> lockedFields; // /Action /Include
     QSet<QString> unlockedFields; // /Action /Exclude
+    int lockPermission = 0; // PDF 2.0 /P of the FieldMDP parameters: 1 locks the whole document ("lock after signing")
 };
+
+// The FieldMDP locks a signature dictionary's /Reference names. Unreadable parts lock nothing.
+AnalysisPolicy fieldMdpPolicy(PdfReader& reader, const PdfObject& signature);
 
 class DifferenceAnalysis
 {

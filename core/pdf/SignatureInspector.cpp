@@ -29,41 +29,6 @@ bool storedPlainly(const PdfReader& reader, PdfRef ref)
     return entry && entry->type == XrefEntryType::InFile;
 }
 
-// The FieldMDP locks a signature dictionary names (ISO 32000-2 §12.8.2.4).
-AnalysisPolicy fieldLocks(PdfReader& reader, const PdfObject& signature)
-{
-    AnalysisPolicy policy;
-    Result<PdfObject> references = reader.resolve(signature.get("Reference"));
-    if (!references || !references->isArray())
-        return policy;
-    for (const PdfObject& item : references->items()) {
-        Result<PdfObject> reference = reader.resolve(item);
-        if (!reference || !reference->isDictionary() || !reference->get("TransformMethod").isName("FieldMDP"))
-            continue;
-        Result<PdfObject> params = reader.resolve(reference->get("TransformParams"));
-        if (!params || !params->isDictionary())
-            continue;
-        QSet<QString> names;
-        Result<PdfObject> fields = reader.resolve(params->get("Fields"));
-        if (fields && fields->isArray()) {
-            for (const PdfObject& name : fields->items()) {
-                if (name.isString())
-                    names.insert(decodeTextString(name.bytes()));
-            }
-        }
-        const PdfObject& action = params->get("Action");
-        if (action.isName("All")) {
-            policy.lockAll = true;
-        } else if (action.isName("Include")) {
-            policy.lockedFields.unite(names);
-        } else if (action.isName("Exclude")) {
-            policy.lockAll = true;
-            policy.unlockedFields.unite(names);
-        }
-    }
-    return policy;
-}
-
 bool certifies(PdfReader& reader, const PdfObject& signature)
 {
     Result<PdfObject> references = reader.resolve(signature.get("Reference"));
@@ -106,7 +71,7 @@ bool laterChangesAllowed(PdfReader& reader, const QString& path, const PdfObject
 {
     if (!report.coversWholeDocument) {
         Result<DifferenceReport> changes
-            = DifferenceAnalysis::analyze(path, reader, report.signedRevisionEnd, fieldLocks(reader, signature));
+            = DifferenceAnalysis::analyze(path, reader, report.signedRevisionEnd, fieldMdpPolicy(reader, signature));
         if (!changes) {
             fail(report, Indication::TotalFailed, subindication::FormatFailure, changes.error());
             return false;
@@ -400,8 +365,8 @@ bool validatedBy(const ValidationData& store, const QList<Certificate>& certific
 }
 
 // Raises B-T signatures to B-LT and B-LTA by what the /DSS holds and which document timestamps cover it.
-void assessLongTerm(
-    const QString& path, PdfReader& reader, InspectionReport& report, const QList<Certificate>& trustAnchors)
+void assessLongTerm(const QString& path, const QByteArray& password, PdfReader& reader, InspectionReport& report,
+    const QList<Certificate>& trustAnchors)
 {
     Result<ValidationData> whole = readDocumentSecurityStore(reader);
     if (!whole)
@@ -425,7 +390,7 @@ void assessLongTerm(
                 || stamp.signedRevisionEnd <= signature.signedRevisionEnd)
                 continue;
             if (!storeAt.contains(stamp.signedRevisionEnd)) {
-                Result<std::unique_ptr<PdfReader>> then = PdfReader::open(path, stamp.signedRevisionEnd);
+                Result<std::unique_ptr<PdfReader>> then = PdfReader::open(path, stamp.signedRevisionEnd, password);
                 Result<ValidationData> data
                     = then ? readDocumentSecurityStore(**then) : Result<ValidationData>(then.error());
                 storeAt.insert(stamp.signedRevisionEnd, data ? *data : ValidationData {});
@@ -543,8 +508,8 @@ bool chainHolds(const QList<Certificate>& chain, const QDateTime& made, const QL
 
 // Newest first: a document timestamp valid at `at` proves what it covers; each signature and older timestamp holds
 // at `at` when its chains do, directly or through such a proof.
-void assessAt(const QString& path, PdfReader& reader, InspectionReport& report, const QList<Certificate>& trustAnchors,
-    const QDateTime& at)
+void assessAt(const QString& path, const QByteArray& password, PdfReader& reader, InspectionReport& report,
+    const QList<Certificate>& trustAnchors, const QDateTime& at)
 {
     Result<ValidationData> read = readDocumentSecurityStore(reader);
     const ValidationData whole = read ? *read : ValidationData {};
@@ -595,7 +560,7 @@ void assessAt(const QString& path, PdfReader& reader, InspectionReport& report, 
                     false);
                 continue;
             }
-            Result<std::unique_ptr<PdfReader>> then = PdfReader::open(path, item.signedRevisionEnd);
+            Result<std::unique_ptr<PdfReader>> then = PdfReader::open(path, item.signedRevisionEnd, password);
             Result<ValidationData> data
                 = then ? readDocumentSecurityStore(**then) : Result<ValidationData>(then.error());
             stores[size_t(k)] = data ? *data : ValidationData {};
@@ -684,15 +649,18 @@ QString signatureVerdictName(SignatureVerdict verdict)
     return QStringLiteral("invalid");
 }
 
-Result<InspectionReport> SignatureInspector::inspectFile(const QString& path, const QList<Certificate>& trustAnchors)
+Result<InspectionReport> SignatureInspector::inspectFile(
+    const QString& path, const QList<Certificate>& trustAnchors, const QByteArray& password)
 {
-    return inspectFile(path, trustAnchors, InspectionOptions {});
+    InspectionOptions options;
+    options.password = password;
+    return inspectFile(path, trustAnchors, options);
 }
 
 Result<InspectionReport> SignatureInspector::inspectFile(
     const QString& path, const QList<Certificate>& trustAnchors, const InspectionOptions& options)
 {
-    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(path);
+    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(path, -1, options.password);
     if (!opened)
         return opened.error();
     PdfReader& reader = **opened;
@@ -723,10 +691,10 @@ Result<InspectionReport> SignatureInspector::inspectFile(
         report.signatures.append(inspectSignature(reader, path, field, trustAnchors, *docMdp, options.validationTime));
     std::stable_sort(report.signatures.begin(), report.signatures.end(),
         [](const SignatureReport& a, const SignatureReport& b) { return a.signedRevisionEnd < b.signedRevisionEnd; });
-    assessLongTerm(path, reader, report, trustAnchors);
+    assessLongTerm(path, options.password, reader, report, trustAnchors);
     report.validationTime = options.validationTime;
     if (options.validationTime.isValid())
-        assessAt(path, reader, report, trustAnchors, options.validationTime);
+        assessAt(path, options.password, reader, report, trustAnchors, options.validationTime);
     return report;
 }
 

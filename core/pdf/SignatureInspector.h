@@ -93,6 +93,7 @@ struct InspectionOptions
     // itself valid then must prove it existed while they were valid and not revoked per the /DSS (its revision must
     // hold their revocation data). Invalid (the default): each signature at the time it proves, as before.
     QDateTime validationTime;
+    QByteArray password; // the user password of a document that needs one (see PdfReader::open)
 };
 
 struct InspectionReport
@@ -115,7 +116,9 @@ class SignatureInspector
 public:
     // Structural errors of the file itself (PdfNotPdf, PdfMalformed, PdfXrefBroken, InputFileUnreadable) fail
     // the whole call; problems of individual signatures are reported per signature.
-    static Result<InspectionReport> inspectFile(const QString& path, const QList<Certificate>& trustAnchors);
+    // `password` opens a document that needs a user password (see PdfReader::open).
+    static Result<InspectionReport> inspectFile(
+        const QString& path, const QList<Certificate>& trustAnchors, const QByteArray& password = {});
     // The same with options; with a validation time, what is not verifiable then is Invalid with
     // SignatureNotProvenAt (INDETERMINATE / OUT_OF_BOUNDS_NO_POE) or CertificateRevoked (TOTAL-FAILED / REVOKED).
     static Result<InspectionReport> inspectFile(

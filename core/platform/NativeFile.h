@@ -58,6 +58,9 @@ public:
     // Renames `from` over `to` atomically; the rename itself is durable once syncDirectory(to's folder) returned.
     static int replace(const NativePath& from, const NativePath& to);
     static int remove(const NativePath& path);
+    // Removes `path` only when it is a regular file of this user that no process has open for writing through
+    // createExclusive (which holds a lock on it until closed); true when removed. Never follows a symbolic link.
+    static bool removeIfAbandoned(const NativePath& path);
     // Best effort: a failure only means the last rename may not survive a power cut.
     static void syncDirectory(const NativePath& directory);
 

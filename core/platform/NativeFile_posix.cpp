@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utility>
@@ -62,6 +63,9 @@ int NativeFile::createExclusive(const NativePath& path, unsigned permissions, Na
         return lastError();
     // umask may have narrowed the mode; a key store must be exactly what was asked.
     ::fchmod(fd, static_cast<mode_t>(permissions));
+    // Held until the file is closed (or the process dies, even by SIGKILL): how removeIfAbandoned tells a temporary
+    // file still being written from one a killed process left behind.
+    ::flock(fd, LOCK_EX | LOCK_NB);
     *file = NativeFile();
     file->m_fd = fd;
     return 0;
@@ -208,6 +212,28 @@ int NativeFile::replace(const NativePath& from, const NativePath& to)
 int NativeFile::remove(const NativePath& path)
 {
     return ::unlink(path.c_str()) == 0 ? 0 : lastError();
+}
+
+bool NativeFile::removeIfAbandoned(const NativePath& path)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat info
+    {
+    };
+    bool removed = false;
+    if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_uid == ::geteuid() && info.st_nlink == 1
+        && ::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+        // Still the same file under that name (not swapped since it was opened): then nobody writes it.
+        struct stat named
+        {
+        };
+        if (::lstat(path.c_str(), &named) == 0 && named.st_dev == info.st_dev && named.st_ino == info.st_ino)
+            removed = ::unlink(path.c_str()) == 0;
+    }
+    ::close(fd);
+    return removed;
 }
 
 void NativeFile::syncDirectory(const NativePath& directory)

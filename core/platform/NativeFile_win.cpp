@@ -209,6 +209,17 @@ int NativeFile::remove(const NativePath& path)
     return ::DeleteFileW(path.c_str()) ? 0 : lastError();
 }
 
+bool NativeFile::removeIfAbandoned(const NativePath& path)
+{
+    // No sharing: opening fails while any process still has the file open; closing deletes it.
+    HANDLE handle = ::CreateFileW(path.c_str(), DELETE, 0, nullptr, OPEN_EXISTING,
+        FILE_ATTRIBUTE_NORMAL | FILE_FLAG_DELETE_ON_CLOSE | FILE_FLAG_OPEN_REPARSE_POINT, nullptr);
+    if (handle == INVALID_HANDLE_VALUE)
+        return false;
+    ::CloseHandle(handle);
+    return true;
+}
+
 void NativeFile::syncDirectory(const NativePath&)
 {
     // Nothing to do: replace() wrote through.

@@ -69,6 +69,7 @@ QList<BatchItemResult> FileBatchSigner::run(
                 break;
             BatchItemResult result;
             result.item = items[index];
+            result.item.password.clear(); // results outlive the batch; the password must not
             result.bytes = QFileInfo(result.item.inputPath).size();
             if (cancel && cancel->load()) {
                 result.error = makeError(ErrorCode::Cancelled);
@@ -78,10 +79,14 @@ QList<BatchItemResult> FileBatchSigner::run(
             QElapsedTimer timer;
             timer.start();
             SignatureOptions options = m_options;
+            if (!items[index].password.isEmpty())
+                options.password = QByteArray(items[index].password.data(), qsizetype(items[index].password.size()));
+            // Placement opens the file, with its password.
             const Status placed = applySealPlacement(result.item, options);
             auto prepared = placed.ok()
                 ? PdfSigner::prepareFile(result.item.inputPath, result.item.outputPath, m_signer, options)
                 : Result<PreparedSignature>(placed.error());
+            wipeBytes(options.password);
             result.elapsedMs = timer.elapsed();
             if (!prepared.ok()) {
                 result.error = prepared.error();

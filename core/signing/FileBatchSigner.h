@@ -2,6 +2,7 @@
 #pragma once
 
 #include "common/Result.h"
+#include "common/SecureBuffer.h"
 #include "crypto/Cades.h"
 #include "pdf/PdfSigner.h"
 #include "pdf/SealPlacement.h"
@@ -19,6 +20,7 @@ struct BatchItem
 {
     QString inputPath;
     QString outputPath;
+    SecureBuffer password {}; // this document's user password, when it needs one (else the batch options' password)
 };
 
 // A user's own placement rules for the batch's seal (SignatureOptions::seal), decided per document: the empty

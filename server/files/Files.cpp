@@ -3,6 +3,7 @@
 #include "files/Files.h"
 
 #include "accounts/Secrets.h"
+#include "api/SigningLevel.h"
 #include "files/FileNames.h"
 #include "pdf/SignatureAppend.h"
 #include "pdf/SignatureInspector.h"
@@ -99,6 +100,31 @@ ErrorCode signatureProblem(const SignatureReport& report)
     default:
         return ErrorCode::SignatureInvalid;
     }
+}
+
+// The timestamps an upload brings and the level it reaches. A hostile client may leave the timestamp out, bring
+// one from a TSA of its own, or append a document timestamp that covers nothing: only this server's TSA proves time
+// here, and the signature must reach the administrator's level (signing/level).
+Status checkUploadedTimestamps(const InspectionReport& inspected, int added, qint64 storedSize, SigningLevel required)
+{
+    const SignatureReport& signature = inspected.signatures.at(added);
+    if (signature.timestampProblem)
+        return makeError(ErrorCode::UploadTimestampInvalid, signature.timestampProblem->detail);
+    if (signature.timestampTime.isValid() && !signature.timestampTrusted)
+        return makeError(ErrorCode::UploadTimestampInvalid, QStringLiteral("the signature's timestamp is not ours"));
+    for (int k = added + 1; k < inspected.signatures.size(); ++k) {
+        const SignatureReport& later = inspected.signatures.at(k);
+        if (!later.documentTimestamp || later.signedRevisionEnd <= storedSize)
+            continue;
+        if (later.verdict != SignatureVerdict::Valid)
+            return makeError(ErrorCode::UploadTimestampInvalid,
+                QStringLiteral("document timestamp %1: %2").arg(later.fieldName, later.problem.detail));
+    }
+    const SigningLevel reached = parseSigningLevel(signature.level).value_or(SigningLevel::BB);
+    if (reached < required)
+        return makeError(ErrorCode::UploadBelowSigningLevel,
+            QStringLiteral("%1 signature, %2 required").arg(signingLevelName(reached), signingLevelName(required)));
+    return {};
 }
 
 // Structural problems of a PDF, as a registration or upload refusal.
@@ -656,6 +682,8 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
         return makeError(ErrorCode::UploadSignatureCount, QStringLiteral("more than one new signature"));
     if (added.verdict != SignatureVerdict::Valid)
         return makeError(ErrorCode::UploadSignerMismatch, added.problem.detail);
+    IKK_TRY(checkUploadedTimestamps(*inspected, candidate, current->size(),
+        parseSigningLevel(m_context.config.signatureLevel).value_or(SigningLevel::BLTA)));
     // The earlier signatures must still hold: the upload may not break what others signed.
     for (int k = 0; k < inspected->signatures.size(); ++k) {
         const SignatureReport& earlier = inspected->signatures.at(k);

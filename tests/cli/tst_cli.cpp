@@ -2,16 +2,20 @@
 #include "PdfFixtures.h"
 #include "TestConfig.h"
 #include "TestSupport.h"
+#include "common/AtomicFile.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <sys/stat.h>
 
@@ -132,6 +136,74 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.all().contains(QStringLiteral("E2003")), qPrintable(run.all()));
         QVERIFY(QDir(out).entryList(QDir::Files | QDir::Hidden).isEmpty());
+    }
+
+    // A sign run killed with SIGKILL leaves hidden temporaries; the next run removes exactly those (issue 13), not a
+    // temporary another process is still writing, nor other hidden files or symbolic links.
+    void killedRunLeavesTemporariesTheNextRunRemoves()
+    {
+        const QString in = path(QStringLiteral("kill-in"));
+        const QString out = path(QStringLiteral("kill-out"));
+        QVERIFY(QDir().mkpath(in) && QDir().mkpath(out));
+        QStringList inputs;
+        for (int i = 0; i < 48; ++i) {
+            inputs << in + QStringLiteral("/big%1.pdf").arg(i, 2, 10, QLatin1Char('0'));
+            QVERIFY(writeLargePdf(inputs.back(), 3 << 20));
+        }
+        const QRegularExpression temporary(QStringLiteral("^\\..+\\.[0-9a-f]{16}\\.tmp$"));
+        auto temporaries = [&] {
+            QStringList found;
+            for (const QString& name :
+                QDir(out).entryList(QDir::Files | QDir::Hidden | QDir::System | QDir::NoSymLinks)) {
+                if (temporary.match(name).hasMatch())
+                    found << name;
+            }
+            return found;
+        };
+        QStringList stale;
+        for (int attempt = 0; attempt < 10 && stale.isEmpty(); ++attempt) {
+            QProcess run;
+            run.start(builtBinary(QStringLiteral("ikkatsu-cli")),
+                QStringList {QStringLiteral("sign"), QStringLiteral("--keystore"), m_keystore,
+                    QStringLiteral("--pin-stdin"), QStringLiteral("--jobs"), QStringLiteral("2"),
+                    QStringLiteral("--out-dir"), out}
+                    + inputs);
+            QVERIFY(run.waitForStarted());
+            run.write(kPin + '\n');
+            QVERIFY(run.waitForBytesWritten(10000)); // no event loop here: flush the PIN by hand
+            run.closeWriteChannel();
+            QElapsedTimer timer;
+            timer.start();
+            bool finished = false;
+            while (temporaries().isEmpty() && !finished && timer.elapsed() < 20000)
+                finished = run.waitForFinished(1);
+            run.kill(); // SIGKILL: no destructor runs
+            QVERIFY(run.waitForFinished());
+            stale = temporaries();
+        }
+        QVERIFY2(!stale.isEmpty(), "no temporary was caught in flight");
+
+        // Another writer's temporary, open right now, and look-alikes that are not ours to remove.
+        ikkatsu::Result<ikkatsu::AtomicFile> live = ikkatsu::AtomicFile::create(out + QStringLiteral("/live.pdf"));
+        QVERIFY(live.ok());
+        QVERIFY(live->write(QByteArrayLiteral("%PDF-1.7 in progress")).ok());
+        QVERIFY(writeAll(out + QStringLiteral("/.notes.tmp"), "keep"));
+        QVERIFY(writeAll(path(QStringLiteral("outside.pdf")), "keep"));
+        QVERIFY(
+            QFile::link(path(QStringLiteral("outside.pdf")), out + QStringLiteral("/.link.pdf.0123456789abcdef.tmp")));
+
+        const ToolRun again
+            = cli({QStringLiteral("sign"), QStringLiteral("--keystore"), m_keystore, QStringLiteral("--pin-stdin"),
+                      QStringLiteral("--out-dir"), out, m_corpus.front()},
+                kPin + '\n');
+        QVERIFY2(again.exitCode == 0, qPrintable(again.all()));
+        const QStringList left = temporaries();
+        QCOMPARE(left, QStringList {QFileInfo(live->temporaryPath()).fileName()});
+        QVERIFY(QFileInfo::exists(out + QStringLiteral("/.notes.tmp")));
+        QVERIFY(QFileInfo(out + QStringLiteral("/.link.pdf.0123456789abcdef.tmp")).isSymLink());
+        QVERIFY(QFileInfo::exists(path(QStringLiteral("outside.pdf"))));
+        QVERIFY(live->commit().ok());
+        QCOMPARE(readAll(out + QStringLiteral("/live.pdf")), QByteArrayLiteral("%PDF-1.7 in progress"));
     }
 
     void batchSignsGoodFilesAndReportsBadOnes()

@@ -241,7 +241,21 @@ QStringList TestServer::commonArgs() const
     QStringList args {QStringLiteral("--data-dir"), dataDir()};
     if (!m_databaseUrl.isEmpty())
         args << QStringLiteral("--database") << m_databaseUrl;
+    if (m_publicPort != 0) {
+        const QString address = QStringLiteral("127.0.0.1:%1").arg(m_publicPort);
+        args << QStringLiteral("--listen") << address << QStringLiteral("--public-url")
+             << QStringLiteral("http://%1/").arg(address);
+    }
     return args;
+}
+
+bool TestServer::usePublicAddress()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return false;
+    m_publicPort = probe.serverPort();
+    return true;
 }
 
 bool TestServer::initAdmin(const QString& adminId, const QString& password, const QString& email)
@@ -263,8 +277,11 @@ bool TestServer::start(const QStringList& extraArgs)
     if (testDatabaseKind() == QLatin1String("postgresql") && m_databaseUrl.isEmpty())
         return false; // never fall back to SQLite silently in the PostgreSQL variant
     // Tests log in far more often than people do: the login rate limits are lifted unless a test sets them.
+    // Most tests upload B-B signatures their own code makes: the server asks for B-B unless a test sets --level
+    // (the flows of the desktop and the CLI batch run at the product's default, B-LTA).
     const QStringList unlimited {QStringLiteral("--rate-per-address"), QStringLiteral("1000000"),
-        QStringLiteral("--rate-per-account"), QStringLiteral("1000000")};
+        QStringLiteral("--rate-per-account"), QStringLiteral("1000000"), QStringLiteral("--level"),
+        QStringLiteral("B-B")};
     m_process.start(builtBinary(QStringLiteral("ikkatsu-server")),
         QStringList {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")} + commonArgs()
             + unlimited + extraArgs);

@@ -97,6 +97,9 @@ public:
     QList<Mail> outboxMails();
 
     QStringList commonArgs() const;
+    // Listens on a port chosen now, for init and every start, and names it as the public URL: the OCSP and CRL URLs
+    // in the certificates the server issues then reach it, as B-LT signing needs (port 0 would change each start).
+    bool usePublicAddress();
 
 private:
     QTemporaryDir m_dir;
@@ -105,6 +108,7 @@ private:
     QProcess m_process;
     QString m_baseUrl;
     QByteArray m_log;
+    quint16 m_publicPort = 0;
 };
 
 // Logs in with password and the OTP read by `otpSource` (returns the newest OTP mail for the user).

@@ -2,6 +2,7 @@
 // of a B-T signature; who may ask for timestamps.
 #include "FileSteps.h"
 #include "PdfFixtures.h"
+#include "TestPki.h"
 #include "TestSupport.h"
 #include "client/TimestampClient.h"
 #include "crypto/Timestamp.h"
@@ -36,6 +37,7 @@ private slots:
     void cliFailsWhenTsaIsDown();
     void uploadOfBTSignature();
     void uploadOfBLTASignature();
+    void uploadsBelowTheLevelOrForeignTimestampsAreRefused();
 
 private:
     QString path(const QString& name) const { return m_work.filePath(name); }
@@ -50,7 +52,8 @@ private:
 
 void TestServerTsa::initTestCase()
 {
-    m_admin = startWithAdmin(m_server);
+    // The level the administrator sets: B-T here, so that B-T and B-LTA uploads are both accepted (above it).
+    m_admin = startWithAdmin(m_server, {QStringLiteral("--level"), QStringLiteral("B-T")});
     QVERIFY(!m_admin.isEmpty());
     m_user = newUser(m_server, m_admin, QStringLiteral("tsa@sign.example"));
     QVERIFY(!m_user.certificate.isNull());
@@ -408,6 +411,42 @@ void TestServerTsa::uploadOfBLTASignature()
     QVERIFY(!failed);
     QCOMPARE(failed.error().code, ErrorCode::OcspUnavailable);
     QVERIFY(!QFile::exists(refused));
+}
+
+void TestServerTsa::uploadsBelowTheLevelOrForeignTimestampsAreRefused()
+{
+    // A hostile client leaves the timestamp out (B-B under a B-T policy), or brings a token from a TSA of its own
+    // whose certificate and imprint are otherwise perfect: both refused with their own code, nothing stored.
+    const QString folder = createFolder(m_server, m_admin, QStringLiteral("時刻偽装"));
+    const QString fileId = registerFile(
+        m_server, m_admin, folder, QStringLiteral("forged.pdf"), minimalPdf(), {}, {m_user.account.userId});
+    QVERIFY(!fileId.isEmpty());
+    const Reply download = downloadFile(m_server, m_user.token, fileId);
+    QCOMPARE(download.status, 200);
+    const QString input = path(QStringLiteral("forged.pdf"));
+    QVERIFY(writeAll(input, download.body));
+    CadesSigner signer(*m_user.key, {m_user.certificate, m_user.ca});
+
+    const QString plain = path(QStringLiteral("forged-bb.pdf"));
+    QVERIFY(PdfSigner::signFile(input, plain, signer, {}));
+    Reply refused = uploadSigned(m_server, m_user.token, fileId, versionOf(download), readAll(plain));
+    QCOMPARE(refused.status, 422);
+    QCOMPARE(refused.json.value(QStringLiteral("code")).toString(), QStringLiteral("E4226"));
+
+    test::TestPki foreign;
+    QVERIFY(foreign.open(QStringLiteral("Foreign")));
+    signer.setTimestampFetcher([&foreign](const QByteArray& digest) { return foreign.token(digest); });
+    const QString stamped = path(QStringLiteral("forged-bt.pdf"));
+    QVERIFY(PdfSigner::signFile(input, stamped, signer, {}));
+    auto report = SignatureInspector::inspectFile(stamped, {foreign.caCertificate});
+    QVERIFY(report);
+    QCOMPARE(report->signatures.first().level, QStringLiteral("B-T")); // a good timestamp, from someone else's TSA
+    refused = uploadSigned(m_server, m_user.token, fileId, versionOf(download), readAll(stamped));
+    QCOMPARE(refused.status, 422);
+    QCOMPARE(refused.json.value(QStringLiteral("code")).toString(), QStringLiteral("E4227"));
+
+    const Reply after = downloadFile(m_server, m_user.token, fileId);
+    QCOMPARE(after.body, download.body);
 }
 
 QTEST_GUILESS_MAIN(TestServerTsa)

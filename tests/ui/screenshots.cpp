@@ -785,8 +785,9 @@ int main(int argc, char** argv)
     dialog.resize(QSize(1100, 680).boundedTo(MainWindow::preferredSize()));
     dialog.show();
     (void)QTest::qWaitForWindowExposed(&dialog);
-    save(&dialog, QStringLiteral("14-batch-confirm"));
     auto* batchPin = find<QLineEdit>(&dialog, "batchPinEdit");
+    waitFor([&] { return batchPin->isEnabled(); }, "pre-flight");
+    save(&dialog, QStringLiteral("14-batch-confirm"));
     QTest::keyClicks(batchPin, QStringLiteral("Wrong999"));
     QTest::keyClick(batchPin, Qt::Key_Return);
     waitFor([&] { return find<QLabel>(&dialog, "batchPinError")->isVisible(); }, "wrong PIN");

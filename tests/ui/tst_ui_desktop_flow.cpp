@@ -476,6 +476,7 @@ void TestUiDesktopFlow::batchResultSaysSigningOrSigned()
     QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<BatchSignDialog*>()) != nullptr, 10000);
     QSignalSpy finished(dialog, &BatchSignDialog::batchFinished);
     auto* pin = dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"));
+    QTRY_VERIFY_WITH_TIMEOUT(pin->isEnabled(), 60000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(pin, m_pin);
     QTest::keyClick(pin, Qt::Key_Return);
     QVERIFY(finished.wait(60000));

@@ -463,6 +463,8 @@ void TestUiFlow::batchSignWithIssuedCertificateCancelAndResume()
     QTest::mouseClick(find<QPushButton>(QStringLiteral("batchSignButton")), Qt::LeftButton);
     BatchSignDialog* dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<BatchSignDialog*>()) != nullptr);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"))->isEnabled(),
+        60000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), pin);
     QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -486,6 +488,8 @@ void TestUiFlow::batchSignWithIssuedCertificateCancelAndResume()
     QCOMPARE(BatchJournal(user.userId).pending().size(), kFiles - firstRun);
     QTest::mouseClick(find<QPushButton>(QStringLiteral("resumeBatchButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<BatchSignDialog*>()) != nullptr, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"))->isEnabled(),
+        60000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), pin);
     QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton"))->isVisible(), 60000);

@@ -440,6 +440,7 @@ void TestUiPages::batchSignRefusesWrongPinThenSignsAndSkips()
     QCOMPARE(dialog.stageOf(skippedRow), BatchSignDialog::Stage::Skipped);
     QCOMPARE(dialog.errorOf(skippedRow).code, ErrorCode::AlreadySigned);
 
+    QTRY_VERIFY_WITH_TIMEOUT(pin->isEnabled(), 60000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(pin, QStringLiteral("Wrong999"));
     QTest::mouseClick(start, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(pinError->isVisible(), 20000);
@@ -492,6 +493,7 @@ void TestUiPages::batchCancelLeavesEveryFileWholeOrSigned()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QSignalSpy finished(&dialog, &BatchSignDialog::batchFinished);
     auto* pin = test::child<QLineEdit>(&dialog, QStringLiteral("batchPinEdit"));
+    QTRY_VERIFY_WITH_TIMEOUT(pin->isEnabled(), 60000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(pin, m_pin);
     QTest::keyClick(pin, Qt::Key_Return);
     // Cancel as soon as the first file waits for its upload.

@@ -275,6 +275,8 @@ void TestUiSealFlow::batchSignsWithTheSealWhereItBelongs()
     QTest::mouseClick(find<QPushButton>(QStringLiteral("batchSignButton")), Qt::LeftButton);
     BatchSignDialog* dialog = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<BatchSignDialog*>()) != nullptr, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"))->isEnabled(),
+        120000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), m_pin);
     QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton"))->isVisible(), 120000);

@@ -10,9 +10,11 @@
 #include "client/ApiClient.h"
 #include "config/Language.h"
 #include "config/Settings.h"
+#include "crypto/Certificate.h"
 #include "files/FileFilterPanel.h"
 #include "files/FileListModel.h"
 #include "pages/MyPage.h"
+#include "pdf/SignatureInspector.h"
 #include "services/ServerAccountService.h"
 #include "services/ServerFileSource.h"
 #include "setup/CertificateSetupWizard.h"
@@ -159,8 +161,12 @@ void TestUiServerFilesFlow::initTestCase()
     QVERIFY(m_home.isValid());
     QStandardPaths::setTestModeEnabled(true);
     QCOMPARE(installTranslations(QStringLiteral("ja")), QStringLiteral("ja"));
+    // The product's default level, B-LTA: the batch fetches the server's OCSP answers and CRL from the URLs in the
+    // certificates, so the server keeps one public address.
+    QVERIFY(m_server.usePublicAddress());
     QVERIFY(m_server.initAdmin(QStringLiteral("admin"), QStringLiteral("admin-password-1"), m_adminEmail));
-    QVERIFY(m_server.start({QStringLiteral("--require-password-change=false")}));
+    QVERIFY(m_server.start(
+        {QStringLiteral("--require-password-change=false"), QStringLiteral("--level"), QStringLiteral("B-LTA")}));
     const QString adminToken
         = test::fullLogin(m_server, QStringLiteral("admin"), QStringLiteral("admin-password-1"), m_adminEmail);
     QVERIFY(!adminToken.isEmpty());
@@ -322,6 +328,7 @@ void TestUiServerFilesFlow::wrongPinUploadsNothing()
     BatchSignDialog* dialog = openBatch();
     QVERIFY(dialog);
     auto* pin = dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"));
+    QTRY_VERIFY_WITH_TIMEOUT(pin->isEnabled(), 60000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(pin, QStringLiteral("Wrong2024"));
     QTest::keyClick(pin, Qt::Key_Return);
     auto* error = dialog->findChild<QLabel*>(QStringLiteral("batchPinError"));
@@ -348,6 +355,8 @@ void TestUiServerFilesFlow::batchSignTwentyFiles()
     BatchSignDialog* dialog = openBatch();
     QVERIFY(dialog);
     QSignalSpy listed(m_window->myPage(), &MyPage::listed);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"))->isEnabled(),
+        120000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), m_pin);
     QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton"))->isVisible(), 120000);
@@ -374,7 +383,12 @@ void TestUiServerFilesFlow::batchSignTwentyFiles()
     signing.signatureState = SignatureState::InProgress;
     QCOMPARE(searchWith(signing), 10);
 
-    // Each signed file, downloaded again: one valid signature by the issued certificate.
+    // Each signed file, downloaded again: one valid signature by the issued certificate, at B-LTA (its timestamp,
+    // the server's OCSP answer and CRL in a /DSS, a document timestamp over them).
+    const test::Reply ca = m_server.get(QStringLiteral("/api/v1/ca/certificate"));
+    QCOMPARE(ca.status, 200);
+    const auto anchor = Certificate::fromDer(ca.body);
+    QVERIFY(anchor);
     for (int row = 0; row < model->rowCount(); ++row) {
         auto download = m_window->fileSource()->download(model->entry(row).id);
         QTRY_VERIFY_WITH_TIMEOUT(download.isFinished(), 20000);
@@ -382,8 +396,13 @@ void TestUiServerFilesFlow::batchSignTwentyFiles()
         QCOMPARE(download.result()->version, QStringLiteral("2"));
         const auto check = test::pdfsig(download.result()->localPath);
         QVERIFY2(check.all().contains(QStringLiteral("Signature is Valid")), qPrintable(check.all()));
-        QCOMPARE(check.all().count(QStringLiteral("Signature #")), 1);
         QVERIFY2(check.all().contains(QStringLiteral("Test User")), qPrintable(check.all()));
+        const auto report = SignatureInspector::inspectFile(download.result()->localPath, {*anchor});
+        QVERIFY(report);
+        QCOMPARE(report->signatureCount(), 1);
+        QCOMPARE(report->signatures.first().level, QStringLiteral("B-LTA"));
+        QCOMPARE(report->signatures.first().verdict, SignatureVerdict::Valid);
+        QVERIFY(report->signatures.last().documentTimestamp);
     }
     // 処理結果 comes from the server: 20 signatures, 20 views (downloads) by now.
     auto history = m_window->fileSource()->history();
@@ -409,7 +428,8 @@ void TestUiServerFilesFlow::viewerShowsTheSignatures()
     QTRY_VERIFY_WITH_TIMEOUT(m_window->viewer() && m_window->viewer()->isVisible(), 20000);
     auto* signatures = m_window->viewer()->findChild<QAbstractItemView*>(QStringLiteral("signatureTable"));
     QVERIFY(signatures);
-    QTRY_COMPARE_WITH_TIMEOUT(signatures->model()->rowCount(), 1, 20000);
+    // The signature and the document timestamp (B-LTA) over it.
+    QTRY_COMPARE_WITH_TIMEOUT(signatures->model()->rowCount(), 2, 20000);
     bool named = false;
     for (int column = 0; column < signatures->model()->columnCount(); ++column)
         named = named || signatures->model()->index(0, column).data().toString().contains(QStringLiteral("Test User"));
@@ -435,11 +455,13 @@ void TestUiServerFilesFlow::serverRefusalShowsItsCode()
     QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
     BatchSignDialog* dialog = openBatch();
     QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"))->isEnabled(),
+        120000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), m_pin);
     QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton"))->isVisible(), 60000);
     QCOMPARE(dialog->failedCount(), 1);
-    const QString text = dialog->findChild<QTableWidget*>()->item(0, 3)->text();
+    const QString text = dialog->statusText(0);
     QVERIFY2(text.contains(QStringLiteral("E4208")), qPrintable(text));
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton")), Qt::LeftButton);
     QTRY_VERIFY(m_window->findChild<BatchSignDialog*>() == nullptr);
@@ -464,6 +486,8 @@ void TestUiServerFilesFlow::serverStoppedMidBatchLosesNothingAndResumes()
     QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
     BatchSignDialog* dialog = openBatch();
     QVERIFY(dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"))->isEnabled(),
+        120000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), m_pin);
     QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
     // Stop the server as soon as the first upload went through.
@@ -482,7 +506,7 @@ void TestUiServerFilesFlow::serverStoppedMidBatchLosesNothingAndResumes()
     for (int row = 0; row < kFiles; ++row) {
         if (dialog->stageOf(row) != BatchSignDialog::Stage::Failed)
             continue;
-        const QString text = dialog->findChild<QTableWidget*>()->item(row, 3)->text();
+        const QString text = dialog->statusText(row);
         QVERIFY2(text.contains(QStringLiteral("E5001")), qPrintable(text));
     }
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton")), Qt::LeftButton);
@@ -490,8 +514,8 @@ void TestUiServerFilesFlow::serverStoppedMidBatchLosesNothingAndResumes()
     QCOMPARE(BatchJournal(m_user.userId).pending().size(), kFiles - firstRun);
 
     // The same server again, on the same address: every file is either untouched or fully signed.
-    QVERIFY(m_server.start({QStringLiteral("--require-password-change=false"), QStringLiteral("--listen"),
-        QStringLiteral("127.0.0.1:%1").arg(url.port())}));
+    QVERIFY(m_server.start(
+        {QStringLiteral("--require-password-change=false"), QStringLiteral("--level"), QStringLiteral("B-LTA")}));
     QCOMPARE(m_server.baseUrl(), url.toString(QUrl::StripTrailingSlash));
     int signedOnServer = 0;
     const auto files = adminFiles();
@@ -509,6 +533,8 @@ void TestUiServerFilesFlow::serverStoppedMidBatchLosesNothingAndResumes()
     QTRY_VERIFY(find<QWidget>(QStringLiteral("resumeBanner"))->isVisible());
     QTest::mouseClick(find<QPushButton>(QStringLiteral("resumeBatchButton")), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<BatchSignDialog*>()) != nullptr, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit"))->isEnabled(),
+        120000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), m_pin);
     QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton"))->isVisible(), 120000);

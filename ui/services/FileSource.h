@@ -2,14 +2,16 @@
 #pragma once
 
 #include "api/FileDto.h"
+#include "client/TimestampClient.h"
 #include "common/Result.h"
-#include "crypto/Cades.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QFuture>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace ikkatsu::ui {
 
@@ -53,6 +55,7 @@ struct FileEntry
     bool mayView = true;
     bool maySign = false;
     bool signedByMe = false;
+    std::optional<bool> myTurn; // the server's word on the signing order; unknown for local folders
     QString version; // what an upload must be based on
     qint64 size = 0;
 };
@@ -96,11 +99,11 @@ public:
     virtual QFuture<Result<QList<ProcessingRecord>>> history() = 0;
     // Records a view or signature outcome in 処理結果.
     virtual void record(const ProcessingRecord& record) = 0;
-    // How this source's signatures get their timestamp: an empty fetcher (PAdES B-B) unless a server's policy asks
-    // for B-T with its TSA.
-    virtual QFuture<Result<CadesSigner::TimestampFetcher>> timestampFetcher()
+    // What this source's signatures carry beyond PAdES B-B: nothing for local folders; for a server, the level its
+    // administrator set (timestamps from its TSA, revocation data, an archive timestamp).
+    virtual QFuture<Result<LongTermSigning>> longTermSigning()
     {
-        return QtFuture::makeReadyFuture(Result<CadesSigner::TimestampFetcher>(CadesSigner::TimestampFetcher()));
+        return QtFuture::makeReadyFuture(Result<LongTermSigning>(LongTermSigning()));
     }
 };
 

@@ -183,8 +183,11 @@ QFuture<Result<SignatureState>> LocalFolderFileSource::upload(
         IKK_TRY(writeFileAtomically(*path, source.readAll()));
         // The folder's required count against the signatures now in the file, as the list computes it.
         const auto report = SignatureInspector::inspectFile(*path, {});
-        IKK_TRY(report);
         const int required = requiredSigners(QFileInfo(*path).absolutePath());
+        // A document that opens only with its user password cannot be counted here; it holds ours at least.
+        if (!report && report.error().code == ErrorCode::PdfEncrypted)
+            return required <= 1 ? SignatureState::Signed : SignatureState::InProgress;
+        IKK_TRY(report);
         return report->signatures.size() < required ? SignatureState::InProgress : SignatureState::Signed;
     });
 }

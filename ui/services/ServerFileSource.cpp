@@ -65,6 +65,8 @@ FileEntry entryOf(const api::FileEntry& file)
     entry.maySign = file.myPermission == api::Permission::Sign;
     // For a signer 処理済 means "my signature is in the current version".
     entry.signedByMe = entry.maySign && file.myStatus == api::MyStatus::Processed;
+    if (entry.maySign && !entry.signedByMe)
+        entry.myTurn = file.myTurn;
     entry.version = QString::number(file.version);
     entry.size = file.size;
     return entry;
@@ -172,9 +174,9 @@ api::FileListFilter ServerFileSource::toApiFilter(const FileListFilter& filter)
     return query;
 }
 
-QFuture<Result<CadesSigner::TimestampFetcher>> ServerFileSource::timestampFetcher()
+QFuture<Result<LongTermSigning>> ServerFileSource::longTermSigning()
 {
-    using Answer = Result<CadesSigner::TimestampFetcher>;
+    using Answer = Result<LongTermSigning>;
     if (!m_client)
         return QtFuture::makeReadyFuture(Answer(noSession()));
     auto promise = makePromise<Answer>();
@@ -184,7 +186,7 @@ QFuture<Result<CadesSigner::TimestampFetcher>> ServerFileSource::timestampFetche
             return fulfil(promise, Answer(policy.error()));
         if (!client)
             return fulfil(promise, Answer(noSession()));
-        fulfil(promise, Answer(timestampFetcherFor(*client, *policy)));
+        fulfil(promise, Answer(longTermSigningFor(*client, *policy)));
     });
     return promise->future();
 }

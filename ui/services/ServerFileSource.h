@@ -35,7 +35,7 @@ public:
     QFuture<Result<QList<ProcessingRecord>>> history() override;
     void record(const ProcessingRecord& record) override;
     // The server's signing policy: B-T signs with its TSA and this session.
-    QFuture<Result<CadesSigner::TimestampFetcher>> timestampFetcher() override;
+    QFuture<Result<LongTermSigning>> longTermSigning() override;
 
     // The screens' filter as the server's query; public so that tests can check the mapping.
     static api::FileListFilter toApiFilter(const FileListFilter& filter);

@@ -4,12 +4,14 @@
 
 #include "Async.h"
 #include "BatchJournal.h"
+#include "SecretInput.h"
 #include "Style.h"
 #include "crypto/KeyStore.h"
 #include "signing/FileBatchSigner.h"
 #include "signing/UserSeal.h"
 
 #include <QCloseEvent>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -21,6 +23,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -28,7 +31,7 @@ namespace ikkatsu::ui {
 
 namespace {
 
-enum Column { FileColumn, FolderColumn, ProgressColumn, StatusColumn };
+enum Column { FileColumn, FolderColumn, ProgressColumn, PreflightColumn, StatusColumn };
 constexpr int kStepsPerFile = 3; // download, sign, upload
 
 QString stageText(BatchSignDialog::Stage stage)
@@ -90,9 +93,15 @@ BatchSignDialog::BatchSignDialog(
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
 
-    m_table = new QTableWidget(0, 4, this);
+    m_table = new QTableWidget(0, 5, this);
     m_table->setObjectName(QStringLiteral("batchFileTable"));
-    m_table->setHorizontalHeaderLabels({tr("File name"), tr("Folder name"), tr("Progress"), tr("Status")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("File name"), tr("Folder name"), tr("Progress"), tr("Before signing"), tr("Status")});
+    // Reasons are read in full: wrapped, never elided (a tooltip alone is not enough).
+    m_table->setWordWrap(true);
+    m_table->setTextElideMode(Qt::ElideNone);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(PreflightColumn, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -132,6 +141,7 @@ BatchSignDialog::BatchSignDialog(
         bar->setFixedHeight(10);
         cellLayout->addWidget(bar);
         m_table->setCellWidget(row, ProgressColumn, cell);
+        m_table->setItem(row, PreflightColumn, new QTableWidgetItem);
         m_table->setItem(row, StatusColumn, new QTableWidgetItem);
         setStage(row, item.stage, item.error);
     }
@@ -197,18 +207,33 @@ BatchSignDialog::BatchSignDialog(
     setTabOrder(m_pin, m_start);
     setTabOrder(m_start, m_cancelButton);
     setTabOrder(m_cancelButton, m_table);
-    m_pin->setFocus();
+    // The PIN is asked only once every file was checked (finishPreflight).
+    m_pin->setEnabled(false);
+    m_start->setEnabled(false);
+    m_summary->setText(tr("Checking the %n file(s) before signing…", nullptr, int(entries.size())));
+    QTimer::singleShot(0, this, [this] { downloadNext(0); });
 }
 
 BatchSignDialog::~BatchSignDialog()
 {
     m_cancel->store(true);
+    // Copies downloaded for files that were not signed (blocked, skipped, cancelled).
+    for (const Item& item : std::as_const(m_items)) {
+        if (!m_running && !item.download.localPath.isEmpty())
+            QFile::remove(item.download.localPath);
+    }
 }
 
 int BatchSignDialog::signedCount() const
 {
     return int(
         std::count_if(m_items.begin(), m_items.end(), [](const Item& item) { return item.stage == Stage::Done; }));
+}
+
+QString BatchSignDialog::statusText(int row) const
+{
+    const QTableWidgetItem* cell = m_table->item(row, StatusColumn);
+    return cell ? cell->text() : QString();
 }
 
 int BatchSignDialog::failedCount() const
@@ -259,10 +284,7 @@ void BatchSignDialog::start()
 {
     if (m_running || !m_start->isEnabled())
         return;
-    QString pinText = m_pin->text();
-    SecureBuffer pin = SecureBuffer::fromString(pinText);
-    wipeString(pinText);
-    m_pin->clear();
+    SecureBuffer pin = takeSecret(m_pin);
     m_pinError->hide();
     m_start->setEnabled(false);
     m_pin->setEnabled(false);
@@ -282,22 +304,27 @@ void BatchSignDialog::start()
         }
         m_keyStore = opened.value();
         m_signer = std::make_shared<CadesSigner>(m_keyStore->key(), m_keyStore->chain());
-        // The server decides the signature level (B-T: a timestamp from its TSA for every file).
-        whenReady(this, m_source->timestampFetcher(), [this](const Result<CadesSigner::TimestampFetcher>& fetcher) {
-            if (!fetcher.ok()) {
-                showError(m_pinError, fetcher.error());
+        // The server decides the signature level (default B-LTA: timestamps from its TSA, revocation data, an
+        // archive timestamp).
+        whenReady(this, m_source->longTermSigning(), [this](const Result<LongTermSigning>& longTerm) {
+            if (!longTerm.ok()) {
+                showError(m_pinError, longTerm.error());
                 m_start->setEnabled(true);
                 m_pin->setEnabled(true);
                 return;
             }
-            m_signer->setTimestampFetcher(fetcher.value());
+            m_longTerm = longTerm.value();
             m_running = true;
             writeJournal();
             m_pages->setCurrentIndex(1);
             m_start->hide();
             m_cancelButton->setFocus();
-            m_phase->setText(tr("Downloading the files…"));
-            downloadNext(0);
+            // The files were downloaded and checked before the PIN: sign those still waiting.
+            for (int row = 0; row < m_items.size(); ++row) {
+                if (m_items[row].stage == Stage::Waiting && !m_items[row].download.localPath.isEmpty())
+                    setStage(row, Stage::Signing);
+            }
+            signAll();
         });
     });
 }
@@ -313,7 +340,7 @@ void BatchSignDialog::downloadNext(int index)
     while (index < m_items.size() && m_items[index].stage != Stage::Waiting)
         ++index;
     if (index >= m_items.size())
-        return signAll();
+        return finishPreflight();
     if (m_cancel->load()) {
         setStage(index, Stage::Cancelled, makeError(ErrorCode::Cancelled));
         return downloadNext(index + 1);
@@ -322,11 +349,10 @@ void BatchSignDialog::downloadNext(int index)
     whenReady(this, m_source->download(m_items[index].entry.id), [this, index](const Result<DownloadedFile>& file) {
         if (!file.ok()) {
             setStage(index, Stage::Failed, file.error());
-        } else {
-            m_items[index].download = file.value();
-            setStage(index, Stage::Signing);
+            return downloadNext(index + 1);
         }
-        downloadNext(index + 1);
+        m_items[index].download = file.value();
+        checkFile(index, {});
     });
 }
 
@@ -342,7 +368,12 @@ void BatchSignDialog::signAll()
             continue;
         }
         item.signedPath = item.download.localPath + QStringLiteral(".signed.pdf");
-        batch.append({item.download.localPath, item.signedPath});
+        BatchItem file;
+        file.inputPath = item.download.localPath;
+        file.outputPath = item.signedPath;
+        file.password = item.password;
+        batch.append(std::move(file));
+        item.password.clear();
     }
     if (batch.isEmpty())
         return finish();
@@ -350,6 +381,7 @@ void BatchSignDialog::signAll()
     SignatureOptions options;
     options.reason = tr("Batch e-signature");
     options.signingTime = QDateTime::currentDateTimeUtc();
+    m_longTerm.applyTo(*m_signer, options);
     // The 印影 is drawn once here and shared by every file of the batch; only its place is decided per file.
     std::optional<SealDefaults> sealPlacement;
     if (m_seal) {
@@ -472,6 +504,7 @@ void BatchSignDialog::finish()
     writeJournal();
     m_keyStore.reset();
     m_signer.reset();
+    m_longTerm = {};
     const int skipped = int(
         std::count_if(m_items.begin(), m_items.end(), [](const Item& item) { return item.stage == Stage::Skipped; }));
     const int cancelled = int(
@@ -499,6 +532,141 @@ void BatchSignDialog::reject()
         return;
     }
     QDialog::reject();
+}
+
+// ---- Pre-flight: every file is downloaded and checked before the PIN is asked (issue 13 and 15). ----
+
+void BatchSignDialog::checkFile(int row, const SecureBuffer& password)
+{
+    const Item& item = m_items[row];
+    PreflightSituation situation;
+    situation.maySign = item.entry.maySign;
+    situation.signedByMe = item.entry.signedByMe;
+    situation.myTurn = item.entry.myTurn;
+    const QString path = item.download.localPath;
+    const bool chain = password.isEmpty(); // a password retry does not continue the download chain
+    auto checking = QtConcurrent::run([path, situation, password]() mutable {
+        // The only plain copy of the password lives here, and is wiped as soon as the check is done.
+        situation.password = QByteArray(password.data(), qsizetype(password.size()));
+        PreflightReport report = Preflight::check(path, situation);
+        wipeBytes(situation.password);
+        return report;
+    });
+    whenReady(this, checking, [this, row, chain](const PreflightReport& report) {
+        applyPreflight(row, report);
+        if (chain)
+            downloadNext(row + 1);
+        else
+            finishPreflight();
+    });
+}
+
+void BatchSignDialog::applyPreflight(int row, const PreflightReport& report)
+{
+    Item& item = m_items[row];
+    item.preflight = report;
+    QStringList lines;
+    for (const PreflightFinding& finding : report.findings)
+        lines << Preflight::severityLabel(finding.severity) + QStringLiteral(": ") + finding.text;
+    if (lines.isEmpty())
+        lines << tr("Nothing to report: the signature is added as it is.");
+    QTableWidgetItem* cell = m_table->item(row, PreflightColumn);
+    cell->setText(lines.join(QLatin1Char('\n')));
+    cell->setForeground(report.worst() == PreflightSeverity::Blocks ? QColor(0xb3, 0x26, 0x1e)
+            : report.worst() == PreflightSeverity::Info             ? QColor(0x1d, 0x27, 0x33)
+                                                                    : QColor(0x8a, 0x5a, 0x00));
+    if (report.signable()) {
+        setStage(row, Stage::Waiting);
+        return;
+    }
+    if (report.needsPassword() && !item.passwordAsked) {
+        setStage(row, Stage::Waiting);
+        return;
+    }
+    const PreflightFinding* reason = report.decisive();
+    const Error error = makeError(reason && reason->code ? *reason->code : ErrorCode::PdfUnsupported);
+    setStage(row, Stage::Skipped, error);
+    // The status names the reason in full, not only the code's short message.
+    const QString text = tr("Cannot be signed (%1): %2").arg(error.codeText(), reason ? reason->text : error.message());
+    m_table->item(row, StatusColumn)->setText(text);
+    m_table->item(row, StatusColumn)->setToolTip(text);
+    item.password.clear();
+    if (!item.download.localPath.isEmpty()) {
+        QFile::remove(item.download.localPath);
+        item.download.localPath.clear();
+    }
+}
+
+void BatchSignDialog::finishPreflight()
+{
+    for (int row = 0; row < m_items.size(); ++row) {
+        const Item& item = m_items[row];
+        if (item.stage == Stage::Waiting && item.preflight.needsPassword() && !item.passwordAsked)
+            return askPassword(row);
+    }
+    m_preflightDone = true;
+    int signable = 0;
+    int units = 0;
+    for (const Item& item : std::as_const(m_items)) {
+        if (item.stage == Stage::Waiting && !item.download.localPath.isEmpty())
+            ++signable;
+        if (item.stage != Stage::Skipped)
+            units += kStepsPerFile;
+    }
+    m_units = units;
+    m_overall->setRange(0, std::max(1, m_units));
+    updateOverall();
+    m_summary->setText(tr("%1 files selected: %2 will be signed, %3 skipped.")
+                           .arg(m_items.size())
+                           .arg(signable)
+                           .arg(m_items.size() - signable));
+    m_start->setEnabled(signable > 0);
+    m_pin->setEnabled(signable > 0);
+    if (signable > 0)
+        m_pin->setFocus();
+}
+
+// A document that needs its user password: asked in a masked field, taken out of it and wiped at once; the file is
+// checked again with it, and a wrong one leaves only this file out (E4012).
+void BatchSignDialog::askPassword(int row)
+{
+    Item& item = m_items[row];
+    item.passwordAsked = true;
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("documentPasswordDialog"));
+    dialog->setWindowTitle(tr("Document password"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto* layout = new QVBoxLayout(dialog);
+    auto* text = new QLabel(tr("“%1” is protected by a password. Enter the password that opens the document to "
+                               "sign it, or skip this file.")
+                                .arg(item.entry.fileName),
+        dialog);
+    text->setWordWrap(true);
+    layout->addWidget(text);
+    auto* edit = new QLineEdit(dialog);
+    edit->setObjectName(QStringLiteral("documentPasswordEdit"));
+    edit->setEchoMode(QLineEdit::Password);
+    edit->setMaxLength(127); // the standard security handler's limit (AES-256: 127 UTF-8 bytes)
+    layout->addWidget(edit);
+    auto* buttons = new QDialogButtonBox(dialog);
+    QPushButton* ok = buttons->addButton(tr("Use this password"), QDialogButtonBox::AcceptRole);
+    ok->setObjectName(QStringLiteral("documentPasswordOk"));
+    QPushButton* skip = buttons->addButton(tr("Skip this file"), QDialogButtonBox::RejectRole);
+    skip->setObjectName(QStringLiteral("documentPasswordSkip"));
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, row, dialog, edit] {
+        m_items[row].password = takeSecret(edit);
+        dialog->accept();
+        checkFile(row, m_items[row].password);
+    });
+    connect(buttons, &QDialogButtonBox::rejected, dialog, [this, row, dialog, edit] {
+        takeSecret(edit);
+        dialog->reject();
+        applyPreflight(row, m_items[row].preflight); // now a blocked file: E4002
+        finishPreflight();
+    });
+    dialog->open();
+    edit->setFocus();
 }
 
 } // namespace ikkatsu::ui

@@ -2,7 +2,9 @@
 #pragma once
 
 #include "api/SealDto.h"
+#include "common/SecureBuffer.h"
 #include "services/FileSource.h"
+#include "signing/Preflight.h"
 
 #include <QDialog>
 
@@ -49,7 +51,12 @@ public:
     int failedCount() const;
     bool isRunning() const { return m_running; }
     Stage stageOf(int row) const { return m_items.at(row).stage; }
+    // The 状態 column's text of a row (the outcome, with its error code when it failed).
+    QString statusText(int row) const;
     Error errorOf(int row) const { return m_items.at(row).error; }
+    // The pre-flight of a row, once its file was downloaded and checked (before the PIN is asked).
+    const PreflightReport& preflightOf(int row) const { return m_items.at(row).preflight; }
+    bool preflightDone() const { return m_preflightDone; }
 
 signals:
     // The batch is over (completed, failed or cancelled); statuses on My Page are stale now.
@@ -67,10 +74,18 @@ private:
         DownloadedFile download;
         QString signedPath;
         SignatureState after = SignatureState::Unsigned; // the file's state once our signature is uploaded
+        PreflightReport preflight;
+        SecureBuffer password; // the document's user password, when it needs one
+        bool passwordAsked = false;
     };
 
     void start();
     void downloadNext(int index);
+    // Pre-flight (download, then Preflight::check on a worker) before the PIN; see BatchSignDialog.cpp.
+    void checkFile(int row, const SecureBuffer& password);
+    void applyPreflight(int row, const PreflightReport& report);
+    void finishPreflight();
+    void askPassword(int row);
     void signAll();
     void uploadNext(int index);
     void finish();
@@ -83,6 +98,7 @@ private:
     QList<Item> m_items;
     std::shared_ptr<KeyStore> m_keyStore;
     std::shared_ptr<CadesSigner> m_signer;
+    LongTermSigning m_longTerm; // what the server's level adds to each signature
     std::shared_ptr<std::atomic_bool> m_cancel;
     std::shared_ptr<BatchJournal> m_journal;
     struct SealOwner
@@ -94,6 +110,7 @@ private:
     };
     std::optional<SealOwner> m_seal;
     bool m_running = false;
+    bool m_preflightDone = false;
     int m_units = 0;
 
     QStackedWidget* m_pages = nullptr;
