@@ -5,6 +5,8 @@
 #include "ServerContext.h"
 #include "accounts/Accounts.h"
 #include "accounts/Secrets.h"
+#include "ca/TrustServices.h"
+#include "files/ArchiveRenewalJob.h"
 #include "files/FileMigration.h"
 #include "files/Files.h"
 #include "http/HttpServer.h"
@@ -15,8 +17,12 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTextStream>
+#include <QThreadPool>
 #include <QTimeZone>
+#include <QTimer>
 
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -130,6 +136,19 @@ private:
     QSocketNotifier* m_notifier = nullptr;
 };
 
+// One run of the maintenance job; problems are logged, the server goes on.
+void runMaintenance(ServerContext& context)
+{
+    auto rotated = TrustServices::rotateIfDue(context);
+    if (!rotated)
+        printError(QStringLiteral("certificate rotation failed: %1 %2")
+                       .arg(rotated.error().codeText(), rotated.error().detail));
+    auto renewed = ArchiveRenewalJob(context).run(context.config.archiveRenewMarginDays);
+    if (!renewed)
+        printError(
+            QStringLiteral("archive renewal failed: %1 %2").arg(renewed.error().codeText(), renewed.error().detail));
+}
+
 int serve(const QStringList& args)
 {
     auto config = parseServerConfig(args);
@@ -181,8 +200,30 @@ int serve(const QStringList& args)
     if (config->listenAddress.protocol() == QAbstractSocket::IPv6Protocol)
         host = QLatin1Char('[') + host + QLatin1Char(']');
     printLine(QStringLiteral("ikkatsu-server listening on %1://%2:%3").arg(scheme, host).arg(*port));
+    // The daily maintenance: rotate the TSA and OCSP certificates when due, then renew archive timestamps. On a pool
+    // thread of its own (it hashes and writes documents), one run at a time; the first soon after the start, so that
+    // a server restarted every night still runs it.
+    QThreadPool maintenancePool;
+    maintenancePool.setMaxThreadCount(1);
+    auto maintenanceRunning = std::make_shared<std::atomic<bool>>(false);
+    const std::shared_ptr<ServerContext> shared = *context;
+    auto maintain = [&maintenancePool, maintenanceRunning, shared] {
+        if (maintenanceRunning->exchange(true))
+            return;
+        maintenancePool.start([maintenanceRunning, shared] {
+            runMaintenance(*shared);
+            *maintenanceRunning = false;
+        });
+    };
+    QTimer maintenance;
+    maintenance.setInterval(std::chrono::seconds(config->archiveRenewIntervalSeconds));
+    QObject::connect(&maintenance, &QTimer::timeout, maintain);
+    maintenance.start();
+    QTimer::singleShot(std::chrono::seconds(std::min(config->archiveRenewIntervalSeconds, 600)), maintain);
     const int code = QCoreApplication::exec();
+    maintenance.stop();
     server.stop();
+    maintenancePool.waitForDone();
     return code;
 }
 
@@ -376,6 +417,37 @@ Status seedDemoFiles(ServerContext& context, Accounts& accounts)
     return {};
 }
 
+// ikkatsu-server renew-archive [--margin-days N]: the daily job once, from the command line (rotation at start-up
+// included: openServerContext rotates what is due). Exit 1 when a document failed.
+int renewArchive(QStringList args)
+{
+    const QString margin = takeOption(args, QStringLiteral("--margin-days"));
+    auto config = parseServerConfig(args);
+    if (!config)
+        return reportError(config.error());
+    int marginDays = config->archiveRenewMarginDays;
+    if (!margin.isEmpty()) {
+        bool ok = false;
+        marginDays = margin.toInt(&ok);
+        if (!ok || marginDays < 1 || marginDays > 3650) {
+            printError(QStringLiteral("--margin-days takes 1 to 3650"));
+            return 2;
+        }
+    }
+    auto context = openServerContext(*config);
+    if (!context)
+        return reportError(context.error());
+    auto summary = ArchiveRenewalJob(**context).run(marginDays, printLine);
+    if (!summary)
+        return reportError(summary.error());
+    printLine(QStringLiteral("archive renewal: %1 signed document(s), %2 renewed, %3 failed (margin %4 days)")
+                  .arg(summary->checked)
+                  .arg(summary->renewed)
+                  .arg(summary->failed)
+                  .arg(marginDays));
+    return summary->failed ? 1 : 0;
+}
+
 int demoSeed(const QStringList& args)
 {
     auto config = parseServerConfig(args);
@@ -476,6 +548,8 @@ int runServerCommand(const QStringList& args)
         return init(rest);
     if (command == QLatin1String("demo-seed"))
         return demoSeed(rest);
+    if (command == QLatin1String("renew-archive"))
+        return renewArchive(rest);
     if (command == QLatin1String("migrate-files"))
         return migrateFiles(rest);
     printError(QStringLiteral("unknown command: ") + command);

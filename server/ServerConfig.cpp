@@ -256,6 +256,12 @@ const QList<ConfigKey>& configKeys()
                 c.signatureLevel = v;
                 return parseSigningLevel(v).has_value();
             }},
+        {"archive/renew-margin-days",
+            "days before its newest archive timestamp expires that a stored document gets a new one", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.archiveRenewMarginDays, v, 1, 3650); }},
+        {"archive/renew-interval",
+            "seconds between runs of the archive renewal and certificate rotation job (default one day)", false,
+            [](ServerConfig& c, const QString& v) { return setInt(c.archiveRenewIntervalSeconds, v, 1, 30 * 86400); }},
         {"login/otp-lifetime", "seconds a one-time password stays valid", false,
             [](ServerConfig& c, const QString& v) { return setInt(c.otpLifetimeSeconds, v, 1, 3600); }},
         {"login/otp-max-tries", "wrong one-time passwords before the login attempt dies", false,
@@ -460,6 +466,7 @@ QString serverUsage()
         "Usage: ikkatsu-server [serve] [options]\n"
         "       ikkatsu-server init --admin-id ID [--admin-email MAIL] [--password-stdin] [options]\n"
         "       ikkatsu-server demo-seed [options]\n"
+        "       ikkatsu-server renew-archive [--margin-days N] [options]\n"
         "       ikkatsu-server migrate-files --to-database|--to-directory [--delete-source] [options]\n\n"
         "Options (each also readable from the INI file given by --config FILE, as [section] key=value):\n");
     for (const ConfigKey& key : configKeys()) {

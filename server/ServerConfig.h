@@ -54,6 +54,11 @@ struct ServerConfig
     QString tsaPolicyOid = QStringLiteral("2.25.238534167349781563170693446383725186617");
     // The PAdES level the desktop and `ikkatsu-cli batch` sign at: "B-B" or "B-T".
     QString signatureLevel = QStringLiteral("B-LTA");
+    // Archive renewal (ikkatsu-server renew-archive, and the same job in the running server every
+    // archiveRenewIntervalSeconds, which also rotates the TSA and OCSP certificates when due): documents whose newest
+    // archive timestamp expires within archiveRenewMarginDays get a new version with a new one.
+    int archiveRenewMarginDays = 365;
+    int archiveRenewIntervalSeconds = 86400;
 
     int otpLifetimeSeconds = 600;
     int otpMaxTries = 5;

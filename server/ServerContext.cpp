@@ -24,6 +24,37 @@ void ServerContext::audit(const QString& event, const QString& actor, const QStr
         qCWarning(lcAudit) << "audit write failed for" << event << written.error().detail;
 }
 
+std::shared_ptr<const TimestampAuthority> ServerContext::timestampAuthority() const
+{
+    QMutexLocker lock(&m_trustMutex);
+    return m_tsa;
+}
+
+std::shared_ptr<const OcspResponder> ServerContext::ocspResponder() const
+{
+    QMutexLocker lock(&m_trustMutex);
+    return m_ocsp;
+}
+
+Certificate ServerContext::ocspCertificate() const
+{
+    QMutexLocker lock(&m_trustMutex);
+    return m_ocspCertificate;
+}
+
+void ServerContext::setTimestampAuthority(std::shared_ptr<const TimestampAuthority> authority)
+{
+    QMutexLocker lock(&m_trustMutex);
+    m_tsa = std::move(authority);
+}
+
+void ServerContext::setOcspResponder(std::shared_ptr<const OcspResponder> responder, const Certificate& certificate)
+{
+    QMutexLocker lock(&m_trustMutex);
+    m_ocsp = std::move(responder);
+    m_ocspCertificate = certificate;
+}
+
 Result<std::shared_ptr<ServerContext>> openServerContext(const ServerConfig& config)
 {
     if (!QDir().mkpath(config.dataDir))

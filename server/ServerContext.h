@@ -10,6 +10,8 @@
 #include "files/FileStore.h"
 #include "mail/Mail.h"
 
+#include <QMutex>
+
 #include <memory>
 
 namespace ikkatsu::server {
@@ -20,9 +22,14 @@ struct ServerContext
     std::shared_ptr<Database> database;
     std::unique_ptr<MailSender> mail;
     std::unique_ptr<CertificateAuthority> ca;
-    std::unique_ptr<TimestampAuthority> tsa; // RFC 3161, key and certificate from `ca`
-    std::unique_ptr<OcspResponder> ocsp; // RFC 6960 for `ca`'s certificates
-    Certificate ocspCertificate;
+
+    // The RFC 3161 authority and the RFC 6960 responder for `ca`'s certificates, with keys and certificates from `ca`.
+    // TrustServices rotates them while requests run, so they are read through these (a request keeps the one it got).
+    std::shared_ptr<const TimestampAuthority> timestampAuthority() const;
+    std::shared_ptr<const OcspResponder> ocspResponder() const;
+    Certificate ocspCertificate() const;
+    void setTimestampAuthority(std::shared_ptr<const TimestampAuthority> authority);
+    void setOcspResponder(std::shared_ptr<const OcspResponder> responder, const Certificate& certificate);
 
     // The file version store the configuration chose (files/file-store).
     FileStore fileStore() const
@@ -35,6 +42,12 @@ struct ServerContext
     // the caller. Runs on the calling thread's connection, so inside a transaction it commits or rolls back with it.
     void audit(const QString& event, const QString& actor, const QString& subjectUser, const QString& detail = {},
         const QString& remote = {});
+
+private:
+    mutable QMutex m_trustMutex;
+    std::shared_ptr<const TimestampAuthority> m_tsa;
+    std::shared_ptr<const OcspResponder> m_ocsp;
+    Certificate m_ocspCertificate;
 };
 
 // Opens the database and the CA (creating them on first start) and the mail sender.

@@ -3510,5 +3510,9 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Save a PNG of the window once it is shown, then quit (demo without a display).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Directory of the log file, ikkatsu.log (default: the app&apos;s data directory; also IKKATSU_LOG_DIR).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -3521,5 +3521,9 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>Save a PNG of the window once it is shown, then quit (demo without a display).</source>
         <translation>ウィンドウ表示後にその PNG 画像を保存して終了します（ディスプレイのない環境でのデモ用）。</translation>
     </message>
+    <message>
+        <source>Directory of the log file, ikkatsu.log (default: the app&apos;s data directory; also IKKATSU_LOG_DIR).</source>
+        <translation>ログファイル ikkatsu.log を置くディレクトリ（既定: アプリのデータディレクトリ。IKKATSU_LOG_DIR でも指定できます）。</translation>
+    </message>
 </context>
 </TS>

@@ -1,6 +1,8 @@
 // The app's look: Noto Sans CJK JP, one stylesheet from the resources, and shared widget constructors.
 #include "Style.h"
 
+#include "Logging.h"
+
 #include <QApplication>
 #include <QFile>
 #include <QFont>
@@ -46,6 +48,8 @@ void applyStyle(QApplication& app)
 
 QString errorText(const Error& error)
 {
+    // The screen shows the code and its message; the log keeps the detail an administrator needs to act on it.
+    qCWarning(lcUi).noquote() << error.codeText() << error.detail;
     return error.codeText() + QLatin1Char(' ') + error.message();
 }
 

@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QTimeZone>
 
 namespace ikkatsu::cli {
 
@@ -485,7 +486,10 @@ int SigningCommands::verify(const QStringList& arguments)
     const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
     const QCommandLineOption trust(
         QStringLiteral("trust"), tr("Trusted certificate (PEM or DER); repeatable."), QStringLiteral("CERT"));
-    parser.addOptions({json, trust});
+    const QCommandLineOption at(QStringLiteral("at"),
+        tr("Validate as of this date (00:00 UTC), past or future, with only what the file holds."),
+        QStringLiteral("YYYY-MM-DD"));
+    parser.addOptions({json, trust, at});
     parser.addPositionalArgument(QStringLiteral("FILE"), tr("PDF files to verify."), QStringLiteral("FILE..."));
     if (!parseArguments(parser, arguments))
         return kExitUsage;
@@ -493,6 +497,15 @@ int SigningCommands::verify(const QStringList& arguments)
     if (files.isEmpty()) {
         printErr(tr("verify: at least one FILE is required."));
         return kExitUsage;
+    }
+    InspectionOptions inspection;
+    if (parser.isSet(at)) {
+        const QDate date = QDate::fromString(parser.value(at), Qt::ISODate);
+        if (!date.isValid() || parser.value(at).size() != 10) {
+            printErr(tr("verify: --at takes a date as YYYY-MM-DD."));
+            return kExitUsage;
+        }
+        inspection.validationTime = QDateTime(date, QTime(0, 0), QTimeZone::utc());
     }
 
     QList<Certificate> anchors;
@@ -518,7 +531,7 @@ int SigningCommands::verify(const QStringList& arguments)
     bool allGood = true;
     QJsonArray jsonFiles;
     for (const QString& path : files) {
-        const auto report = SignatureInspector::inspectFile(path, anchors);
+        const auto report = SignatureInspector::inspectFile(path, anchors, inspection);
         QJsonObject jsonFile {{QStringLiteral("file"), path}};
         if (!report.ok()) {
             allGood = false;
@@ -531,11 +544,16 @@ int SigningCommands::verify(const QStringList& arguments)
         if (report->signatures.isEmpty())
             allGood = false;
         jsonFile[QStringLiteral("revisions")] = report->revisions;
+        if (report->validationTime.isValid())
+            jsonFile[QStringLiteral("validationTime")] = report->validationTime.toString(Qt::ISODate);
         QJsonArray jsonSignatures;
         if (!parser.isSet(json)) {
             printOut(tr("%1: %n signature(s), %2 revision(s)", nullptr, static_cast<int>(report->signatures.size()))
                          .arg(path)
                          .arg(report->revisions));
+            if (report->validationTime.isValid())
+                printOut(tr("  Validated as of %1 with only what the file holds.")
+                             .arg(report->validationTime.toString(Qt::ISODate)));
             if (report->signatures.isEmpty())
                 printOut(QStringLiteral("  ") + errorLine(makeError(ErrorCode::NoSignature)));
         }

@@ -1,5 +1,6 @@
 // ikkatsu-cli: the signing core without a GUI — key store, sign, verify (and, with the server, login and setup).
 #include "AccountCommands.h"
+#include "ArchiveCommands.h"
 #include "SigningCommands.h"
 #include "Terminal.h"
 #include "common/ProcessHardening.h"
@@ -28,7 +29,8 @@ public:
                   "       [--seal round|date|square|text] [--seal-name T] [--page N|last] [--rect X1,Y1,X2,Y2]\n"
                   "       [--seal-company T] [--field NAME] [--corner bottom-right|bottom-left|top-right|top-left]\n"
                   "       (--out-dir DIR | --suffix SUFFIX) FILE...\n"
-                  "  verify [--json] [--trust CERT]... FILE...\n"
+                  "  verify [--json] [--trust CERT]... [--at YYYY-MM-DD] FILE...\n"
+                  "  timestamp --renew [--tsa URL] [--margin-days N] FILE...\n"
                   "  error-codes [--markdown]\n"
                   "  version\n"
                   "\n"
@@ -61,6 +63,8 @@ int main(int argc, char** argv)
         return SigningCommands::sign(arguments);
     if (command == QLatin1String("verify"))
         return SigningCommands::verify(arguments);
+    if (command == QLatin1String("timestamp"))
+        return ikkatsu::cli::ArchiveCommands::timestamp(arguments);
     if (isAccountCommand(command))
         return runAccountCommand(QStringList {command} + arguments);
     if (command == QLatin1String("error-codes"))

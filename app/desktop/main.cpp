@@ -1,6 +1,7 @@
 // ikkatsu: the desktop app office staff use to view and batch-sign PDFs from the Ikkatsu server.
 #include "MainWindow.h"
 #include "Style.h"
+#include "common/LogFile.h"
 #include "common/ProcessHardening.h"
 #include "config/Language.h"
 #include "config/Settings.h"
@@ -11,6 +12,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QStandardPaths>
 #include <QTimer>
 
 int main(int argc, char** argv)
@@ -35,10 +37,29 @@ int main(int argc, char** argv)
         QCoreApplication::translate(
             "main", "Save a PNG of the window once it is shown, then quit (demo without a display)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption logDir(QStringLiteral("log-dir"),
+        QCoreApplication::translate("main",
+            "Directory of the log file, ikkatsu.log (default: the app's data directory; also IKKATSU_LOG_DIR)."),
+        QStringLiteral("DIR"));
     parser.addOption(language);
     parser.addOption(filesDir);
     parser.addOption(screenshot);
+    parser.addOption(logDir);
     parser.process(app);
+
+    // The log file an administrator asks for when a user reads out an error code: each error with its detail.
+    QString logDirectory = parser.value(logDir);
+    if (logDirectory.isEmpty())
+        logDirectory = qEnvironmentVariable("IKKATSU_LOG_DIR");
+    if (logDirectory.isEmpty())
+        logDirectory = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/logs");
+    ikkatsu::LogFileOptions logging;
+    logging.directory = logDirectory;
+    const auto logFile = ikkatsu::installLogFile(logging);
+    if (!logFile)
+        qWarning().noquote() << "no log file:" << logFile.error().codeText() << logFile.error().detail;
+    else
+        qInfo().noquote() << "ikkatsu" << QApplication::applicationVersion() << "started, log" << *logFile;
 
     QString chosen = parser.value(language);
     if (chosen.isEmpty())

@@ -35,6 +35,8 @@ inline constexpr QLatin1String AdminRefused("admin.refused");
 inline constexpr QLatin1String MailFailed("mail.failed");
 // The server's own command line (ikkatsu-server init).
 inline constexpr QLatin1String BootstrapAdmin("user.bootstrap_admin");
+// The server's own jobs (ikkatsu-server renew-archive and its daily run): a new version with a new archive timestamp.
+inline constexpr QLatin1String FileArchiveRenewed("file.archive_renewed");
 // Users' own sign-in and account events.
 inline constexpr QLatin1String LoginUnknownUser("login.unknown_user");
 inline constexpr QLatin1String LoginWrongPassword("login.wrong_password");

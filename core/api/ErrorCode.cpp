@@ -236,6 +236,14 @@ const char* sourceText(ErrorCode code)
             "A timestamp in the uploaded file is not valid or does not come from this server's timestamp authority.");
     case ErrorCode::DocumentTimestampInvalid:
         return QT_TRANSLATE_NOOP("ErrorCode", "The document timestamp is damaged or does not cover the document.");
+    case ErrorCode::SignatureNotProvenAt:
+        return QT_TRANSLATE_NOOP("ErrorCode",
+            "At the date asked for, nothing in the file proves that this signature or timestamp existed while its "
+            "certificates were valid.");
+    case ErrorCode::ArchiveRenewalNotExtending:
+        return QT_TRANSLATE_NOOP("ErrorCode",
+            "The timestamp authority's certificate does not outlast the document's newest archive timestamp, so a "
+            "renewal would not extend it.");
     case ErrorCode::ServerUnreachable:
         return QT_TRANSLATE_NOOP("ErrorCode", "The server could not be reached.");
     case ErrorCode::ServerError:

@@ -109,6 +109,8 @@ namespace ikkatsu {
     X(TimestampNotAllowed, 4307, 403)                                                                                  \
     X(SignatureLevelUnsupported, 4308, 400)                                                                            \
     X(DocumentTimestampInvalid, 4309, 422)                                                                             \
+    X(SignatureNotProvenAt, 4310, 422)                                                                                 \
+    X(ArchiveRenewalNotExtending, 4311, 422)                                                                           \
     X(ServerUnreachable, 5001, 503)                                                                                    \
     X(ServerError, 5002, 500)                                                                                          \
     X(DatabaseError, 5003, 500)                                                                                        \

@@ -128,6 +128,14 @@ struct CertificateAuthority::Impl
 {
     PkeyPtr key;
     X509Ptr certificate;
+    std::function<QDateTime()> clock;
+
+    // Seconds only: ASN.1 times carry no fractions, and callers compare with what the certificate says.
+    QDateTime now() const
+    {
+        const QDateTime time = clock ? clock() : QDateTime::currentDateTimeUtc();
+        return QDateTime::fromSecsSinceEpoch(time.toSecsSinceEpoch(), Qt::UTC);
+    }
 };
 
 CertificateAuthority::CertificateAuthority()
@@ -141,6 +149,7 @@ Result<CertificateAuthority> CertificateAuthority::loadOrCreate(
     const QString& keyPath, const QString& certificatePath, const CaIdentity& identity)
 {
     CertificateAuthority ca;
+    ca.m_impl->clock = identity.clock;
     const bool haveKey = QFileInfo::exists(keyPath);
     const bool haveCertificate = QFileInfo::exists(certificatePath);
     if (haveKey != haveCertificate)
@@ -175,7 +184,7 @@ Result<CertificateAuthority> CertificateAuthority::loadOrCreate(
     auto serial = randomSerial(&serialHex);
     if (!serial)
         return serial.error();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = ca.m_impl->now();
     if (!certificate || !name || X509_set_version(certificate.get(), X509_VERSION_3) != 1
         || X509_set_serialNumber(certificate.get(), serial->get()) != 1
         || !addNameEntry(name.get(), "C", identity.country) || !addNameEntry(name.get(), "O", identity.organization)
@@ -270,8 +279,7 @@ Result<IssuedCertificate> CertificateAuthority::issue(const QByteArray& csrDer, 
     auto serial = randomSerial(&issued.serialHex);
     if (!serial)
         return serial.error();
-    // Seconds only: ASN.1 times carry no fractions, and callers compare with what the certificate says.
-    const QDateTime now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    const QDateTime now = m_impl->now();
     issued.notBefore = now.addSecs(-300); // tolerate clients whose clock runs a little behind
     issued.notAfter = now.addDays(validityDays);
     const QByteArray crlValue = QByteArrayLiteral("URI:") + crlUrl.toUtf8();
@@ -382,7 +390,7 @@ Result<IssuedCertificate> CertificateAuthority::issueService(const QByteArray& p
     auto serial = randomSerial(&issued.serialHex);
     if (!serial)
         return serial.error();
-    const QDateTime now = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    const QDateTime now = m_impl->now();
     issued.notBefore = now.addSecs(-300);
     issued.notAfter = now.addDays(validityDays);
     const X509_NAME* caName = X509_get_subject_name(m_impl->certificate.get());
@@ -473,7 +481,7 @@ Result<ServiceIdentity> CertificateAuthority::loadOrIssueService(const QString& 
                     && X509_verify(x509, m_impl->key.get()) == 1;
                 ERR_clear_error();
                 if (fromThisCa && certificate->matchesKey(identity.key)
-                    && certificate->notAfter() > QDateTime::currentDateTimeUtc().addDays(renewDays))
+                    && certificate->notAfter() > m_impl->now().addDays(renewDays))
                     return identity;
             }
         }

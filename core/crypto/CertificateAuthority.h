@@ -10,6 +10,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace ikkatsu {
@@ -46,6 +47,9 @@ struct CaIdentity
     QString organization;
     QString country = QStringLiteral("JP");
     int validityYears = 20;
+    // The CA's clock for the certificates it issues and for when a service certificate is due for renewal (tests
+    // simulate years with it); the system clock when empty.
+    std::function<QDateTime()> clock;
 };
 
 // Thread-safe for issue() and createCrl() once constructed (the key and certificate are only read).

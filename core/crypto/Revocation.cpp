@@ -62,9 +62,11 @@ Result<CrlInfo> verifyCrl(const QByteArray& der, const Certificate& issuer)
     return info;
 }
 
-ValidationDataCollector::ValidationDataCollector(RevocationFetchers fetchers, bool keepRevoked)
+ValidationDataCollector::ValidationDataCollector(
+    RevocationFetchers fetchers, bool keepRevoked, std::function<QDateTime()> clock)
     : m_fetchers(std::move(fetchers))
     , m_keepRevoked(keepRevoked)
+    , m_clock(std::move(clock))
 { }
 
 Result<ValidationDataCollector::Entry> ValidationDataCollector::revocationOf(
@@ -87,7 +89,8 @@ Result<ValidationDataCollector::Entry> ValidationDataCollector::revocationOf(
         IKK_TRY(request);
         Result<QByteArray> answer = m_fetchers.ocsp(ocspUrls.front(), *request);
         IKK_TRY(answer);
-        Result<OcspResult> checked = verifyOcspResponse(*answer, certificate, issuer, anchors, *request);
+        Result<OcspResult> checked
+            = verifyOcspResponse(*answer, certificate, issuer, anchors, *request, m_clock ? m_clock() : QDateTime());
         IKK_TRY(checked);
         status = checked->status;
         entry.ocsp = std::move(answer).value();
@@ -97,7 +100,7 @@ Result<ValidationDataCollector::Entry> ValidationDataCollector::revocationOf(
         IKK_TRY(list);
         Result<CrlInfo> checked = verifyCrl(*list, issuer);
         IKK_TRY(checked);
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime now = m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
         if (checked->nextUpdate.isValid() && checked->nextUpdate < now)
             return makeError(
                 ErrorCode::CrlInvalid, QStringLiteral("the CRL of %1 is out of date").arg(issuer.subjectText()));

@@ -56,7 +56,9 @@ class ValidationDataCollector
 public:
     // `keepRevoked`: for archive renewal, keep a revocation as evidence instead of refusing it (a verifier judges it
     // against the time a timestamp proves: revoked after the signature existed, the signature stays valid).
-    explicit ValidationDataCollector(RevocationFetchers fetchers, bool keepRevoked = false);
+    // `clock`: the time the answers must be current at (tests simulate years with it); the system clock when empty.
+    explicit ValidationDataCollector(
+        RevocationFetchers fetchers, bool keepRevoked = false, std::function<QDateTime()> clock = {});
 
     // `certificates`: one or more chains (signer first or not; order does not matter), e.g. the signer's chain
     // and its timestamp authority's. The result holds every certificate given plus the OCSP responders'.
@@ -74,6 +76,7 @@ private:
 
     RevocationFetchers m_fetchers;
     bool m_keepRevoked = false;
+    std::function<QDateTime()> m_clock;
     mutable QMutex m_mutex;
     mutable QHash<QByteArray, Entry> m_cache; // by the certificate's SHA-256 fingerprint
 };

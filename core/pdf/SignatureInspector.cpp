@@ -152,7 +152,7 @@ SignatureReport inspectDocumentTimestamp(PdfReader& reader, const QString& path,
 }
 
 SignatureReport inspectSignature(PdfReader& reader, const QString& path, const SignatureField& field,
-    const QList<Certificate>& trustAnchors, int docMdp)
+    const QList<Certificate>& trustAnchors, int docMdp, const QDateTime& validationTime)
 {
     SignatureReport report;
     report.fieldName = field.name;
@@ -254,6 +254,7 @@ SignatureReport inspectSignature(PdfReader& reader, const QString& path, const S
             report.level = QStringLiteral("B-T");
             report.timestampTime = stamp->genTime;
             report.timestampTrusted = stamp->trusted;
+            report.timestampCertificate = stamp->tsaCertificate;
             report.validUntil = stamp->tsaCertificate.notAfter();
             for (const Certificate& certificate : stamp->certificates) {
                 if (!report.certificates.contains(certificate))
@@ -276,6 +277,7 @@ SignatureReport inspectSignature(PdfReader& reader, const QString& path, const S
     // A verified timestamp proves when the signature existed; /M is only what the signer claims.
     const QDateTime at = report.timestampTime.isValid() ? report.timestampTime
         : report.claimedSigningTime.isValid()           ? report.claimedSigningTime
+        : validationTime.isValid()                      ? validationTime
                                                         : QDateTime::currentDateTimeUtc();
     const Status trusted = verifyCertificateChain(report.signerCertificate, cms->certificates(), trustAnchors, at);
     if (!trusted) {
@@ -300,6 +302,33 @@ SignatureReport inspectSignature(PdfReader& reader, const QString& path, const S
 
 constexpr int kMaxStoredAnswers = 64; // OCSP responses and CRLs tried per certificate
 
+// What `store` says about `certificate` in the OCSP answers of `issuer` (or its responder) that know it and the CRLs
+// `issuer` signed: revoked when any says so (the earliest time given; a revocation is never undone, and renewals add
+// newer answers beside older ones), good when one says so, none when the store holds neither.
+std::optional<OcspStatus> storedStatus(const ValidationData& store, const Certificate& certificate,
+    const Certificate& issuer, const QList<Certificate>& anchors)
+{
+    std::optional<OcspStatus> status;
+    auto take = [&status](const OcspStatus& said) {
+        if (!status
+            || (said.status == OcspCertStatus::Revoked
+                && (status->status != OcspCertStatus::Revoked || said.revokedAt < status->revokedAt)))
+            status = said;
+    };
+    for (int k = 0; k < std::min<int>(kMaxStoredAnswers, store.ocspResponses.size()); ++k) {
+        const Result<OcspResult> answer
+            = verifyStoredOcspResponse(store.ocspResponses[k], certificate, issuer, anchors);
+        if (answer && answer->status.status != OcspCertStatus::Unknown)
+            take(answer->status);
+    }
+    for (int k = 0; k < std::min<int>(kMaxStoredAnswers, store.crls.size()); ++k) {
+        const Result<CrlInfo> list = verifyCrl(store.crls[k], issuer);
+        if (list)
+            take(list->statusOf(certificate));
+    }
+    return status;
+}
+
 // Whether `store` shows every certificate of `certificates` (trust anchors and self-signed roots aside) not revoked
 // at `provenTime`: an OCSP response or CRL from its issuer saying good, or revoked only later (the timestamp proves
 // the signature existed before). A revocation before `provenTime` is reported through `revoked`.
@@ -322,18 +351,7 @@ bool validatedBy(const ValidationData& store, const QList<Certificate>& certific
         });
         if (issuer == pool.end())
             return false;
-        std::optional<OcspStatus> status;
-        for (int k = 0; !status && k < std::min<int>(kMaxStoredAnswers, store.ocspResponses.size()); ++k) {
-            const Result<OcspResult> answer
-                = verifyStoredOcspResponse(store.ocspResponses[k], certificate, *issuer, anchors);
-            if (answer && answer->status.status != OcspCertStatus::Unknown)
-                status = answer->status;
-        }
-        for (int k = 0; !status && k < std::min<int>(kMaxStoredAnswers, store.crls.size()); ++k) {
-            const Result<CrlInfo> list = verifyCrl(store.crls[k], *issuer);
-            if (list)
-                status = list->statusOf(certificate);
-        }
+        const std::optional<OcspStatus> status = storedStatus(store, certificate, *issuer, anchors);
         if (!status)
             return false;
         if (status->status == OcspCertStatus::Revoked && (!provenTime.isValid() || status->revokedAt <= provenTime)) {
@@ -392,6 +410,184 @@ void assessLongTerm(const QString& path, const QByteArray& password, PdfReader& 
                     signature.validUntil = stamp.validUntil;
             }
         }
+    }
+}
+
+// Validation at a chosen time (InspectionOptions::validationTime) with only what the file holds.
+
+// A time at which a certificate is shown to hold: the validation time itself (`store` null: valid then, nothing
+// more is needed), or the time a timestamp proves, with the /DSS that timestamp covers (its revocation data must be
+// there, so that the timestamp proves it existed then).
+struct Proof
+{
+    QDateTime time;
+    const ValidationData* store = nullptr;
+};
+
+// storedStatus answers remembered per store and certificate: a hostile file's many timestamps and stored answers must
+// not multiply the signature checks behind them.
+class StatusCache
+{
+public:
+    std::optional<OcspStatus> statusOf(const ValidationData& store, const Certificate& certificate,
+        const Certificate& issuer, const QList<Certificate>& anchors)
+    {
+        const auto key = qMakePair(quintptr(&store), certificate.sha256Fingerprint());
+        const auto known = m_known.constFind(key);
+        if (known != m_known.constEnd())
+            return *known;
+        const std::optional<OcspStatus> status = storedStatus(store, certificate, issuer, anchors);
+        m_known.insert(key, status);
+        return status;
+    }
+
+private:
+    QHash<QPair<quintptr, QByteArray>, std::optional<OcspStatus>> m_known;
+};
+
+// `leaf` and its issuers from `pool` up to a trust anchor or a self-signed certificate (bounded for hostile files).
+QList<Certificate> chainOf(const Certificate& leaf, const QList<Certificate>& pool, const QList<Certificate>& anchors)
+{
+    QList<Certificate> chain;
+    Certificate current = leaf;
+    while (!current.isNull() && chain.size() < 16 && !chain.contains(current)) {
+        chain.append(current);
+        if (current.isSelfSigned() || anchors.contains(current))
+            break;
+        const auto issuer = std::find_if(pool.begin(), pool.end(),
+            [&](const Certificate& candidate) { return candidate != current && current.isIssuedBy(candidate); });
+        current = issuer == pool.end() ? Certificate() : *issuer;
+    }
+    return chain;
+}
+
+// Whether every certificate of `chain` held at `made` (when valid) and holds at one of `proofs`: valid then, not
+// revoked by then per `whole` (the /DSS of the whole file), and — for a timestamp's proof — with its status in the
+// store that timestamp covers. `revoked` says a revocation was what failed it.
+bool chainHolds(const QList<Certificate>& chain, const QDateTime& made, const QList<Proof>& proofs,
+    const ValidationData& whole, const QList<Certificate>& anchors, StatusCache& cache, QString* why, bool* revoked)
+{
+    for (int k = 0; k < chain.size(); ++k) {
+        const Certificate& certificate = chain[k];
+        const bool anchor = certificate.isSelfSigned() || anchors.contains(certificate);
+        const Certificate issuer = k + 1 < chain.size() ? chain[k + 1] : Certificate();
+        if (made.isValid() && (made < certificate.notBefore() || made > certificate.notAfter())) {
+            *why = QStringLiteral("%1 was not valid on %2").arg(certificate.subjectText(), made.toString(Qt::ISODate));
+            return false;
+        }
+        std::optional<OcspStatus> known;
+        if (!anchor && !issuer.isNull())
+            known = cache.statusOf(whole, certificate, issuer, anchors);
+        bool held = false;
+        bool revokedBefore = false;
+        for (const Proof& proof : proofs) {
+            if (proof.time < certificate.notBefore() || proof.time > certificate.notAfter())
+                continue;
+            if (known && known->status == OcspCertStatus::Revoked && known->revokedAt <= proof.time) {
+                revokedBefore = true;
+                continue;
+            }
+            if (proof.store && !anchor
+                && (issuer.isNull() || !cache.statusOf(*proof.store, certificate, issuer, anchors)))
+                continue;
+            held = true;
+            break;
+        }
+        if (!held) {
+            *revoked = revokedBefore;
+            *why = revokedBefore
+                ? QStringLiteral("%1 was revoked on %2 and nothing proves it was used before")
+                      .arg(certificate.subjectText(), known->revokedAt.toString(Qt::ISODate))
+                : QStringLiteral("%1 (valid until %2) is not proven by a timestamp made while it was valid")
+                      .arg(certificate.subjectText(), certificate.notAfter().toString(Qt::ISODate));
+            return false;
+        }
+    }
+    return true;
+}
+
+// Newest first: a document timestamp valid at `at` proves what it covers; each signature and older timestamp holds
+// at `at` when its chains do, directly or through such a proof.
+void assessAt(const QString& path, const QByteArray& password, PdfReader& reader, InspectionReport& report,
+    const QList<Certificate>& trustAnchors, const QDateTime& at)
+{
+    Result<ValidationData> read = readDocumentSecurityStore(reader);
+    const ValidationData whole = read ? *read : ValidationData {};
+    QList<Certificate> pool = whole.certificates + trustAnchors;
+    for (const SignatureReport& each : report.signatures)
+        pool += each.certificates;
+    // Without trust anchors the self-signed roots the file names stand in (the verdicts say untrusted already).
+    QList<Certificate> anchors = trustAnchors;
+    if (anchors.isEmpty()) {
+        for (const Certificate& certificate : pool) {
+            if (certificate.isSelfSigned() && !anchors.contains(certificate))
+                anchors.append(certificate);
+        }
+    }
+    // Sized once: the cache keys on their addresses.
+    std::vector<ValidationData> stores(size_t(report.signatures.size()));
+    StatusCache cache;
+    std::vector<bool> good(size_t(report.signatures.size()), false);
+    auto unproven = [](SignatureReport& item, const QString& why, bool revoked) {
+        if (revoked)
+            fail(item, Indication::TotalFailed, subindication::Revoked, makeError(ErrorCode::CertificateRevoked, why));
+        else
+            fail(item, Indication::Indeterminate, subindication::OutOfBoundsNoPoe,
+                makeError(ErrorCode::SignatureNotProvenAt, why));
+        item.verdict = SignatureVerdict::Invalid;
+    };
+    // The proofs later document timestamps give to what ends at `end`.
+    auto proofsAfter = [&](qint64 end) {
+        QList<Proof> proofs {{at, nullptr}};
+        for (int k = 0; k < report.signatures.size(); ++k) {
+            const SignatureReport& stamp = report.signatures[k];
+            if (stamp.documentTimestamp && good[size_t(k)] && stamp.signedRevisionEnd > end)
+                proofs.append({stamp.timestampTime, &stores[size_t(k)]});
+        }
+        return proofs;
+    };
+    for (int k = int(report.signatures.size()) - 1; k >= 0; --k) {
+        SignatureReport& item = report.signatures[k];
+        if (item.verdict == SignatureVerdict::Invalid)
+            continue;
+        QString why;
+        bool revoked = false;
+        if (item.documentTimestamp) {
+            if (item.timestampTime > at) {
+                unproven(item,
+                    QStringLiteral("made on %1, after the date asked for")
+                        .arg(item.timestampTime.toString(Qt::ISODate)),
+                    false);
+                continue;
+            }
+            Result<std::unique_ptr<PdfReader>> then = PdfReader::open(path, item.signedRevisionEnd, password);
+            Result<ValidationData> data
+                = then ? readDocumentSecurityStore(**then) : Result<ValidationData>(then.error());
+            stores[size_t(k)] = data ? *data : ValidationData {};
+            good[size_t(k)] = chainHolds(chainOf(item.signerCertificate, pool, anchors), item.timestampTime,
+                proofsAfter(item.signedRevisionEnd), whole, anchors, cache, &why, &revoked);
+            if (!good[size_t(k)])
+                unproven(item, why, revoked);
+            continue;
+        }
+        const QDateTime made = item.timestampTime.isValid() ? item.timestampTime : item.claimedSigningTime;
+        if (made.isValid() && made > at) {
+            unproven(
+                item, QStringLiteral("made on %1, after the date asked for").arg(made.toString(Qt::ISODate)), false);
+            continue;
+        }
+        QList<Proof> proofs = proofsAfter(item.signedRevisionEnd);
+        // A signature-time-stamp that holds proves the signature existed at its time.
+        if (!item.timestampCertificate.isNull()) {
+            QString stampWhy;
+            bool stampRevoked = false;
+            if (chainHolds(chainOf(item.timestampCertificate, pool, anchors), item.timestampTime, proofs, whole,
+                    anchors, cache, &stampWhy, &stampRevoked))
+                proofs.append({item.timestampTime, &whole});
+        }
+        if (!chainHolds(
+                chainOf(item.signerCertificate, pool, anchors), made, proofs, whole, anchors, cache, &why, &revoked))
+            unproven(item, why, revoked);
     }
 }
 
@@ -456,7 +652,15 @@ QString signatureVerdictName(SignatureVerdict verdict)
 Result<InspectionReport> SignatureInspector::inspectFile(
     const QString& path, const QList<Certificate>& trustAnchors, const QByteArray& password)
 {
-    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(path, -1, password);
+    InspectionOptions options;
+    options.password = password;
+    return inspectFile(path, trustAnchors, options);
+}
+
+Result<InspectionReport> SignatureInspector::inspectFile(
+    const QString& path, const QList<Certificate>& trustAnchors, const InspectionOptions& options)
+{
+    Result<std::unique_ptr<PdfReader>> opened = PdfReader::open(path, -1, options.password);
     if (!opened)
         return opened.error();
     PdfReader& reader = **opened;
@@ -484,10 +688,13 @@ Result<InspectionReport> SignatureInspector::inspectFile(
     report.fileSize = reader.fileSize();
     report.revisions = reader.revisionCount();
     for (const SignatureField& field : *fields)
-        report.signatures.append(inspectSignature(reader, path, field, trustAnchors, *docMdp));
+        report.signatures.append(inspectSignature(reader, path, field, trustAnchors, *docMdp, options.validationTime));
     std::stable_sort(report.signatures.begin(), report.signatures.end(),
         [](const SignatureReport& a, const SignatureReport& b) { return a.signedRevisionEnd < b.signedRevisionEnd; });
-    assessLongTerm(path, password, reader, report, trustAnchors);
+    assessLongTerm(path, options.password, reader, report, trustAnchors);
+    report.validationTime = options.validationTime;
+    if (options.validationTime.isValid())
+        assessAt(path, options.password, reader, report, trustAnchors, options.validationTime);
     return report;
 }
 

@@ -65,6 +65,7 @@ struct SignatureReport
     // covering it (at B-B, the signer's) expires then. Archive renewal must happen before.
     QDateTime validUntil;
     QList<Certificate> certificates; // those the signature carries: its chain and its timestamp's
+    Certificate timestampCertificate; // the TSA of a verified signature-time-stamp (B-T)
     QDateTime timestampTime; // the genTime a verified timestamp proves (B-T)
     bool timestampTrusted = false; // its TSA chains to a trust anchor
     std::optional<Error>
@@ -84,9 +85,21 @@ struct SignatureReport
     std::vector<pdf::ObjectChange> disallowedChanges; // the changes above allowedLevel
 };
 
+// How a file is inspected.
+struct InspectionOptions
+{
+    // Validate as of this time (e.g. a future date: "will this still verify in year 15?") with only what the file
+    // holds: each signature's and timestamp's certificates must be valid then, or a later document timestamp that is
+    // itself valid then must prove it existed while they were valid and not revoked per the /DSS (its revision must
+    // hold their revocation data). Invalid (the default): each signature at the time it proves, as before.
+    QDateTime validationTime;
+    QByteArray password; // the user password of a document that needs one (see PdfReader::open)
+};
+
 struct InspectionReport
 {
     qint64 fileSize = 0;
+    QDateTime validationTime; // InspectionOptions::validationTime, when one was given
     int revisions = 0;
     QList<SignatureReport> signatures; // in the order they were applied (oldest first), document timestamps too
 
@@ -106,6 +119,10 @@ public:
     // `password` opens a document that needs a user password (see PdfReader::open).
     static Result<InspectionReport> inspectFile(
         const QString& path, const QList<Certificate>& trustAnchors, const QByteArray& password = {});
+    // The same with options; with a validation time, what is not verifiable then is Invalid with
+    // SignatureNotProvenAt (INDETERMINATE / OUT_OF_BOUNDS_NO_POE) or CertificateRevoked (TOTAL-FAILED / REVOKED).
+    static Result<InspectionReport> inspectFile(
+        const QString& path, const QList<Certificate>& trustAnchors, const InspectionOptions& options);
 };
 
 } // namespace ikkatsu

@@ -2,13 +2,18 @@
 #include "ca/TrustServices.h"
 
 #include "accounts/Login.h"
+#include "ca/SigningCertificates.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QTimeZone>
+#include <QUrl>
 
 namespace ikkatsu::server {
+
+Q_LOGGING_CATEGORY(lcTrust, "ikkatsu.server.trust")
 
 namespace {
 
@@ -31,6 +36,13 @@ bool isLoopback(const QString& remote)
 
 Status TrustServices::open(ServerContext& context)
 {
+    Result<bool> rotated = rotateIfDue(context);
+    IKK_TRY(rotated);
+    return {};
+}
+
+Result<bool> TrustServices::rotateIfDue(ServerContext& context)
+{
     const ServerConfig& config = context.config;
     // Provisioned keys are only read: several hosts must answer with the same TSA and OCSP identities, so none may
     // renew on its own.
@@ -46,26 +58,73 @@ Status TrustServices::open(ServerContext& context)
         : context.ca->loadOrIssueService(config.tsaKeyFile, config.tsaCertFile,
             config.serviceName + QStringLiteral(" Time-Stamping Authority"), ServicePurpose::TimeStamping,
             kTsaValidityDays, kTsaRenewDays, config.crlUrl());
+    bool rotated = false;
     IKK_TRY(tsa);
-    TimestampAuthorityOptions options;
-    options.policyOid = config.tsaPolicyOid;
-    const Certificate tsaCertificate = tsa->certificate;
-    auto authority
-        = TimestampAuthority::create(std::move(tsa->key), {tsaCertificate, context.ca->certificate()}, options);
-    IKK_TRY(authority);
-    context.tsa = std::make_unique<TimestampAuthority>(std::move(authority).value());
+    const std::shared_ptr<const TimestampAuthority> currentTsa = context.timestampAuthority();
+    if (!currentTsa || !(currentTsa->certificate() == tsa->certificate)) {
+        TimestampAuthorityOptions options;
+        options.policyOid = config.tsaPolicyOid;
+        const Certificate tsaCertificate = tsa->certificate;
+        auto authority
+            = TimestampAuthority::create(std::move(tsa->key), {tsaCertificate, context.ca->certificate()}, options);
+        IKK_TRY(authority);
+        context.setTimestampAuthority(std::make_shared<const TimestampAuthority>(std::move(authority).value()));
+        if (currentTsa) {
+            rotated = true;
+            qCInfo(lcTrust).nospace() << "TSA certificate rotated: serial " << tsaCertificate.serialNumberHex()
+                                      << ", valid until " << tsaCertificate.notAfter().toString(Qt::ISODate);
+        }
+    }
 
     auto ocsp = config.keysProvisioned ? provisioned(config.ocspKeyFile, config.ocspCertFile)
                                        : context.ca->loadOrIssueService(config.ocspKeyFile, config.ocspCertFile,
                                            config.serviceName + QStringLiteral(" OCSP Responder"),
                                            ServicePurpose::OcspSigning, kOcspValidityDays, kOcspRenewDays, QString());
     IKK_TRY(ocsp);
-    const Certificate ocspCertificate = ocsp->certificate;
-    auto responder = OcspResponder::create(std::move(ocsp->key), ocspCertificate, context.ca->certificate());
-    IKK_TRY(responder);
-    context.ocsp = std::make_unique<OcspResponder>(std::move(responder).value());
-    context.ocspCertificate = ocspCertificate;
-    return {};
+    const Certificate currentOcsp = context.ocspCertificate();
+    if (currentOcsp.isNull() || !(currentOcsp == ocsp->certificate)) {
+        const Certificate ocspCertificate = ocsp->certificate;
+        auto responder = OcspResponder::create(std::move(ocsp->key), ocspCertificate, context.ca->certificate());
+        IKK_TRY(responder);
+        context.setOcspResponder(std::make_shared<const OcspResponder>(std::move(responder).value()), ocspCertificate);
+        if (!currentOcsp.isNull()) {
+            rotated = true;
+            qCInfo(lcTrust).nospace() << "OCSP responder certificate rotated: serial "
+                                      << ocspCertificate.serialNumberHex() << ", valid until "
+                                      << ocspCertificate.notAfter().toString(Qt::ISODate);
+        }
+    }
+    return rotated;
+}
+
+CadesSigner::TimestampFetcher TrustServices::inProcessTimestamps(const QString& remote) const
+{
+    ServerContext* context = &m_context;
+    return [context, remote](const QByteArray& digest) -> Result<QByteArray> {
+        QByteArray nonce;
+        auto request = createTimestampRequest(digest, &nonce);
+        IKK_TRY(request);
+        auto response = TrustServices(*context).timestamp(*request, QString(), remote);
+        IKK_TRY(response);
+        return timestampTokenFromResponse(*response, *request);
+    };
+}
+
+RevocationFetchers TrustServices::inProcessRevocation() const
+{
+    ServerContext* context = &m_context;
+    RevocationFetchers fetchers;
+    fetchers.ocsp = [context](const QString& url, const QByteArray& request) -> Result<QByteArray> {
+        if (!QUrl(url).path().endsWith(QLatin1String("/api/v1/ocsp")))
+            return makeError(ErrorCode::OcspUnavailable, url + QStringLiteral(": not this server's responder"));
+        return TrustServices(*context).ocsp(request);
+    };
+    fetchers.crl = [context](const QString& url) -> Result<QByteArray> {
+        if (!QUrl(url).path().endsWith(QLatin1String("/api/v1/ca/crl")))
+            return makeError(ErrorCode::CrlUnavailable, url + QStringLiteral(": not this server's CRL"));
+        return SigningCertificates(*context).crl();
+    };
+    return fetchers;
 }
 
 Result<QString> TrustServices::admitTimestampCaller(
@@ -89,7 +148,7 @@ Result<QString> TrustServices::admitTimestampCaller(
 Result<QByteArray> TrustServices::timestamp(
     const QByteArray& request, const QString& requester, const QString& remote) const
 {
-    auto answer = m_context.tsa->respond(request);
+    auto answer = m_context.timestampAuthority()->respond(request);
     IKK_TRY(answer);
     if (answer->granted) {
         IKK_TRY(m_context.database->exec(
@@ -103,10 +162,10 @@ Result<QByteArray> TrustServices::timestamp(
 
 Result<QByteArray> TrustServices::ocsp(const QByteArray& request) const
 {
-    const QString tsaSerial = m_context.tsa->certificate().serialNumberHex();
-    const QString ocspSerial = m_context.ocspCertificate.serialNumberHex();
+    const QString tsaSerial = m_context.timestampAuthority()->certificate().serialNumberHex();
+    const QString ocspSerial = m_context.ocspCertificate().serialNumberHex();
     Database& database = *m_context.database;
-    return m_context.ocsp->respond(request, [&](const QString& serial) -> Result<OcspStatus> {
+    return m_context.ocspResponder()->respond(request, [&](const QString& serial) -> Result<OcspStatus> {
         OcspStatus status;
         // The server's own service certificates are not in the table; they are good while the server uses them.
         if (serial == tsaSerial || serial == ocspSerial) {

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "ServerContext.h"
+#include "crypto/Cades.h"
+#include "crypto/Revocation.h"
 
 #include <QByteArray>
 #include <QString>
@@ -17,6 +19,17 @@ public:
 
     // Loads or issues the TSA and OCSP responder keys and certificates (in <data-dir>/ca) into the context.
     static Status open(ServerContext& context);
+    // The same while the server runs (daily, with archive renewal): a service certificate within its renewal margin
+    // (the TSA's a year before its end, so that fresh tokens stay verifiable for years) gets a new key and
+    // certificate, written to <data-dir>/ca and used from the next request on. True when one was rotated.
+    static Result<bool> rotateIfDue(ServerContext& context);
+
+    // This server's TSA asked in-process (no HTTP to itself); the token serials are recorded as for any caller.
+    CadesSigner::TimestampFetcher inProcessTimestamps(const QString& remote) const;
+    // This server's OCSP responder and CRL in-process, for the URLs its certificates name (path /api/v1/ocsp or
+    // /api/v1/ca/crl); anything else is not fetched (OcspUnavailable / CrlUnavailable): the server does not go out to
+    // URLs a stored document names.
+    RevocationFetchers inProcessRevocation() const;
 
     // Who may ask for a timestamp (tsa/access): `bearerToken` is the request's session token, `remote` its address.
     // Returns the user ID of the caller ("" when anonymous), TimestampNotAllowed or a session error.

@@ -891,4 +891,37 @@ Result<api::FileEntry> Files::changePermissions(const api::UserInfo& admin, cons
     return adminDetail(fileId);
 }
 
+Result<int> Files::storeArchiveRenewal(const api::FileEntry& file, const QByteArray& bytes, const QString& detail)
+{
+    auto current = m_store.read(file.sha256, file.size);
+    if (!current)
+        return current.error();
+    if (bytes.size() <= current->size() || !bytes.startsWith(*current))
+        return makeError(ErrorCode::UploadNotPrefix);
+    QString sha256;
+    auto staged = m_store.stage(bytes, &sha256);
+    if (!staged)
+        return staged.error();
+    IKK_TRY(staged->commit());
+    Database& db = *m_context.database;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    WriteTransaction transaction(db);
+    IKK_TRY(transaction.begin());
+    auto updated = db.execCount(QStringLiteral("UPDATE files SET version = version + 1, content_sha256 = ?, size = ?, "
+                                               "updated_at = ? WHERE file_id = ? AND version = ?"),
+        {sha256, bytes.size(), now, file.fileId, file.version});
+    if (!updated)
+        return updated.error();
+    if (*updated != 1)
+        return makeError(ErrorCode::VersionConflict, QStringLiteral("the file changed during the renewal"));
+    IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_versions (file_id, version, content_sha256, size, "
+                                   "signature_count, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {file.fileId, file.version + 1, sha256, bytes.size(), file.signatureCount, now, QStringLiteral("")}));
+    m_context.audit(api::AuditEvent::FileArchiveRenewed, QString(), QString(),
+        QStringLiteral("file=%1 name=%2 version=%3 %4").arg(file.fileId, file.name).arg(file.version + 1).arg(detail));
+    IKK_TRY(transaction.commit());
+    qCInfo(lcFiles).nospace() << "archive renewal of " << file.fileId << " v" << file.version + 1 << ": " << detail;
+    return file.version + 1;
+}
+
 } // namespace ikkatsu::server

@@ -64,6 +64,12 @@ public:
     Result<api::FileEntry> uploadSigned(const api::UserInfo& user, const QString& fileId, int baseVersion,
         const QByteArray& bytes, const ClientInfo& client);
 
+    // Archive renewal by the server itself: `bytes` (the current version `file` names plus the validation data and
+    // document timestamp revisions, checked by the caller) become the next version, created by "" (the server), audited
+    // as file.archive_renewed with `detail`. VersionConflict when the file changed meanwhile (the next run renews
+    // that version); UploadNotPrefix when `bytes` do not extend it.
+    Result<int> storeArchiveRenewal(const api::FileEntry& file, const QByteArray& bytes, const QString& detail);
+
 private:
     // The stored bytes of one version, whole or as a device.
     Result<Download> fetch(const QString& sha256, qint64 size, bool streamed) const;

@@ -5,6 +5,7 @@
 #include "pdf/SignatureInspector.h"
 
 #include "PdfFixtures.h"
+#include "TestSigner.h"
 #include "TestSupport.h"
 
 #include <QTemporaryDir>
@@ -38,9 +39,7 @@ class TestDifferenceAnalysis : public QObject
 
 private:
     QTemporaryDir m_dir;
-    PrivateKey m_key; // the signer refers to it
-    Certificate m_certificate;
-    std::unique_ptr<CadesSigner> m_signer;
+    test::TestSigner m_identity;
     int m_counter = 0;
 
     QString write(const QByteArray& bytes)
@@ -55,7 +54,7 @@ private:
         SignatureOptions options;
         options.certify = certify;
         const QString output = m_dir.filePath(QStringLiteral("s%1.pdf").arg(++m_counter));
-        Result<SignOutcome> outcome = PdfSigner::signFile(write(pdf), output, *m_signer, options);
+        Result<SignOutcome> outcome = PdfSigner::signFile(write(pdf), output, *m_identity.signer, options);
         if (!outcome)
             qWarning("signing failed: %s", qPrintable(outcome.error().detail));
         return readAll(output);
@@ -64,7 +63,7 @@ private:
     // The CAdES signatures of a file, oldest first (document timestamps left out).
     InspectionReport inspect(const QByteArray& pdf)
     {
-        Result<InspectionReport> report = SignatureInspector::inspectFile(write(pdf), {m_certificate});
+        Result<InspectionReport> report = SignatureInspector::inspectFile(write(pdf), {m_identity.certificate});
         if (!report)
             qWarning("inspection failed: %s", qPrintable(report.error().detail));
         InspectionReport result = report ? *report : InspectionReport();
@@ -171,15 +170,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        Result<PrivateKey> key = PrivateKey::generate(KeyAlgorithm::EcdsaP256);
-        QVERIFY(key);
-        m_key = std::move(key).value();
-        SubjectName subject;
-        subject.commonName = QStringLiteral("Suzuki Hanako");
-        Result<Certificate> certificate = createSelfSignedCertificate(m_key, subject, 30);
-        QVERIFY(certificate);
-        m_certificate = *certificate;
-        m_signer = std::make_unique<CadesSigner>(m_key, QList<Certificate> {m_certificate});
+        QVERIFY(m_identity.create(QStringLiteral("Suzuki Hanako")));
     }
 
     // No false alarms: three of our signatures in a row, on every shape of form and page the signer handles.
@@ -279,13 +270,14 @@ private slots:
         SignatureOptions options;
         options.certify = 2;
         const QString out = m_dir.filePath(QStringLiteral("certify-second.pdf"));
-        Result<SignOutcome> second = PdfSigner::signFile(write(once), out, *m_signer, options);
+        Result<SignOutcome> second = PdfSigner::signFile(write(once), out, *m_identity.signer, options);
         QVERIFY(!second);
         QCOMPARE(second.error().code, ErrorCode::CertificationNotFirst);
         QVERIFY(!QFile::exists(out));
         const QByteArray locked = sign(minimalPdf(), 1);
         const QString lockedOut = m_dir.filePath(QStringLiteral("locked-second.pdf"));
-        Result<SignOutcome> refused = PdfSigner::signFile(write(locked), lockedOut, *m_signer, SignatureOptions());
+        Result<SignOutcome> refused
+            = PdfSigner::signFile(write(locked), lockedOut, *m_identity.signer, SignatureOptions());
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, ErrorCode::PdfLockedByDocMdp);
         QVERIFY(!QFile::exists(lockedOut));

@@ -5,6 +5,7 @@
 #include "pdf/SignatureInspector.h"
 
 #include "PdfFixtures.h"
+#include "TestSigner.h"
 #include "TestSupport.h"
 
 #include <QDir>
@@ -49,9 +50,7 @@ class TestPdfEncrypted : public QObject
 
 private:
     QTemporaryDir m_dir;
-    PrivateKey m_key;
-    Certificate m_certificate;
-    std::unique_ptr<CadesSigner> m_signer;
+    test::TestSigner m_identity;
     int m_counter = 0;
 
     QString path(const QString& name) const { return m_dir.filePath(name); }
@@ -83,15 +82,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        Result<PrivateKey> key = PrivateKey::generate(KeyAlgorithm::EcdsaP256);
-        QVERIFY(key);
-        m_key = std::move(key).value();
-        SubjectName subject;
-        subject.commonName = QStringLiteral("Sato Ichiro");
-        Result<Certificate> certificate = createSelfSignedCertificate(m_key, subject, 30);
-        QVERIFY(certificate);
-        m_certificate = *certificate;
-        m_signer = std::make_unique<CadesSigner>(m_key, QList<Certificate> {m_certificate});
+        QVERIFY(m_identity.create(QStringLiteral("Sato Ichiro")));
     }
 
     void signThreeTimes_data()
@@ -163,7 +154,7 @@ private slots:
             SignatureOptions options;
             options.reason = kReason;
             options.password = password.toUtf8();
-            Result<SignOutcome> outcome = PdfSigner::signFile(current, output, *m_signer, options);
+            Result<SignOutcome> outcome = PdfSigner::signFile(current, output, *m_identity.signer, options);
             QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().detail));
 
             int blocks = 0;
@@ -189,12 +180,12 @@ private slots:
 
         if (!password.isEmpty()) {
             // Our verifier reads documents that open without a password; this one needs it.
-            Result<InspectionReport> report = SignatureInspector::inspectFile(current, {m_certificate});
+            Result<InspectionReport> report = SignatureInspector::inspectFile(current, {m_identity.certificate});
             QVERIFY(!report);
             QCOMPARE(report.error().code, ErrorCode::PdfEncrypted);
             return;
         }
-        Result<InspectionReport> report = SignatureInspector::inspectFile(current, {m_certificate});
+        Result<InspectionReport> report = SignatureInspector::inspectFile(current, {m_identity.certificate});
         QVERIFY2(report, qPrintable(report ? QString() : report.error().detail));
         QCOMPARE(report->signatures.size(), 3);
         for (const SignatureReport& signature : report->signatures) {
@@ -257,7 +248,7 @@ private slots:
         const QString output = path(QStringLiteral("never%1.pdf").arg(m_counter));
         SignatureOptions options;
         options.password = password;
-        Result<SignOutcome> outcome = PdfSigner::signFile(input, output, *m_signer, options);
+        Result<SignOutcome> outcome = PdfSigner::signFile(input, output, *m_identity.signer, options);
         QVERIFY(!outcome);
         QCOMPARE(int(outcome.error().code), code);
         QVERIFY(!QFileInfo::exists(output));
@@ -294,7 +285,7 @@ private slots:
         const QString input = encrypted(encryptArgs);
         QVERIFY(QFileInfo::exists(input));
         const QString output = path(QStringLiteral("perm%1.pdf").arg(m_counter));
-        Result<SignOutcome> outcome = PdfSigner::signFile(input, output, *m_signer, {});
+        Result<SignOutcome> outcome = PdfSigner::signFile(input, output, *m_identity.signer, {});
         if (allowed) {
             QVERIFY2(outcome, qPrintable(outcome ? QString() : outcome.error().detail));
             int blocks = 0;
@@ -339,7 +330,7 @@ private slots:
         const QString input = path(QStringLiteral("hostile%1.pdf").arg(++m_counter));
         writeAll(input, pdf);
         const QString output = input + QStringLiteral(".signed.pdf");
-        Result<SignOutcome> outcome = PdfSigner::signFile(input, output, *m_signer, {});
+        Result<SignOutcome> outcome = PdfSigner::signFile(input, output, *m_identity.signer, {});
         QVERIFY(!outcome);
         QCOMPARE(int(outcome.error().code), code);
         QVERIFY(!QFileInfo::exists(output));

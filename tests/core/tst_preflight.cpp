@@ -4,6 +4,7 @@
 #include "signing/Preflight.h"
 
 #include "PdfFixtures.h"
+#include "TestSigner.h"
 #include "TestSupport.h"
 
 #include <QRegularExpression>
@@ -79,9 +80,7 @@ class TestPreflight : public QObject
 
 private:
     QTemporaryDir m_dir;
-    PrivateKey m_key;
-    Certificate m_certificate;
-    std::unique_ptr<CadesSigner> m_signer;
+    test::TestSigner m_identity;
     int m_counter = 0;
 
     QString write(const QByteArray& bytes)
@@ -96,7 +95,7 @@ private:
         const QString output = m_dir.filePath(QStringLiteral("signed%1.pdf").arg(++m_counter));
         SignatureOptions options;
         options.certify = certify;
-        Result<SignOutcome> outcome = PdfSigner::signFile(input, output, *m_signer, options);
+        Result<SignOutcome> outcome = PdfSigner::signFile(input, output, *m_identity.signer, options);
         if (!outcome)
             qWarning("signing failed: %s", qPrintable(outcome.error().detail));
         return output;
@@ -158,15 +157,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        Result<PrivateKey> key = PrivateKey::generate(KeyAlgorithm::EcdsaP256);
-        QVERIFY(key);
-        m_key = std::move(key).value();
-        SubjectName subject;
-        subject.commonName = QStringLiteral("Sato Ichiro");
-        Result<Certificate> certificate = createSelfSignedCertificate(m_key, subject, 30);
-        QVERIFY(certificate);
-        m_certificate = *certificate;
-        m_signer = std::make_unique<CadesSigner>(m_key, QList<Certificate> {m_certificate});
+        QVERIFY(m_identity.create(QStringLiteral("Sato Ichiro")));
     }
 
     void plainHasNothingToSay()
@@ -203,7 +194,7 @@ private slots:
     {
         const QString signedFile = sign(write(minimalPdf()));
         PreflightSituation situation;
-        situation.trustAnchors = {m_certificate};
+        situation.trustAnchors = {m_identity.certificate};
         const PreflightReport report = Preflight::check(signedFile, situation);
         const PreflightFinding* signature = findingOf(report, QStringLiteral("signature"), S::Info);
         QVERIFY2(signature, qPrintable(dump(report)));
@@ -247,8 +238,8 @@ private slots:
             // The signer agrees: the pre-flight told the truth.
             SignatureOptions options;
             const QString out = m_dir.filePath(QStringLiteral("refused%1.pdf").arg(++m_counter));
-            QCOMPARE(
-                PdfSigner::signFile(certified, out, *m_signer, options).error().code, ErrorCode::PdfLockedByDocMdp);
+            QCOMPARE(PdfSigner::signFile(certified, out, *m_identity.signer, options).error().code,
+                ErrorCode::PdfLockedByDocMdp);
         } else {
             QVERIFY2(findingOf(report, QStringLiteral("certification"), S::Info), qPrintable(dump(report)));
         }
@@ -321,7 +312,8 @@ private slots:
         QVERIFY(!report.signable());
         QCOMPARE(report.decisive()->code, ErrorCode::PdfPermissionDenied);
         const QString out = m_dir.filePath(QStringLiteral("refused%1.pdf").arg(++m_counter));
-        QCOMPARE(PdfSigner::signFile(forbidden, out, *m_signer, {}).error().code, ErrorCode::PdfPermissionDenied);
+        QCOMPARE(
+            PdfSigner::signFile(forbidden, out, *m_identity.signer, {}).error().code, ErrorCode::PdfPermissionDenied);
     }
 
     void usageRights()

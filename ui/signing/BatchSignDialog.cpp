@@ -4,6 +4,7 @@
 
 #include "Async.h"
 #include "BatchJournal.h"
+#include "Logging.h"
 #include "SecretInput.h"
 #include "Style.h"
 #include "crypto/KeyStore.h"
@@ -247,6 +248,12 @@ void BatchSignDialog::setStage(int row, Stage stage, const Error& error)
     Item& item = m_items[row];
     item.stage = stage;
     item.error = error;
+    if (stage == Stage::Failed || stage == Stage::Skipped)
+        qCWarning(lcBatch).noquote() << item.entry.folderName + QLatin1Char('/') + item.entry.fileName
+                                     << (stage == Stage::Failed ? "failed" : "skipped") << error.codeText()
+                                     << error.detail;
+    else if (stage == Stage::Done)
+        qCInfo(lcBatch).noquote() << item.entry.folderName + QLatin1Char('/') + item.entry.fileName << "signed";
     QString text = stageText(stage);
     if (stage == Stage::Skipped || stage == Stage::Failed || stage == Stage::Cancelled)
         text += QStringLiteral(": ") + errorText(error);
@@ -378,6 +385,7 @@ void BatchSignDialog::signAll()
     if (batch.isEmpty())
         return finish();
     m_phase->setText(tr("Signing %n file(s) on this computer…", nullptr, int(batch.size())));
+    qCInfo(lcBatch) << "signing" << batch.size() << "of" << m_items.size() << "files";
     SignatureOptions options;
     options.reason = tr("Batch e-signature");
     options.signingTime = QDateTime::currentDateTimeUtc();
