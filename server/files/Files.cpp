@@ -902,11 +902,12 @@ Result<int> Files::storeArchiveRenewal(const api::FileEntry& file, const QByteAr
     auto staged = m_store.stage(bytes, &sha256);
     if (!staged)
         return staged.error();
-    IKK_TRY(staged->commit());
     Database& db = *m_context.database;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     WriteTransaction transaction(db);
     IKK_TRY(transaction.begin());
+    // In the database store the bytes join this transaction, so they and the version row commit together.
+    IKK_TRY(staged->commit());
     auto updated = db.execCount(QStringLiteral("UPDATE files SET version = version + 1, content_sha256 = ?, size = ?, "
                                                "updated_at = ? WHERE file_id = ? AND version = ?"),
         {sha256, bytes.size(), now, file.fileId, file.version});
