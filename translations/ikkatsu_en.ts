@@ -133,6 +133,49 @@
     </message>
 </context>
 <context>
+    <name>ArchiveCommands</name>
+    <message>
+        <source>Add validation data and a new archive timestamp to each file whose newest one expires within the margin (or that has signatures but none), in place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 3161 timestamp authority URL (default: the configured server&apos;s, http://127.0.0.1:8443 unless set).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renew when the newest archive timestamp expires within this many days (default 365).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed PDF files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamp: --renew, a --margin-days from 0 to 36500 and at least one FILE are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timestamp: --tsa needs an http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL     %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RENEWED  %1: valid until %2 (was %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT DUE  %1: valid until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewed %1, not due %2, failed %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Unknown command: %1</source>
@@ -151,7 +194,8 @@ Commands:
        [--seal round|date|square|text] [--seal-name T] [--page N|last] [--rect X1,Y1,X2,Y2]
        [--seal-company T] [--field NAME] [--corner bottom-right|bottom-left|top-right|top-left]
        (--out-dir DIR | --suffix SUFFIX) FILE...
-  verify [--json] [--trust CERT]... FILE...
+  verify [--json] [--trust CERT]... [--at YYYY-MM-DD] FILE...
+  timestamp --renew [--tsa URL] [--margin-days N] FILE...
   error-codes [--markdown]
   version
 
@@ -623,6 +667,22 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>A timestamp in the uploaded file is not valid or does not come from this server&apos;s timestamp authority.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the date asked for, nothing in the file proves that this signature or timestamp existed while its certificates were valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The timestamp authority&apos;s certificate does not outlast the document&apos;s newest archive timestamp, so a renewal would not extend it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stored file version is missing or does not match its SHA-256.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A provisioned CA, TSA or OCSP key or certificate is missing or does not fit.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1220,6 +1280,18 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>sign: --corner needs --seal, no --rect, and --page 1 or last.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Validate as of this date (00:00 UTC), past or future, with only what the file holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify: --at takes a date as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Validated as of %1 with only what the file holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::AllResultsPage</name>
@@ -1642,6 +1714,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>Seal settings change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archive timestamp renewal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

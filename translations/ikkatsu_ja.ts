@@ -141,6 +141,49 @@
     </message>
 </context>
 <context>
+    <name>ArchiveCommands</name>
+    <message>
+        <source>Add validation data and a new archive timestamp to each file whose newest one expires within the margin (or that has signatures but none), in place.</source>
+        <translation>最新のアーカイブタイムスタンプが猶予日数以内に期限を迎えるファイル（署名はあるがアーカイブタイムスタンプのないファイルも）に、検証情報と新しいアーカイブタイムスタンプをその場で追加します。</translation>
+    </message>
+    <message>
+        <source>RFC 3161 timestamp authority URL (default: the configured server&apos;s, http://127.0.0.1:8443 unless set).</source>
+        <translation>RFC 3161 タイムスタンプ局の URL（既定: 設定されたサーバー。未設定なら http://127.0.0.1:8443）。</translation>
+    </message>
+    <message>
+        <source>Renew when the newest archive timestamp expires within this many days (default 365).</source>
+        <translation>最新のアーカイブタイムスタンプの期限までがこの日数以内なら更新します（既定 365）。</translation>
+    </message>
+    <message>
+        <source>Signed PDF files.</source>
+        <translation>署名済みの PDF ファイル。</translation>
+    </message>
+    <message>
+        <source>timestamp: --renew, a --margin-days from 0 to 36500 and at least one FILE are required.</source>
+        <translation>timestamp: --renew、0〜36500 の --margin-days、1 つ以上の FILE が必要です。</translation>
+    </message>
+    <message>
+        <source>timestamp: --tsa needs an http(s) URL.</source>
+        <translation>timestamp: --tsa には http(s) の URL を指定してください。</translation>
+    </message>
+    <message>
+        <source>FAIL     %1: %2</source>
+        <translation>FAIL     %1: %2</translation>
+    </message>
+    <message>
+        <source>RENEWED  %1: valid until %2 (was %3)</source>
+        <translation>RENEWED  %1: 有効期限 %2（更新前 %3）</translation>
+    </message>
+    <message>
+        <source>NOT DUE  %1: valid until %2</source>
+        <translation>NOT DUE  %1: 有効期限 %2</translation>
+    </message>
+    <message>
+        <source>Renewed %1, not due %2, failed %3.</source>
+        <translation>更新 %1 件、更新不要 %2 件、失敗 %3 件。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Unknown command: %1</source>
@@ -159,7 +202,8 @@ Commands:
        [--seal round|date|square|text] [--seal-name T] [--page N|last] [--rect X1,Y1,X2,Y2]
        [--seal-company T] [--field NAME] [--corner bottom-right|bottom-left|top-right|top-left]
        (--out-dir DIR | --suffix SUFFIX) FILE...
-  verify [--json] [--trust CERT]... FILE...
+  verify [--json] [--trust CERT]... [--at YYYY-MM-DD] FILE...
+  timestamp --renew [--tsa URL] [--margin-days N] FILE...
   error-codes [--markdown]
   version
 
@@ -176,7 +220,8 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
        [--seal round|date|square|text] [--seal-name 文字] [--page 番号|last] [--rect X1,Y1,X2,Y2]
        [--seal-company 文字] [--field 署名欄名] [--corner bottom-right|bottom-left|top-right|top-left]
        (--out-dir ディレクトリ | --suffix 接尾辞) ファイル...
-  verify [--json] [--trust 証明書]... ファイル...
+  verify [--json] [--trust 証明書]... [--at YYYY-MM-DD] ファイル...
+  timestamp --renew [--tsa URL] [--margin-days 日数] ファイル...
   error-codes [--markdown]
   version
 
@@ -648,6 +693,22 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>A timestamp in the uploaded file is not valid or does not come from this server&apos;s timestamp authority.</source>
         <translation>アップロードされたファイルのタイムスタンプが無効か、このサーバーのタイムスタンプ局が発行したものではありません。</translation>
+    </message>
+    <message>
+        <source>At the date asked for, nothing in the file proves that this signature or timestamp existed while its certificates were valid.</source>
+        <translation>指定された日付の時点で、この署名またはタイムスタンプが証明書の有効期間内に存在したことをファイル内の情報から証明できません。</translation>
+    </message>
+    <message>
+        <source>The timestamp authority&apos;s certificate does not outlast the document&apos;s newest archive timestamp, so a renewal would not extend it.</source>
+        <translation>タイムスタンプ局の証明書の期限が文書の最新のアーカイブタイムスタンプより後ではないため、更新しても有効期限が延びません。</translation>
+    </message>
+    <message>
+        <source>A stored file version is missing or does not match its SHA-256.</source>
+        <translation>保存されているファイルの版が見つからないか、SHA-256 と一致しません。</translation>
+    </message>
+    <message>
+        <source>A provisioned CA, TSA or OCSP key or certificate is missing or does not fit.</source>
+        <translation>配布された認証局・TSA・OCSP の鍵または証明書が見つからないか、対応していません。</translation>
     </message>
 </context>
 <context>
@@ -1243,6 +1304,18 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>sign: --corner needs --seal, no --rect, and --page 1 or last.</source>
         <translation>sign: --corner には --seal が必要で、--rect は指定できず、--page は 1 または last です。</translation>
     </message>
+    <message>
+        <source>Validate as of this date (00:00 UTC), past or future, with only what the file holds.</source>
+        <translation>この日付（UTC 0時）時点で、ファイルの内容だけで検証します（過去・未来とも指定できます）。</translation>
+    </message>
+    <message>
+        <source>verify: --at takes a date as YYYY-MM-DD.</source>
+        <translation>verify: --at には日付を YYYY-MM-DD 形式で指定してください。</translation>
+    </message>
+    <message>
+        <source>  Validated as of %1 with only what the file holds.</source>
+        <translation>  %1 時点で、ファイルの内容だけで検証しました。</translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::AllResultsPage</name>
@@ -1664,6 +1737,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>Seal settings change</source>
         <translation>印影設定の変更</translation>
+    </message>
+    <message>
+        <source>Archive timestamp renewal</source>
+        <translation>アーカイブタイムスタンプ更新</translation>
     </message>
 </context>
 <context>

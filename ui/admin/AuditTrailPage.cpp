@@ -53,6 +53,7 @@ QString AuditTrailPage::eventLabel(const QString& event)
         {CertificateViewOnly, tr("View-only chosen")},
         {CertificateRefused, tr("Certificate issue refused")},
         {SealChanged, tr("Seal settings change")},
+        {FileArchiveRenewed, tr("Archive timestamp renewal")},
     };
     for (const auto& [name, label] : labels) {
         if (event == name)
