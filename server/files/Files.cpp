@@ -652,13 +652,8 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
     QElapsedTimer timer;
     timer.start();
     // What was uploaded: the stored bytes plus an incremental update.
-    auto current = m_store.read(file.sha256, file.size);
-    if (!current)
-        return current.error();
-    if (bytes.size() <= current->size() || !bytes.startsWith(*current))
-        return makeError(ErrorCode::UploadNotPrefix);
     QString sha256;
-    auto staged = m_store.stage(bytes, &sha256);
+    auto staged = stageAppended(file, bytes, &sha256);
     if (!staged)
         return staged.error();
     auto anchor = Certificate::fromDer(m_context.ca->certificateDer());
@@ -679,7 +674,7 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
     int candidate = -1;
     for (int k = int(inspected->signatures.size()) - 1; k >= 0 && candidate < 0; --k) {
         const SignatureReport& report = inspected->signatures.at(k);
-        if (report.signedRevisionEnd > current->size() && report.subFilter != QLatin1String("ETSI.RFC3161"))
+        if (report.signedRevisionEnd > file.size && report.subFilter != QLatin1String("ETSI.RFC3161"))
             candidate = k;
     }
     if (candidate < 0)
@@ -687,14 +682,14 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
     const SignatureReport& added = inspected->signatures.at(candidate);
     if (added.verdict == SignatureVerdict::Invalid)
         return makeError(signatureProblem(added), added.problem.detail);
-    Result<int> addedIndex = checkSignatureAppend(staged->temporaryPath(), current->size(), *inspected);
+    Result<int> addedIndex = checkSignatureAppend(staged->temporaryPath(), file.size, *inspected);
     if (!addedIndex)
         return pdfProblem(addedIndex.error());
     if (*addedIndex != candidate)
         return makeError(ErrorCode::UploadSignatureCount, QStringLiteral("more than one new signature"));
     if (added.verdict != SignatureVerdict::Valid)
         return makeError(ErrorCode::UploadSignerMismatch, added.problem.detail);
-    IKK_TRY(checkUploadedTimestamps(*inspected, candidate, current->size(),
+    IKK_TRY(checkUploadedTimestamps(*inspected, candidate, file.size,
         parseSigningLevel(m_context.config.signatureLevel).value_or(SigningLevel::BLTA)));
     // The earlier signatures must still hold: the upload may not break what others signed.
     for (int k = 0; k < inspected->signatures.size(); ++k) {
@@ -891,15 +886,20 @@ Result<api::FileEntry> Files::changePermissions(const api::UserInfo& admin, cons
     return adminDetail(fileId);
 }
 
-Result<int> Files::storeArchiveRenewal(const api::FileEntry& file, const QByteArray& bytes, const QString& detail)
+Result<StagedVersion> Files::stageAppended(const api::FileEntry& file, const QByteArray& bytes, QString* sha256) const
 {
     auto current = m_store.read(file.sha256, file.size);
     if (!current)
         return current.error();
     if (bytes.size() <= current->size() || !bytes.startsWith(*current))
         return makeError(ErrorCode::UploadNotPrefix);
+    return m_store.stage(bytes, sha256);
+}
+
+Result<int> Files::storeArchiveRenewal(const api::FileEntry& file, const QByteArray& bytes, const QString& detail)
+{
     QString sha256;
-    auto staged = m_store.stage(bytes, &sha256);
+    auto staged = stageAppended(file, bytes, &sha256);
     if (!staged)
         return staged.error();
     Database& db = *m_context.database;

@@ -73,6 +73,9 @@ public:
 private:
     // The stored bytes of one version, whole or as a device.
     Result<Download> fetch(const QString& sha256, qint64 size, bool streamed) const;
+    // `bytes` staged as the file's next version, after checking they are its stored version plus an update
+    // (UploadNotPrefix otherwise) — the rule for uploads and archive renewals alike.
+    Result<StagedVersion> stageAppended(const api::FileEntry& file, const QByteArray& bytes, QString* sha256) const;
     Result<api::FileEntry> checkAndStoreSigned(const api::UserInfo& user, const api::FileEntry& file, int baseVersion,
         const QByteArray& bytes, const ClientInfo& client, int* newVersion);
     Result<api::NewFileOutcome> registerOne(
