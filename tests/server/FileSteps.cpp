@@ -217,4 +217,21 @@ QList<QVariantList> queryServerDatabase(TestServer& server, const QString& sql, 
     return rows;
 }
 
+RevocationFetchers revocationFrom(const TestServer& server, const TimestampClientOptions& options)
+{
+    const RevocationFetchers http = makeHttpRevocationFetchers(options);
+    const QUrl base(server.baseUrl());
+    auto here = [base](const QString& url) {
+        QUrl moved(url);
+        moved.setScheme(base.scheme());
+        moved.setHost(base.host());
+        moved.setPort(base.port());
+        return moved.toString();
+    };
+    RevocationFetchers local;
+    local.ocsp = [http, here](const QString& url, const QByteArray& request) { return http.ocsp(here(url), request); };
+    local.crl = [http, here](const QString& url) { return http.crl(here(url)); };
+    return local;
+}
+
 } // namespace ikkatsu::test

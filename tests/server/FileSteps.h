@@ -4,6 +4,7 @@
 
 #include "LoginSteps.h"
 #include "ServerHarness.h"
+#include "client/TimestampClient.h"
 #include "crypto/Certificate.h"
 
 #include <QJsonArray>
@@ -61,5 +62,9 @@ namespace ikkatsu::test {
 // Each call opens and closes its own connection. Rows as lists of values; empty (with a warning) on error.
 QList<QVariantList> queryServerDatabase(
     TestServer& server, const QString& sql, const QVariantList& binds = {}, bool* ok = nullptr);
+
+// OCSP and CRL over HTTP to this server, whatever address its certificates name: they carry the public URL fixed
+// when they were issued, and a test server listens on a port of its own (as a reverse proxy would forward).
+RevocationFetchers revocationFrom(const TestServer& server, const TimestampClientOptions& options);
 
 } // namespace ikkatsu::test

@@ -107,21 +107,8 @@ QByteArray TestServerArchive::signBLTA(
     options.bearerToken = user.token;
     CadesSigner signer(*user.key, {user.certificate, user.ca});
     signer.setTimestampFetcher(makeHttpTimestampFetcher(options));
-    // The certificates may name the server's public URL; this one may listen on a port of its own.
-    const RevocationFetchers http = makeHttpRevocationFetchers(options);
-    const QUrl base(server.baseUrl());
-    auto here = [base](const QString& url) {
-        QUrl moved(url);
-        moved.setScheme(base.scheme());
-        moved.setHost(base.host());
-        moved.setPort(base.port());
-        return moved.toString();
-    };
-    RevocationFetchers local;
-    local.ocsp = [http, here](const QString& url, const QByteArray& request) { return http.ocsp(here(url), request); };
-    local.crl = [http, here](const QString& url) { return http.crl(here(url)); };
     SignatureOptions signing;
-    signing.validationData = std::make_shared<const ValidationDataCollector>(local);
+    signing.validationData = std::make_shared<const ValidationDataCollector>(revocationFrom(server, options));
     signing.archiveTimestamp = archive;
     auto signedPdf = PdfSigner::signFile(input, output, signer, signing);
     if (!signedPdf) {

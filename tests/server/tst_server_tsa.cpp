@@ -369,20 +369,8 @@ void TestServerTsa::uploadOfBLTASignature()
     options.url = QUrl(m_server.baseUrl() + QStringLiteral("/api/v1/tsa"));
     options.bearerToken = m_user.token;
     signer.setTimestampFetcher(makeHttpTimestampFetcher(options));
-    // The certificates name the server's public URL (fixed when it issued them); this server listens on a port of
-    // its own, so the requests are sent there, as a reverse proxy in front of the public URL would.
     const RevocationFetchers http = makeHttpRevocationFetchers(options);
-    const QUrl base(m_server.baseUrl());
-    auto here = [base](const QString& url) {
-        QUrl moved(url);
-        moved.setScheme(base.scheme());
-        moved.setHost(base.host());
-        moved.setPort(base.port());
-        return moved.toString();
-    };
-    RevocationFetchers local;
-    local.ocsp = [http, here](const QString& url, const QByteArray& request) { return http.ocsp(here(url), request); };
-    local.crl = [http, here](const QString& url) { return http.crl(here(url)); };
+    const RevocationFetchers local = revocationFrom(m_server, options);
     SignatureOptions signing;
     signing.validationData = std::make_shared<const ValidationDataCollector>(local);
     signing.archiveTimestamp = makeHttpTimestampFetcher(options);
