@@ -1,7 +1,9 @@
-// The viewer renders with Qt PDF only; signature verdicts come from our own verifier, never from the renderer.
+// The viewer renders with Qt PDF only (pages of the display copy, so that seals show); signature verdicts come from
+// our own verifier reading the original file, never from the renderer.
 #include "FileViewer.h"
 
 #include "Async.h"
+#include "PageCanvas.h"
 #include "Style.h"
 #include "pdf/SignatureInspector.h"
 
@@ -11,8 +13,6 @@
 #include <QLabel>
 #include <QMultiHash>
 #include <QPdfDocument>
-#include <QPdfPageNavigator>
-#include <QPdfView>
 #include <QPushButton>
 #include <QShortcut>
 #include <QSpinBox>
@@ -193,12 +193,8 @@ FileViewer::FileViewer(QWidget* parent)
     layout->addWidget(m_error);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    m_view = new QPdfView(splitter);
+    m_view = new PageCanvas(splitter);
     m_view->setObjectName(QStringLiteral("viewerPdfView"));
-    m_view->setDocument(m_document);
-    m_view->setPageMode(QPdfView::PageMode::MultiPage);
-    m_view->setZoomMode(QPdfView::ZoomMode::FitToWidth);
-    m_view->setFocusPolicy(Qt::StrongFocus);
 
     auto* panel = new QWidget(splitter);
     auto* panelLayout = new QVBoxLayout(panel);
@@ -234,7 +230,7 @@ FileViewer::FileViewer(QWidget* parent)
     connect(m_zoom, &QComboBox::currentIndexChanged, this, &FileViewer::applyZoom);
     connect(m_zoomIn, &QPushButton::clicked, this, [this] { zoomBy(1); });
     connect(m_zoomOut, &QPushButton::clicked, this, [this] { zoomBy(-1); });
-    connect(m_view->pageNavigator(), &QPdfPageNavigator::currentPageChanged, this, [this](int page) {
+    connect(m_view, &PageCanvas::currentPageChanged, this, [this](int page) {
         const QSignalBlocker block(m_page);
         m_page->setValue(page + 1);
         m_previous->setEnabled(page > 0);
@@ -271,7 +267,10 @@ void FileViewer::open(const QString& path, const QString& title, const QList<Cer
     m_error->hide();
     m_signatures->setRowCount(0);
     m_signatureDetail->setText(tr("Verifying signatures…"));
-    const auto loaded = m_document->load(path);
+    // Pixels come from the display copy (seals drawn); the inspection below reads the original file.
+    std::vector<pdf::PageGeometry> pages;
+    const auto loaded = QPdfDocument::Error(loadForDisplay(m_document, path, &pages));
+    m_view->setDocument(m_document, std::move(pages));
     if (loaded != QPdfDocument::Error::None)
         showError(m_error,
             makeError(loaded == QPdfDocument::Error::FileNotFound      ? ErrorCode::InputFileUnreadable
@@ -335,32 +334,30 @@ int FileViewer::pageCount() const
 
 int FileViewer::currentPage() const
 {
-    return m_view->pageNavigator()->currentPage();
+    return m_view->currentPage();
 }
 
 void FileViewer::goToPage(int page)
 {
     if (page < 0 || page >= pageCount())
         return;
-    m_view->pageNavigator()->jump(page, {}, m_view->zoomFactor());
+    m_view->goToPage(page);
 }
 
 void FileViewer::applyZoom()
 {
     const qreal factor = m_zoom->currentData().toReal();
-    if (factor == 0.0) {
-        m_view->setZoomMode(QPdfView::ZoomMode::FitToWidth);
-    } else if (factor < 0.0) {
-        m_view->setZoomMode(QPdfView::ZoomMode::FitInView);
-    } else {
-        m_view->setZoomMode(QPdfView::ZoomMode::Custom);
+    if (factor == 0.0)
+        m_view->setZoomMode(PageCanvas::ZoomMode::FitWidth);
+    else if (factor < 0.0)
+        m_view->setZoomMode(PageCanvas::ZoomMode::FitPage);
+    else
         m_view->setZoomFactor(factor);
-    }
 }
 
 void FileViewer::zoomBy(int steps)
 {
-    const qreal current = m_view->zoomMode() == QPdfView::ZoomMode::Custom ? m_view->zoomFactor() : 1.0;
+    const qreal current = m_view->zoomMode() == PageCanvas::ZoomMode::Custom ? m_view->zoomFactor() : 1.0;
     int index = 0;
     const int count = int(std::size(kZoomSteps));
     while (index < count - 1 && kZoomSteps[index] < current - 0.001)

@@ -1,4 +1,5 @@
-// ファイル閲覧: the PDF rendered by Qt PDF with page navigation and zoom, and a panel with every signature.
+// ファイル閲覧: the PDF rendered by Qt PDF (seals included) with page navigation and zoom, and a panel with every
+// signature.
 #pragma once
 
 #include "crypto/Certificate.h"
@@ -12,12 +13,13 @@ struct SignatureReport;
 class QComboBox;
 class QLabel;
 class QPdfDocument;
-class QPdfView;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
 namespace ikkatsu::ui {
+
+class PageCanvas;
 
 class FileViewer : public QWidget
 {
@@ -31,6 +33,7 @@ public:
     int pageCount() const;
     int currentPage() const;
     QTableWidget* signatureTable() const { return m_signatures; }
+    PageCanvas* canvas() const { return m_view; }
     // The panel's text for one signature, in words rather than distinguished names: signer and company, the
     // certificate's issuer, serial number and validity, signing time, later changes, the reason.
     static QString signatureSummary(const SignatureReport& signature);
@@ -44,7 +47,7 @@ private:
     void zoomBy(int steps);
 
     QPdfDocument* m_document = nullptr;
-    QPdfView* m_view = nullptr;
+    PageCanvas* m_view = nullptr;
     QPushButton* m_previous = nullptr;
     QPushButton* m_next = nullptr;
     QSpinBox* m_page = nullptr;

@@ -1,0 +1,298 @@
+// The viewer shows seals: a signed PDF with round seals rendered through the display copy has vermilion pixels
+// inside each seal's rectangle (on a turned page too), none without the copy; the copy itself is a sound PDF.
+#include "UiTestSupport.h"
+
+#include "TestConfig.h"
+#include "TestSigner.h"
+#include "TestSupport.h"
+#include "pdf/DisplayCopy.h"
+#include "pdf/PdfSigner.h"
+#include "pdf/SealAppearance.h"
+#include "viewer/FileViewer.h"
+#include "viewer/PageCanvas.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QPdfDocument>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ikkatsu;
+using namespace ikkatsu::ui;
+
+namespace {
+
+using Rect = std::array<double, 4>;
+
+bool isVermilion(QRgb pixel)
+{
+    return qRed(pixel) > 150 && qGreen(pixel) < 120 && qBlue(pixel) < 120;
+}
+
+// Vermilion pixels of `image` (a grab, device pixels) inside the logical rectangle `area`, and outside it.
+QPair<int, int> redPixels(const QImage& image, const QRectF& area)
+{
+    const qreal dpr = image.devicePixelRatio();
+    const QRectF device(area.topLeft() * dpr, area.size() * dpr);
+    int inside = 0;
+    int outside = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            if (!isVermilion(image.pixel(x, y)))
+                continue;
+            if (device.adjusted(-2, -2, 2, 2).contains(QPointF(x + 0.5, y + 0.5)))
+                ++inside;
+            else
+                ++outside;
+        }
+    }
+    return {inside, outside};
+}
+
+QString outDir()
+{
+    const QString dir = QStringLiteral(IKKATSU_BINARY_DIR) + QStringLiteral("/screenshots/viewer-seal");
+    QDir().mkpath(dir);
+    return dir;
+}
+
+} // namespace
+
+class TestUiViewerSeal : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void displayCopyIsASoundPdf();
+    void viewerShowsTheSealsInTheirRectangles();
+    void withoutTheDisplayCopyNoSealShows();
+    void turnedPageMapsPointsBothWays();
+    void damagedFileStillShowsWithoutACopy();
+
+private:
+    Status sign(const QString& path, const QString& name, int page, const Rect& rect);
+
+    QTemporaryDir m_dir;
+    test::TestSigner m_signer;
+    QString m_signed;
+    const Rect m_firstRect {400, 650, 480, 730}; // page 1, top right
+    const Rect m_secondRect {80, 90, 170, 180}; // page 2, bottom left
+};
+
+Status TestUiViewerSeal::sign(const QString& path, const QString& name, int page, const Rect& rect)
+{
+    pdf::SealSpec spec;
+    spec.style = pdf::SealStyle::Round;
+    spec.name = name;
+    spec.signingTime = QDateTime::currentDateTimeUtc();
+    auto seal = pdf::SealAppearance::build(spec);
+    if (!seal)
+        return seal.error();
+    SignatureOptions options;
+    options.seal = *seal;
+    options.sealPage = page;
+    options.sealRect = rect;
+    const QString out = path + QStringLiteral(".signed");
+    Result<SignOutcome> outcome = PdfSigner::signFile(path, out, *m_signer.signer, options);
+    if (!outcome)
+        return outcome.error();
+    QFile::remove(path);
+    if (!QFile::rename(out, path))
+        return makeError(ErrorCode::OutputWriteFailed, path);
+    return {};
+}
+
+void TestUiViewerSeal::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_signer.create(QStringLiteral("Hanako Yamada")));
+    m_signed = m_dir.filePath(QStringLiteral("sealed.pdf"));
+    QVERIFY(test::writeSamplePdf(m_signed, QStringLiteral("印影の表示"), 2));
+    const Status first = sign(m_signed, QStringLiteral("山田"), 1, m_firstRect);
+    QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().detail));
+    const Status second = sign(m_signed, QStringLiteral("佐藤"), 2, m_secondRect);
+    QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error().detail));
+}
+
+void TestUiViewerSeal::displayCopyIsASoundPdf()
+{
+    const QByteArray original = test::readAll(m_signed);
+    Result<pdf::DisplayCopy> copy = pdf::buildDisplayCopy(m_signed);
+    QVERIFY(copy.ok());
+    QCOMPARE(copy->stampCount, 2);
+    QCOMPARE(copy->originalSize, original.size());
+    QCOMPARE(int(copy->pages.size()), 2);
+    QCOMPARE(copy->pages[0].rotate, 0);
+    QCOMPARE(copy->pages[0].shownSize().toSize(), QSize(595, 842));
+
+    // The device serves the file then the update, from any position.
+    pdf::DisplayCopyDevice device(*copy);
+    QVERIFY(device.openCopy());
+    QCOMPARE(device.size(), original.size() + copy->appended.size());
+    const QByteArray served = device.readAll();
+    QCOMPARE(served, original + copy->appended);
+    QVERIFY(device.seek(original.size() - 10));
+    QCOMPARE(device.read(20), served.mid(original.size() - 10, 20));
+    QCOMPARE(test::readAll(m_signed), original); // the file itself is never written
+
+    // qpdf, independently: the combined bytes are a valid PDF whose widgets are now stamps.
+    const QString combined = m_dir.filePath(QStringLiteral("display-copy.pdf"));
+    QVERIFY(test::writeAll(combined, served));
+    const test::ToolRun check = test::runTool(QStringLiteral("qpdf"), {QStringLiteral("--check"), combined});
+    QVERIFY2(check.exitCode == 0, qPrintable(check.all()));
+    const test::ToolRun json = test::runTool(QStringLiteral("qpdf"), {QStringLiteral("--json"), combined});
+    QCOMPARE(json.out.count("\"/Subtype\": \"/Stamp\""), 2);
+    QCOMPARE(json.out.count("\"/Subtype\": \"/Widget\""), 0);
+
+    // A file without widgets needs no update.
+    const QString plain = m_dir.filePath(QStringLiteral("plain.pdf"));
+    QVERIFY(test::writeSamplePdf(plain, QStringLiteral("署名なし"), 1));
+    Result<pdf::DisplayCopy> none = pdf::buildDisplayCopy(plain);
+    QVERIFY(none.ok());
+    QCOMPARE(none->stampCount, 0);
+    QVERIFY(none->appended.isEmpty());
+}
+
+void TestUiViewerSeal::viewerShowsTheSealsInTheirRectangles()
+{
+    FileViewer viewer;
+    viewer.resize(1100, 800);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    QSignalSpy inspected(&viewer, &FileViewer::signaturesInspected);
+    viewer.open(m_signed, QStringLiteral("sealed.pdf"), {});
+    QCOMPARE(viewer.pageCount(), 2);
+    // Verification reads the original file: both signatures, intact.
+    QTRY_COMPARE(inspected.count(), 1);
+    QCOMPARE(inspected.first().first().toInt(), 2);
+
+    PageCanvas* canvas = viewer.canvas();
+    auto* zoom = test::child<QComboBox>(&viewer, QStringLiteral("viewerZoomCombo"));
+    for (const int percent : {100, 200}) {
+        zoom->setCurrentIndex(zoom->findText(QStringLiteral("%1%").arg(percent)));
+        QVERIFY(qAbs(canvas->zoomFactor() - percent / 100.0) < 0.001);
+        for (int page = 0; page < 2; ++page) {
+            const Rect& rect = page == 0 ? m_firstRect : m_secondRect;
+            canvas->ensureVisible(page, rect);
+            QApplication::processEvents();
+            const QRectF box = canvas->pdfRectToViewport(page, rect);
+            QVERIFY(canvas->viewport()->rect().contains(box.toAlignedRect()));
+            // The box is as big as the zoom says: 80 or 90 points at the screen's DPI.
+            QVERIFY(qAbs(box.width() - (rect[2] - rect[0]) * percent / 100.0 * canvas->logicalDpiY() / 72.0) < 2);
+            const QImage grab = canvas->viewport()->grab().toImage();
+            const auto [inside, outside] = redPixels(grab, box);
+            QVERIFY2(inside > box.width() * box.height() * 0.05,
+                qPrintable(
+                    QStringLiteral("page %1 at %2%: %3 red pixels in the box").arg(page + 1).arg(percent).arg(inside)));
+            QVERIFY2(outside == 0, qPrintable(QStringLiteral("%1 red pixels outside the box").arg(outside)));
+            // Mapping both ways: the box's centre comes back as the PDF point it was.
+            const QPointF centre = canvas->toPdf(page, box.center());
+            QVERIFY(qAbs(centre.x() - (rect[0] + rect[2]) / 2) < 1 && qAbs(centre.y() - (rect[1] + rect[3]) / 2) < 1);
+            QCOMPARE(canvas->pageAt(box.center()), page);
+            if (page == 0)
+                grab.save(outDir() + QStringLiteral("/viewer-seal-%1.png").arg(percent));
+        }
+    }
+    viewer.grab().save(outDir() + QStringLiteral("/viewer-window-200.png"));
+}
+
+void TestUiViewerSeal::withoutTheDisplayCopyNoSealShows()
+{
+    // The same canvas on the file as it is: Qt PDF draws no widget, so no seal (what the display copy fixes).
+    QPdfDocument document;
+    QCOMPARE(document.load(m_signed), QPdfDocument::Error::None);
+    Result<pdf::DisplayCopy> copy = pdf::buildDisplayCopy(m_signed);
+    QVERIFY(copy.ok());
+    PageCanvas canvas;
+    canvas.resize(900, 1200);
+    canvas.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+    canvas.setDocument(&document, copy->pages);
+    canvas.setZoomFactor(1.0);
+    canvas.ensureVisible(0, m_firstRect);
+    QApplication::processEvents();
+    const QRectF box = canvas.pdfRectToViewport(0, m_firstRect);
+    QVERIFY(canvas.viewport()->rect().contains(box.toAlignedRect()));
+    QCOMPARE(redPixels(canvas.viewport()->grab().toImage(), box).first, 0);
+}
+
+void TestUiViewerSeal::turnedPageMapsPointsBothWays()
+{
+    // A page turned by /Rotate 90 (qpdf): the seal is drawn turned with it, and the canvas maps the field's PDF
+    // rectangle onto the pixels where it shows.
+    const QString plain = m_dir.filePath(QStringLiteral("turned-plain.pdf"));
+    const QString turned = m_dir.filePath(QStringLiteral("turned.pdf"));
+    QVERIFY(test::writeSamplePdf(plain, QStringLiteral("横向き"), 1));
+    const test::ToolRun rotate
+        = test::runTool(QStringLiteral("qpdf"), {plain, QStringLiteral("--rotate=+90:1"), turned});
+    QVERIFY2(rotate.exitCode == 0, qPrintable(rotate.all()));
+    const Rect rect {100, 600, 200, 700}; // near the top left of the unturned page
+    const Status signedTurned = sign(turned, QStringLiteral("高橋"), 1, rect);
+    QVERIFY2(signedTurned.ok(), qPrintable(signedTurned.ok() ? QString() : signedTurned.error().detail));
+
+    Result<pdf::DisplayCopy> copy = pdf::buildDisplayCopy(turned);
+    QVERIFY(copy.ok());
+    QCOMPARE(copy->pages.at(0).rotate, 90);
+    QCOMPARE(copy->pages.at(0).shownSize().toSize(), QSize(842, 595));
+
+    FileViewer viewer;
+    viewer.resize(1100, 800);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.open(turned, QStringLiteral("turned.pdf"), {});
+    PageCanvas* canvas = viewer.canvas();
+    canvas->setZoomFactor(1.0);
+    canvas->ensureVisible(0, rect);
+    QApplication::processEvents();
+    const QRectF box = canvas->pdfRectToViewport(0, rect);
+    const QRectF page = canvas->pageRect(0);
+    QVERIFY(page.width() > page.height()); // shown turned
+    // Turned clockwise, the top left of the page comes to the top right.
+    QVERIFY(box.center().x() > page.center().x() && box.center().y() < page.center().y());
+    const auto [inside, outside] = redPixels(canvas->viewport()->grab().toImage(), box);
+    QVERIFY2(inside > box.width() * box.height() * 0.05, qPrintable(QString::number(inside)));
+    QCOMPARE(outside, 0);
+    const QPointF back = canvas->toPdf(0, canvas->fromPdf(0, QPointF(123, 456)));
+    QVERIFY(qAbs(back.x() - 123) < 0.01 && qAbs(back.y() - 456) < 0.01);
+
+    // Every rotation maps there and back.
+    for (const int degrees : {0, 90, 180, 270}) {
+        pdf::PageGeometry geometry;
+        geometry.box = {10, 20, 610, 820};
+        geometry.rotate = degrees;
+        const QPointF shown = geometry.fromPdf(QPointF(110, 120));
+        QVERIFY(shown.x() >= 0 && shown.y() >= 0 && shown.x() <= geometry.shownSize().width()
+            && shown.y() <= geometry.shownSize().height());
+        QCOMPARE(geometry.toPdf(shown), QPointF(110, 120));
+    }
+}
+
+void TestUiViewerSeal::damagedFileStillShowsWithoutACopy()
+{
+    // A broken startxref: our reader refuses the file, PDFium repairs it; the viewer shows the original pages.
+    QByteArray bytes = test::readAll(m_signed);
+    const qsizetype at = bytes.lastIndexOf("startxref");
+    QVERIFY(at > 0);
+    bytes.replace(at + 10, 3, "999");
+    const QString damaged = m_dir.filePath(QStringLiteral("damaged.pdf"));
+    QVERIFY(test::writeAll(damaged, bytes));
+    QVERIFY(!pdf::buildDisplayCopy(damaged).ok());
+    FileViewer viewer;
+    viewer.resize(900, 700);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.open(damaged, QStringLiteral("damaged.pdf"), {});
+    QCOMPARE(viewer.pageCount(), 2);
+    // Garbage is refused by both and shows a coded error.
+    const QString garbage = m_dir.filePath(QStringLiteral("garbage.pdf"));
+    QVERIFY(test::writeAll(garbage, QByteArrayLiteral("%PDF-1.7\nnothing here\n")));
+    viewer.open(garbage, QStringLiteral("garbage.pdf"), {});
+    QCOMPARE(viewer.pageCount(), 0);
+    QVERIFY(test::child<QLabel>(&viewer, QStringLiteral("viewerError"))->text().startsWith(QLatin1Char('E')));
+}
+
+QTEST_MAIN(TestUiViewerSeal)
+#include "tst_ui_viewer_seal.moc"
