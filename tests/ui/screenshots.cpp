@@ -416,6 +416,18 @@ public:
     {
         return QtFuture::makeReadyFuture(Result<QByteArray>(test::minimalPdf()));
     }
+    // One box placed earlier on the first page; new ones are kept as placed.
+    QFuture<Result<QList<api::SignatureBox>>> signatureBoxes(const QString&) override
+    {
+        return QtFuture::makeReadyFuture(Result<QList<api::SignatureBox>>(m_boxes));
+    }
+    QFuture<Result<QList<api::SignatureBox>>> placeSignatureBoxes(
+        const QString&, const QList<api::SignatureBox>& boxes) override
+    {
+        m_boxes += boxes;
+        return QtFuture::makeReadyFuture(Result<QList<api::SignatureBox>>(m_boxes));
+    }
+    QList<api::SignatureBox> m_boxes {api::SignatureBox {QStringLiteral("u0002"), 1, {420, 680, 500, 760}, false}};
     QFuture<Result<api::ResultPage>> allResults(const api::ResultFilter& filter) override
     {
         api::ResultPage page;

@@ -10,6 +10,7 @@
 #include "pdf/SealAppearance.h"
 #include "viewer/FileViewer.h"
 #include "viewer/PageCanvas.h"
+#include "viewer/PlacementCanvas.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -71,6 +72,7 @@ private slots:
     void withoutTheDisplayCopyNoSealShows();
     void turnedPageMapsPointsBothWays();
     void damagedFileStillShowsWithoutACopy();
+    void placementCanvasDrawsClipsMovesAndLocks();
 
 private:
     Status sign(const QString& path, const QString& name, int page, const Rect& rect);
@@ -292,6 +294,86 @@ void TestUiViewerSeal::damagedFileStillShowsWithoutACopy()
     viewer.open(garbage, QStringLiteral("garbage.pdf"), {});
     QCOMPARE(viewer.pageCount(), 0);
     QVERIFY(test::child<QLabel>(&viewer, QStringLiteral("viewerError"))->text().startsWith(QLatin1Char('E')));
+}
+
+void TestUiViewerSeal::placementCanvasDrawsClipsMovesAndLocks()
+{
+    // The administrator's drags on a turned page (the hardest mapping), in PDF points of the unturned page.
+    const QString plain = m_dir.filePath(QStringLiteral("place-plain.pdf"));
+    const QString turned = m_dir.filePath(QStringLiteral("place-turned.pdf"));
+    QVERIFY(test::writeSamplePdf(plain, QStringLiteral("配置"), 2));
+    QCOMPARE(test::runTool(QStringLiteral("qpdf"), {plain, QStringLiteral("--rotate=+90:2"), turned}).exitCode, 0);
+    QPdfDocument document;
+    std::vector<pdf::PageGeometry> pages;
+    QCOMPARE(QPdfDocument::Error(loadForDisplay(&document, turned, &pages)), QPdfDocument::Error::None);
+    QCOMPARE(int(pages.size()), 2);
+    PlacementCanvas canvas;
+    canvas.resize(900, 900);
+    canvas.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+    canvas.setDocument(&document, pages);
+    canvas.setZoomMode(PageCanvas::ZoomMode::FitPage);
+    api::SignatureBox placed {QStringLiteral("placed-user"), 1, {50, 50, 120, 120}, true};
+    canvas.setPlacedBoxes({placed});
+    QSignalSpy refused(&canvas, &PlacementCanvas::refused);
+    QWidget* viewport = canvas.viewport();
+    const auto drag = [&](int page, QPointF from, QPointF to) {
+        const QPoint a = canvas.fromPdf(page, from).toPoint();
+        const QPoint b = canvas.fromPdf(page, to).toPoint();
+        QTest::mousePress(viewport, Qt::LeftButton, {}, a);
+        QTest::mouseMove(viewport, (a + b) / 2);
+        QTest::mouseMove(viewport, b);
+        QTest::mouseRelease(viewport, Qt::LeftButton, {}, b);
+    };
+
+    // No signer chosen: nothing is drawn, and the canvas says why.
+    drag(0, QPointF(200, 600), QPointF(300, 500));
+    QVERIFY(canvas.newBoxes().isEmpty());
+    QCOMPARE(refused.count(), 1);
+    // The placed signer cannot get a second box.
+    canvas.setSigner(QStringLiteral("placed-user"));
+    drag(0, QPointF(200, 600), QPointF(300, 500));
+    QVERIFY(canvas.newBoxes().isEmpty());
+    QCOMPARE(refused.count(), 2);
+
+    // Page 2 is turned: dragging over the shown page still gives the box in unturned PDF points.
+    canvas.setSigner(QStringLiteral("signer-a"));
+    canvas.goToPage(1);
+    QCOMPARE(canvas.geometry(1).rotate, 90);
+    drag(1, QPointF(100, 500), QPointF(200, 650));
+    QCOMPARE(canvas.newBoxes().size(), 1);
+    api::SignatureBox box = canvas.newBoxes().at(0);
+    QCOMPARE(box.page, 2);
+    const std::array<double, 4> wanted {100, 500, 200, 650};
+    for (size_t i = 0; i < 4; ++i)
+        QVERIFY2(qAbs(box.rect[i] - wanted[i]) < 2, qPrintable(QString::number(box.rect[i])));
+    // Too small: refused, the box drawn before stays.
+    drag(1, QPointF(300, 300), QPointF(310, 310));
+    QCOMPARE(refused.count(), 3);
+    QCOMPARE(canvas.newBoxes().at(0).rect, box.rect);
+    // Dragged past the page's edge: clipped to the page (A4 is 595 × 842 points).
+    drag(1, QPointF(500, 780), QPointF(700, 900));
+    box = canvas.newBoxes().at(0); // the same signer's box was replaced
+    QCOMPARE(canvas.newBoxes().size(), 1);
+    QVERIFY(box.rect[2] <= 595 && box.rect[3] <= 842);
+    QVERIFY2(qAbs(box.rect[2] - 595) < 0.01 && qAbs(box.rect[3] - 842) < 0.01,
+        qPrintable(QStringLiteral("%1 %2").arg(box.rect[2]).arg(box.rect[3])));
+    // Moved by dragging its inside: same size, pushed back inside the page.
+    const double width = box.width();
+    const double height = box.height();
+    const QPointF inside((box.rect[0] + box.rect[2]) / 2, (box.rect[1] + box.rect[3]) / 2);
+    drag(1, inside, inside - QPointF(200, 300));
+    api::SignatureBox moved = canvas.newBoxes().at(0);
+    QVERIFY(qAbs(moved.width() - width) < 0.01 && qAbs(moved.height() - height) < 0.01);
+    QVERIFY2(qAbs(moved.rect[0] - (box.rect[0] - 200)) < 2 && qAbs(moved.rect[1] - (box.rect[1] - 300)) < 2,
+        qPrintable(QStringLiteral("%1 %2").arg(moved.rect[0]).arg(moved.rect[1])));
+    QVERIFY(moved.validate().ok());
+    // Deleted with the Delete key while selected.
+    QCOMPARE(canvas.selectedBox(), 0);
+    QTest::keyClick(&canvas, Qt::Key_Delete);
+    QVERIFY(canvas.newBoxes().isEmpty());
+    QCOMPARE(canvas.placedBoxes().size(), 1);
+    canvas.grab().save(outDir() + QStringLiteral("/placement-canvas.png"));
 }
 
 QTEST_MAIN(TestUiViewerSeal)

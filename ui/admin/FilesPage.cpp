@@ -4,6 +4,7 @@
 
 #include "Async.h"
 #include "PermissionsDialog.h"
+#include "SignatureBoxDialog.h"
 #include "Style.h"
 #include "common/AtomicFile.h"
 
@@ -206,6 +207,8 @@ FilesPage::FilesPage(QWidget* parent)
     m_editPermissions
         = makeButton(tr("Change viewers and signers..."), QStringLiteral("editPermissionsButton"), false, this);
     versionRow->addWidget(m_editPermissions);
+    m_placeBoxes = makeButton(tr("Place signature boxes..."), QStringLiteral("placeBoxesButton"), false, this);
+    versionRow->addWidget(m_placeBoxes);
     detailColumn->addLayout(versionRow);
     lists->addLayout(detailColumn, 2);
     layout->addLayout(lists, 1);
@@ -265,6 +268,7 @@ FilesPage::FilesPage(QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FilesPage::loadDetails);
     connect(m_download, &QPushButton::clicked, this, &FilesPage::chooseVersionFile);
     connect(m_editPermissions, &QPushButton::clicked, this, &FilesPage::editPermissions);
+    connect(m_placeBoxes, &QPushButton::clicked, this, &FilesPage::placeSignatureBoxes);
     clear();
 }
 
@@ -642,6 +646,7 @@ void FilesPage::updateActions()
     m_version->setEnabled(m_detail.has_value());
     m_download->setEnabled(m_detail.has_value());
     m_editPermissions->setEnabled(m_detail.has_value() && m_service);
+    m_placeBoxes->setEnabled(m_detail.has_value() && m_service && !m_detail->signers.isEmpty());
 }
 
 void FilesPage::editPermissions()
@@ -654,6 +659,22 @@ void FilesPage::editPermissions()
         showDetails(file);
         reportDone(tr("The viewers and signers of %1 were changed.").arg(file.name));
         loadFiles();
+    });
+    dialog->open();
+}
+
+void FilesPage::placeSignatureBoxes()
+{
+    if (!m_detail || !m_service)
+        return;
+    auto* dialog = new SignatureBoxDialog(m_service, *m_detail, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString name = m_detail->name;
+    connect(dialog, &SignatureBoxDialog::saved, this, [this, name] {
+        reportDone(tr("The signature boxes of %1 were saved as a new version.").arg(name));
+        loadFiles();
+        loadDetails();
+        emit signatureBoxesSaved();
     });
     dialog->open();
 }

@@ -60,6 +60,8 @@ signals:
     void filesListed();
     void detailsShown();
     void versionSaved(const QString& path);
+    // 署名欄の配置 saved: the file got a new version with the boxes.
+    void signatureBoxesSaved();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -79,6 +81,7 @@ private:
     void showDetails(const api::FileEntry& file);
     void chooseVersionFile();
     void editPermissions();
+    void placeSignatureBoxes();
     void showOutcomes(const QList<api::NewFileOutcome>& outcomes);
     void updateActions();
     void reportError(const Error& error);
@@ -122,6 +125,7 @@ private:
     QSpinBox* m_version = nullptr;
     QPushButton* m_download = nullptr;
     QPushButton* m_editPermissions = nullptr;
+    QPushButton* m_placeBoxes = nullptr;
 };
 
 } // namespace ikkatsu::ui

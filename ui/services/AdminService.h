@@ -4,6 +4,7 @@
 #include "api/AuditDto.h"
 #include "api/Dto.h"
 #include "api/FileDto.h"
+#include "api/SignatureBoxDto.h"
 #include "common/Result.h"
 
 #include <QByteArray>
@@ -65,6 +66,12 @@ public:
         = 0;
     // The bytes of any stored version of a file (1 = as registered, the file's `version` = current).
     virtual QFuture<Result<QByteArray>> fileVersion(const QString& fileId, int version) = 0;
+    // 署名欄の配置: the signers' boxes on the file's current version (`filled` once signed), and new boxes written by
+    // the server as empty signature fields into a new version; both answer every box as the file now has it.
+    virtual QFuture<Result<QList<api::SignatureBox>>> signatureBoxes(const QString& fileId) = 0;
+    virtual QFuture<Result<QList<api::SignatureBox>>> placeSignatureBoxes(
+        const QString& fileId, const QList<api::SignatureBox>& boxes)
+        = 0;
 
     // 全員の処理結果 and its CSV (UTF-8 with BOM, written by the server).
     virtual QFuture<Result<api::ResultPage>> allResults(const api::ResultFilter& filter) = 0;

@@ -5,6 +5,7 @@
 #include "client/ApiClient.h"
 
 #include <QPromise>
+#include <QUrl>
 
 #include <memory>
 
@@ -31,6 +32,12 @@ template<typename T, typename Call>
 QFuture<Result<T>> callServer(client::ApiClient* client, Call call)
 {
     return callServer<T, T>(client, call, [](const T& value) { return value; });
+}
+
+QString signatureBoxesPath(const QString& fileId)
+{
+    return api::apiPrefix() + QStringLiteral("/admin/files/") + QString::fromLatin1(QUrl::toPercentEncoding(fileId))
+        + QStringLiteral("/signature-boxes");
 }
 
 UserRegistration registrationOf(const client::ApiClient::Registered& registered)
@@ -152,6 +159,25 @@ QFuture<Result<QByteArray>> ServerAdminService::fileVersion(const QString& fileI
         m_accounts->apiClient(),
         [fileId, version](client::ApiClient* client, auto done) { client->adminFileVersion(fileId, version, done); },
         [](const client::ApiClient::Download& download) { return download.bytes; });
+}
+
+QFuture<Result<QList<api::SignatureBox>>> ServerAdminService::signatureBoxes(const QString& fileId)
+{
+    // The contract's own parser checks the answer as strictly as the server checks a request.
+    return callServer<QList<api::SignatureBox>, QJsonObject>(
+        m_accounts->apiClient(),
+        [fileId](client::ApiClient* client, auto done) { client->send("GET", signatureBoxesPath(fileId), {}, done); },
+        [](const QJsonObject& json) { return api::signatureBoxesFromJson(json); });
+}
+
+QFuture<Result<QList<api::SignatureBox>>> ServerAdminService::placeSignatureBoxes(
+    const QString& fileId, const QList<api::SignatureBox>& boxes)
+{
+    return callServer<QList<api::SignatureBox>, QJsonObject>(
+        m_accounts->apiClient(),
+        [fileId, body = api::signatureBoxesToJson(boxes)](
+            client::ApiClient* client, auto done) { client->send("PUT", signatureBoxesPath(fileId), body, done); },
+        [](const QJsonObject& json) { return api::signatureBoxesFromJson(json); });
 }
 
 QFuture<Result<api::ResultPage>> ServerAdminService::allResults(const api::ResultFilter& filter)

@@ -38,6 +38,9 @@ public:
     QFuture<Result<api::FileEntry>> changePermissions(
         const QString& fileId, const QStringList& viewers, const QStringList& signers, bool signOrdered) override;
     QFuture<Result<QByteArray>> fileVersion(const QString& fileId, int version) override;
+    QFuture<Result<QList<api::SignatureBox>>> signatureBoxes(const QString& fileId) override;
+    QFuture<Result<QList<api::SignatureBox>>> placeSignatureBoxes(
+        const QString& fileId, const QList<api::SignatureBox>& boxes) override;
     QFuture<Result<api::ResultPage>> allResults(const api::ResultFilter& filter) override;
     QFuture<Result<QByteArray>> allResultsCsv(const api::ResultFilter& filter) override;
     QFuture<Result<api::AuditPage>> auditTrail(const api::AuditFilter& filter) override;
