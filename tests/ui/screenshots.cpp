@@ -11,6 +11,7 @@
 #include "admin/AuditTrailPage.h"
 #include "admin/FilesPage.h"
 #include "admin/PermissionsDialog.h"
+#include "admin/SignatureBoxDialog.h"
 #include "admin/UserFormDialog.h"
 #include "admin/UsersPage.h"
 #include "config/Language.h"
@@ -25,8 +26,10 @@
 #include "signing/BatchJournal.h"
 #include "signing/BatchSignDialog.h"
 #include "viewer/FileViewer.h"
+#include "viewer/PlacementCanvas.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -823,8 +826,8 @@ int main(int argc, char** argv)
             (void)QTest::qWaitForWindowExposed(&viewer);
             waitFor([&] { return viewer.signatureTable()->rowCount() > 0; }, "sealed viewer");
             QTest::qWait(300);
-            // Qt PDF (PDFium without its form layer) draws no widget annotations, so the viewer shows no seal;
-            // the page as poppler prints it does, at 100 % of the page's points times the device pixel ratio.
+            // The viewer draws the seal from its display copy (widgets shown as stamps); the page as poppler prints
+            // it, at 100 % of the page's points times the device pixel ratio, for comparison.
             save(&viewer, QStringLiteral("16-viewer-signed"));
             const int dpi = qRound(72 * viewer.devicePixelRatioF());
             const QString prefix = g_outDir + QStringLiteral("/16-page-seal");
@@ -952,6 +955,24 @@ int main(int argc, char** argv)
     find<QListWidget>(permissions, "permissionSignerList")->setCurrentRow(2);
     save(permissions, QStringLiteral("27b-file-permissions"));
     permissions->reject();
+
+    // 署名欄の配置: the box placed before, and a new one dragged for the next signer who has not signed.
+    QTest::mouseClick(find<QPushButton>(&window, "placeBoxesButton"), Qt::LeftButton);
+    auto* boxes = find<SignatureBoxDialog>(&window, "signatureBoxDialog");
+    waitFor([&] { return boxes->isVisible() && boxes->canvas()->pageCount() > 0; }, "signature box dialog");
+    auto* signer = find<QComboBox>(boxes, "placementSignerCombo");
+    for (int i = 0; i < signer->count(); ++i) {
+        if (signer->itemData(i).toString() != QLatin1String("u0002"))
+            signer->setCurrentIndex(i);
+    }
+    PlacementCanvas* placement = boxes->canvas();
+    const QPoint from = placement->fromPdf(0, QPointF(420, 560)).toPoint();
+    const QPoint to = placement->fromPdf(0, QPointF(500, 480)).toPoint();
+    QTest::mousePress(placement->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(placement->viewport(), to);
+    QTest::mouseRelease(placement->viewport(), Qt::LeftButton, {}, to);
+    save(boxes, QStringLiteral("27c-signature-boxes"));
+    boxes->reject();
 
     // 全員の処理結果
     QTest::mouseClick(find<QToolButton>(&window, "navAllResults"), Qt::LeftButton);
