@@ -14,6 +14,7 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QPdfDocument>
 #include <QTableWidget>
@@ -73,6 +74,7 @@ private slots:
     void turnedPageMapsPointsBothWays();
     void damagedFileStillShowsWithoutACopy();
     void placementCanvasDrawsClipsMovesAndLocks();
+    void manyPagesAndSealsStayQuick();
 
 private:
     Status sign(const QString& path, const QString& name, int page, const Rect& rect);
@@ -374,6 +376,39 @@ void TestUiViewerSeal::placementCanvasDrawsClipsMovesAndLocks()
     QVERIFY(canvas.newBoxes().isEmpty());
     QCOMPARE(canvas.placedBoxes().size(), 1);
     canvas.grab().save(outDir() + QStringLiteral("/placement-canvas.png"));
+}
+
+void TestUiViewerSeal::manyPagesAndSealsStayQuick()
+{
+    // 400 pages with 400 seals (the signed two pages 200 times, qpdf keeps the fields): the copy is built on
+    // opening, so it must cost little next to rendering.
+    QStringList arguments {QStringLiteral("--empty"), QStringLiteral("--pages")};
+    for (int i = 0; i < 200; ++i)
+        arguments << m_signed;
+    const QString many = m_dir.filePath(QStringLiteral("many.pdf"));
+    arguments << QStringLiteral("--") << many;
+    const test::ToolRun joined = test::runTool(QStringLiteral("qpdf"), arguments);
+    QVERIFY2(joined.exitCode == 0 || joined.exitCode == 3, qPrintable(joined.all()));
+    QElapsedTimer timer;
+    timer.start();
+    Result<pdf::DisplayCopy> copy = pdf::buildDisplayCopy(many);
+    const qint64 elapsed = timer.elapsed();
+    QVERIFY(copy.ok());
+    QCOMPARE(int(copy->pages.size()), 400);
+    QCOMPARE(copy->stampCount, 400);
+    qInfo("display copy of %d pages and %d seals: %lld ms, %lld bytes appended to %lld", int(copy->pages.size()),
+        copy->stampCount, elapsed, qint64(copy->appended.size()), copy->originalSize);
+    QVERIFY2(elapsed < 3000, qPrintable(QString::number(elapsed)));
+    FileViewer viewer;
+    viewer.resize(900, 700);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    timer.restart();
+    viewer.open(many, QStringLiteral("many.pdf"), {});
+    viewer.canvas()->goToPage(399);
+    viewer.canvas()->viewport()->repaint();
+    qInfo("opened and showed the last page in %lld ms", timer.elapsed());
+    QCOMPARE(viewer.currentPage(), 399);
 }
 
 QTEST_MAIN(TestUiViewerSeal)
