@@ -23,7 +23,10 @@ using namespace pdf;
 
 namespace {
 
-constexpr int kByteRangeSlot = 10; // digits reserved per /ByteRange number: files up to 9.3 GiB
+// Digits reserved per /ByteRange number: files up to 931 GiB. Ten would stop at 9.3 GiB, and scanned drawing sets
+// pass 10 GB; the two extra spaces per number cost nothing.
+constexpr int kByteRangeSlot = 12;
+constexpr qint64 kByteRangeMax = 999999999999LL;
 
 Error malformed(const QString& detail)
 {
@@ -673,8 +676,8 @@ Result<WrittenSignature> writeSignedRevision(RevisionWriter& target, PlannedUpda
         contentsStart = signatureSyntaxAt + plan.contentsAt;
         contentsEnd = contentsStart + plan.contentsHexLength + 2;
         expected.byteRange = {0, contentsStart, contentsEnd, expected.outputSize - contentsEnd};
-        if (expected.outputSize > 9999999999LL)
-            return makeError(ErrorCode::PdfUnsupported, QStringLiteral("files beyond 9.3 GiB cannot be signed"));
+        if (expected.outputSize > kByteRangeMax)
+            return makeError(ErrorCode::PdfUnsupported, QStringLiteral("files beyond 931 GiB cannot be signed"));
         for (int slot = 0; slot < 3; ++slot) {
             const QByteArray digits
                 = QByteArray::number(expected.byteRange[slot + 1]).leftJustified(kByteRangeSlot, ' ');
