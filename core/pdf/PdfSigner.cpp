@@ -2,6 +2,7 @@
 #include "pdf/PdfSigner.h"
 
 #include "common/AtomicFile.h"
+#include "pdf/DifferenceAnalysis.h"
 #include "pdf/DocumentSecurityStore.h"
 #include "pdf/IncrementalUpdate.h"
 #include "pdf/PdfCatalog.h"
@@ -336,6 +337,20 @@ Result<PlannedUpdate> planUpdate(PdfReader& reader, const SignatureOptions& opti
     if (options.certify > 0 && (!existing->empty() || *permission != 0))
         return makeError(ErrorCode::CertificationNotFirst,
             QStringLiteral("the document already has %1 signature(s)").arg(existing->size()));
+    // FieldMDP (ISO 32000-2 §12.8.2.4): an earlier signature that locked the document, or the field we would fill,
+    // would be invalidated by this signature. The pre-flight says so before the PIN; this keeps every caller honest.
+    if (!documentTimestamp) {
+        for (const SignatureField& field : *existing) {
+            const AnalysisPolicy policy = fieldMdpPolicy(reader, field.value);
+            if (policy.lockPermission == 1)
+                return makeError(ErrorCode::PdfLockedBySignature,
+                    QStringLiteral("the signature in field '%1' locked the document").arg(field.name.left(128)));
+            if (!options.fieldName.isEmpty() && policy.locks(options.fieldName))
+                return makeError(ErrorCode::PdfLockedBySignature,
+                    QStringLiteral("field '%1' is locked by the signature in field '%2'")
+                        .arg(options.fieldName.left(128), field.name.left(128)));
+        }
+    }
 
     if (!options.fieldName.isEmpty())
         return planFill(reader, options, name, contentsHexLength, catalog);
