@@ -269,6 +269,12 @@ void PageCanvas::paintPageOverlay(QPainter&, int, const QRectF&) { }
 
 QImage PageCanvas::pageImage(int page, const QSize& logicalSize)
 {
+    if (!qFuzzyCompare(m_cacheRatio, devicePixelRatioF())) {
+        // Moved to a screen of another pixel ratio: every page again, sharp.
+        m_cache.clear();
+        m_cacheBytes = 0;
+        m_cacheRatio = devicePixelRatioF();
+    }
     const auto found = m_cache.constFind(page);
     if (found != m_cache.constEnd())
         return *found;

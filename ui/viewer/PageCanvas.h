@@ -86,6 +86,7 @@ private:
     bool m_jumping = false;
     QHash<int, QImage> m_cache; // rendered pages at the current zoom and device pixel ratio
     qint64 m_cacheBytes = 0;
+    qreal m_cacheRatio = 1.0; // the device pixel ratio the cached pages were rendered for
 };
 
 } // namespace ikkatsu::ui
