@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "PdfFixtures.h"
 #include "ServerHarness.h"
+#include "TestConfig.h"
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "admin/FilesPage.h"
@@ -23,6 +24,7 @@
 #include "viewer/PlacementCanvas.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -65,6 +67,14 @@ bool near(const Rect& a, const Rect& b, double tolerance)
             return false;
     }
     return true;
+}
+
+// Where the test leaves its pictures to look at.
+QString outDir()
+{
+    const QString dir = QStringLiteral(IKKATSU_BINARY_DIR) + QStringLiteral("/screenshots/placement");
+    QDir().mkpath(dir);
+    return dir;
 }
 
 QString rectText(const Rect& r)
@@ -263,7 +273,7 @@ void TestUiPlacementFlow::administratorDragsTwoSignersBoxes()
     QCOMPARE(second.userId, m_second.account.userId);
     QCOMPARE(second.page, 2);
     QVERIFY2(near(second.rect, m_secondBox, 3), qPrintable(rectText(second.rect)));
-    dialog->grab().save(m_home.filePath(QStringLiteral("placement.png")));
+    dialog->grab().save(outDir() + QStringLiteral("/placement-dialog.png"));
 
     // 保存: the server writes both as empty signature fields into a new version.
     QVERIFY(save->isEnabled());
@@ -343,11 +353,10 @@ void TestUiPlacementFlow::eachSignersBatchFillsTheirOwnBox()
         QVERIFY2(box.filled, qPrintable(box.userId));
 
     // The final file, checked by independent tools.
-    auto download = client::waitFor<client::ApiClient::Download>([&](auto done) {
-        client::ApiClient client {QUrl(m_server.baseUrl())};
-        client.setSessionToken(m_first.token);
-        client.downloadFile(m_fileId, std::move(done));
-    });
+    client::ApiClient reader {QUrl(m_server.baseUrl())};
+    reader.setSessionToken(m_first.token);
+    auto download = client::waitFor<client::ApiClient::Download>(
+        [&](auto done) { reader.downloadFile(m_fileId, std::move(done)); });
     QVERIFY(download.ok());
     const QString path = m_home.filePath(QStringLiteral("final.pdf"));
     QVERIFY(test::writeAll(path, download->bytes));
@@ -384,6 +393,7 @@ void TestUiPlacementFlow::eachSignersBatchFillsTheirOwnBox()
         QApplication::processEvents();
         const QRectF shown = canvas->pdfRectToViewport(page, *boxes[page]);
         const QImage grab = canvas->viewport()->grab().toImage();
+        grab.save(outDir() + QStringLiteral("/placement-final-page%1.png").arg(page + 1));
         const int inside = vermilionIn(grab, shown);
         QVERIFY2(inside > shown.width() * shown.height() * 0.05, qPrintable(QString::number(inside)));
     }
