@@ -2,6 +2,7 @@
 // inside each seal's rectangle (on a turned page too), none without the copy; the copy itself is a sound PDF.
 #include "UiTestSupport.h"
 
+#include "PdfFixtures.h"
 #include "TestConfig.h"
 #include "TestSigner.h"
 #include "TestSupport.h"
@@ -75,6 +76,7 @@ private slots:
     void damagedFileStillShowsWithoutACopy();
     void placementCanvasDrawsClipsMovesAndLocks();
     void manyPagesAndSealsStayQuick();
+    void oddWidgetsAreStampedOnceOrLeft();
 
 private:
     Status sign(const QString& path, const QString& name, int page, const Rect& rect);
@@ -409,6 +411,56 @@ void TestUiViewerSeal::manyPagesAndSealsStayQuick()
     viewer.canvas()->viewport()->repaint();
     qInfo("opened and showed the last page in %lld ms", timer.elapsed());
     QCOMPARE(viewer.currentPage(), 399);
+}
+
+void TestUiViewerSeal::oddWidgetsAreStampedOnceOrLeft()
+{
+    // One widget on both pages' /Annots (and twice on page 1), one written inside page 1's array, one without an
+    // appearance, one whose appearance is missing, and page 2's /Annots indirect.
+    test::PdfFixtureOptions options;
+    options.pages = 2;
+    const QByteArray drawing = "1 0 0 rg 0 0 50 50 re f\n";
+    const QByteArray appearance = "<< /Type /XObject /Subtype /Form /BBox [0 0 50 50] /Length "
+        + QByteArray::number(drawing.size()) + " >>\nstream\n" + drawing + "endstream";
+    const QByteArray page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %1 0 R "
+                            "/Resources << /Font << /F1 3 0 R >> >> /Annots %2 >>";
+    const QByteArray pdf = test::appendUpdate(test::minimalPdf(options),
+        {{9, appearance},
+            {10,
+                "<< /Type /Annot /Subtype /Widget /FT /Sig /T (shared) /Rect [100 100 150 150] /F 4 /AP << /N 9 0 R >> "
+                ">>"},
+            {5,
+                QByteArray(page).replace("%1", "6").replace("%2",
+                    "[10 0 R << /Type /Annot /Subtype /Widget /Rect [300 300 350 350] /AP << /N 9 0 R >> >> 10 0 R]")},
+            {7, QByteArray(page).replace("%1", "8").replace("%2", "11 0 R")}, {11, "[10 0 R 12 0 R 13 0 R]"},
+            {12, "<< /Type /Annot /Subtype /Widget /Rect [400 400 450 450] >>"},
+            {13, "<< /Type /Annot /Subtype /Widget /Rect [400 500 450 550] /AP << /N 99 0 R >> >>"}});
+    const QString path = m_dir.filePath(QStringLiteral("odd.pdf"));
+    QVERIFY(test::writeAll(path, pdf));
+    Result<pdf::DisplayCopy> copy = pdf::buildDisplayCopy(path);
+    QVERIFY2(copy.ok(), qPrintable(copy.ok() ? QString() : copy.error().detail));
+    QCOMPARE(copy->stampCount, 3); // the shared one once, the direct one, the one with a missing appearance
+    const QString combined = m_dir.filePath(QStringLiteral("odd-copy.pdf"));
+    QVERIFY(test::writeAll(combined, test::readAll(path) + copy->appended));
+    const test::ToolRun check = test::runTool(QStringLiteral("qpdf"), {QStringLiteral("--check"), combined});
+    QVERIFY2(check.exitCode == 0, qPrintable(check.all()));
+
+    FileViewer viewer;
+    viewer.resize(900, 800);
+    viewer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+    viewer.open(path, QStringLiteral("odd.pdf"), {});
+    PageCanvas* canvas = viewer.canvas();
+    canvas->setZoomFactor(1.0);
+    const Rect shared {100, 100, 150, 150};
+    const Rect direct {300, 300, 350, 350};
+    for (const auto& [pageIndex, rect] : {std::pair {0, shared}, std::pair {0, direct}, std::pair {1, shared}}) {
+        canvas->ensureVisible(pageIndex, rect);
+        QApplication::processEvents();
+        const QRectF box = canvas->pdfRectToViewport(pageIndex, rect);
+        const int inside = redPixels(canvas->viewport()->grab().toImage(), box).first;
+        QVERIFY2(inside > box.width() * box.height() * 0.5, qPrintable(QString::number(inside)));
+    }
 }
 
 QTEST_MAIN(TestUiViewerSeal)
