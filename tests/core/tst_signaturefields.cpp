@@ -2,8 +2,10 @@
 // boxes and /Rotate, in encrypted documents, after an earlier signature (which stays valid for us, pdfsig and qpdf);
 // refused for certified /P 1 documents, taken names, missing pages and rectangles off the page.
 #include "pdf/DifferenceAnalysis.h"
+#include "pdf/PdfCatalog.h"
 #include "pdf/PdfReader.h"
 #include "pdf/PdfSigner.h"
+#include "pdf/PdfText.h"
 #include "pdf/SealAppearance.h"
 #include "pdf/SignatureFields.h"
 #include "pdf/SignatureInspector.h"
@@ -53,6 +55,31 @@ const SignatureFieldInfo* named(const std::vector<SignatureFieldInfo>& fields, c
             return &field;
     }
     return nullptr;
+}
+
+// The 1-based page whose /Annots lists the widget named `name` (0: none), found through the page tree.
+int annotatedPage(const QString& path, const QString& name)
+{
+    auto opened = PdfReader::open(path);
+    if (!opened)
+        return -1;
+    PdfReader& reader = **opened;
+    auto catalog = reader.object(reader.rootRef());
+    auto pages = catalog ? listPages(reader, *catalog) : Result<std::vector<PdfRef>>(std::vector<PdfRef>());
+    if (!pages)
+        return -1;
+    for (size_t k = 0; k < pages->size(); ++k) {
+        auto page = reader.object((*pages)[k]);
+        auto annots = page ? reader.resolve(page->get("Annots")) : page;
+        if (!annots || !annots->isArray())
+            continue;
+        for (const PdfObject& item : annots->items()) {
+            auto widget = reader.resolve(item);
+            if (widget && widget->isDictionary() && decodeTextString(widget->get("T").bytes()) == name)
+                return int(k) + 1;
+        }
+    }
+    return 0;
 }
 
 } // namespace
@@ -109,6 +136,10 @@ private slots:
         QCOMPARE(b->rotation, 90); // inherited from the intermediate node
         QCOMPARE(c->rotation, 180); // its own
         QCOMPARE(c->rect, (std::array<double, 4> {250, 150, 390, 290}));
+        // Each widget is in its own page's /Annots (page 1 had none, pages 2 and 3 under the nested node).
+        QCOMPARE(annotatedPage(out, QStringLiteral("user-a")), 1);
+        QCOMPARE(annotatedPage(out, QStringLiteral("user-b")), 2);
+        QCOMPARE(annotatedPage(out, QStringLiteral("user-c")), 3);
         QVERIFY(!a->filled && !b->filled && !c->filled);
         // /MK /R tells form software the page is turned.
         QVERIFY(readAll(out).contains("/MK <</R 90>>") || readAll(out).contains("/MK << /R 90 >>")
