@@ -11,6 +11,7 @@
 #include "crypto/KeyStore.h"
 #include "platform/Console.h"
 #include "signing/FileBatchSigner.h"
+#include "signing/Preflight.h"
 #include "signing/UserSeal.h"
 
 #include <QCoreApplication>
@@ -262,12 +263,6 @@ int batchSign(ApiClient& client, const Options& options)
     const Status session = ensureSession(client, options);
     if (!session)
         return fail(session.error());
-    auto store = [&]() -> Result<KeyStore> {
-        const SecureBuffer pin = readLine(AccountText::tr("Signing PIN: "), options.pinStdin, true);
-        return KeyStore::open(options.keyStore, pin);
-    }();
-    if (!store)
-        return fail(store.error());
 
     QElapsedTimer clock;
     clock.start();
@@ -313,10 +308,39 @@ int batchSign(ApiClient& client, const Options& options)
             err(file.folderName + QLatin1Char('/') + file.name + QStringLiteral(": ") + written.error().codeText());
             continue;
         }
+        // The pre-flight, before the PIN: what signing would break is refused here, with its reason, and signing
+        // notes ("certified, your signature keeps it") are shown; files needing a user password are the desktop's.
+        PreflightSituation situation;
+        situation.maySign = file.myPermission == api::Permission::Sign;
+        situation.signedByMe = situation.maySign && file.myStatus == api::MyStatus::Processed;
+        situation.myTurn = file.myTurn;
+        const PreflightReport report = Preflight::check(input, situation);
+        const QString name = file.folderName + QLatin1Char('/') + file.name;
+        if (!report.signable()) {
+            ++failed;
+            const PreflightFinding* decisive = report.decisive();
+            const ErrorCode code = decisive->code.value_or(ErrorCode::PdfUnsupported);
+            err(name + QStringLiteral(": ") + errorCodeText(code) + QStringLiteral(" ") + decisive->text);
+            continue;
+        }
+        for (const PreflightFinding& finding : report.findings) {
+            if (finding.severity == PreflightSeverity::Warning)
+                out(name + QStringLiteral(": ") + Preflight::severityLabel(finding.severity) + QStringLiteral(" ")
+                    + finding.text);
+        }
         items.append({input, work.filePath(file.fileId + QStringLiteral(".signed.pdf"))});
         versions.append(download->version);
         entries.append(&file);
     }
+    if (items.isEmpty())
+        return fail(makeError(ErrorCode::PdfUnsupported, AccountText::tr("None of the files can be signed.")));
+    // The PIN only now, when something will be signed; the key store is unlocked for the signing alone.
+    auto store = [&]() -> Result<KeyStore> {
+        const SecureBuffer pin = readLine(AccountText::tr("Signing PIN: "), options.pinStdin, true);
+        return KeyStore::open(options.keyStore, pin);
+    }();
+    if (!store)
+        return fail(store.error());
     const qint64 downloadedMs = clock.elapsed();
     // The level the administrator set (from B-T on: timestamps from the server's own TSA, its OCSP answers and CRL).
     auto policy = waitFor<ApiClient::SigningPolicy>(

@@ -621,10 +621,7 @@ private:
     {
         if (!m_policy.lockAll && m_policy.lockedFields.isEmpty())
             return false;
-        const QString name = qualifiedName(field);
-        if (m_policy.lockAll)
-            return !m_policy.unlockedFields.contains(name);
-        return m_policy.lockedFields.contains(name);
+        return m_policy.locks(qualifiedName(field));
     }
 
     Status checkSignatureField(quint32 number, const PdfObject& old, const PdfObject& now)

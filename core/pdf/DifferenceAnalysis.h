@@ -65,6 +65,12 @@ struct AnalysisPolicy
     QSet<QString> lockedFields; // /Action /Include
     QSet<QString> unlockedFields; // /Action /Exclude
     int lockPermission = 0; // PDF 2.0 /P of the FieldMDP parameters: 1 locks the whole document ("lock after signing")
+
+    // Whether the field of fully qualified `name` may no longer change.
+    bool locks(const QString& name) const
+    {
+        return lockAll ? !unlockedFields.contains(name) : lockedFields.contains(name);
+    }
 };
 
 // The FieldMDP locks a signature dictionary's /Reference names. Unreadable parts lock nothing.

@@ -134,6 +134,11 @@ QByteArray IncrementalUpdate::write(qint64 startOffset, XrefStyle style, const T
         dict.set("Prev", PdfObject::integer(trailer.prev));
     };
 
+    // A classic table holds offsets of ten digits (ISO 32000 §7.5.4): an update that lands beyond 9,999,999,999
+    // bytes gets a cross-reference stream instead, which PDF 1.5 readers follow after a table as well.
+    constexpr qint64 kTableMaxOffset = 9999999999LL;
+    if (style == XrefStyle::Table && startOffset + out.size() > kTableMaxOffset)
+        style = XrefStyle::Stream;
     if (style == XrefStyle::Table) {
         std::vector<quint32> numbers;
         for (const auto& [number, pending] : m_objects)

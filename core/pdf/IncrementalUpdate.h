@@ -46,7 +46,8 @@ public:
     };
 
     // Serializes the update to start at file offset `startOffset`. Afterwards offsetOf() tells where each object
-    // landed (relative to the start of the file). Ends with "%%EOF\n".
+    // landed (relative to the start of the file). Ends with "%%EOF\n". A Table section that would land beyond the
+    // ten digits a table entry holds is written as a stream.
     QByteArray write(qint64 startOffset, XrefStyle style, const TrailerFields& trailer);
     // The file offset of "n g obj" after write(); -1 when unknown.
     qint64 offsetOf(PdfRef ref) const;

@@ -2,6 +2,7 @@
 #include "pdf/PdfSigner.h"
 
 #include "common/AtomicFile.h"
+#include "pdf/DifferenceAnalysis.h"
 #include "pdf/DocumentSecurityStore.h"
 #include "pdf/IncrementalUpdate.h"
 #include "pdf/PdfCatalog.h"
@@ -23,7 +24,10 @@ using namespace pdf;
 
 namespace {
 
-constexpr int kByteRangeSlot = 10; // digits reserved per /ByteRange number: files up to 9.3 GiB
+// Digits reserved per /ByteRange number: files up to 931 GiB. Ten would stop at 9.3 GiB, and scanned drawing sets
+// pass 10 GB; the two extra spaces per number cost nothing.
+constexpr int kByteRangeSlot = 12;
+constexpr qint64 kByteRangeMax = 999999999999LL;
 
 Error malformed(const QString& detail)
 {
@@ -303,6 +307,20 @@ Result<PlannedUpdate> planUpdate(PdfReader& reader, const SignatureOptions& opti
     if (options.certify > 0 && (!existing->empty() || *permission != 0))
         return makeError(ErrorCode::CertificationNotFirst,
             QStringLiteral("the document already has %1 signature(s)").arg(existing->size()));
+    // FieldMDP (ISO 32000-2 §12.8.2.4): an earlier signature that locked the document, or the field we would fill,
+    // would be invalidated by this signature. The pre-flight says so before the PIN; this keeps every caller honest.
+    if (!documentTimestamp) {
+        for (const SignatureField& field : *existing) {
+            const AnalysisPolicy policy = fieldMdpPolicy(reader, field.value);
+            if (policy.lockPermission == 1)
+                return makeError(ErrorCode::PdfLockedBySignature,
+                    QStringLiteral("the signature in field '%1' locked the document").arg(field.name.left(128)));
+            if (!options.fieldName.isEmpty() && policy.locks(options.fieldName))
+                return makeError(ErrorCode::PdfLockedBySignature,
+                    QStringLiteral("field '%1' is locked by the signature in field '%2'")
+                        .arg(options.fieldName.left(128), field.name.left(128)));
+        }
+    }
 
     if (!options.fieldName.isEmpty())
         return planFill(reader, options, name, contentsHexLength, catalog);
@@ -643,8 +661,8 @@ Result<WrittenSignature> writeSignedRevision(RevisionWriter& target, PlannedUpda
         contentsStart = signatureSyntaxAt + plan.contentsAt;
         contentsEnd = contentsStart + plan.contentsHexLength + 2;
         expected.byteRange = {0, contentsStart, contentsEnd, expected.outputSize - contentsEnd};
-        if (expected.outputSize > 9999999999LL)
-            return makeError(ErrorCode::PdfUnsupported, QStringLiteral("files beyond 9.3 GiB cannot be signed"));
+        if (expected.outputSize > kByteRangeMax)
+            return makeError(ErrorCode::PdfUnsupported, QStringLiteral("files beyond 931 GiB cannot be signed"));
         for (int slot = 0; slot < 3; ++slot) {
             const QByteArray digits
                 = QByteArray::number(expected.byteRange[slot + 1]).leftJustified(kByteRangeSlot, ' ');

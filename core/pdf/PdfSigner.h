@@ -74,7 +74,8 @@ public:
     // encrypted, /Encrypt and /ID stay. Pre-flight refuses documents that need a user password that was not
     // given (PdfEncrypted) or was wrong (PdfPasswordWrong), other encryption (PdfEncryptionUnsupported),
     // permissions without form filling (PdfPermissionDenied), certified documents that allow no change
-    // (PdfLockedByDocMdp), and damaged ones (PdfNotPdf, PdfMalformed, PdfXrefBroken) before anything is written;
+    // (PdfLockedByDocMdp), an earlier signature's FieldMDP lock on the document or on the field to fill
+    // (PdfLockedBySignature), and damaged ones (PdfNotPdf, PdfMalformed, PdfXrefBroken) before anything is written;
     // with a seal also a missing page (SealPageOutOfRange) or a rectangle off the page (SealRectInvalid).
     // The new revision is self-checked before it is committed (SelfVerificationFailed otherwise).
     static Result<SignOutcome> signFile(const QString& inputPath, const QString& outputPath, const CadesSigner& signer,

@@ -4,6 +4,7 @@
 #include "pdf/PdfSecurity.h"
 #include "pdf/TrueTypeSubset.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QHash>
 #include <QTimeZone>
@@ -270,8 +271,16 @@ bool parseSealStyle(const QString& text, SealStyle* style)
 
 QStringList SealAppearance::defaultFontPaths()
 {
-    return {QStringLiteral("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"),
+    QStringList paths {QStringLiteral("/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf"),
         QStringLiteral("/usr/share/fonts/truetype/ipamj/ipamjm.ttf")};
+    // Windows has neither font, and its Japanese fonts are TrueType collections our subsetter does not read (and
+    // would draw seals unlike the Linux build): the MSI installs IPAex Mincho in a fonts folder beside the
+    // executables (packaging/windows/runtime-required.txt).
+    if (QCoreApplication::instance()) {
+        const QString bundled = QCoreApplication::applicationDirPath() + QStringLiteral("/fonts/");
+        paths << bundled + QStringLiteral("ipaexm.ttf") << bundled + QStringLiteral("ipamjm.ttf");
+    }
+    return paths;
 }
 
 QSizeF SealAppearance::defaultSize() const

@@ -48,7 +48,8 @@ public:
     static constexpr int kMaxSquareCharacters = 16;
 
     // The fonts tried in turn: the first one that has every character of the seal is used. IPAex Mincho (small)
-    // first, IPAmj Mincho (58,000 glyphs: 𠮷 and other names beyond JIS X 0208) when IPAex lacks a character.
+    // first, IPAmj Mincho (58,000 glyphs: 𠮷 and other names beyond JIS X 0208) when IPAex lacks a character;
+    // Debian's system copies, then the copies in a `fonts` folder beside the executable (the Windows installer's).
     static QStringList defaultFontPaths();
 
     // The texts' rules without a font: SealTextInvalid for empty, too long or control-character text.

@@ -121,13 +121,6 @@ QString outputIntentColourSpace(PdfReader& reader, const PdfObject& catalog)
     return {};
 }
 
-bool fieldLocked(const AnalysisPolicy& policy, const QString& name)
-{
-    if (policy.lockAll)
-        return !policy.unlockedFields.contains(name);
-    return policy.lockedFields.contains(name);
-}
-
 void checkServerState(const PreflightSituation& situation, PreflightReport& report)
 {
     if (!situation.maySign) {
@@ -293,7 +286,7 @@ void checkCertificationAndLocks(
         }
         if (!policy.lockAll && policy.lockedFields.isEmpty())
             continue;
-        if (!situation.fieldName.isEmpty() && fieldLocked(policy, situation.fieldName)) {
+        if (!situation.fieldName.isEmpty() && policy.locks(situation.fieldName)) {
             report.findings.append(finding(PreflightSeverity::Blocks, "field-lock",
                 QCoreApplication::translate("Preflight",
                     "The field “%1” you would sign was locked by the signature in the field “%2”: signing it would "

@@ -102,6 +102,18 @@ private:
     static bool hasIpamj() { return QFileInfo::exists(pdf::SealAppearance::defaultFontPaths().value(1)); }
 
 private slots:
+    // Debian's fonts first; then the copies the Windows installer puts beside the executable, where a machine
+    // without IPA fonts finds them.
+    void fontSearchOrder()
+    {
+        const QStringList paths = pdf::SealAppearance::defaultFontPaths();
+        QCOMPARE(paths.size(), 4);
+        QVERIFY(paths.at(0).startsWith(QLatin1String("/usr/share/fonts/")));
+        QCOMPARE(paths.at(2), QCoreApplication::applicationDirPath() + QStringLiteral("/fonts/ipaexm.ttf"));
+        QVERIFY(readAll(QStringLiteral(IKKATSU_SOURCE_DIR "/packaging/windows/runtime-required.txt"))
+                    .contains("\nfonts/ipaexm.ttf\n"));
+    }
+
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());

@@ -1,4 +1,5 @@
 // The lean PDF reader: every cross-reference shape qpdf makes, hand-made hybrids and revisions, hostile input.
+#include "pdf/IncrementalUpdate.h"
 #include "pdf/PdfCatalog.h"
 #include "pdf/PdfParser.h"
 #include "pdf/PdfReader.h"
@@ -147,6 +148,61 @@ private slots:
         QVERIFY((*reader)->isRevisionEnd(firstEnd));
         QVERIFY(!(*reader)->isRevisionEnd(firstEnd - 10));
         QCOMPARE((*reader)->revisionsStartingAtOrAfter(firstEnd), 12);
+    }
+
+    // Beyond 10 GB a classic table cannot name an offset (ten digits per entry): an update to a table file there is
+    // written as a cross-reference stream, and reads back. The file is sparse, so this costs no disk and no time;
+    // bench/sign-beyond-10gb.sh signs such a file end to end and has pdfsig check it.
+    void updateBeyondTenGigabytes()
+    {
+        const QString file = path(QStringLiteral("sparse-10g.pdf"));
+        const qint64 hole = 10'100'000'000LL;
+        QByteArray head = "%PDF-1.7\n";
+        std::vector<qint64> offsets;
+        auto object = [&](int number, const QByteArray& body) {
+            offsets.push_back(head.size());
+            head += QByteArray::number(number) + " 0 obj\n" + body + "\nendobj\n";
+        };
+        object(1, "<< /Type /Catalog /Pages 2 0 R >>");
+        object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+        offsets.push_back(head.size());
+        head += "4 0 obj\n<< /Length " + QByteArray::number(hole) + " >>\nstream\n";
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        QVERIFY(out.write(head) == head.size());
+        QVERIFY(out.resize(head.size() + hole)); // the hole: zeros the file system does not store
+        QVERIFY(out.seek(head.size() + hole));
+        QByteArray tail = "\nendstream\nendobj\n";
+        const qint64 xref = head.size() + hole + tail.size();
+        tail += "xref\n0 5\n0000000000 65535 f \n";
+        for (const qint64 offset : offsets)
+            tail += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+        tail += "trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
+        QVERIFY(out.write(tail) == tail.size());
+        const qint64 inputSize = out.size();
+        QVERIFY(inputSize > 10'000'000'000LL);
+
+        IncrementalUpdate update(5);
+        const PdfRef added = update.allocate();
+        update.put(added, PdfObject::dictionary());
+        IncrementalUpdate::TrailerFields trailer;
+        trailer.root = PdfObject::reference({1, 0});
+        trailer.prev = xref;
+        const QByteArray appended = update.write(inputSize, XrefStyle::Table, trailer);
+        QVERIFY2(appended.contains("/Type /XRef"), appended.constData());
+        QVERIFY(!appended.contains("\nxref\n"));
+        QVERIFY(update.offsetOf(added) > 10'000'000'000LL);
+        QVERIFY(out.write(appended) == appended.size());
+        out.close();
+
+        Result<std::unique_ptr<PdfReader>> reader = PdfReader::open(file);
+        QVERIFY2(reader, qPrintable(reader ? QString() : reader.error().detail));
+        QCOMPARE((*reader)->sections().size(), size_t(2));
+        QVERIFY((*reader)->newestSection().isStream);
+        Result<PdfObject> readBack = (*reader)->object(added);
+        QVERIFY2(readBack && readBack->isDictionary(), "the object beyond 10 GB reads back");
+        QVERIFY(readEssentials(file));
     }
 
     void hybridFile()

@@ -280,6 +280,25 @@ private slots:
         QCOMPARE(report.decisive()->code, ErrorCode::PdfLockedBySignature);
     }
 
+    // The signer refuses the same locks itself, for callers that skip the pre-flight (CLI `sign --field`), and
+    // writes nothing; a field the lock leaves open still signs.
+    void signerRefusesLockedFields()
+    {
+        // The error code, or -1 when the signature was made; and whether an output file exists.
+        auto signInto = [this](const QString& input, const QString& fieldName) {
+            const QString output = m_dir.filePath(QStringLiteral("locked%1.pdf").arg(++m_counter));
+            SignatureOptions options;
+            options.fieldName = fieldName;
+            Result<SignOutcome> outcome = PdfSigner::signFile(input, output, *m_identity.signer, options);
+            return std::pair {outcome.ok() ? -1 : int(outcome.error().code), QFile::exists(output)};
+        };
+        const int locked = int(ErrorCode::PdfLockedBySignature);
+        QCOMPARE(signInto(fieldLocked("Include", "[(Signature1) (Empty)]"), QStringLiteral("Empty")),
+            std::pair(locked, false));
+        QCOMPARE(signInto(fieldLocked("All", {}, 1), {}), std::pair(locked, false));
+        QCOMPARE(signInto(fieldLocked("Exclude", "[(Empty)]"), QStringLiteral("Empty")), std::pair(-1, true));
+    }
+
     void encryption()
     {
         const QString e;

@@ -4,8 +4,10 @@
 #include "LoginSteps.h"
 #include "PdfFixtures.h"
 #include "ServerHarness.h"
+#include "TestSigner.h"
 #include "TestSupport.h"
 #include "crypto/KeyStore.h"
+#include "pdf/PdfSigner.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -152,6 +154,18 @@ void TestCliAccount::batchSignsEveryFileWaitingForMe()
     const QString viewOnly
         = registerFile(m_server, m_adminToken, folder, QStringLiteral("参照.pdf"), minimalPdf(), {m_user.userId}, {});
     QVERIFY(!viewOnly.isEmpty());
+    // Certified by its sender with "no changes allowed": the pre-flight refuses it before the PIN, the rest signs.
+    TestSigner sender;
+    QVERIFY(sender.create(QStringLiteral("Sender")));
+    const QString plain = m_dir.filePath(QStringLiteral("plain.pdf"));
+    const QString certified = m_dir.filePath(QStringLiteral("certified.pdf"));
+    QVERIFY(writeAll(plain, minimalPdf()));
+    SignatureOptions certify;
+    certify.certify = 1;
+    QVERIFY(PdfSigner::signFile(plain, certified, *sender.signer, certify));
+    const QString locked = registerFile(
+        m_server, m_adminToken, folder, QStringLiteral("確定済.pdf"), readAll(certified), {}, {m_user.userId});
+    QVERIFY(!locked.isEmpty());
     const QStringList args {QStringLiteral("batch"), QStringLiteral("--server"), m_server.baseUrl(),
         QStringLiteral("--key-store"), keyStore, QStringLiteral("--pin-stdin"), QStringLiteral("--session-file"),
         session};
@@ -168,8 +182,10 @@ void TestCliAccount::batchSignsEveryFileWaitingForMe()
         QCOMPARE(versionOf(downloadFile(m_server, userToken, id)), 1);
 
     const ToolRun run = runCli(args, {}, false, {"Abc123xyz"});
-    QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
-    QVERIFY2(run.all().contains(QStringLiteral("署名 4 件、失敗 0 件")), qPrintable(run.all()));
+    QVERIFY2(run.exitCode == 1, qPrintable(run.all()));
+    QVERIFY2(run.all().contains(QStringLiteral("署名 4 件、失敗 1 件")), qPrintable(run.all()));
+    QVERIFY2(run.all().contains(QStringLiteral("確定済.pdf: E4005")), qPrintable(run.all()));
+    QCOMPARE(versionOf(downloadFile(m_server, userToken, locked)), 1);
     for (const QString& id : mine) {
         const Reply signedFile = downloadFile(m_server, userToken, id);
         QCOMPARE(versionOf(signedFile), 2);
@@ -179,10 +195,11 @@ void TestCliAccount::batchSignsEveryFileWaitingForMe()
         QVERIFY2(check.all().contains(QStringLiteral("Signature is Valid")), qPrintable(check.all()));
     }
     QCOMPARE(versionOf(downloadFile(m_server, userToken, viewOnly)), 1);
-    // Nothing left: a second run says so and succeeds.
-    const ToolRun again = runCli(args, {}, false, {"Abc123xyz"});
-    QCOMPARE(again.exitCode, 0);
-    QVERIFY2(again.all().contains(QStringLiteral("電子署名待ちのファイルはありません。")), qPrintable(again.all()));
+    // Only the locked file is left: refused again, and no PIN is read (an empty one would be E2003).
+    const ToolRun again = runCli(args, {}, false, {});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY2(again.all().contains(QStringLiteral("確定済.pdf: E4005")), qPrintable(again.all()));
+    QVERIFY2(!again.all().contains(QStringLiteral("E2003")), qPrintable(again.all()));
 }
 
 void TestCliAccount::mismatchedPinWritesNothing()
