@@ -253,6 +253,42 @@ int certificateSetup(ApiClient& client, const Options& options)
     return 0;
 }
 
+// Runs start(0 … count-1) with at most kTransfersInFlight unfinished at a time (QNetworkAccessManager keeps six
+// connections per host) and returns when every one has called its `finished`. Callbacks arrive on this thread.
+constexpr int kTransfersInFlight = 6;
+void runInFlight(int count, const std::function<void(int index, std::function<void()> finished)>& start)
+{
+    int next = 0;
+    int inFlight = 0;
+    QEventLoop loop;
+    std::function<void()> pump = [&] {
+        while (inFlight < kTransfersInFlight && next < count) {
+            ++inFlight;
+            start(next++, [&] {
+                --inFlight;
+                // Started from within start() (a synchronous failure) the loop below is still filling: no recursion.
+                QMetaObject::invokeMethod(
+                    &loop, [&] { pump(); }, Qt::QueuedConnection);
+            });
+        }
+        if (inFlight == 0 && next >= count)
+            loop.quit();
+    };
+    pump();
+    if (inFlight > 0 || next < count)
+        loop.exec();
+}
+
+// A downloaded copy for this run only (owner-only permissions; removed with the run's temporary folder).
+Status writeTemporaryCopy(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
+        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || file.write(bytes) != bytes.size())
+        return makeError(ErrorCode::OutputWriteFailed, QStringLiteral("%1: %2").arg(path, file.errorString()));
+    return {};
+}
+
 // 一括電子署名 without a window: every file the user still has to sign is downloaded, signed locally with one PIN
 // and uploaded based on the version downloaded; each file ends signed on the server or untouched (refusals carry
 // their code). Prints one line per file and the throughput.
@@ -295,14 +331,23 @@ int batchSign(ApiClient& client, const Options& options)
     if (!work.isValid())
         return fail(makeError(ErrorCode::OutputWriteFailed, QStringLiteral("no temporary directory")));
     int failed = 0;
+    // Downloads in flight like the uploads below; each copy is private to this run and deleted with `work`, so it
+    // is written without the sync a kept file gets (that sync was most of a download's time).
+    QList<Result<ApiClient::Download>> downloads(pending.size(), makeError(ErrorCode::Unexpected));
+    runInFlight(int(pending.size()), [&](int i, std::function<void()> finished) {
+        client.downloadFile(pending.at(i).fileId, [&, i, finished](Result<ApiClient::Download> download) {
+            downloads[i] = std::move(download);
+            finished();
+        });
+    });
     QList<BatchItem> items;
     QList<int> versions;
     QList<const api::FileEntry*> entries;
-    for (const api::FileEntry& file : std::as_const(pending)) {
-        auto download = waitFor<ApiClient::Download>(
-            [&](ApiClient::Done<ApiClient::Download> done) { client.downloadFile(file.fileId, std::move(done)); });
+    for (qsizetype i = 0; i < pending.size(); ++i) {
+        const api::FileEntry& file = pending.at(i);
+        const Result<ApiClient::Download>& download = downloads.at(i);
         const QString input = work.filePath(file.fileId + QStringLiteral(".pdf"));
-        const Status written = download ? writeFileAtomically(input, download->bytes, 0600) : Status(download.error());
+        const Status written = download ? writeTemporaryCopy(input, download->bytes) : Status(download.error());
         if (!written) {
             ++failed;
             err(file.folderName + QLatin1Char('/') + file.name + QStringLiteral(": ") + written.error().codeText());
@@ -370,52 +415,36 @@ int batchSign(ApiClient& client, const Options& options)
         batchSigner.setSealDefaults(seal->placement);
     const QList<BatchItemResult> results = batchSigner.run(items);
     const qint64 signedMs = clock.elapsed();
-    // Several uploads in flight (QNetworkAccessManager's connections per host): each waits mostly on the network
-    // round trip, while the server commits one in a few milliseconds.
-    constexpr int kUploadsInFlight = 6;
+    // Uploads in flight: each waits mostly on the network round trip and the server's commit.
     int done = 0;
-    qsizetype next = 0;
-    int inFlight = 0;
-    bool finished = false;
-    QEventLoop loop;
-    std::function<void()> pump = [&] {
-        while (inFlight < kUploadsInFlight && next < results.size()) {
-            const qsizetype i = next++;
-            const api::FileEntry& file = *entries.at(i);
-            const QString name = file.folderName + QLatin1Char('/') + file.name;
-            if (!results.at(i).ok) {
-                ++failed;
-                err(name + QStringLiteral(": ") + results.at(i).error.codeText());
-                continue;
-            }
-            QFile signedFile(items.at(i).outputPath);
-            if (!signedFile.open(QIODevice::ReadOnly)) {
-                ++failed;
-                err(name + QStringLiteral(": ") + errorCodeText(ErrorCode::InputFileUnreadable));
-                continue;
-            }
-            ++inFlight;
-            client.uploadSignedFile(
-                file.fileId, versions.at(i), signedFile.readAll(), [&, name](Result<api::FileEntry> uploaded) {
-                    --inFlight;
-                    if (!uploaded) {
-                        ++failed;
-                        err(name + QStringLiteral(": ") + uploaded.error().codeText());
-                    } else {
-                        ++done;
-                        out(name + QStringLiteral(": ") + api::signatureStatusName(uploaded->status));
-                    }
-                    pump();
-                });
+    runInFlight(int(results.size()), [&](int i, std::function<void()> finished) {
+        const api::FileEntry& file = *entries.at(i);
+        const QString name = file.folderName + QLatin1Char('/') + file.name;
+        if (!results.at(i).ok) {
+            ++failed;
+            err(name + QStringLiteral(": ") + results.at(i).error.codeText());
+            finished();
+            return;
         }
-        if (inFlight == 0 && next >= results.size() && !finished) {
-            finished = true;
-            loop.quit();
+        QFile signedFile(items.at(i).outputPath);
+        if (!signedFile.open(QIODevice::ReadOnly)) {
+            ++failed;
+            err(name + QStringLiteral(": ") + errorCodeText(ErrorCode::InputFileUnreadable));
+            finished();
+            return;
         }
-    };
-    pump();
-    if (!finished)
-        loop.exec();
+        client.uploadSignedFile(
+            file.fileId, versions.at(i), signedFile.readAll(), [&, name, finished](Result<api::FileEntry> uploaded) {
+                if (!uploaded) {
+                    ++failed;
+                    err(name + QStringLiteral(": ") + uploaded.error().codeText());
+                } else {
+                    ++done;
+                    out(name + QStringLiteral(": ") + api::signatureStatusName(uploaded->status));
+                }
+                finished();
+            });
+    });
     const double seconds = std::max<qint64>(1, clock.elapsed()) / 1000.0;
     out(AccountText::tr("%1 signed, %2 failed in %3 s (%4 files/s; download %5 ms, sign %6 ms, upload %7 ms)")
             .arg(done)

@@ -71,10 +71,19 @@ StagedVersion::StagedVersion(AtomicFile file, std::shared_ptr<Database> database
     , m_size(size)
 { }
 
+Status StagedVersion::placeBytes()
+{
+    if (m_database || m_placed)
+        return {};
+    IKK_TRY(m_file->commit());
+    m_placed = true;
+    return {};
+}
+
 Status StagedVersion::commit()
 {
     if (!m_database)
-        return m_file->commit();
+        return m_placed ? Status() : m_file->commit();
     Database& db = *m_database;
     Status stored;
     if (db.inTransaction()) {

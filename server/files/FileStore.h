@@ -25,6 +25,11 @@ class StagedVersion
 {
 public:
     QString temporaryPath() const { return m_file->temporaryPath(); }
+    // The directory store puts the bytes in their place now, before the caller's transaction, so that concurrent
+    // uploads sync their files in parallel instead of one after another under the database's write lock. Bytes
+    // are immutable and named by their digest: without a row (the commit refused later) they are only an orphan,
+    // as after any refused commit. The database store does nothing here: its bytes must join the rows' transaction.
+    Status placeBytes();
     Status commit();
     void discard() { m_file->discard(); }
 
@@ -33,6 +38,7 @@ private:
     StagedVersion(AtomicFile file, std::shared_ptr<Database> database, QString sha256Hex, qint64 size);
     std::optional<AtomicFile> m_file;
     std::shared_ptr<Database> m_database; // null: the directory store
+    bool m_placed = false; // placeBytes() committed the file already
     QString m_sha256;
     qint64 m_size = 0;
 };

@@ -718,9 +718,10 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
         return makeError(ErrorCode::CertificateRevoked);
 
     // Commit: the bytes (immutable, by digest) and the rows in one transaction, conditional on the version signed;
-    // in the directory store the bytes reach their place before any row points at them.
+    // in the directory store the bytes reach their place (synced) before the transaction and any row pointing at them.
     Database& db = *m_context.database;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
+    IKK_TRY(staged->placeBytes());
     {
         WriteTransaction transaction(db);
         IKK_TRY(transaction.begin());
