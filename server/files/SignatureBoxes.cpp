@@ -178,8 +178,10 @@ Result<QList<api::SignatureBox>> Files::placeSignatureBoxes(
         }
     }
 
+    // As uploads: the bytes reach their place (synced) before the transaction and any row pointing at them.
     Database& db = *m_context.database;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
+    IKK_TRY(staged->placeBytes());
     {
         WriteTransaction transaction(db);
         IKK_TRY(transaction.begin());
