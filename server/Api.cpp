@@ -656,6 +656,36 @@ void addAdminFileRoutes(Router& router, const Context& context)
                 return fileResponse(changed);
             });
         });
+    // 印 boxes: read from the current version's PDF; PUT adds boxes (never moves or removes one) as a new version.
+    router.add(
+        "GET", QStringLiteral("/api/v1/admin/files/{fileId}/signature-boxes"), [context](const HttpRequest& request) {
+            return asCaller(context, request, true, [&](const Caller&) {
+                auto boxes = Files(*context).signatureBoxes(request.pathParameters.value(QStringLiteral("fileId")));
+                if (!boxes)
+                    return fail(boxes.error());
+                return HttpResponse::json(api::signatureBoxesToJson(*boxes));
+            });
+        });
+    router.add(
+        "PUT", QStringLiteral("/api/v1/admin/files/{fileId}/signature-boxes"), [context](const HttpRequest& request) {
+            return asCaller(context, request, true, [&](const Caller& caller) {
+                // The route shares the upload paths' body limit; boxes need a few kilobytes at most.
+                constexpr qsizetype kMaxBoxesBody = 64 * 1024;
+                if (request.body.size() > kMaxBoxesBody)
+                    return HttpResponse::error(ErrorCode::PayloadTooLarge);
+                auto body = parseJsonObject(request.body);
+                if (!body)
+                    return fail(body.error());
+                auto boxes = api::signatureBoxesFromJson(*body);
+                if (!boxes)
+                    return fail(boxes.error());
+                auto placed = Files(*context).placeSignatureBoxes(caller.user,
+                    request.pathParameters.value(QStringLiteral("fileId")), *boxes, ClientInfo::of(request));
+                if (!placed)
+                    return fail(placed.error());
+                return HttpResponse::json(api::signatureBoxesToJson(*placed));
+            });
+        });
     router.add("GET", QStringLiteral("/api/v1/admin/files/{fileId}/versions/{version}/content"),
         [context](const HttpRequest& request) {
             return asCaller(context, request, true, [&](const Caller& caller) {

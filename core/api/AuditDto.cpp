@@ -17,7 +17,7 @@ const QList<QLatin1String>& auditEvents()
         FileVersionDownloaded, ResultsExported, AuditExported, AdminRefused, MailFailed, BootstrapAdmin,
         LoginUnknownUser, LoginWrongPassword, LoginRefused, LoginPasswordOk, LoginWrongOtp, LoginOtpResent,
         LoginSucceeded, LockedOut, Logout, PasswordChanged, PasswordWrongCurrent, CertificateIssued,
-        CertificateViewOnly, CertificateRefused, SealChanged, FileArchiveRenewed};
+        CertificateViewOnly, CertificateRefused, SealChanged, FileArchiveRenewed, FileSignatureBoxesPlaced};
     return list;
 }
 

@@ -29,6 +29,7 @@ inline constexpr QLatin1String FolderCreated("folder.created");
 inline constexpr QLatin1String FileRegistered("file.registered");
 inline constexpr QLatin1String FilePermissionsChanged("file.permissions_changed");
 inline constexpr QLatin1String FileVersionDownloaded("file.version_downloaded");
+inline constexpr QLatin1String FileSignatureBoxesPlaced("file.signature_boxes_placed");
 inline constexpr QLatin1String ResultsExported("results.exported");
 inline constexpr QLatin1String AuditExported("audit.exported");
 inline constexpr QLatin1String AdminRefused("admin.refused");

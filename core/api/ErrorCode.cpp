@@ -138,6 +138,13 @@ const char* sourceText(ErrorCode code)
     case ErrorCode::SealPlacementInvalid:
         return QT_TRANSLATE_NOOP("ErrorCode",
             "Unknown seal placement (page first or last; corner bottom-right, bottom-left, top-right or top-left).");
+    case ErrorCode::SignatureBoxSignerNotAllowed:
+        return QT_TRANSLATE_NOOP("ErrorCode", "A signature box is for a user who may not sign this file.");
+    case ErrorCode::SignatureBoxSignerSigned:
+        return QT_TRANSLATE_NOOP("ErrorCode", "A signature box is for a signer who has already signed this file.");
+    case ErrorCode::SignatureBoxFileClosed:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "Every signer has signed this file; signature boxes can no longer be placed.");
     case ErrorCode::InputFileUnreadable:
         return QT_TRANSLATE_NOOP("ErrorCode", "The file could not be read.");
     case ErrorCode::OutputWriteFailed:
@@ -234,6 +241,14 @@ const char* sourceText(ErrorCode code)
     case ErrorCode::UploadTimestampInvalid:
         return QT_TRANSLATE_NOOP("ErrorCode",
             "A timestamp in the uploaded file is not valid or does not come from this server's timestamp authority.");
+    case ErrorCode::SignatureFieldExists:
+        return QT_TRANSLATE_NOOP("ErrorCode",
+            "The document already has a field of that name; a placed signature box cannot be moved or placed again.");
+    case ErrorCode::UploadOutsidePlacedField:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "A signature box is placed for you in this file; your signature must fill that box.");
+    case ErrorCode::UploadInOthersField:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The signature fills a signature box placed for another signer.");
     case ErrorCode::DocumentTimestampInvalid:
         return QT_TRANSLATE_NOOP("ErrorCode", "The document timestamp is damaged or does not cover the document.");
     case ErrorCode::SignatureNotProvenAt:

@@ -66,6 +66,9 @@ namespace ikkatsu {
     X(PermissionUserUnknown, 3014, 400)                                                                                \
     X(PermissionUserTwice, 3015, 400)                                                                                  \
     X(SealPlacementInvalid, 3016, 400)                                                                                 \
+    X(SignatureBoxSignerNotAllowed, 3017, 422)                                                                         \
+    X(SignatureBoxSignerSigned, 3018, 409)                                                                             \
+    X(SignatureBoxFileClosed, 3019, 409)                                                                               \
     X(InputFileUnreadable, 3101, 422)                                                                                  \
     X(OutputWriteFailed, 3102, 500)                                                                                    \
     X(PdfMalformed, 4001, 422)                                                                                         \
@@ -100,6 +103,9 @@ namespace ikkatsu {
     X(SealFieldNotFound, 4225, 422)                                                                                    \
     X(UploadBelowSigningLevel, 4226, 422)                                                                              \
     X(UploadTimestampInvalid, 4227, 422)                                                                               \
+    X(SignatureFieldExists, 4228, 409)                                                                                 \
+    X(UploadOutsidePlacedField, 4229, 422)                                                                             \
+    X(UploadInOthersField, 4230, 422)                                                                                  \
     X(TimestampFailed, 4301, 502)                                                                                      \
     X(TimestampRequestInvalid, 4302, 400)                                                                              \
     X(TimestampResponseInvalid, 4303, 502)                                                                             \

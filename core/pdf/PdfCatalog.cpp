@@ -90,19 +90,21 @@ Result<PdfRef> findFirstPage(PdfReader& reader, const PdfObject& catalog)
     return first;
 }
 
-Result<PdfRef> findPage(PdfReader& reader, const PdfObject& catalog, int index)
+namespace {
+
+// Depth-first through the page tree in order, cycle-safe; `visit` gets each page and returns true to stop.
+template<typename Visit>
+Status walkPages(PdfReader& reader, const PdfObject& catalog, Visit visit)
 {
     PdfObject node = catalog.get("Pages");
     QSet<quint32> visited;
-    // Depth-first through the kids in order; an empty intermediate node sends us to its sibling.
+    // An empty intermediate node sends us to its sibling.
     struct Level
     {
         std::vector<PdfObject> kids;
         size_t next = 0;
     };
     std::vector<Level> stack;
-    PdfRef last;
-    int seen = 0;
     for (int steps = 0; steps < kMaxVisitedNodes; ++steps) {
         if (node.isReference()) {
             const PdfRef ref = node.toReference();
@@ -116,9 +118,8 @@ Result<PdfRef> findPage(PdfReader& reader, const PdfObject& catalog, int index)
                     const PdfObject& type = resolved->get("Type");
                     const bool isPage = type.isName("Page") || (!type.isName("Pages") && kids.isNull());
                     if (isPage) {
-                        if (seen++ == index)
-                            return ref;
-                        last = ref;
+                        if (visit(ref))
+                            return {};
                     } else {
                         Result<PdfObject> kidArray = reader.resolve(kids);
                         if (!kidArray)
@@ -135,10 +136,85 @@ Result<PdfRef> findPage(PdfReader& reader, const PdfObject& catalog, int index)
         while (!stack.empty() && stack.back().next >= stack.back().kids.size())
             stack.pop_back();
         if (stack.empty())
-            return index < 0 ? last : PdfRef {};
+            return {};
         node = stack.back().kids[stack.back().next++];
     }
     return malformed(QStringLiteral("page tree too large"));
+}
+
+// `key` of the page or of the nearest /Pages node above it that has one (ISO 32000-2 §7.7.3.4); null if none.
+Result<PdfObject> inheritedAttribute(PdfReader& reader, const PdfObject& page, const char* key)
+{
+    PdfObject node = page;
+    for (int depth = 0; depth < kMaxTreeDepth && node.isDictionary(); ++depth) {
+        if (node.find(key))
+            return reader.resolve(node.get(key));
+        Result<PdfObject> parent = reader.resolve(node.get("Parent"));
+        if (!parent)
+            return parent.error();
+        node = std::move(parent).value();
+    }
+    return PdfObject();
+}
+
+} // namespace
+
+Result<PdfRef> findPage(PdfReader& reader, const PdfObject& catalog, int index)
+{
+    PdfRef found;
+    PdfRef last;
+    int seen = 0;
+    IKK_TRY(walkPages(reader, catalog, [&](PdfRef ref) {
+        last = ref;
+        if (seen++ != index)
+            return false;
+        found = ref;
+        return true;
+    }));
+    return index < 0 ? last : found;
+}
+
+Result<std::vector<PdfRef>> listPages(PdfReader& reader, const PdfObject& catalog)
+{
+    std::vector<PdfRef> pages;
+    IKK_TRY(walkPages(reader, catalog, [&](PdfRef ref) {
+        pages.push_back(ref);
+        return false;
+    }));
+    return pages;
+}
+
+Result<std::array<double, 4>> visiblePageBox(PdfReader& reader, const PdfObject& page)
+{
+    for (const char* key : {"CropBox", "MediaBox"}) {
+        Result<PdfObject> box = inheritedAttribute(reader, page, key);
+        if (!box)
+            return box.error();
+        if (!box->isArray() || box->items().size() != 4)
+            continue;
+        std::array<double, 4> v {};
+        for (int k = 0; k < 4; ++k) {
+            if (!box->items()[k].isNumber())
+                return malformed(QStringLiteral("the page's /%1 is not four numbers").arg(QLatin1String(key)));
+            v[k] = box->items()[k].toNumber();
+        }
+        return std::array<double, 4> {
+            std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3])};
+    }
+    return std::array<double, 4> {0, 0, 612, 792}; // ISO 32000 requires /MediaBox; US Letter as viewers assume
+}
+
+Result<int> pageRotation(PdfReader& reader, const PdfObject& page)
+{
+    Result<PdfObject> rotate = inheritedAttribute(reader, page, "Rotate");
+    if (!rotate)
+        return rotate.error();
+    if (!rotate->isInteger())
+        return 0;
+    const qint64 degrees = rotate->toInteger(0) % 360;
+    if (degrees % 90 != 0)
+        return 0; // viewers ignore a rotation that is not a multiple of 90
+    return static_cast<int>(degrees < 0 ? degrees + 360 : degrees);
 }
 
 Result<std::vector<SignatureField>> findSignatureFields(PdfReader& reader, const PdfObject& catalog)

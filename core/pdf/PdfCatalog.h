@@ -6,6 +6,7 @@
 
 #include <QString>
 
+#include <array>
 #include <vector>
 
 namespace ikkatsu::pdf {
@@ -14,6 +15,13 @@ namespace ikkatsu::pdf {
 Result<PdfRef> findFirstPage(PdfReader& reader, const PdfObject& catalog);
 // Page `index` (0-based; -1 the last page) in page-tree order; a null ref when the document has no such page.
 Result<PdfRef> findPage(PdfReader& reader, const PdfObject& catalog, int index);
+// Every page of the page tree in order (index 0 is page 1).
+Result<std::vector<PdfRef>> listPages(PdfReader& reader, const PdfObject& catalog);
+// The visible page area: /CropBox, else /MediaBox, inherited through the page tree; normalised to x1 < x2, y1 < y2.
+// A page without either gets US Letter, as viewers assume.
+Result<std::array<double, 4>> visiblePageBox(PdfReader& reader, const PdfObject& page);
+// The page's /Rotate (inherited) as 0, 90, 180 or 270.
+Result<int> pageRotation(PdfReader& reader, const PdfObject& page);
 
 struct SignatureField
 {

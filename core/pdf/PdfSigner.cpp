@@ -57,36 +57,6 @@ struct PlannedUpdate
     bool filled = false; // an existing empty field was signed (its page and /Annots are as they were)
 };
 
-// The visible page area: /CropBox, else /MediaBox, inherited from the page tree; normalised to x1 < x2, y1 < y2.
-Result<std::array<double, 4>> pageBox(PdfReader& reader, const PdfObject& page)
-{
-    for (const char* key : {"CropBox", "MediaBox"}) {
-        PdfObject node = page;
-        for (int depth = 0; depth < 32 && node.isDictionary(); ++depth) {
-            if (node.find(key)) {
-                Result<PdfObject> box = reader.resolve(node.get(key));
-                if (!box)
-                    return box.error();
-                if (!box->isArray() || box->items().size() != 4)
-                    break;
-                std::array<double, 4> v {};
-                for (int k = 0; k < 4; ++k) {
-                    if (!box->items()[k].isNumber())
-                        return malformed(QStringLiteral("the page's /%1 is not four numbers").arg(QLatin1String(key)));
-                    v[k] = box->items()[k].toNumber();
-                }
-                return std::array<double, 4> {
-                    std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3])};
-            }
-            Result<PdfObject> parent = reader.resolve(node.get("Parent"));
-            if (!parent)
-                return parent.error();
-            node = std::move(parent).value();
-        }
-    }
-    return std::array<double, 4> {0, 0, 612, 792}; // ISO 32000 requires /MediaBox; US Letter as viewers assume
-}
-
 constexpr double kMinSide = 8; // points: smaller cannot show a seal
 constexpr double kMaxSide = 14400; // points: the largest page ISO 32000 allows (200 inches)
 
@@ -369,7 +339,7 @@ Result<PlannedUpdate> planUpdate(PdfReader& reader, const SignatureOptions& opti
     PdfObject page = std::move(pageResult).value();
     std::array<double, 4> rect {};
     if (options.seal) {
-        Result<std::array<double, 4>> box = pageBox(reader, page);
+        Result<std::array<double, 4>> box = visiblePageBox(reader, page);
         if (!box)
             return box.error();
         Result<std::array<double, 4>> placed = sealRectangle(options, *box);

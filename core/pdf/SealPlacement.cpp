@@ -42,35 +42,6 @@ Result<bool> hasEmptyField(PdfReader& reader, const PdfObject& catalog, const QS
     return false;
 }
 
-Result<std::array<double, 4>> visibleBox(PdfReader& reader, const PdfObject& page)
-{
-    for (const char* key : {"CropBox", "MediaBox"}) {
-        PdfObject node = page;
-        for (int depth = 0; depth < 32 && node.isDictionary(); ++depth) {
-            if (node.find(key)) {
-                Result<PdfObject> box = reader.resolve(node.get(key));
-                if (!box)
-                    return box.error();
-                if (!box->isArray() || box->items().size() != 4)
-                    break;
-                std::array<double, 4> v {};
-                for (int k = 0; k < 4; ++k) {
-                    if (!box->items()[k].isNumber())
-                        return makeError(ErrorCode::PdfMalformed, QStringLiteral("the page box is not four numbers"));
-                    v[k] = box->items()[k].toNumber();
-                }
-                return std::array<double, 4> {
-                    std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3])};
-            }
-            Result<PdfObject> parent = reader.resolve(node.get("Parent"));
-            if (!parent)
-                return parent.error();
-            node = std::move(parent).value();
-        }
-    }
-    return std::array<double, 4> {0, 0, 612, 792};
-}
-
 } // namespace
 
 bool parseSealCorner(const QString& text, SealCorner* corner)
@@ -119,7 +90,7 @@ Result<SealTarget> placeSeal(const QString& path, const QByteArray& password, co
     Result<PdfObject> page = reader.object(*pageRef);
     if (!page)
         return page.error();
-    Result<std::array<double, 4>> box = visibleBox(reader, *page);
+    Result<std::array<double, 4>> box = visiblePageBox(reader, *page);
     if (!box)
         return box.error();
     const double margin

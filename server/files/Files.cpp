@@ -687,6 +687,7 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
         return pdfProblem(addedIndex.error());
     if (*addedIndex != candidate)
         return makeError(ErrorCode::UploadSignatureCount, QStringLiteral("more than one new signature"));
+    IKK_TRY(checkPlacedField(user.userId, staged->temporaryPath(), file.size));
     if (added.verdict != SignatureVerdict::Valid)
         return makeError(ErrorCode::UploadSignerMismatch, added.problem.detail);
     IKK_TRY(checkUploadedTimestamps(*inspected, candidate, file.size,

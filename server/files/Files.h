@@ -4,6 +4,7 @@
 #include "ServerContext.h"
 #include "api/Dto.h"
 #include "api/FileDto.h"
+#include "api/SignatureBoxDto.h"
 #include "files/FileStore.h"
 #include "results/ProcessingResults.h"
 
@@ -70,7 +71,25 @@ public:
     // that version); UploadNotPrefix when `bytes` do not extend it.
     Result<int> storeArchiveRenewal(const api::FileEntry& file, const QByteArray& bytes, const QString& detail);
 
+    // Administrators: the 印 boxes of the current version, read from its PDF (the source of truth): every top-level
+    // signature field on a page that is named with a user's ID, `filled` once it holds a signature.
+    Result<QList<api::SignatureBox>> signatureBoxes(const QString& fileId) const;
+    // Administrators: `boxes` added to the current version as empty signature fields named for their signers, as
+    // the next version (a box once placed is permanent). Refused: FileNotFound, SignatureBoxFileClosed (E3019, every
+    // signer has signed), SignatureBoxSignerNotAllowed (E3017, not a signer of this file), SignatureBoxSignerSigned
+    // (E3018), SealPlacementInvalid (more than SignatureBox::kMaxBoxes in the document), SignatureFieldExists (E4228),
+    // SealPageOutOfRange, SealRectInvalid, PdfLockedByDocMdp, VersionConflict. Audited as
+    // file.signature_boxes_placed. Answers the boxes of the new version.
+    Result<QList<api::SignatureBox>> placeSignatureBoxes(const api::UserInfo& admin, const QString& fileId,
+        const QList<api::SignatureBox>& boxes, const ClientInfo& client);
+
 private:
+    // The signature fields of a stored version that are named with a user's ID (the placed 印 boxes).
+    Result<QList<api::SignatureBox>> boxesOf(const api::FileEntry& file, const QString& path) const;
+    // Upload rule for placed boxes: the uploader's signature fills the box placed for them, if any, and no one
+    // else's (UploadOutsidePlacedField E4229, UploadInOthersField E4230).
+    // `uploadedPath` holds the stored version (its first `storedSize` bytes) plus the upload.
+    Status checkPlacedField(const QString& userId, const QString& uploadedPath, qint64 storedSize) const;
     // The stored bytes of one version, whole or as a device.
     Result<Download> fetch(const QString& sha256, qint64 size, bool streamed) const;
     // `bytes` staged as the file's next version, after checking they are its stored version plus an update

@@ -54,6 +54,7 @@ QString AuditTrailPage::eventLabel(const QString& event)
         {CertificateRefused, tr("Certificate issue refused")},
         {SealChanged, tr("Seal settings change")},
         {FileArchiveRenewed, tr("Archive timestamp renewal")},
+        {FileSignatureBoxesPlaced, tr("Signature box placement")},
     };
     for (const auto& [name, label] : labels) {
         if (event == name)
