@@ -2,6 +2,7 @@
 #include "pdf/DisplayCopy.h"
 
 #include "pdf/IncrementalUpdate.h"
+#include "pdf/PdfCatalog.h"
 #include "pdf/PdfReader.h"
 
 #include <QSet>
@@ -14,8 +15,6 @@ namespace ikkatsu::pdf {
 
 namespace {
 
-constexpr int kMaxTreeDepth = 64;
-constexpr int kMaxPages = 200000;
 constexpr int kMaxStamps = 100000; // beyond this many widgets the rest stay as they are
 
 Error malformed(const QString& detail)
@@ -23,44 +22,11 @@ Error malformed(const QString& detail)
     return makeError(ErrorCode::PdfMalformed, detail);
 }
 
-// A page box as PDFium reads it: four numbers, normalised; nothing for anything else.
-Result<std::optional<std::array<double, 4>>> readBox(PdfReader& reader, const PdfObject& value)
-{
-    if (value.isNull())
-        return std::optional<std::array<double, 4>> {};
-    Result<PdfObject> box = reader.resolve(value);
-    if (!box)
-        return box.error();
-    if (!box->isArray() || box->items().size() != 4)
-        return std::optional<std::array<double, 4>> {};
-    std::array<double, 4> v {};
-    for (int k = 0; k < 4; ++k) {
-        const PdfObject& item = box->items()[size_t(k)];
-        if (!item.isNumber())
-            return std::optional<std::array<double, 4>> {};
-        v[size_t(k)] = item.toNumber();
-    }
-    const std::array<double, 4> normal {
-        std::min(v[0], v[2]), std::min(v[1], v[3]), std::max(v[0], v[2]), std::max(v[1], v[3])};
-    if (normal[2] <= normal[0] || normal[3] <= normal[1])
-        return std::optional<std::array<double, 4>> {};
-    return std::optional<std::array<double, 4>> {normal};
-}
-
-// The inheritable page attributes (ISO 32000-2 §7.7.3.4) that decide what a viewer shows.
-struct Inherited
-{
-    PdfObject mediaBox;
-    PdfObject cropBox;
-    PdfObject rotate;
-};
-
 struct Builder
 {
     PdfReader& reader;
     IncrementalUpdate update;
     DisplayCopy& copy;
-    QSet<quint32> visitedNodes;
     QSet<quint32> visitedAnnotations;
 
     // The stamp a viewer without form filling draws for `annotation`: nothing when it is no widget with /AP /N.
@@ -82,33 +48,24 @@ struct Builder
         return std::optional<PdfObject> {std::move(stamp)};
     }
 
-    Status visitPage(PdfRef pageRef, PdfObject page, const Inherited& inherited)
+    Status visitPage(PdfRef pageRef)
     {
+        Result<PdfObject> read = reader.object(pageRef);
+        if (!read)
+            return read.error();
+        PdfObject page = std::move(read).value();
+        if (!page.isDictionary())
+            return malformed(QStringLiteral("a page is not a dictionary"));
+        // The same visible box and turn the server checks placed boxes against.
         PageGeometry geometry;
-        Result<std::optional<std::array<double, 4>>> media = readBox(reader, inherited.mediaBox);
-        if (!media)
-            return media.error();
-        Result<std::optional<std::array<double, 4>>> crop = readBox(reader, inherited.cropBox);
-        if (!crop)
-            return crop.error();
-        if (*media)
-            geometry.box = **media;
-        if (*crop) {
-            const std::array<double, 4>& c = **crop;
-            const std::array<double, 4>& m = geometry.box;
-            const std::array<double, 4> both {
-                std::max(c[0], m[0]), std::max(c[1], m[1]), std::min(c[2], m[2]), std::min(c[3], m[3])};
-            // PDFium keeps an empty intersection as it is; we keep the media box so the mapping stays finite.
-            if (both[2] > both[0] && both[3] > both[1])
-                geometry.box = both;
-        }
-        Result<PdfObject> rotate = reader.resolve(inherited.rotate);
+        Result<std::array<double, 4>> box = visiblePageBox(reader, page);
+        if (!box)
+            return box.error();
+        geometry.box = *box;
+        Result<int> rotate = pageRotation(reader, page);
         if (!rotate)
             return rotate.error();
-        if (rotate->isNumber()) {
-            const qint64 quarter = qint64(rotate->toNumber()) / 90 % 4; // as PDFium: 45 is 0, -90 is 270
-            geometry.rotate = int((quarter + 4) % 4) * 90;
-        }
+        geometry.rotate = *rotate;
         copy.pages.push_back(geometry);
 
         const PdfObject annotsValue = page.get("Annots");
@@ -156,44 +113,6 @@ struct Builder
                 annotsValue.toReference(), PdfObject::array(std::move(items)), reader.security());
         page.set("Annots", PdfObject::array(std::move(items)));
         return update.putEncrypted(pageRef, std::move(page), reader.security());
-    }
-
-    Status visit(const PdfObject& node, Inherited inherited, int depth)
-    {
-        if (depth > kMaxTreeDepth)
-            return malformed(QStringLiteral("page tree nested too deeply"));
-        if (!node.isReference())
-            return {}; // pages are indirect objects; PDFium skips anything else as well
-        const PdfRef ref = node.toReference();
-        if (visitedNodes.contains(ref.number))
-            return {};
-        visitedNodes.insert(ref.number);
-        if (int(copy.pages.size()) >= kMaxPages)
-            return malformed(QStringLiteral("page tree too large"));
-        Result<PdfObject> resolved = reader.object(ref);
-        if (!resolved)
-            return resolved.error();
-        if (!resolved->isDictionary())
-            return {};
-        const PdfObject& dict = *resolved;
-        if (dict.find("MediaBox"))
-            inherited.mediaBox = dict.get("MediaBox");
-        if (dict.find("CropBox"))
-            inherited.cropBox = dict.get("CropBox");
-        if (dict.find("Rotate"))
-            inherited.rotate = dict.get("Rotate");
-        const PdfObject& type = dict.get("Type");
-        const PdfObject& kids = dict.get("Kids");
-        if (type.isName("Page") || (!type.isName("Pages") && kids.isNull()))
-            return visitPage(ref, dict, inherited);
-        Result<PdfObject> kidArray = reader.resolve(kids);
-        if (!kidArray)
-            return kidArray.error();
-        if (!kidArray->isArray())
-            return {};
-        for (const PdfObject& kid : kidArray->items())
-            IKK_TRY(visit(kid, inherited, depth + 1));
-        return {};
     }
 };
 
@@ -257,8 +176,12 @@ Result<DisplayCopy> buildDisplayCopy(const QString& path)
     DisplayCopy copy;
     copy.path = path;
     copy.originalSize = reader.fileSize();
-    Builder builder {reader, IncrementalUpdate(reader.nextFreeObjectNumber()), copy, {}, {}};
-    IKK_TRY(builder.visit(catalog->get("Pages"), Inherited {}, 0));
+    Result<std::vector<PdfRef>> pages = listPages(reader, *catalog);
+    if (!pages)
+        return pages.error();
+    Builder builder {reader, IncrementalUpdate(reader.nextFreeObjectNumber()), copy, {}};
+    for (const PdfRef page : *pages)
+        IKK_TRY(builder.visitPage(page));
     if (copy.stampCount == 0)
         return copy;
 

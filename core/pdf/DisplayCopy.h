@@ -21,7 +21,7 @@ namespace ikkatsu::pdf {
 // to PDF points needs (Qt PDF reports only the turned size).
 struct PageGeometry
 {
-    std::array<double, 4> box {0, 0, 612, 792}; // the visible area: /CropBox within /MediaBox, x1 < x2, y1 < y2
+    std::array<double, 4> box {0, 0, 612, 792}; // the visible area (visiblePageBox), x1 < x2, y1 < y2
     int rotate = 0; // /Rotate normalised to 0, 90, 180 or 270 (clockwise, as shown)
 
     double width() const { return box[2] - box[0]; }
