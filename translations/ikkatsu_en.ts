@@ -131,6 +131,10 @@
 </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>None of the files can be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ArchiveCommands</name>
@@ -683,6 +687,30 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>A provisioned CA, TSA or OCSP key or certificate is missing or does not fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signature box is for a user who may not sign this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signature box is for a signer who has already signed this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every signer has signed this file; signature boxes can no longer be placed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The document already has a field of that name; a placed signature box cannot be moved or placed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signature box is placed for you in this file; your signature must fill that box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature fills a signature box placed for another signer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1718,6 +1746,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>Archive timestamp renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature box placement</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -139,6 +139,10 @@
   パスワード、ワンタイムパスワード、暗証コード、暗証コードの確認入力の順に読み込みます。
 </translation>
     </message>
+    <message>
+        <source>None of the files can be signed.</source>
+        <translation>署名できるファイルがありません。</translation>
+    </message>
 </context>
 <context>
     <name>ArchiveCommands</name>
@@ -709,6 +713,30 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>A provisioned CA, TSA or OCSP key or certificate is missing or does not fit.</source>
         <translation>配布された認証局・TSA・OCSP の鍵または証明書が見つからないか、対応していません。</translation>
+    </message>
+    <message>
+        <source>A signature box is for a user who may not sign this file.</source>
+        <translation>署名欄の署名者に、このファイルの署名権限がありません。</translation>
+    </message>
+    <message>
+        <source>A signature box is for a signer who has already signed this file.</source>
+        <translation>署名欄の署名者は、このファイルにすでに署名しています。</translation>
+    </message>
+    <message>
+        <source>Every signer has signed this file; signature boxes can no longer be placed.</source>
+        <translation>全員が署名済みのため、署名欄を配置できません。</translation>
+    </message>
+    <message>
+        <source>The document already has a field of that name; a placed signature box cannot be moved or placed again.</source>
+        <translation>同じ名前のフィールドが文書にすでにあります。配置済みの署名欄は移動・再配置できません。</translation>
+    </message>
+    <message>
+        <source>A signature box is placed for you in this file; your signature must fill that box.</source>
+        <translation>このファイルにはあなたの署名欄が配置されています。その署名欄に署名してください。</translation>
+    </message>
+    <message>
+        <source>The signature fills a signature box placed for another signer.</source>
+        <translation>他の署名者のために配置された署名欄に署名しています。</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +1769,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>Archive timestamp renewal</source>
         <translation>アーカイブタイムスタンプ更新</translation>
+    </message>
+    <message>
+        <source>Signature box placement</source>
+        <translation>署名欄の配置</translation>
     </message>
 </context>
 <context>
