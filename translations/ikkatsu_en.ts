@@ -2548,6 +2548,14 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The viewers and signers of %1 were changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Place signature boxes...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature boxes of %1 were saved as a new version.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::LoginPage</name>
@@ -2857,6 +2865,29 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     </message>
     <message>
         <source>Concerns: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::PlacementCanvas</name>
+    <message>
+        <source>Choose the signer whose box you are placing first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has a signature box on page %2. A placed box cannot be moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A signature box needs at least %1 points (about 6 mm) on each side. Drag a larger box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3197,6 +3228,69 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::SignatureBoxDialog</name>
+    <message>
+        <source>Place signature boxes - %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a signer, then drag a box on the page where their seal goes. Boxes drawn here can be moved or deleted until you save; a saved box cannot be moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every signer of this file has signed, or it has none. Add signers first with Change viewers and signers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: page %2, signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: page %2, placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: page %2, new (not saved yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No signature box yet.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2563,6 +2563,14 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The viewers and signers of %1 were changed.</source>
         <translation>%1 の閲覧者・署名者を変更しました。</translation>
     </message>
+    <message>
+        <source>Place signature boxes...</source>
+        <translation>署名欄の配置...</translation>
+    </message>
+    <message>
+        <source>The signature boxes of %1 were saved as a new version.</source>
+        <translation>%1 の署名欄を保存しました（新しい版）。</translation>
+    </message>
 </context>
 <context>
     <name>ikkatsu::ui::LoginPage</name>
@@ -2871,6 +2879,29 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
     <message>
         <source>Concerns: %1</source>
         <translation>対象: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::PlacementCanvas</name>
+    <message>
+        <source>Choose the signer whose box you are placing first.</source>
+        <translation>先に、署名欄を配置する署名者を選択してください。</translation>
+    </message>
+    <message>
+        <source>%1 already has a signature box on page %2. A placed box cannot be moved.</source>
+        <translation>%1 の署名欄は %2 ページに配置済みです。配置済みの署名欄は移動できません。</translation>
+    </message>
+    <message>
+        <source>A signature box needs at least %1 points (about 6 mm) on each side. Drag a larger box.</source>
+        <translation>署名欄は縦横とも%1ポイント（約6mm）以上必要です。もう少し大きくドラッグしてください。</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>署名済</translation>
+    </message>
+    <message>
+        <source>Placed</source>
+        <translation>配置済</translation>
     </message>
 </context>
 <context>
@@ -3209,6 +3240,69 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>
             <numerusform>未処理のファイルが %n 件あります。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ikkatsu::ui::SignatureBoxDialog</name>
+    <message>
+        <source>Place signature boxes - %1</source>
+        <translation>署名欄の配置 - %1</translation>
+    </message>
+    <message>
+        <source>Choose a signer, then drag a box on the page where their seal goes. Boxes drawn here can be moved or deleted until you save; a saved box cannot be moved.</source>
+        <translation>署名者を選択し、印影を押す位置をページ上でドラッグして署名欄を配置してください。ここで描いた署名欄は保存するまで移動・削除できます。保存した署名欄は移動できません。</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>署名者</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>前のページ</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>次のページ</translation>
+    </message>
+    <message>
+        <source>Delete box</source>
+        <translation>署名欄を削除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Every signer of this file has signed, or it has none. Add signers first with Change viewers and signers.</source>
+        <translation>このファイルの署名者は全員署名済みか、署名者がいません。先に「閲覧者・署名者の変更」で署名者を追加してください。</translation>
+    </message>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>%1 / %2 ページ</translation>
+    </message>
+    <message>
+        <source>%1: page %2, signed</source>
+        <translation>%1：%2 ページ（署名済）</translation>
+    </message>
+    <message>
+        <source>%1: page %2, placed</source>
+        <translation>%1：%2 ページ（配置済）</translation>
+    </message>
+    <message>
+        <source>%1: page %2, new (not saved yet)</source>
+        <translation>%1：%2 ページ（未保存）</translation>
+    </message>
+    <message>
+        <source>No signature box yet.</source>
+        <translation>署名欄はまだありません。</translation>
     </message>
 </context>
 <context>
