@@ -185,26 +185,11 @@ Result<DisplayCopy> buildDisplayCopy(const QString& path)
     if (copy.stampCount == 0)
         return copy;
 
-    // As PdfSigner appends a revision: on a line of its own, in the file's cross-reference style.
-    Result<QByteArray> lastByte = reader.read(copy.originalSize - 1, 1);
-    if (!lastByte)
-        return lastByte.error();
-    const bool needsNewline = *lastByte != "\n" && *lastByte != "\r";
-    IncrementalUpdate::TrailerFields trailer;
-    trailer.root = PdfObject::reference(reader.rootRef());
-    const PdfObject& info = reader.trailer().get("Info");
-    if (info.isReference())
-        trailer.info = info;
-    const PdfObject& id = reader.trailer().get("ID");
-    if (id.isArray())
-        trailer.id = id;
-    if (reader.isEncrypted())
-        trailer.encrypt = reader.trailer().get("Encrypt");
-    trailer.prev = reader.startxref();
-    const XrefStyle style = reader.newestSection().isStream ? XrefStyle::Stream : XrefStyle::Table;
-    copy.appended = builder.update.write(copy.originalSize + (needsNewline ? 1 : 0), style, trailer);
-    if (needsNewline)
-        copy.appended.prepend('\n');
+    // As PdfSigner appends a revision.
+    Result<QByteArray> appended = builder.update.writeAfter(reader);
+    if (!appended)
+        return appended.error();
+    copy.appended = std::move(appended).value();
     return copy;
 }
 

@@ -1,6 +1,7 @@
 // Writes an incremental update section (ISO 32000-2 §7.5.6) with a classic table or a cross-reference stream.
 #include "pdf/IncrementalUpdate.h"
 
+#include "pdf/PdfReader.h"
 #include "pdf/PdfSecurity.h"
 
 #include <vector>
@@ -96,6 +97,31 @@ Status IncrementalUpdate::putStream(PdfRef ref, PdfObject dict, const QByteArray
     syntax.append("\nendstream");
     putRaw(ref, std::move(syntax));
     return {};
+}
+
+Result<QByteArray> IncrementalUpdate::writeAfter(PdfReader& reader)
+{
+    const qint64 size = reader.fileSize();
+    Result<QByteArray> lastByte = reader.read(size - 1, 1);
+    if (!lastByte)
+        return lastByte.error();
+    const bool needsNewline = *lastByte != "\n" && *lastByte != "\r";
+    TrailerFields trailer;
+    trailer.root = PdfObject::reference(reader.rootRef());
+    const PdfObject& info = reader.trailer().get("Info");
+    if (info.isReference())
+        trailer.info = info;
+    const PdfObject& id = reader.trailer().get("ID");
+    if (id.isArray())
+        trailer.id = id;
+    if (reader.isEncrypted())
+        trailer.encrypt = reader.trailer().get("Encrypt");
+    trailer.prev = reader.startxref();
+    const XrefStyle style = reader.newestSection().isStream ? XrefStyle::Stream : XrefStyle::Table;
+    QByteArray appended = write(size + (needsNewline ? 1 : 0), style, trailer);
+    if (needsNewline)
+        appended.prepend('\n');
+    return appended;
 }
 
 qint64 IncrementalUpdate::offsetOf(PdfRef ref) const

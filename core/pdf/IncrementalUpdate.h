@@ -10,6 +10,8 @@
 
 namespace ikkatsu::pdf {
 
+class PdfReader;
+
 class PdfSecurity;
 
 enum class XrefStyle {
@@ -49,6 +51,11 @@ public:
     // landed (relative to the start of the file). Ends with "%%EOF\n". A Table section that would land beyond the
     // ten digits a table entry holds is written as a stream.
     QByteArray write(qint64 startOffset, XrefStyle style, const TrailerFields& trailer);
+    // The update as the next revision of the file `reader` reads, ready to append to it: on a line of its own, in
+    // the newest section's cross-reference style (hybrid files get a classic section: older readers must still
+    // follow it), the trailer's /Root, /Info, /ID and /Encrypt carried on (an encrypted document keeps its key),
+    // /Prev naming the newest section.
+    Result<QByteArray> writeAfter(PdfReader& reader);
     // The file offset of "n g obj" after write(); -1 when unknown.
     qint64 offsetOf(PdfRef ref) const;
     qint64 startxref() const { return m_startxref; }

@@ -619,31 +619,11 @@ Result<WrittenSignature> writeSignedRevision(RevisionWriter& target, PlannedUpda
 {
     PdfReader& reader = target.reader;
     AtomicFile& output = target.output;
-    // The update starts on a line of its own.
     const qint64 inputSize = reader.fileSize();
-    Result<QByteArray> lastByte = reader.read(inputSize - 1, 1);
-    if (!lastByte)
-        return lastByte.error();
-    const bool needsNewline = *lastByte != "\n" && *lastByte != "\r";
-    const qint64 sectionStart = inputSize + (needsNewline ? 1 : 0);
-
-    IncrementalUpdate::TrailerFields trailer;
-    trailer.root = PdfObject::reference(reader.rootRef());
-    const PdfObject& info = reader.trailer().get("Info");
-    if (info.isReference())
-        trailer.info = info;
-    const PdfObject& id = reader.trailer().get("ID");
-    if (id.isArray())
-        trailer.id = id;
-    // An encrypted document stays encrypted with the same key: the same /Encrypt and the same /ID.
-    if (reader.isEncrypted())
-        trailer.encrypt = reader.trailer().get("Encrypt");
-    trailer.prev = reader.startxref();
-    // Hybrid files (classic table plus /XRefStm) get a classic section: older readers must still follow it.
-    const XrefStyle style = reader.newestSection().isStream ? XrefStyle::Stream : XrefStyle::Table;
-    QByteArray appended = plan.update.write(sectionStart, style, trailer);
-    if (needsNewline)
-        appended.prepend('\n');
+    Result<QByteArray> revision = plan.update.writeAfter(reader);
+    if (!revision)
+        return revision.error();
+    QByteArray appended = std::move(revision).value();
 
     WrittenSignature expected;
     expected.startxref = plan.update.startxref();

@@ -343,26 +343,7 @@ Result<QByteArray> signatureFieldsRevision(PdfReader& reader, const std::vector<
     Result<IncrementalUpdate> update = changes.finish();
     if (!update)
         return update.error();
-    IncrementalUpdate::TrailerFields trailer;
-    trailer.root = PdfObject::reference(reader.rootRef());
-    if (reader.trailer().get("Info").isReference())
-        trailer.info = reader.trailer().get("Info");
-    if (reader.trailer().get("ID").isArray())
-        trailer.id = reader.trailer().get("ID");
-    if (reader.isEncrypted())
-        trailer.encrypt = reader.trailer().get("Encrypt");
-    trailer.prev = reader.startxref();
-    // The update starts on a line of its own; hybrid files get a classic section, as PdfSigner writes them.
-    const qint64 size = reader.fileSize();
-    Result<QByteArray> lastByte = reader.read(size - 1, 1);
-    if (!lastByte)
-        return lastByte.error();
-    const bool needsNewline = *lastByte != "\n" && *lastByte != "\r";
-    const XrefStyle style = reader.newestSection().isStream ? XrefStyle::Stream : XrefStyle::Table;
-    QByteArray appended = update->write(size + (needsNewline ? 1 : 0), style, trailer);
-    if (needsNewline)
-        appended.prepend('\n');
-    return appended;
+    return update->writeAfter(reader);
 }
 
 Status addSignatureFields(const QString& inputPath, const QString& outputPath,
