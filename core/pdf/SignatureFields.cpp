@@ -66,7 +66,11 @@ public:
     { }
 
     PdfRef allocate() { return m_update.allocate(); }
-    void set(PdfRef ref, PdfObject object) { m_objects[ref.number] = {ref, std::move(object)}; }
+    // insert_or_assign, not operator[]: PdfObject has no default constructor clang's library could use.
+    void set(PdfRef ref, PdfObject object)
+    {
+        m_objects.insert_or_assign(ref.number, std::pair {ref, std::move(object)});
+    }
     PdfObject* find(PdfRef ref)
     {
         auto it = m_objects.find(ref.number);
