@@ -22,11 +22,14 @@ Status signWithKeyStore(const QString& path, const QString& keyStorePath, const 
 // Types `text` key by key, including characters QTest::keyClicks cannot (kana, kanji).
 void typeText(QWidget* widget, const QString& text);
 
-// The child named `name` of `root`, of type T; fails the calling test when missing.
+// The child named `name` of `root`, of type T; null (and a warning naming it) when missing.
 template<typename T>
 T* child(const QObject* root, const QString& name)
 {
-    return root->findChild<T*>(name);
+    T* found = root->findChild<T*>(name);
+    if (!found)
+        qWarning("no child %s", qPrintable(name));
+    return found;
 }
 
 } // namespace ikkatsu::test

@@ -99,10 +99,7 @@ private:
     template<typename T>
     T* find(const QString& name)
     {
-        T* widget = m_window->findChild<T*>(name);
-        if (!widget)
-            qWarning("no widget %s", qPrintable(name));
-        return widget;
+        return test::child<T>(m_window.get(), name);
     }
     SignatureBoxDialog* openDialog();
     // A mouse drag on the canvas from one PDF point of `page` to another.
