@@ -344,7 +344,7 @@ void MainWindow::openFile(const FileEntry& entry)
     if (!m_files)
         return;
     const QList<Certificate> anchors = trustAnchors();
-    whenReady(this, m_files->download(entry.id), [this, entry, anchors](const Result<DownloadedFile>& file) {
+    whenReady(this, m_files->view(entry.id), [this, entry, anchors](const Result<DownloadedFile>& file) {
         ProcessingRecord record;
         record.at = QDateTime::currentDateTimeUtc();
         record.fileName = entry.fileName;

@@ -816,7 +816,7 @@ int main(int argc, char** argv)
 
     // A file of the batch in the viewer: the seal on the page where the user's settings put it.
     {
-        auto sealed = window.fileSource()->download(selected.at(0).id);
+        auto sealed = window.fileSource()->view(selected.at(0).id);
         waitFor([&] { return sealed.isFinished(); }, "signed file");
         if (sealed.resultCount() > 0 && sealed.result().ok()) {
             FileViewer viewer;

@@ -390,7 +390,7 @@ void TestUiServerFilesFlow::batchSignTwentyFiles()
     const auto anchor = Certificate::fromDer(ca.body);
     QVERIFY(anchor);
     for (int row = 0; row < model->rowCount(); ++row) {
-        auto download = m_window->fileSource()->download(model->entry(row).id);
+        auto download = m_window->fileSource()->view(model->entry(row).id);
         QTRY_VERIFY_WITH_TIMEOUT(download.isFinished(), 20000);
         QVERIFY(download.result().ok());
         QCOMPARE(download.result()->version, QStringLiteral("2"));

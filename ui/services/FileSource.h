@@ -2,7 +2,7 @@
 #pragma once
 
 #include "api/FileDto.h"
-#include "client/TimestampClient.h"
+#include "client/BatchSource.h"
 #include "common/Result.h"
 
 #include <QDate>
@@ -67,11 +67,7 @@ struct FilePage
 };
 
 // A downloaded copy of one file version, in a local path the caller may read and sign.
-struct DownloadedFile
-{
-    QString localPath;
-    QString version;
-};
+using DownloadedFile = client::BatchDownload;
 
 // One line of 処理結果.
 struct ProcessingRecord
@@ -84,27 +80,16 @@ struct ProcessingRecord
     QString errorCode; // "E4001" when !ok
 };
 
-class FileSource
+// The batch's BatchSource (download for signing, upload, the signature level) plus what the screens need.
+class FileSource : public client::BatchSource
 {
 public:
-    virtual ~FileSource() = default;
-
     virtual QFuture<Result<FilePage>> list(const FileListFilter& filter) = 0;
-    virtual QFuture<Result<DownloadedFile>> download(const QString& fileId) = 0;
-    // Uploads a signed file based on `baseVersion`; refused with VersionConflict when the stored file moved on.
-    // Answers the file's state after it: 署名中 while other signers remain, 署名済 when it was the last signature.
-    virtual QFuture<Result<SignatureState>> upload(
-        const QString& fileId, const QString& baseVersion, const QString& signedPath)
-        = 0;
+    // ファイル閲覧: a copy to show in the viewer (a server records the view in 処理結果).
+    virtual QFuture<Result<DownloadedFile>> view(const QString& fileId) = 0;
     virtual QFuture<Result<QList<ProcessingRecord>>> history() = 0;
     // Records a view or signature outcome in 処理結果.
     virtual void record(const ProcessingRecord& record) = 0;
-    // What this source's signatures carry beyond PAdES B-B: nothing for local folders; for a server, the level its
-    // administrator set (timestamps from its TSA, revocation data, an archive timestamp).
-    virtual QFuture<Result<LongTermSigning>> longTermSigning()
-    {
-        return QtFuture::makeReadyFuture(Result<LongTermSigning>(LongTermSigning()));
-    }
 };
 
 QString myStatusText(MyStatus status);

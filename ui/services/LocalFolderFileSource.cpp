@@ -168,10 +168,10 @@ QFuture<Result<DownloadedFile>> LocalFolderFileSource::download(const QString& f
     });
 }
 
-QFuture<Result<SignatureState>> LocalFolderFileSource::upload(
+QFuture<Result<api::SignatureStatus>> LocalFolderFileSource::upload(
     const QString& fileId, const QString& baseVersion, const QString& signedPath)
 {
-    return QtConcurrent::run([this, fileId, baseVersion, signedPath]() -> Result<SignatureState> {
+    return QtConcurrent::run([this, fileId, baseVersion, signedPath]() -> Result<api::SignatureStatus> {
         QMutexLocker lock(&m_mutex);
         auto path = resolve(m_root, fileId);
         IKK_TRY(path);
@@ -186,9 +186,9 @@ QFuture<Result<SignatureState>> LocalFolderFileSource::upload(
         const int required = requiredSigners(QFileInfo(*path).absolutePath());
         // A document that opens only with its user password cannot be counted here; it holds ours at least.
         if (!report && report.error().code == ErrorCode::PdfEncrypted)
-            return required <= 1 ? SignatureState::Signed : SignatureState::InProgress;
+            return required <= 1 ? api::SignatureStatus::Signed : api::SignatureStatus::Signing;
         IKK_TRY(report);
-        return report->signatures.size() < required ? SignatureState::InProgress : SignatureState::Signed;
+        return report->signatures.size() < required ? api::SignatureStatus::Signing : api::SignatureStatus::Signed;
     });
 }
 

@@ -3,12 +3,7 @@
 
 #include "api/FileDto.h"
 #include "client/ApiClient.h"
-#include "client/TimestampClient.h"
-#include "common/AtomicFile.h"
-
-#include <QCryptographicHash>
-#include <QFile>
-#include <QPromise>
+#include "client/Futures.h"
 
 #include <algorithm>
 
@@ -16,23 +11,9 @@ namespace ikkatsu::ui {
 
 namespace {
 
-template<typename T>
-using SharedPromise = std::shared_ptr<QPromise<T>>;
-
-template<typename T>
-SharedPromise<T> makePromise()
-{
-    auto promise = std::make_shared<QPromise<T>>();
-    promise->start();
-    return promise;
-}
-
-template<typename T>
-void fulfil(const SharedPromise<T>& promise, T value)
-{
-    promise->addResult(std::move(value));
-    promise->finish();
-}
+using client::fulfil;
+using client::makePromise;
+using client::SharedPromise;
 
 Error noSession()
 {
@@ -101,19 +82,11 @@ void fetchPages(QPointer<client::ApiClient> client, std::shared_ptr<ListState> s
     });
 }
 
-QString safeName(const QString& fileId)
-{
-    QString name;
-    for (const QChar c : fileId)
-        name.append(c.isLetterOrNumber() || c == QLatin1Char('-') ? c : QLatin1Char('_'));
-    return name;
-}
-
 } // namespace
 
 ServerFileSource::ServerFileSource(client::ApiClient* client)
     : m_client(client)
-    , m_downloads(std::make_shared<QTemporaryDir>())
+    , m_batch(client)
 { }
 
 ServerFileSource::~ServerFileSource() = default;
@@ -174,23 +147,6 @@ api::FileListFilter ServerFileSource::toApiFilter(const FileListFilter& filter)
     return query;
 }
 
-QFuture<Result<LongTermSigning>> ServerFileSource::longTermSigning()
-{
-    using Answer = Result<LongTermSigning>;
-    if (!m_client)
-        return QtFuture::makeReadyFuture(Answer(noSession()));
-    auto promise = makePromise<Answer>();
-    QPointer<client::ApiClient> client = m_client;
-    m_client->signingPolicy([promise, client](Result<client::ApiClient::SigningPolicy> policy) {
-        if (!policy.ok())
-            return fulfil(promise, Answer(policy.error()));
-        if (!client)
-            return fulfil(promise, Answer(noSession()));
-        fulfil(promise, Answer(longTermSigningFor(*client, *policy)));
-    });
-    return promise->future();
-}
-
 QFuture<Result<FilePage>> ServerFileSource::list(const FileListFilter& filter)
 {
     auto promise = makePromise<Result<FilePage>>();
@@ -198,52 +154,6 @@ QFuture<Result<FilePage>> ServerFileSource::list(const FileListFilter& filter)
     state->query = toApiFilter(filter);
     state->wanted = std::max(1, filter.pageSize);
     fetchPages(m_client, state, promise);
-    return promise->future();
-}
-
-QFuture<Result<DownloadedFile>> ServerFileSource::download(const QString& fileId)
-{
-    if (!m_client)
-        return QtFuture::makeReadyFuture(Result<DownloadedFile>(noSession()));
-    if (!m_downloads->isValid())
-        return QtFuture::makeReadyFuture(
-            Result<DownloadedFile>(makeError(ErrorCode::OutputWriteFailed, QStringLiteral("no temporary directory"))));
-    auto promise = makePromise<Result<DownloadedFile>>();
-    const QString target = m_downloads->filePath(safeName(fileId) + QStringLiteral(".pdf"));
-    auto downloads = m_downloads; // keeps the directory alive until the answer is written
-    m_client->downloadFile(fileId, [promise, target, downloads](Result<client::ApiClient::Download> answer) {
-        if (!answer.ok())
-            return fulfil(promise, Result<DownloadedFile>(answer.error()));
-        // ApiClient compared the bytes with the server's digest; a missing tag would make the upload unanchored.
-        if (answer->version <= 0)
-            return fulfil(promise,
-                Result<DownloadedFile>(makeError(ErrorCode::ProtocolMismatch, QStringLiteral("no version tag"))));
-        const Status written = writeFileAtomically(target, answer->bytes, 0600);
-        if (!written.ok())
-            return fulfil(promise, Result<DownloadedFile>(written.error()));
-        fulfil(promise, Result<DownloadedFile>(DownloadedFile {target, QString::number(answer->version)}));
-    });
-    return promise->future();
-}
-
-QFuture<Result<SignatureState>> ServerFileSource::upload(
-    const QString& fileId, const QString& baseVersion, const QString& signedPath)
-{
-    using Answer = Result<SignatureState>;
-    if (!m_client)
-        return QtFuture::makeReadyFuture(Answer(noSession()));
-    bool numeric = false;
-    const int version = baseVersion.toInt(&numeric);
-    if (!numeric || version <= 0)
-        return QtFuture::makeReadyFuture(Answer(makeError(ErrorCode::VersionConflict, fileId)));
-    QFile file(signedPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return QtFuture::makeReadyFuture(Answer(makeError(ErrorCode::InputFileUnreadable, signedPath)));
-    const QByteArray bytes = file.readAll();
-    auto promise = makePromise<Answer>();
-    m_client->uploadSignedFile(fileId, version, bytes, [promise](Result<api::FileEntry> answer) {
-        fulfil(promise, answer.ok() ? Answer(stateOf(answer->status)) : Answer(answer.error()));
-    });
     return promise->future();
 }
 
