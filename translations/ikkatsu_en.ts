@@ -116,10 +116,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 signed, %2 failed in %3 s (%4 files/s; download %5 ms, sign %6 ms, upload %7 ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>  login --server URL --user ID [--password-stdin] [--otp-stdin] [--session-file FILE]
   certificate-setup --server URL --key-store PATH [--key p256|rsa2048] [--view-only] [--force]
                     [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]
@@ -133,6 +129,10 @@
     </message>
     <message>
         <source>None of the files can be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed, %2 failed in %3 s (%4 files/s; download and check %5 ms, sign and upload %6 ms)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1837,10 +1837,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Uploading the signed files…</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Finished: %1 signed, %2 failed, %3 skipped, %4 cancelled.</source>

@@ -116,10 +116,6 @@
         <translation>一括電子署名</translation>
     </message>
     <message>
-        <source>%1 signed, %2 failed in %3 s (%4 files/s; download %5 ms, sign %6 ms, upload %7 ms)</source>
-        <translation>署名 %1 件、失敗 %2 件、%3 秒 (%4 件/秒。ダウンロード %5 ms、署名 %6 ms、アップロード %7 ms)</translation>
-    </message>
-    <message>
         <source>  login --server URL --user ID [--password-stdin] [--otp-stdin] [--session-file FILE]
   certificate-setup --server URL --key-store PATH [--key p256|rsa2048] [--view-only] [--force]
                     [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]
@@ -142,6 +138,10 @@
     <message>
         <source>None of the files can be signed.</source>
         <translation>署名できるファイルがありません。</translation>
+    </message>
+    <message>
+        <source>%1 signed, %2 failed in %3 s (%4 files/s; download and check %5 ms, sign and upload %6 ms)</source>
+        <translation>署名 %1 件、失敗 %2 件、%3 秒 (%4 件/秒。ダウンロードと確認 %5 ms、署名とアップロード %6 ms)</translation>
     </message>
 </context>
 <context>
@@ -1858,10 +1858,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>
             <numerusform>この端末で %n 件のファイルに署名しています…</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Uploading the signed files…</source>
-        <translation>署名済みファイルをアップロードしています…</translation>
     </message>
     <message>
         <source>Finished: %1 signed, %2 failed, %3 skipped, %4 cancelled.</source>

@@ -181,7 +181,7 @@ void BatchSession::pumpDownloads()
                 pumpDownloads();
             });
     }
-    if (!isChecking() && m_downloadsInFlight == 0)
+    if (!isChecking())
         emit checked();
 }
 
@@ -204,7 +204,7 @@ void BatchSession::runCheck(int index, const SecureBuffer& password)
     whenReady(this, checking, [this, index](const PreflightReport& report) {
         --m_checksPending;
         applyPreflight(index, report);
-        if (!isChecking() && m_downloadsInFlight == 0)
+        if (!isChecking())
             emit checked();
     });
 }

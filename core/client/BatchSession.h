@@ -82,7 +82,10 @@ public:
     int signableCount() const;
     // Files still waiting for supplyPassword(), in order.
     QList<int> filesNeedingPassword() const;
-    bool isChecking() const { return m_checksPending > 0 || m_nextDownload < m_files.size(); }
+    bool isChecking() const
+    {
+        return m_checksPending > 0 || m_downloadsInFlight > 0 || m_nextDownload < m_files.size();
+    }
     bool isRunning() const { return m_running; }
     // Files a later batch would still have to sign: not finished, cancelled, or failed because the source could not
     // be reached. Files the source refused are settled (their code is in 処理結果).
