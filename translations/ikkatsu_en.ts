@@ -116,23 +116,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>  login --server URL --user ID [--password-stdin] [--otp-stdin] [--session-file FILE]
-  certificate-setup --server URL --key-store PATH [--key p256|rsa2048] [--view-only] [--force]
-                    [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]
-  logout --server URL [--session-file FILE]
-  batch --server URL --key-store PATH [--pin-stdin] [--user ID --password-stdin --otp-stdin]
-        [--session-file FILE]  (signs every file waiting for your signature)
-  Secrets are read from the terminal without echo, or with --*-stdin one line each from stdin in the
-  order password, one-time password, PIN, PIN confirmation.
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>None of the files can be signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 signed, %2 failed in %3 s (%4 files/s; download and check %5 ms, sign and upload %6 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  login --server URL --user ID [--password-stdin] [--otp-stdin] [--session-file FILE]
+  certificate-setup --server URL --key-store PATH [--key p256|rsa2048] [--view-only] [--force]
+                    [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]
+  logout --server URL [--session-file FILE]
+  batch --server URL --key-store PATH [--pin-stdin] [--user ID --password-stdin --otp-stdin]
+        [--session-file FILE] [--transfers N]  (signs every file waiting for your signature;
+        N downloads and uploads in flight, 1 to 16, default 6)
+  Secrets are read from the terminal without echo, or with --*-stdin one line each from stdin in the
+  order password, one-time password, PIN, PIN confirmation.
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -57,6 +57,7 @@ struct Options
     bool pinStdin = false;
     bool viewOnly = false;
     bool force = false;
+    int transfers = 6; // batch: downloads and uploads in flight
 };
 
 void out(const QString& text)
@@ -134,7 +135,12 @@ Result<Options> parseOptions(const QStringList& args)
             options.viewOnly = true;
         else if (arg == QLatin1String("--force"))
             options.force = true;
-        else
+        else if (arg == QLatin1String("--transfers")) {
+            bool ok = false;
+            options.transfers = value().toInt(&ok);
+            if (!ok || options.transfers < 1 || options.transfers > 16)
+                return makeError(ErrorCode::BadRequest, QStringLiteral("--transfers takes 1 to 16"));
+        } else
             return makeError(ErrorCode::BadRequest, QStringLiteral("unknown option: ") + arg);
     }
     return options;
@@ -311,7 +317,9 @@ int batchSign(ApiClient& client, const Options& options)
     }
 
     ServerBatchSource source(&client);
-    BatchSession batch(&source, pending);
+    BatchSession::Options pipeline;
+    pipeline.transfersInFlight = options.transfers;
+    BatchSession batch(&source, pending, pipeline);
     // One line per file as it settles: refused by the pre-flight (code and full reason), failed, signed.
     QObject::connect(&batch, &BatchSession::fileChanged, [&batch](int index) {
         const BatchSession::File& file = batch.file(index);
@@ -419,7 +427,8 @@ QString accountCommandsUsage()
         "                    [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]\n"
         "  logout --server URL [--session-file FILE]\n"
         "  batch --server URL --key-store PATH [--pin-stdin] [--user ID --password-stdin --otp-stdin]\n"
-        "        [--session-file FILE]  (signs every file waiting for your signature)\n"
+        "        [--session-file FILE] [--transfers N]  (signs every file waiting for your signature;\n"
+        "        N downloads and uploads in flight, 1 to 16, default 6)\n"
         "  Secrets are read from the terminal without echo, or with --*-stdin one line each from stdin in the\n"
         "  order password, one-time password, PIN, PIN confirmation.\n");
 }
