@@ -3,11 +3,11 @@
 // a wrong PIN that changes nothing, a refusal in the middle that leaves the others, and downloads for signing that
 // are not a 閲覧 in 処理結果.
 #include "FileSteps.h"
+#include "HeldUploads.h"
 #include "PdfFixtures.h"
 #include "TestSupport.h"
 #include "client/ApiClient.h"
 #include "client/BatchSession.h"
-#include "client/Futures.h"
 #include "client/ServerBatchSource.h"
 #include "crypto/KeyStore.h"
 
@@ -17,87 +17,7 @@ using namespace ikkatsu;
 using namespace ikkatsu::test;
 using client::BatchSession;
 
-namespace {
-
-// The real server's source with a gate in front of its uploads and a count of what is under way: uploads can be
-// held (the request is not sent) until release(), so a test decides what a cancel meets instead of guessing a time.
-class HeldSource : public client::BatchSource
-{
-public:
-    explicit HeldSource(client::BatchSource* inner)
-        : m_inner(inner)
-    { }
-
-    QFuture<Result<client::BatchDownload>> download(const QString& fileId) override
-    {
-        ++downloads;
-        maxDownloadsInFlight = std::max(maxDownloadsInFlight, ++m_downloadsInFlight);
-        auto promise = client::makePromise<Result<client::BatchDownload>>();
-        client::whenReady(&m_context, m_inner->download(fileId), [this, promise](Result<client::BatchDownload> got) {
-            --m_downloadsInFlight;
-            client::fulfil(promise, std::move(got));
-        });
-        return promise->future();
-    }
-
-    QFuture<Result<api::SignatureStatus>> upload(
-        const QString& fileId, const QString& baseVersion, const QString& signedPath) override
-    {
-        ++uploads;
-        maxUploadsInFlight = std::max(maxUploadsInFlight, ++m_uploadsInFlight);
-        auto promise = client::makePromise<Result<api::SignatureStatus>>();
-        Held held {fileId, baseVersion, signedPath, promise};
-        if (holdUploads)
-            m_held.append(held);
-        else
-            forward(held);
-        return promise->future();
-    }
-
-    QFuture<Result<LongTermSigning>> longTermSigning() override { return m_inner->longTermSigning(); }
-
-    int heldCount() const { return int(m_held.size()); }
-    void release()
-    {
-        holdUploads = false;
-        for (const Held& held : std::exchange(m_held, {}))
-            forward(held);
-    }
-
-    bool holdUploads = false;
-    int downloads = 0;
-    int uploads = 0;
-    int maxDownloadsInFlight = 0;
-    int maxUploadsInFlight = 0;
-
-private:
-    struct Held
-    {
-        QString fileId;
-        QString baseVersion;
-        QString signedPath;
-        client::SharedPromise<Result<api::SignatureStatus>> promise;
-    };
-
-    void forward(const Held& held)
-    {
-        // The signed copy must still be there when the held request finally goes out.
-        QVERIFY2(QFileInfo::exists(held.signedPath), qPrintable(held.signedPath));
-        client::whenReady(&m_context, m_inner->upload(held.fileId, held.baseVersion, held.signedPath),
-            [this, promise = held.promise](Result<api::SignatureStatus> uploaded) {
-                --m_uploadsInFlight;
-                client::fulfil(promise, std::move(uploaded));
-            });
-    }
-
-    client::BatchSource* m_inner;
-    QObject m_context;
-    QList<Held> m_held;
-    int m_downloadsInFlight = 0;
-    int m_uploadsInFlight = 0;
-};
-
-} // namespace
+using Source = test::HeldUploads<client::ServerBatchSource>;
 
 class TestBatchSession : public QObject
 {
@@ -196,8 +116,7 @@ void TestBatchSession::signsEveryFileWithTransfersInFlight()
 {
     const QStringList ids = newFiles(QStringLiteral("並行"), 12);
     QCOMPARE(ids.size(), 12);
-    client::ServerBatchSource server(m_client.get());
-    HeldSource source(&server);
+    Source source(m_client.get());
     BatchSession::Options options;
     options.transfersInFlight = 3;
     BatchSession session(&source, batchFiles(ids), options);
@@ -233,8 +152,7 @@ void TestBatchSession::cancelMeetsHeldUploads()
 {
     const QStringList ids = newFiles(QStringLiteral("取消"), 12);
     QCOMPARE(ids.size(), 12);
-    client::ServerBatchSource server(m_client.get());
-    HeldSource source(&server);
+    Source source(m_client.get());
     source.holdUploads = true;
     BatchSession::Options options;
     options.transfersInFlight = 3;
@@ -274,8 +192,7 @@ void TestBatchSession::wrongPinChangesNothing()
 {
     const QStringList ids = newFiles(QStringLiteral("暗証"), 3);
     QCOMPARE(ids.size(), 3);
-    client::ServerBatchSource server(m_client.get());
-    HeldSource source(&server);
+    Source source(m_client.get());
     BatchSession session(&source, batchFiles(ids));
     QSignalSpy checked(&session, &BatchSession::checked);
     session.check();
@@ -302,8 +219,7 @@ void TestBatchSession::refusalInTheMiddleLeavesTheOthers()
 {
     const QStringList ids = newFiles(QStringLiteral("競合"), 5, {m_user.account.userId, m_second.account.userId});
     QCOMPARE(ids.size(), 5);
-    client::ServerBatchSource server(m_client.get());
-    HeldSource source(&server);
+    Source source(m_client.get());
     BatchSession session(&source, batchFiles(ids));
     QSignalSpy checked(&session, &BatchSession::checked);
     session.check();
