@@ -198,8 +198,8 @@ void TestUiPages::filterDefaultsUseTheJapanDay()
     // The panel and the filter defaults take that day, whatever zone the test machine runs in.
     FileFilterPanel panel;
     QCOMPARE(panel.filter().registeredTo, api::japanToday());
-    QCOMPARE(FileListFilter::defaults().registeredTo, api::japanToday());
-    QCOMPARE(FileListFilter::defaults().registeredFrom, api::japanToday().addMonths(-3));
+    QCOMPARE(defaultFileFilter().registeredTo, api::japanToday());
+    QCOMPARE(defaultFileFilter().registeredFrom, api::japanToday().addMonths(-3));
     // The server's day boundary for that date is Japan midnight, i.e. 15:00 UTC the day before.
     QCOMPARE(api::japanDayStart(QDate(2026, 12, 5)).toUTC(), QDateTime(QDate(2026, 12, 4), QTime(15, 0), Qt::UTC));
 }
@@ -228,7 +228,7 @@ void TestUiPages::filterDefaultsAndClear()
         QCOMPARE(test::child<QRadioButton>(&panel, QStringLiteral("state%1").arg(i))->text(), states[i]);
     QCOMPARE(test::child<QDateEdit>(&panel, QStringLiteral("registeredFromEdit"))->date(), QDate(2019, 2, 28));
     QCOMPARE(test::child<QDateEdit>(&panel, QStringLiteral("registeredToEdit"))->date(), QDate(2019, 5, 29));
-    QCOMPARE(panel.filter(), FileListFilter::defaults(QDate(2019, 5, 29)));
+    QCOMPARE(panel.filter(), defaultFileFilter(QDate(2019, 5, 29)));
 
     // Change every condition with the keyboard and mouse, then [クリア] restores the defaults.
     myStatus->setFocus();
@@ -240,9 +240,9 @@ void TestUiPages::filterDefaultsAndClear()
     test::typeText(test::child<QLineEdit>(&panel, QStringLiteral("folderNameEdit")), QStringLiteral("建築"));
     test::typeText(test::child<QLineEdit>(&panel, QStringLiteral("fileNameEdit")), QStringLiteral("申請"));
     const FileListFilter changed = panel.filter();
-    QCOMPARE(changed.myStatus, MyStatus::Done);
-    QCOMPARE(changed.target, SearchTarget::Sign);
-    QCOMPARE(changed.signatureState, SignatureState::Signed);
+    QCOMPARE(changed.myStatus, MyStatus::Processed);
+    QCOMPARE(changed.target, FileListFilter::Target::Sign);
+    QCOMPARE(changed.signatureStatus, SignatureStatus::Signed);
     QCOMPARE(changed.registeredFrom, QDate(2018, 1, 1));
     QCOMPARE(changed.folderName, QStringLiteral("建築"));
     QCOMPARE(changed.fileName, QStringLiteral("申請"));
@@ -251,7 +251,7 @@ void TestUiPages::filterDefaultsAndClear()
     QSignalSpy searched(&panel, &FileFilterPanel::searchRequested);
     QSignalSpy cleared(&panel, &FileFilterPanel::cleared);
     QTest::mouseClick(test::child<QPushButton>(&panel, QStringLiteral("clearButton")), Qt::LeftButton);
-    QCOMPARE(panel.filter(), FileListFilter::defaults(QDate(2019, 5, 29)));
+    QCOMPARE(panel.filter(), defaultFileFilter(QDate(2019, 5, 29)));
     QCOMPARE(cleared.count(), 1);
     QCOMPARE(searched.count(), 1);
     // clear() alone (a logout's reset) does not search.
@@ -299,18 +299,18 @@ void TestUiPages::myPageListsFiltersAndShowsEmpty()
     table->sortByColumn(FileListModel::FileNameColumn, Qt::DescendingOrder);
     QTRY_COMPARE(listed.count(), 3);
     QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("申請書B.pdf"));
-    FileListFilter onePerPage = FileListFilter::defaults();
-    onePerPage.pageSize = 1;
-    onePerPage.sortKey = FileListFilter::SortKey::FileName;
+    FileListFilter onePerPage = defaultFileFilter();
+    onePerPage.limit = 1;
+    onePerPage.sort = FileListFilter::Sort::Name;
     onePerPage.descending = false;
     auto firstPage = source.list(onePerPage);
     QTRY_VERIFY(firstPage.isFinished());
     QVERIFY(firstPage.result().ok());
-    QCOMPARE(firstPage.result()->entries.front().fileName, QStringLiteral("申請書A.pdf"));
+    QCOMPARE(firstPage.result()->files.front().name, QStringLiteral("申請書A.pdf"));
     onePerPage.descending = true;
     auto firstPageDescending = source.list(onePerPage);
     QTRY_VERIFY(firstPageDescending.isFinished());
-    QCOMPARE(firstPageDescending.result()->entries.front().fileName, QStringLiteral("申請書B.pdf"));
+    QCOMPARE(firstPageDescending.result()->files.front().name, QStringLiteral("申請書B.pdf"));
 
     // 処理済 shows the file signed by me, 署名済.
     auto* myStatus = test::child<QComboBox>(&page, QStringLiteral("myStatusCombo"));
@@ -434,7 +434,7 @@ void TestUiPages::batchSignRefusesWrongPinThenSignsAndSkips()
     // 図面0 is already signed by me: shown and skipped with its reason.
     int skippedRow = -1;
     for (int row = 0; row < all->size(); ++row) {
-        if (all->at(row).signedByMe)
+        if (signedByMe(all->at(row)))
             skippedRow = row;
     }
     QVERIFY(skippedRow >= 0);
@@ -466,9 +466,9 @@ void TestUiPages::batchSignRefusesWrongPinThenSignsAndSkips()
     auto after = source.scan();
     QVERIFY(after.ok());
     for (const FileEntry& entry : *after) {
-        QVERIFY(entry.signedByMe);
-        QCOMPARE(entry.state,
-            entry.fileName == QStringLiteral("図面1.pdf") ? SignatureState::Signed : SignatureState::InProgress);
+        QVERIFY(signedByMe(entry));
+        QCOMPARE(entry.status,
+            entry.name == QStringLiteral("図面1.pdf") ? SignatureStatus::Signed : SignatureStatus::Signing);
     }
     auto history = source.history().result();
     QVERIFY(history.ok());

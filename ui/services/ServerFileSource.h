@@ -10,10 +10,6 @@ namespace ikkatsu::client {
 class ApiClient;
 }
 
-namespace ikkatsu::api {
-struct FileListFilter;
-}
-
 namespace ikkatsu::ui {
 
 // Every call runs on the ApiClient's (GUI) thread and answers through a QFuture. Downloads land in a private
@@ -39,9 +35,6 @@ public:
         return m_batch.upload(fileId, baseVersion, signedPath);
     }
     QFuture<Result<LongTermSigning>> longTermSigning() override { return m_batch.longTermSigning(); }
-
-    // The screens' filter as the server's query; public so that tests can check the mapping.
-    static api::FileListFilter toApiFilter(const FileListFilter& filter);
 
 private:
     QPointer<client::ApiClient> m_client;

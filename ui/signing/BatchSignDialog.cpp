@@ -114,15 +114,15 @@ BatchSignDialog::BatchSignDialog(
     QList<client::BatchFile> files;
     for (const FileEntry& entry : entries) {
         client::BatchFile file;
-        file.fileId = entry.id;
-        file.name = entry.folderName + QLatin1Char('/') + entry.fileName;
-        file.maySign = entry.maySign;
-        file.signedByMe = entry.signedByMe;
+        file.fileId = entry.fileId;
+        file.name = entry.folderName + QLatin1Char('/') + entry.name;
+        file.maySign = entry.myPermission == api::Permission::Sign;
+        file.signedByMe = signedByMe(entry);
         file.myTurn = entry.myTurn;
         files.append(file);
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        m_table->setItem(row, FileColumn, new QTableWidgetItem(entry.fileName));
+        m_table->setItem(row, FileColumn, new QTableWidgetItem(entry.name));
         m_table->setItem(row, FolderColumn, new QTableWidgetItem(entry.folderName));
         auto* cell = new QWidget(m_table);
         auto* cellLayout = new QHBoxLayout(cell);
@@ -239,7 +239,7 @@ void BatchSignDialog::showFile(int row)
     if (before == Stage::Uploading && (stage == Stage::Done || stage == Stage::Failed)) {
         ProcessingRecord record;
         record.at = QDateTime::currentDateTimeUtc();
-        record.fileName = m_entries.at(row).fileName;
+        record.fileName = m_entries.at(row).name;
         record.folderName = m_entries.at(row).folderName;
         record.action = QStringLiteral("sign");
         record.ok = stage == Stage::Done;
@@ -421,7 +421,7 @@ void BatchSignDialog::askPassword(int row)
     auto* layout = new QVBoxLayout(dialog);
     auto* text = new QLabel(tr("“%1” is protected by a password. Enter the password that opens the document to "
                                "sign it, or skip this file.")
-                                .arg(m_entries.at(row).fileName),
+                                .arg(m_entries.at(row).name),
         dialog);
     text->setWordWrap(true);
     layout->addWidget(text);
