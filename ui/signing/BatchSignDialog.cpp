@@ -280,7 +280,8 @@ void BatchSignDialog::showPreflight(int row)
     QStringList lines;
     for (const PreflightFinding& finding : report.findings)
         lines << Preflight::severityLabel(finding.severity) + QStringLiteral(": ") + finding.text;
-    if (lines.isEmpty() && m_session->file(row).stage == Stage::Waiting)
+    // A report of a file that was read (it knows the PDF version) and found nothing: said, not left blank.
+    if (lines.isEmpty() && !report.pdfVersion.isEmpty())
         lines << tr("Nothing to report: the signature is added as it is.");
     QTableWidgetItem* cell = m_table->item(row, PreflightColumn);
     cell->setText(lines.join(QLatin1Char('\n')));
