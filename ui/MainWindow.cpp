@@ -346,11 +346,12 @@ void MainWindow::openFile(const FileEntry& entry)
     const QList<Certificate> anchors = trustAnchors();
     whenReady(this, m_files->view(entry.fileId), [this, entry, anchors](const Result<DownloadedFile>& file) {
         ProcessingRecord record;
-        record.at = QDateTime::currentDateTimeUtc();
+        record.occurredAt = QDateTime::currentDateTimeUtc();
+        record.fileId = entry.fileId;
         record.fileName = entry.name;
         record.folderName = entry.folderName;
-        record.action = QStringLiteral("view");
-        record.ok = file.ok();
+        record.action = ProcessingRecord::Action::View;
+        record.succeeded = file.ok();
         if (!file.ok()) {
             record.errorCode = file.error().codeText();
             if (m_files)

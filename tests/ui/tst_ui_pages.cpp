@@ -590,12 +590,19 @@ void TestUiPages::resultsFilterByOperationAndOutcome()
     QTemporaryDir root;
     LocalFolderFileSource source(root.path(), QStringLiteral("Taro Jushinsha"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    source.record({now.addSecs(-30), QStringLiteral("申請書A.pdf"), QStringLiteral("建築確認"), QStringLiteral("view"),
-        true, QString()});
-    source.record({now.addSecs(-20), QStringLiteral("申請書A.pdf"), QStringLiteral("建築確認"), QStringLiteral("sign"),
-        true, QString()});
-    source.record({now.addSecs(-10), QStringLiteral("申請書B.pdf"), QStringLiteral("建築確認"), QStringLiteral("sign"),
-        false, QStringLiteral("E3009")});
+    const auto record = [&](int secondsAgo, const QString& file, ProcessingRecord::Action action, const QString& code) {
+        ProcessingRecord row;
+        row.occurredAt = now.addSecs(-secondsAgo);
+        row.fileName = file;
+        row.folderName = QStringLiteral("建築確認");
+        row.action = action;
+        row.succeeded = code.isEmpty();
+        row.errorCode = code;
+        source.record(row);
+    };
+    record(30, QStringLiteral("申請書A.pdf"), ProcessingRecord::Action::View, {});
+    record(20, QStringLiteral("申請書A.pdf"), ProcessingRecord::Action::Sign, {});
+    record(10, QStringLiteral("申請書B.pdf"), ProcessingRecord::Action::Sign, QStringLiteral("E3009"));
     ResultsPage page;
     page.setFileSource(&source);
     page.show();

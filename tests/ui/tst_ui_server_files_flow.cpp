@@ -398,7 +398,7 @@ void TestUiServerFilesFlow::batchSignTwentyFiles()
     const Result<QList<ProcessingRecord>> records = history.result();
     QVERIFY(records.ok());
     QCOMPARE(std::count_if(records->begin(), records->end(),
-                 [](const ProcessingRecord& r) { return r.action == QLatin1String("sign") && r.ok; }),
+                 [](const ProcessingRecord& r) { return r.action == ProcessingRecord::Action::Sign && r.succeeded; }),
         20);
 }
 

@@ -35,16 +35,8 @@ inline bool signedByMe(const FileEntry& entry)
 // A downloaded copy of one file version, in a local path the caller may read and sign.
 using DownloadedFile = client::BatchDownload;
 
-// One line of 処理結果.
-struct ProcessingRecord
-{
-    QDateTime at;
-    QString fileName;
-    QString folderName;
-    QString action; // "view" / "sign" / "register"
-    bool ok = true;
-    QString errorCode; // "E4001" when !ok
-};
+// One line of 処理結果 (a local folder keeps its own in memory).
+using ProcessingRecord = api::ProcessingResult;
 
 // The batch's BatchSource (download for signing, upload, the signature level) plus what the screens need.
 class FileSource : public client::BatchSource

@@ -81,18 +81,7 @@ QFuture<Result<QList<ProcessingRecord>>> ServerFileSource::history()
     m_client->results(filter, [promise](Result<api::ResultPage> answer) {
         if (!answer.ok())
             return fulfil(promise, Result<QList<ProcessingRecord>>(answer.error()));
-        QList<ProcessingRecord> records;
-        for (const api::ProcessingResult& row : answer->results) {
-            ProcessingRecord record;
-            record.at = row.occurredAt;
-            record.fileName = row.fileName;
-            record.folderName = row.folderName;
-            record.action = resultActionName(row.action);
-            record.ok = row.succeeded;
-            record.errorCode = row.errorCode;
-            records.append(record);
-        }
-        fulfil(promise, Result<QList<ProcessingRecord>>(records));
+        fulfil(promise, Result<QList<ProcessingRecord>>(answer->results));
     });
     return promise->future();
 }

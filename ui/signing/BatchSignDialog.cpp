@@ -238,12 +238,13 @@ void BatchSignDialog::showFile(int row)
     // A local folder keeps its own 処理結果; a server recorded the upload itself.
     if (before == Stage::Uploading && (stage == Stage::Done || stage == Stage::Failed)) {
         ProcessingRecord record;
-        record.at = QDateTime::currentDateTimeUtc();
+        record.occurredAt = QDateTime::currentDateTimeUtc();
+        record.fileId = m_entries.at(row).fileId;
         record.fileName = m_entries.at(row).name;
         record.folderName = m_entries.at(row).folderName;
-        record.action = QStringLiteral("sign");
-        record.ok = stage == Stage::Done;
-        if (!record.ok)
+        record.action = ProcessingRecord::Action::Sign;
+        record.succeeded = stage == Stage::Done;
+        if (!record.succeeded)
             record.errorCode = file.error.codeText();
         m_source->record(record);
     }
