@@ -184,7 +184,7 @@ void MainWindow::setAdminService(AdminService* admin)
 
 bool MainWindow::adminModeAvailable() const
 {
-    return m_admin && !m_user.userId.isEmpty() && m_user.administrator
+    return m_admin && !m_user.userId.isEmpty() && m_user.administrator()
         && m_settings->flag(SettingKey::AdminModeAllowed);
 }
 

@@ -78,7 +78,7 @@ public:
         user.companyRoman = QStringLiteral("AAA Corporation");
         user.email = QStringLiteral("taro@example.jp");
         user.loginExpiresAt = QDateTime(QDate(2027, 3, 31), QTime(23, 59));
-        user.administrator = administrator;
+        user.role = administrator ? api::Role::Admin : api::Role::User;
         if (administrator) {
             // The second login of the run: the certificate is set up by then.
             user.signingChoice = SigningChoice::Sign;
