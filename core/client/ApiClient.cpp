@@ -23,12 +23,25 @@ Result<QJsonObject> jsonObjectOf(const QByteArray& bytes)
     return document.object();
 }
 
-// Decodes {"file": {...}} answers.
-Result<api::FileEntry> fileOf(const Result<QJsonObject>& json)
+// The one typed decode of a JSON answer: the object itself, or its member `key` ({"file": {...}}), through
+// T::fromJson; transport and server errors pass through unchanged.
+template<typename T>
+Result<T> decode(const Result<QJsonObject>& json, QLatin1StringView key = {})
 {
     if (!json)
         return json.error();
-    return api::FileEntry::fromJson(json->value(QStringLiteral("file")).toObject());
+    return T::fromJson(key.isEmpty() ? *json : json->value(key).toObject());
+}
+
+template<typename T>
+ApiClient::Done<QJsonObject> decodeInto(ApiClient::Done<T> done, QLatin1StringView key = {})
+{
+    return [done = std::move(done), key](Result<QJsonObject> json) { done(decode<T>(json, key)); };
+}
+
+Result<api::FileEntry> fileOf(const Result<QJsonObject>& json)
+{
+    return decode<api::FileEntry>(json, QLatin1StringView("file"));
 }
 
 Error transportError(QNetworkReply* reply)
@@ -152,23 +165,13 @@ void ApiClient::login(const QString& userId, const SecureBuffer& password, Done<
     QJsonObject body {{QStringLiteral("userId"), userId}, {QStringLiteral("password"), secret}};
     wipeString(secret);
     send("POST", api::apiPrefix() + QStringLiteral("/auth/login"), body,
-        [done = std::move(done)](Result<QJsonObject> json) {
-            if (!json)
-                done(json.error());
-            else
-                done(api::LoginChallenge::fromJson(*json));
-        });
+        decodeInto<api::LoginChallenge>(std::move(done)));
 }
 
 void ApiClient::resendOtp(const QString& attemptId, Done<api::LoginChallenge> done)
 {
     send("POST", api::apiPrefix() + QStringLiteral("/auth/otp/resend"), {{QStringLiteral("attemptId"), attemptId}},
-        [done = std::move(done)](Result<QJsonObject> json) {
-            if (!json)
-                done(json.error());
-            else
-                done(api::LoginChallenge::fromJson(*json));
-        });
+        decodeInto<api::LoginChallenge>(std::move(done)));
 }
 
 void ApiClient::submitOtp(const QString& attemptId, const QString& otp, Done<api::Session> done)
@@ -202,11 +205,7 @@ void ApiClient::logout(Done<bool> done)
 void ApiClient::me(Done<Me> done)
 {
     send("GET", api::apiPrefix() + QStringLiteral("/me"), {}, [done = std::move(done)](Result<QJsonObject> json) {
-        if (!json) {
-            done(json.error());
-            return;
-        }
-        auto user = api::UserInfo::fromJson(json->value(QStringLiteral("user")).toObject());
+        auto user = decode<api::UserInfo>(json, QLatin1StringView("user"));
         if (!user) {
             done(user.error());
             return;
@@ -244,23 +243,13 @@ void ApiClient::changePassword(const SecureBuffer& current, const SecureBuffer& 
 
 void ApiClient::sealSettings(Done<api::SealSettingsReply> done)
 {
-    send("GET", api::apiPrefix() + QStringLiteral("/me/seal"), {}, [done = std::move(done)](Result<QJsonObject> json) {
-        if (!json)
-            done(json.error());
-        else
-            done(api::SealSettingsReply::fromJson(*json));
-    });
+    send("GET", api::apiPrefix() + QStringLiteral("/me/seal"), {}, decodeInto<api::SealSettingsReply>(std::move(done)));
 }
 
 void ApiClient::saveSealSettings(const api::SealSettings& settings, Done<api::SealSettingsReply> done)
 {
     send("PUT", api::apiPrefix() + QStringLiteral("/me/seal"), settings.toJson(),
-        [done = std::move(done)](Result<QJsonObject> json) {
-            if (!json)
-                done(json.error());
-            else
-                done(api::SealSettingsReply::fromJson(*json));
-        });
+        decodeInto<api::SealSettingsReply>(std::move(done)));
 }
 
 void ApiClient::certificateSetup(
@@ -329,19 +318,14 @@ void ApiClient::getJson(const QString& path, const QUrlQuery& query, Done<QJsonO
 
 void ApiClient::listFiles(const api::FileListFilter& filter, Done<api::FileListPage> done)
 {
-    getJson(api::apiPrefix() + QStringLiteral("/files"), filter.toQuery(),
-        [done = std::move(done)](Result<QJsonObject> json) {
-            if (!json)
-                done(json.error());
-            else
-                done(api::FileListPage::fromJson(*json));
-        });
+    getJson(
+        api::apiPrefix() + QStringLiteral("/files"), filter.toQuery(), decodeInto<api::FileListPage>(std::move(done)));
 }
 
 void ApiClient::fileDetail(const QString& fileId, Done<api::FileEntry> done)
 {
     getJson(api::apiPrefix() + QStringLiteral("/files/") + QString::fromLatin1(QUrl::toPercentEncoding(fileId)), {},
-        [done = std::move(done)](Result<QJsonObject> json) { done(fileOf(json)); });
+        decodeInto<api::FileEntry>(std::move(done), QLatin1StringView("file")));
 }
 
 void ApiClient::downloadFile(const QString& fileId, Done<Download> done, bool forSigning)
@@ -414,13 +398,7 @@ void ApiClient::results(const api::ResultFilter& filter, Done<api::ResultPage> d
 {
     api::ResultFilter own = filter;
     own.userId.clear();
-    getJson(api::apiPrefix() + QStringLiteral("/results"), own.toQuery(),
-        [done = std::move(done)](Result<QJsonObject> json) {
-            if (!json)
-                done(json.error());
-            else
-                done(api::ResultPage::fromJson(*json));
-        });
+    getJson(api::apiPrefix() + QStringLiteral("/results"), own.toQuery(), decodeInto<api::ResultPage>(std::move(done)));
 }
 
 void ApiClient::resultsCsv(const api::ResultFilter& filter, Done<QByteArray> done)
@@ -451,12 +429,7 @@ void ApiClient::folders(Done<QList<api::FolderInfo>> done)
 void ApiClient::createFolder(const QString& name, Done<api::FolderInfo> done)
 {
     send("POST", api::apiPrefix() + QStringLiteral("/admin/folders"), {{QStringLiteral("name"), name}},
-        [done = std::move(done)](Result<QJsonObject> json) {
-            if (!json)
-                done(json.error());
-            else
-                done(api::FolderInfo::fromJson(json->value(QStringLiteral("folder")).toObject()));
-        });
+        decodeInto<api::FolderInfo>(std::move(done), QLatin1StringView("folder")));
 }
 
 void ApiClient::registerFiles(
@@ -483,19 +456,13 @@ void ApiClient::adminFiles(const QString& folderId, int offset, int limit, Done<
         query.addQueryItem(QStringLiteral("folderId"), QString::fromLatin1(QUrl::toPercentEncoding(folderId)));
     query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
     query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
-    getJson(
-        api::apiPrefix() + QStringLiteral("/admin/files"), query, [done = std::move(done)](Result<QJsonObject> json) {
-            if (!json)
-                done(json.error());
-            else
-                done(api::FileListPage::fromJson(*json));
-        });
+    getJson(api::apiPrefix() + QStringLiteral("/admin/files"), query, decodeInto<api::FileListPage>(std::move(done)));
 }
 
 void ApiClient::adminFileDetail(const QString& fileId, Done<api::FileEntry> done)
 {
     getJson(api::apiPrefix() + QStringLiteral("/admin/files/") + QString::fromLatin1(QUrl::toPercentEncoding(fileId)),
-        {}, [done = std::move(done)](Result<QJsonObject> json) { done(fileOf(json)); });
+        {}, decodeInto<api::FileEntry>(std::move(done), QLatin1StringView("file")));
 }
 
 void ApiClient::changeFilePermissions(const QString& fileId, const QStringList& viewers, const QStringList& signers,
@@ -506,18 +473,13 @@ void ApiClient::changeFilePermissions(const QString& fileId, const QStringList& 
     send("PUT",
         api::apiPrefix() + QStringLiteral("/admin/files/") + QString::fromLatin1(QUrl::toPercentEncoding(fileId))
             + QStringLiteral("/permissions"),
-        body, [done = std::move(done)](Result<QJsonObject> json) { done(fileOf(json)); });
+        body, decodeInto<api::FileEntry>(std::move(done), QLatin1StringView("file")));
 }
 
 void ApiClient::allResults(const api::ResultFilter& filter, Done<api::ResultPage> done)
 {
     getJson(api::apiPrefix() + QStringLiteral("/admin/results"), filter.toQuery(),
-        [done = std::move(done)](Result<QJsonObject> json) {
-            if (!json)
-                done(json.error());
-            else
-                done(api::ResultPage::fromJson(*json));
-        });
+        decodeInto<api::ResultPage>(std::move(done)));
 }
 
 void ApiClient::allResultsCsv(const api::ResultFilter& filter, Done<QByteArray> done)
@@ -534,12 +496,7 @@ void ApiClient::allResultsCsv(const api::ResultFilter& filter, Done<QByteArray> 
 void ApiClient::auditTrail(const api::AuditFilter& filter, Done<api::AuditPage> done)
 {
     getJson(api::apiPrefix() + QStringLiteral("/admin/audit"), filter.toQuery(),
-        [done = std::move(done)](Result<QJsonObject> json) {
-            if (!json)
-                done(json.error());
-            else
-                done(api::AuditPage::fromJson(*json));
-        });
+        decodeInto<api::AuditPage>(std::move(done)));
 }
 
 void ApiClient::auditTrailCsv(const api::AuditFilter& filter, Done<QByteArray> done)
@@ -564,19 +521,12 @@ QString userPath(const QString& userId)
 
 void answerUser(const Result<QJsonObject>& json, const ApiClient::Done<api::UserInfo>& done)
 {
-    if (!json)
-        done(json.error());
-    else
-        done(api::UserInfo::fromJson(json->value(QStringLiteral("user")).toObject()));
+    done(decode<api::UserInfo>(json, QLatin1StringView("user")));
 }
 
 void answerRegistered(const Result<QJsonObject>& json, const ApiClient::Done<ApiClient::Registered>& done)
 {
-    if (!json) {
-        done(json.error());
-        return;
-    }
-    auto user = api::UserInfo::fromJson(json->value(QStringLiteral("user")).toObject());
+    auto user = decode<api::UserInfo>(json, QLatin1StringView("user"));
     if (!user) {
         done(user.error());
         return;
@@ -611,11 +561,7 @@ void ApiClient::listUsers(const QString& search, int offset, int limit, Done<Use
 void ApiClient::userDetails(const QString& userId, Done<UserDetails> done)
 {
     send("GET", userPath(userId), {}, [done = std::move(done)](Result<QJsonObject> json) {
-        if (!json) {
-            done(json.error());
-            return;
-        }
-        auto user = api::UserInfo::fromJson(json->value(QStringLiteral("user")).toObject());
+        auto user = decode<api::UserInfo>(json, QLatin1StringView("user"));
         if (!user) {
             done(user.error());
             return;
@@ -664,12 +610,8 @@ void ApiClient::revokeCertificate(const QString& serialNumber, int reason, Done<
     send("POST",
         api::apiPrefix() + QStringLiteral("/admin/certificates/")
             + QString::fromLatin1(QUrl::toPercentEncoding(serialNumber)) + QStringLiteral("/revoke"),
-        {{QStringLiteral("reason"), reason}}, [done = std::move(done)](Result<QJsonObject> json) {
-            if (!json)
-                done(json.error());
-            else
-                done(api::CertificateInfo::fromJson(json->value(QStringLiteral("certificate")).toObject()));
-        });
+        {{QStringLiteral("reason"), reason}},
+        decodeInto<api::CertificateInfo>(std::move(done), QLatin1StringView("certificate")));
 }
 
 } // namespace ikkatsu::client
