@@ -171,16 +171,13 @@ Status login(ApiClient& client, const Options& options)
     if (options.userId.isEmpty())
         return makeError(ErrorCode::BadRequest, AccountText::tr("--user ID is required to log in."));
     const SecureBuffer password = readLine(AccountText::tr("Password: "), options.passwordStdin, true);
-    auto challenge = waitFor<api::LoginChallenge>(
-        [&](ApiClient::Done<api::LoginChallenge> done) { client.login(options.userId, password, std::move(done)); });
+    auto challenge = waitFor(client.login(options.userId, password));
     if (!challenge)
         return challenge.error();
     err(AccountText::tr("A one-time password has been sent to you by mail."));
     const SecureBuffer otp = readLine(AccountText::tr("One-time password: "), options.otpStdin, false);
-    auto session = waitFor<api::Session>([&](ApiClient::Done<api::Session> done) {
-        client.submitOtp(challenge->attemptId,
-            QString::fromUtf8(otp.data(), static_cast<qsizetype>(otp.size())).trimmed(), std::move(done));
-    });
+    auto session = waitFor(client.submitOtp(
+        challenge->attemptId, QString::fromUtf8(otp.data(), static_cast<qsizetype>(otp.size())).trimmed()));
     if (!session)
         return session.error();
     IKK_TRY(saveSession(options, session->token));
@@ -194,7 +191,7 @@ Status ensureSession(ApiClient& client, const Options& options)
     const QString saved = loadSession(options);
     if (!saved.isEmpty()) {
         client.setSessionToken(saved);
-        auto me = waitFor<ApiClient::Me>([&](ApiClient::Done<ApiClient::Me> done) { client.me(std::move(done)); });
+        auto me = waitFor(client.me());
         if (me)
             return {};
         client.setSessionToken({});
@@ -233,7 +230,7 @@ int certificateSetup(ApiClient& client, const Options& options)
     const Status session = ensureSession(client, options);
     if (!session)
         return fail(session.error());
-    auto me = waitFor<ApiClient::Me>([&](ApiClient::Done<ApiClient::Me> done) { client.me(std::move(done)); });
+    auto me = waitFor(client.me());
     if (!me)
         return fail(me.error());
 
@@ -292,8 +289,7 @@ int batchSign(ApiClient& client, const Options& options)
     filter.descending = false;
     filter.limit = api::FileListFilter::kMaxLimit;
     for (;;) {
-        auto page = waitFor<api::FileListPage>(
-            [&](ApiClient::Done<api::FileListPage> done) { client.listFiles(filter, std::move(done)); });
+        auto page = waitFor(client.listFiles(filter));
         if (!page)
             return fail(page.error());
         for (const api::FileEntry& file : page->files) {
@@ -365,11 +361,10 @@ int batchSign(ApiClient& client, const Options& options)
     SignatureOptions signature;
     signature.reason = AccountText::tr("Batch e-signature");
     signature.signingTime = QDateTime::currentDateTimeUtc();
-    auto me = waitFor<ApiClient::Me>([&](ApiClient::Done<ApiClient::Me> done) { client.me(std::move(done)); });
+    auto me = waitFor(client.me());
     if (!me)
         return fail(me.error());
-    auto sealSettings = waitFor<api::SealSettingsReply>(
-        [&](ApiClient::Done<api::SealSettingsReply> done) { client.sealSettings(std::move(done)); });
+    auto sealSettings = waitFor(client.sealSettings());
     if (!sealSettings)
         return fail(sealSettings.error());
     auto seal = buildUserSeal(
@@ -451,7 +446,7 @@ int runAccountCommand(const QStringList& args)
         return batchSign(client, *options);
     if (options->command == QLatin1String("logout")) {
         client.setSessionToken(loadSession(*options));
-        auto done = waitFor<bool>([&](ApiClient::Done<bool> finished) { client.logout(std::move(finished)); });
+        auto done = waitFor(client.logout());
         QFile::remove(options->sessionFile);
         return done ? 0 : fail(done.error());
     }

@@ -9,6 +9,7 @@
 #include "common/Result.h"
 #include "common/SecureBuffer.h"
 
+#include <QFuture>
 #include <QJsonObject>
 #include <QList>
 #include <QNetworkAccessManager>
@@ -22,7 +23,9 @@
 
 namespace ikkatsu::client {
 
-// Every call is asynchronous: `done` runs on the ApiClient's thread once the answer (or a failure) is in.
+// Every call is asynchronous and answers a QFuture<Result<T>>, fulfilled on the ApiClient's thread once the answer
+// (or a failure) is in; continuations (.then, whenReady) run there too. If the client dies first the future ends
+// without a result.
 // Server refusals arrive as the server's error code (E1001, ...); transport problems as E5001/E5006/E5010,
 // answers that do not fit the contract as E5011.
 class ApiClient : public QObject
@@ -45,11 +48,11 @@ public:
     template<typename T>
     using Done = std::function<void(Result<T>)>;
 
-    void login(const QString& userId, const SecureBuffer& password, Done<api::LoginChallenge> done);
-    void resendOtp(const QString& attemptId, Done<api::LoginChallenge> done);
+    QFuture<Result<api::LoginChallenge>> login(const QString& userId, const SecureBuffer& password);
+    QFuture<Result<api::LoginChallenge>> resendOtp(const QString& attemptId);
     // On success the client keeps the session token for later calls.
-    void submitOtp(const QString& attemptId, const QString& otp, Done<api::Session> done);
-    void logout(Done<bool> done);
+    QFuture<Result<api::Session>> submitOtp(const QString& attemptId, const QString& otp);
+    QFuture<Result<bool>> logout();
 
     struct Me
     {
@@ -57,7 +60,7 @@ public:
         bool certificateSetupDone = false;
         std::optional<api::CertificateInfo> certificate;
     };
-    void me(Done<Me> done);
+    QFuture<Result<Me>> me();
 
     // The PAdES level the server's administrator set for batch signing, and its TSA's path (for B-T).
     struct SigningPolicy
@@ -66,24 +69,24 @@ public:
         QString tsaPath;
     };
     // A server without the route (older versions) answers B-B.
-    void signingPolicy(Done<SigningPolicy> done);
-    void changePassword(const SecureBuffer& current, const SecureBuffer& next, Done<bool> done);
+    QFuture<Result<SigningPolicy>> signingPolicy();
+    QFuture<Result<bool>> changePassword(const SecureBuffer& current, const SecureBuffer& next);
     // 印影 settings of the signed-in user (本人情報). Saving answers what the server stored; refusals: E4220
     // (style), E4221 (text), E3016 (page or corner).
-    void sealSettings(Done<api::SealSettingsReply> done);
-    void saveSealSettings(const api::SealSettings& settings, Done<api::SealSettingsReply> done);
+    QFuture<Result<api::SealSettingsReply>> sealSettings();
+    QFuture<Result<api::SealSettingsReply>> saveSealSettings(const api::SealSettings& settings);
     // sign = false records "電子署名を行わない" and returns no certificate.
-    void certificateSetup(const api::CertificateSetupRequest& request, Done<std::optional<api::CertificateInfo>> done);
-    void caCertificate(Done<QByteArray> done);
+    QFuture<Result<std::optional<api::CertificateInfo>>> certificateSetup(const api::CertificateSetupRequest& request);
+    QFuture<Result<QByteArray>> caCertificate();
 
     // --- Files (My Page, viewing, batch signing) ---
 
     // ファイル情報リスト: one page of the files the caller holds view or sign permission on, filtered, sorted and
     // paged on the server (api::FileListFilter mirrors the manual's My Page form). An empty page is
     // 「該当するデータが存在しません。」.
-    void listFiles(const api::FileListFilter& filter, Done<api::FileListPage> done);
+    QFuture<Result<api::FileListPage>> listFiles(const api::FileListFilter& filter);
     // One file with its required signers in signing order. FileNotFound (E3002) also for files the caller may not see.
-    void fileDetail(const QString& fileId, Done<api::FileEntry> done);
+    QFuture<Result<api::FileEntry>> fileDetail(const QString& fileId);
 
     struct Download
     {
@@ -94,60 +97,57 @@ public:
     // ファイル閲覧: the current version's bytes and version tag; the server records the view in 処理結果. The bytes
     // are checked against the digest the server sends (ProtocolMismatch E5011 if they differ).
     // `forSigning`: a batch fetching what it is about to sign (signers only, E3004 otherwise): not a 閲覧.
-    void downloadFile(const QString& fileId, Done<Download> done, bool forSigning = false);
+    QFuture<Result<Download>> downloadFile(const QString& fileId, bool forSigning = false);
     // Uploads the file signed from version `baseVersion` (download → sign → upload). The answer is the file after
     // the signature was accepted (new version, status 署名中/署名済). Refusals carry the rule's code:
     // VersionConflict E3009 (someone signed meanwhile: download again, sign anew), AlreadySigned E3010,
     // NotYourTurn E3011, NoSignPermission E3004, UploadNotPrefix E4206, UploadSignatureCount E4207,
     // SignatureInvalid E4201 / SignatureDigestMismatch E4202 / ByteRangeInvalid E4203,
     // UploadSignerMismatch E4208, CertificateRevoked E2206. The stored version is unchanged after any refusal.
-    void uploadSignedFile(
-        const QString& fileId, int baseVersion, const QByteArray& signedPdf, Done<api::FileEntry> done);
+    QFuture<Result<api::FileEntry>> uploadSignedFile(
+        const QString& fileId, int baseVersion, const QByteArray& signedPdf);
 
     // 処理結果: the caller's own trail (filter.userId is ignored and left empty), newest first.
-    void results(const api::ResultFilter& filter, Done<api::ResultPage> done);
+    QFuture<Result<api::ResultPage>> results(const api::ResultFilter& filter);
     // The same rows as CSV (UTF-8 with BOM, for Excel), oldest first, paging ignored.
-    void resultsCsv(const api::ResultFilter& filter, Done<QByteArray> done);
+    QFuture<Result<QByteArray>> resultsCsv(const api::ResultFilter& filter);
 
     // --- Administrators (E1401 for everyone else) ---
 
-    void folders(Done<QList<api::FolderInfo>> done);
+    QFuture<Result<QList<api::FolderInfo>>> folders();
     // DuplicateFileName E3008 when the name exists; FileNameInvalid E3005.
-    void createFolder(const QString& name, Done<api::FolderInfo> done);
+    QFuture<Result<api::FolderInfo>> createFolder(const QString& name);
     // Registers PDFs with their viewers and required signers; one outcome per file, in order (a refused file
     // carries its code and does not stop the others). FolderNotFound E3001 fails the whole call.
-    void registerFiles(
-        const QString& folderId, const QList<api::NewFile>& files, Done<QList<api::NewFileOutcome>> done);
+    QFuture<Result<QList<api::NewFileOutcome>>> registerFiles(
+        const QString& folderId, const QList<api::NewFile>& files);
     // Every file (of one folder when folderId is not empty), newest first.
-    void adminFiles(const QString& folderId, int offset, int limit, Done<api::FileListPage> done);
+    QFuture<Result<api::FileListPage>> adminFiles(const QString& folderId, int offset, int limit);
     // One file with signers and viewers.
-    void adminFileDetail(const QString& fileId, Done<api::FileEntry> done);
+    QFuture<Result<api::FileEntry>> adminFileDetail(const QString& fileId);
     // The file's viewers and signers (in signing order) replaced; signers who signed stay first (E3012/E3013).
-    void changeFilePermissions(const QString& fileId, const QStringList& viewers, const QStringList& signers,
-        bool signOrdered, Done<api::FileEntry> done);
+    QFuture<Result<api::FileEntry>> changeFilePermissions(
+        const QString& fileId, const QStringList& viewers, const QStringList& signers, bool signOrdered);
     // The bytes of any stored version (1 = as registered); not recorded as a view. FileNotFound E3002 for an
     // unknown file or version.
-    void adminFileVersion(const QString& fileId, int version, Done<Download> done);
+    QFuture<Result<Download>> adminFileVersion(const QString& fileId, int version);
     // Everyone's 処理結果 (filter.userId narrows to one user) and its CSV.
-    void allResults(const api::ResultFilter& filter, Done<api::ResultPage> done);
-    void allResultsCsv(const api::ResultFilter& filter, Done<QByteArray> done);
+    QFuture<Result<api::ResultPage>> allResults(const api::ResultFilter& filter);
+    QFuture<Result<QByteArray>> allResultsCsv(const api::ResultFilter& filter);
     // 操作履歴 (administrators): one page, newest first, and the CSV of every matching row (the export is itself
     // recorded in the trail).
-    void auditTrail(const api::AuditFilter& filter, Done<api::AuditPage> done);
-    void auditTrailCsv(const api::AuditFilter& filter, Done<QByteArray> done);
+    QFuture<Result<api::AuditPage>> auditTrail(const api::AuditFilter& filter);
+    QFuture<Result<QByteArray>> auditTrailCsv(const api::AuditFilter& filter);
 
-    // The primitive under the typed calls: JSON in, JSON object out (or the error body's code).
-    void send(const QByteArray& method, const QString& path, const QJsonObject& body, Done<QJsonObject> done);
-    void sendRaw(const QByteArray& method, const QString& path, const QByteArray& body, Done<QByteArray> done);
+    // The primitive under the typed calls: JSON in, JSON object out (or the error body's code); for routes that have
+    // no typed call here (their DTOs decode the object).
+    QFuture<Result<QJsonObject>> send(const QByteArray& method, const QString& path, const QJsonObject& body);
 
     struct RawReply
     {
         QByteArray body;
         QHash<QByteArray, QByteArray> headers; // lower-case names
     };
-    // Any request: extra headers in, body and headers out; errors as for sendRaw.
-    void sendRequest(const QByteArray& method, const QString& path, const QUrlQuery& query, const QByteArray& body,
-        const QList<QPair<QByteArray, QByteArray>>& headers, Done<RawReply> done);
 
     // --- Administrators: users and their certificates (E1401 for everyone else). ---
     struct UserPage
@@ -156,13 +156,13 @@ public:
         int total = 0;
     };
     // `search`: case-insensitive substring of ID, names, companies or mail, matched by the server.
-    void listUsers(const QString& search, int offset, int limit, Done<UserPage> done);
+    QFuture<Result<UserPage>> listUsers(const QString& search, int offset, int limit);
     struct UserDetails
     {
         api::UserInfo user;
         QList<api::CertificateInfo> certificates; // newest first
     };
-    void userDetails(const QString& userId, Done<UserDetails> done);
+    QFuture<Result<UserDetails>> userDetails(const QString& userId);
     // The server sends mail ① to the user and ② (ID and initial password) to the calling administrator;
     // `mailDelivered` false means a mail failed (the user exists all the same).
     struct Registered
@@ -170,18 +170,24 @@ public:
         api::UserInfo user;
         bool mailDelivered = false;
     };
-    void registerUser(const api::NewUser& user, Done<Registered> done);
+    QFuture<Result<Registered>> registerUser(const api::NewUser& user);
     // `changes`: any subset of NewUser's JSON fields.
-    void editUser(const QString& userId, const QJsonObject& changes, Done<api::UserInfo> done);
-    void setUserLocked(const QString& userId, bool locked, Done<api::UserInfo> done);
-    void setUserDisabled(const QString& userId, bool disabled, Done<api::UserInfo> done);
+    QFuture<Result<api::UserInfo>> editUser(const QString& userId, const QJsonObject& changes);
+    QFuture<Result<api::UserInfo>> setUserLocked(const QString& userId, bool locked);
+    QFuture<Result<api::UserInfo>> setUserDisabled(const QString& userId, bool disabled);
     // Mails a new initial password to the calling administrator as ② again.
-    void resetUserPassword(const QString& userId, Done<Registered> done);
+    QFuture<Result<Registered>> resetUserPassword(const QString& userId);
     // `reason`: RFC 5280 CRLReason (0, 1, 3, 4, 5 or 9).
-    void revokeCertificate(const QString& serialNumber, int reason, Done<api::CertificateInfo> done);
+    QFuture<Result<api::CertificateInfo>> revokeCertificate(const QString& serialNumber, int reason);
 
 private:
     QNetworkRequest makeRequest(const QString& path, const QUrlQuery& query = {}) const;
+    // The callback primitives the typed calls are built on.
+    void send(const QByteArray& method, const QString& path, const QJsonObject& body, Done<QJsonObject> done);
+    void sendRaw(const QByteArray& method, const QString& path, const QByteArray& body, Done<QByteArray> done);
+    // Any request: extra headers in, body and headers out; errors as for sendRaw.
+    void sendRequest(const QByteArray& method, const QString& path, const QUrlQuery& query, const QByteArray& body,
+        const QList<QPair<QByteArray, QByteArray>>& headers, Done<RawReply> done);
     void getJson(const QString& path, const QUrlQuery& query, Done<QJsonObject> done);
 
     QNetworkAccessManager m_network;
@@ -195,10 +201,14 @@ private:
 // Runs the event loop until `start` reports; for command-line tools and tests, not for GUI code.
 template<typename T>
 Result<T> waitFor(const std::function<void(ApiClient::Done<T>)>& start);
+// The same for an answer's future (SessionMissing if it ended without one: its client died).
+template<typename T>
+Result<T> waitFor(QFuture<Result<T>> future);
 
 } // namespace ikkatsu::client
 
 #include <QEventLoop>
+#include <QFutureWatcher>
 
 template<typename T>
 ikkatsu::Result<T> ikkatsu::client::waitFor(const std::function<void(ApiClient::Done<T>)>& start)
@@ -212,4 +222,20 @@ ikkatsu::Result<T> ikkatsu::client::waitFor(const std::function<void(ApiClient::
     if (!result)
         loop.exec();
     return std::move(*result);
+}
+
+template<typename T>
+ikkatsu::Result<T> ikkatsu::client::waitFor(QFuture<Result<T>> future)
+{
+    if (!future.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<Result<T>> watcher;
+        QObject::connect(&watcher, &QFutureWatcher<Result<T>>::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+    }
+    if (future.resultCount() == 0)
+        return makeError(ErrorCode::SessionMissing, QStringLiteral("the request ended without an answer"));
+    return future.result();
 }

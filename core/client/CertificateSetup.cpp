@@ -9,12 +9,13 @@ void CertificateSetup::declineSigning(ApiClient::Done<bool> done)
 {
     api::CertificateSetupRequest request;
     request.sign = false;
-    m_client.certificateSetup(request, [done = std::move(done)](Result<std::optional<api::CertificateInfo>> result) {
-        if (!result)
-            done(result.error());
-        else
-            done(true);
-    });
+    m_client.certificateSetup(request).then(
+        [done = std::move(done)](Result<std::optional<api::CertificateInfo>> result) {
+            if (!result)
+                done(result.error());
+            else
+                done(true);
+        });
 }
 
 void CertificateSetup::issue(KeyAlgorithm algorithm, ApiClient::Done<api::CertificateInfo> done)
@@ -38,8 +39,8 @@ void CertificateSetup::issue(KeyAlgorithm algorithm, ApiClient::Done<api::Certif
     api::CertificateSetupRequest request;
     request.sign = true;
     request.csrDer = *csr;
-    m_client.certificateSetup(
-        request, [this, done = std::move(done)](Result<std::optional<api::CertificateInfo>> result) {
+    m_client.certificateSetup(request).then(
+        [this, done = std::move(done)](Result<std::optional<api::CertificateInfo>> result) {
             if (!result) {
                 done(result.error());
                 return;

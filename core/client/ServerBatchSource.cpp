@@ -2,7 +2,6 @@
 #include "ServerBatchSource.h"
 
 #include "client/ApiClient.h"
-#include "client/Futures.h"
 
 #include <QFile>
 
@@ -52,27 +51,20 @@ QFuture<Result<BatchDownload>> ServerBatchSource::fetch(const QString& fileId, b
     if (!m_downloads->isValid())
         return QtFuture::makeReadyFuture(
             Answer(makeError(ErrorCode::OutputWriteFailed, QStringLiteral("no temporary directory"))));
-    auto promise = makePromise<Answer>();
     // One name per download: a file viewed while a batch signs it gets two copies, not one written twice.
     const QString target
         = m_downloads->filePath(QStringLiteral("%1-%2.pdf").arg(safeName(fileId)).arg(++m_downloadCount));
     auto downloads = m_downloads; // keeps the folder alive until the answer is written
-    m_client->downloadFile(
-        fileId,
-        [promise, target, downloads](Result<ApiClient::Download> answer) {
+    return m_client->downloadFile(fileId, forSigning)
+        .then([target, downloads](const Result<ApiClient::Download>& answer) -> Answer {
             if (!answer.ok())
-                return fulfil(promise, Answer(answer.error()));
+                return answer.error();
             // ApiClient compared the bytes with the server's digest; a missing tag would make the upload unanchored.
             if (answer->version <= 0)
-                return fulfil(
-                    promise, Answer(makeError(ErrorCode::ProtocolMismatch, QStringLiteral("no version tag"))));
-            const Status written = writePrivateCopy(target, answer->bytes);
-            if (!written.ok())
-                return fulfil(promise, Answer(written.error()));
-            fulfil(promise, Answer(BatchDownload {target, QString::number(answer->version)}));
-        },
-        forSigning);
-    return promise->future();
+                return makeError(ErrorCode::ProtocolMismatch, QStringLiteral("no version tag"));
+            IKK_TRY(writePrivateCopy(target, answer->bytes));
+            return BatchDownload {target, QString::number(answer->version)};
+        });
 }
 
 QFuture<Result<api::SignatureStatus>> ServerBatchSource::upload(
@@ -88,11 +80,9 @@ QFuture<Result<api::SignatureStatus>> ServerBatchSource::upload(
     QFile file(signedPath);
     if (!file.open(QIODevice::ReadOnly))
         return QtFuture::makeReadyFuture(Answer(makeError(ErrorCode::InputFileUnreadable, signedPath)));
-    auto promise = makePromise<Answer>();
-    m_client->uploadSignedFile(fileId, version, file.readAll(), [promise](Result<api::FileEntry> answer) {
-        fulfil(promise, answer.ok() ? Answer(answer->status) : Answer(answer.error()));
+    return m_client->uploadSignedFile(fileId, version, file.readAll()).then([](const Result<api::FileEntry>& answer) {
+        return answer.ok() ? Answer(answer->status) : Answer(answer.error());
     });
-    return promise->future();
 }
 
 QFuture<Result<LongTermSigning>> ServerBatchSource::longTermSigning()
@@ -100,16 +90,14 @@ QFuture<Result<LongTermSigning>> ServerBatchSource::longTermSigning()
     using Answer = Result<LongTermSigning>;
     if (!m_client)
         return QtFuture::makeReadyFuture(Answer(noSession()));
-    auto promise = makePromise<Answer>();
     QPointer<ApiClient> client = m_client;
-    m_client->signingPolicy([promise, client](Result<ApiClient::SigningPolicy> policy) {
+    return m_client->signingPolicy().then([client](const Result<ApiClient::SigningPolicy>& policy) -> Answer {
         if (!policy.ok())
-            return fulfil(promise, Answer(policy.error()));
+            return policy.error();
         if (!client)
-            return fulfil(promise, Answer(noSession()));
-        fulfil(promise, Answer(longTermSigningFor(*client, *policy)));
+            return noSession();
+        return longTermSigningFor(*client, *policy);
     });
-    return promise->future();
 }
 
 } // namespace ikkatsu::client

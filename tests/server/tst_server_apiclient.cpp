@@ -49,17 +49,14 @@ void TestServerApiClient::initTestCase()
 
 void TestServerApiClient::administratorCalls()
 {
-    auto folder = waitFor<api::FolderInfo>(
-        [&](ApiClient::Done<api::FolderInfo> done) { m_admin->createFolder(QStringLiteral("100%資料_2025"), done); });
+    auto folder = waitFor(m_admin->createFolder(QStringLiteral("100%資料_2025")));
     QVERIFY(folder.ok());
     m_folderId = folder->folderId;
-    auto again = waitFor<api::FolderInfo>(
-        [&](ApiClient::Done<api::FolderInfo> done) { m_admin->createFolder(QStringLiteral("100%資料_2025"), done); });
+    auto again = waitFor(m_admin->createFolder(QStringLiteral("100%資料_2025")));
     QVERIFY(!again.ok());
     QCOMPARE(again.error().code, ErrorCode::DuplicateFileName);
     // The same call as a user is refused.
-    auto notAdmin = waitFor<api::FolderInfo>(
-        [&](ApiClient::Done<api::FolderInfo> done) { m_client->createFolder(QStringLiteral("mine"), done); });
+    auto notAdmin = waitFor(m_client->createFolder(QStringLiteral("mine")));
     QCOMPARE(notAdmin.error().code, ErrorCode::AdminOnly);
 
     api::NewFile file;
@@ -69,9 +66,7 @@ void TestServerApiClient::administratorCalls()
     file.signOrdered = false;
     api::NewFile bad = file;
     bad.name = QStringLiteral("../x.pdf");
-    auto outcomes = waitFor<QList<api::NewFileOutcome>>([&](ApiClient::Done<QList<api::NewFileOutcome>> done) {
-        m_admin->registerFiles(m_folderId, {file, bad}, done);
-    });
+    auto outcomes = waitFor(m_admin->registerFiles(m_folderId, {file, bad}));
     QVERIFY(outcomes.ok());
     QCOMPARE(outcomes->size(), 2);
     QVERIFY(outcomes->at(0).file.has_value());
@@ -80,23 +75,18 @@ void TestServerApiClient::administratorCalls()
     m_fileId = outcomes->at(0).file->fileId;
     QCOMPARE(outcomes->at(0).file->requiredSigners, 2);
 
-    auto folders = waitFor<QList<api::FolderInfo>>(
-        [&](ApiClient::Done<QList<api::FolderInfo>> done) { m_admin->folders(done); });
+    auto folders = waitFor(m_admin->folders());
     QVERIFY(folders.ok());
     QCOMPARE(folders->size(), 1);
     QCOMPARE(folders->first().fileCount, 1);
-    auto all = waitFor<api::FileListPage>(
-        [&](ApiClient::Done<api::FileListPage> done) { m_admin->adminFiles(m_folderId, 0, 50, done); });
+    auto all = waitFor(m_admin->adminFiles(m_folderId, 0, 50));
     QVERIFY(all.ok());
     QCOMPARE(all->total, 1);
-    auto detail = waitFor<api::FileEntry>(
-        [&](ApiClient::Done<api::FileEntry> done) { m_admin->adminFileDetail(m_fileId, done); });
+    auto detail = waitFor(m_admin->adminFileDetail(m_fileId));
     QVERIFY(detail.ok());
     QCOMPARE(detail->signers.size(), 2);
     QCOMPARE(detail->signers.first().userId, m_other.account.userId);
-    auto noFolder = waitFor<QList<api::NewFileOutcome>>([&](ApiClient::Done<QList<api::NewFileOutcome>> done) {
-        m_admin->registerFiles(QStringLiteral("dmissing"), {file}, done);
-    });
+    auto noFolder = waitFor(m_admin->registerFiles(QStringLiteral("dmissing"), {file}));
     QCOMPARE(noFolder.error().code, ErrorCode::FolderNotFound);
 }
 
@@ -112,50 +102,40 @@ void TestServerApiClient::myPageAndSigning()
     filter.registeredTo = QDate::currentDate().addDays(1);
     filter.sort = api::FileListFilter::Sort::Name;
     filter.descending = false;
-    auto page = waitFor<api::FileListPage>(
-        [&](ApiClient::Done<api::FileListPage> done) { m_client->listFiles(filter, done); });
+    auto page = waitFor(m_client->listFiles(filter));
     QVERIFY2(page.ok(), page.ok() ? "" : qPrintable(page.error().detail));
     QCOMPARE(page->total, 1);
     QCOMPARE(page->files.first().fileId, m_fileId);
     QCOMPARE(page->files.first().myPermission, api::Permission::Sign);
     QVERIFY(page->files.first().myTurn);
     filter.fileName = QStringLiteral("報告書%");
-    auto none = waitFor<api::FileListPage>(
-        [&](ApiClient::Done<api::FileListPage> done) { m_client->listFiles(filter, done); });
+    auto none = waitFor(m_client->listFiles(filter));
     QVERIFY(none.ok());
     QCOMPARE(none->total, 0);
     QVERIFY(none->files.isEmpty());
 
     // Both signers download version 1; the other one uploads first, so ours is stale: E3009, then re-sign.
-    auto mine = waitFor<ApiClient::Download>(
-        [&](ApiClient::Done<ApiClient::Download> done) { m_client->downloadFile(m_fileId, done); });
+    auto mine = waitFor(m_client->downloadFile(m_fileId));
     QVERIFY(mine.ok());
     QCOMPARE(mine->version, 1);
     QCOMPARE(uploadSigned(m_server, m_other.token, m_fileId, 1, signAs(m_other, mine->bytes)).status, 200);
-    auto stale = waitFor<api::FileEntry>([&](ApiClient::Done<api::FileEntry> done) {
-        m_client->uploadSignedFile(m_fileId, mine->version, signAs(m_user, mine->bytes), done);
-    });
+    auto stale = waitFor(m_client->uploadSignedFile(m_fileId, mine->version, signAs(m_user, mine->bytes)));
     QVERIFY(!stale.ok());
     QCOMPARE(stale.error().code, ErrorCode::VersionConflict);
-    auto fresh = waitFor<ApiClient::Download>(
-        [&](ApiClient::Done<ApiClient::Download> done) { m_client->downloadFile(m_fileId, done); });
+    auto fresh = waitFor(m_client->downloadFile(m_fileId));
     QVERIFY(fresh.ok());
     QCOMPARE(fresh->version, 2);
-    auto accepted = waitFor<api::FileEntry>([&](ApiClient::Done<api::FileEntry> done) {
-        m_client->uploadSignedFile(m_fileId, fresh->version, signAs(m_user, fresh->bytes), done);
-    });
+    auto accepted = waitFor(m_client->uploadSignedFile(m_fileId, fresh->version, signAs(m_user, fresh->bytes)));
     QVERIFY2(accepted.ok(), accepted.ok() ? "" : qPrintable(accepted.error().codeText()));
     QCOMPARE(accepted->version, 3);
     QCOMPARE(accepted->status, api::SignatureStatus::Signed);
     QCOMPARE(accepted->myStatus, api::MyStatus::Processed);
     QCOMPARE(accepted->signatureCount, 2);
-    auto detail
-        = waitFor<api::FileEntry>([&](ApiClient::Done<api::FileEntry> done) { m_client->fileDetail(m_fileId, done); });
+    auto detail = waitFor(m_client->fileDetail(m_fileId));
     QVERIFY(detail.ok());
     QCOMPARE(detail->signers.size(), 2);
     QVERIFY(detail->signers.at(0).hasSigned && detail->signers.at(1).hasSigned);
-    auto missing = waitFor<api::FileEntry>(
-        [&](ApiClient::Done<api::FileEntry> done) { m_client->fileDetail(QStringLiteral("fnothing"), done); });
+    auto missing = waitFor(m_client->fileDetail(QStringLiteral("fnothing")));
     QCOMPARE(missing.error().code, ErrorCode::FileNotFound);
 }
 
@@ -163,30 +143,26 @@ void TestServerApiClient::resultsAndCsv()
 {
     api::ResultFilter filter;
     filter.action = api::ProcessingResult::Action::Sign;
-    auto mine
-        = waitFor<api::ResultPage>([&](ApiClient::Done<api::ResultPage> done) { m_client->results(filter, done); });
+    auto mine = waitFor(m_client->results(filter));
     QVERIFY(mine.ok());
     QCOMPARE(mine->total, 2);
     QCOMPARE(mine->results.at(0).succeeded, true);
     QCOMPARE(mine->results.at(1).errorCode, QStringLiteral("E3009"));
     QCOMPARE(mine->results.at(0).client, QStringLiteral("Ikkatsu/0.1.0 (desktop; test)"));
-    auto csv = waitFor<QByteArray>([&](ApiClient::Done<QByteArray> done) { m_client->resultsCsv(filter, done); });
+    auto csv = waitFor(m_client->resultsCsv(filter));
     QVERIFY(csv.ok());
     QVERIFY(csv->startsWith("\xEF\xBB\xBF"));
     QCOMPARE(csv->count("\r\n"), 3);
     api::ResultFilter everyone;
     everyone.userId = m_other.account.userId;
-    auto theirs
-        = waitFor<api::ResultPage>([&](ApiClient::Done<api::ResultPage> done) { m_admin->allResults(everyone, done); });
+    auto theirs = waitFor(m_admin->allResults(everyone));
     QVERIFY(theirs.ok());
     QCOMPARE(theirs->total, 1);
-    auto allCsv = waitFor<QByteArray>(
-        [&](ApiClient::Done<QByteArray> done) { m_admin->allResultsCsv(api::ResultFilter(), done); });
+    auto allCsv = waitFor(m_admin->allResultsCsv(api::ResultFilter()));
     QVERIFY(allCsv.ok());
     QVERIFY(allCsv->contains("報告書_最終.pdf"));
     // A user asking for everyone's trail is refused.
-    auto refused = waitFor<api::ResultPage>(
-        [&](ApiClient::Done<api::ResultPage> done) { m_client->allResults(everyone, done); });
+    auto refused = waitFor(m_client->allResults(everyone));
     QCOMPARE(refused.error().code, ErrorCode::AdminOnly);
 }
 

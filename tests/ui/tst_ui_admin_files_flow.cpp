@@ -153,8 +153,7 @@ int TestUiAdminFilesFlow::filesSeenBy(const SigningUser& user)
     client.setSessionToken(user.token);
     api::FileListFilter filter;
     filter.limit = api::FileListFilter::kMaxLimit;
-    const auto page = client::waitFor<api::FileListPage>(
-        [&](client::ApiClient::Done<api::FileListPage> done) { client.listFiles(filter, done); });
+    const auto page = client::waitFor(client.listFiles(filter));
     if (!page) {
         qWarning("listFiles: %s", qPrintable(page.error().codeText()));
         return -1;
@@ -423,8 +422,7 @@ void TestUiAdminFilesFlow::everyonesResultsListTheRegistrations()
     client.setSessionToken(m_viewer.token);
     const QString fileId = m_window->filesPage()->fileIdAt(0);
     QVERIFY(!fileId.isEmpty());
-    const auto download = client::waitFor<client::ApiClient::Download>(
-        [&](client::ApiClient::Done<client::ApiClient::Download> done) { client.downloadFile(fileId, done); });
+    const auto download = client::waitFor(client.downloadFile(fileId));
     QVERIFY(download.ok());
 
     AllResultsPage* page = m_window->allResultsPage();

@@ -128,8 +128,7 @@ QString TestUiDesktopFlow::registerFiles(
     const QString& folderName, const QString& prefix, int count, const QStringList& signers, const QStringList& viewers)
 {
     if (!m_folders.contains(folderName)) {
-        auto folder
-            = client::waitFor<api::FolderInfo>([&](auto done) { m_admin->createFolder(folderName, std::move(done)); });
+        auto folder = client::waitFor(m_admin->createFolder(folderName));
         if (!folder.ok())
             return folder.error().codeText();
         m_folders.insert(folderName, folder->folderId);
@@ -150,8 +149,7 @@ QString TestUiDesktopFlow::registerFiles(
         newFile.viewers = viewers;
         files.append(newFile);
     }
-    auto outcomes = client::waitFor<QList<api::NewFileOutcome>>(
-        [&](auto done) { m_admin->registerFiles(m_folders.value(folderName), files, std::move(done)); });
+    auto outcomes = client::waitFor(m_admin->registerFiles(m_folders.value(folderName), files));
     if (!outcomes.ok())
         return outcomes.error().codeText();
     for (const api::NewFileOutcome& outcome : *outcomes) {
@@ -576,8 +574,7 @@ void TestUiDesktopFlow::setupLaterFromProfile()
     QCOMPARE(m_window->currentScreen(), MainWindow::Screen::MyPage);
     QVERIFY(QFileInfo::exists(m_window->keyStoreFile()));
     // The server issued the certificate: it lists it for the administrator.
-    auto details = client::waitFor<client::ApiClient::UserDetails>(
-        [&](auto done) { m_admin->userDetails(m_declined.userId, std::move(done)); });
+    auto details = client::waitFor(m_admin->userDetails(m_declined.userId));
     QVERIFY(details.ok());
     QCOMPARE(details->certificates.size(), 1);
     QCOMPARE(details->user.signingChoice, api::SigningChoice::Sign);
@@ -683,8 +680,7 @@ void TestUiDesktopFlow::adminDownloadAfterOneClick()
 void TestUiDesktopFlow::adminEditsPermissions()
 {
     // The 契約書 file the user signed in the batch: the user (signed) and the second signer.
-    auto page
-        = client::waitFor<api::FileListPage>([&](auto done) { m_admin->adminFiles({}, 0, 100, std::move(done)); });
+    auto page = client::waitFor(m_admin->adminFiles({}, 0, 100));
     QVERIFY(page.ok());
     QString fileId;
     for (const api::FileEntry& file : page->files) {
@@ -754,8 +750,7 @@ void TestUiDesktopFlow::adminEditsPermissions()
     QCOMPARE(states->item(1, 1)->text(), m_declined.userId);
 
     // The server holds the change.
-    auto detail
-        = client::waitFor<api::FileEntry>([&](auto done) { m_admin->adminFileDetail(fileId, std::move(done)); });
+    auto detail = client::waitFor(m_admin->adminFileDetail(fileId));
     QVERIFY(detail.ok());
     QCOMPARE(detail->signers.size(), 2);
     QCOMPARE(detail->signers.at(0).userId, m_user.userId);

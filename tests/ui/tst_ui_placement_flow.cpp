@@ -352,8 +352,7 @@ void TestUiPlacementFlow::eachSignersBatchFillsTheirOwnBox()
     // The final file, checked by independent tools.
     client::ApiClient reader {QUrl(m_server.baseUrl())};
     reader.setSessionToken(m_first.token);
-    auto download = client::waitFor<client::ApiClient::Download>(
-        [&](auto done) { reader.downloadFile(m_fileId, std::move(done)); });
+    auto download = client::waitFor(reader.downloadFile(m_fileId));
     QVERIFY(download.ok());
     const QString path = m_home.filePath(QStringLiteral("final.pdf"));
     QVERIFY(test::writeAll(path, download->bytes));

@@ -108,8 +108,7 @@ QString TestUiSealFlow::registerFile(const QString& name, const QByteArray& pdf)
     file.name = name;
     file.content = pdf;
     file.signers = {m_user.userId};
-    auto outcomes = client::waitFor<QList<api::NewFileOutcome>>(
-        [&](auto done) { m_admin->registerFiles(m_folderId, {file}, std::move(done)); });
+    auto outcomes = client::waitFor(m_admin->registerFiles(m_folderId, {file}));
     if (!outcomes.ok())
         return outcomes.error().codeText();
     return outcomes->value(0).file ? QString() : errorCodeText(outcomes->value(0).code);
@@ -150,8 +149,7 @@ void TestUiSealFlow::initTestCase()
     // registerUser names the user 「試験 利用者」: the 丸印 shows the family name 試験.
     m_user = test::registerUser(m_server, adminToken, m_adminEmail, QStringLiteral("seal@example.test"));
     QVERIFY(!m_user.userId.isEmpty());
-    auto folder = client::waitFor<api::FolderInfo>(
-        [&](auto done) { m_admin->createFolder(QStringLiteral("印影"), std::move(done)); });
+    auto folder = client::waitFor(m_admin->createFolder(QStringLiteral("印影")));
     QVERIFY(folder.ok());
     m_folderId = folder->folderId;
 
@@ -235,8 +233,7 @@ void TestUiSealFlow::roundSealChosenInProfileIsPreviewed()
     QTRY_VERIFY_WITH_TIMEOUT(result->isVisible() && save->isEnabled(), 20000);
     QCOMPARE(result->property("messageKind").toString(), QStringLiteral("info"));
     // Stored on the server with the profile.
-    auto stored = client::waitFor<api::SealSettingsReply>(
-        [&](auto done) { m_accounts->apiClient()->sealSettings(std::move(done)); });
+    auto stored = client::waitFor(m_accounts->apiClient()->sealSettings());
     QVERIFY(stored.ok());
     QCOMPARE(stored->seal.style, QStringLiteral("round"));
     QCOMPARE(stored->seal.page, QStringLiteral("first"));
@@ -256,8 +253,7 @@ void TestUiSealFlow::badSealTextIsRefused()
     auto* result = find<QLabel>(QStringLiteral("sealResult"));
     QTRY_VERIFY(result->isVisible());
     QVERIFY2(result->text().startsWith(QStringLiteral("E4221")), qPrintable(result->text()));
-    auto stored = client::waitFor<api::SealSettingsReply>(
-        [&](auto done) { m_accounts->apiClient()->sealSettings(std::move(done)); });
+    auto stored = client::waitFor(m_accounts->apiClient()->sealSettings());
     QVERIFY(stored.ok());
     QCOMPARE(stored->seal.text, QString());
     text->clear(); // back to the saved settings' default name
@@ -285,12 +281,11 @@ void TestUiSealFlow::batchSignsWithTheSealWhereItBelongs()
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton")), Qt::LeftButton);
 
     // Downloaded again from the server: each file as the user's batch signed it.
-    auto page = client::waitFor<api::FileListPage>([&](auto done) { m_admin->adminFiles({}, 0, 10, std::move(done)); });
+    auto page = client::waitFor(m_admin->adminFiles({}, 0, 10));
     QVERIFY(page.ok());
     QCOMPARE(page->files.size(), 2);
     for (const api::FileEntry& file : page->files) {
-        auto download = client::waitFor<client::ApiClient::Download>(
-            [&](auto done) { m_accounts->apiClient()->downloadFile(file.fileId, std::move(done)); });
+        auto download = client::waitFor(m_accounts->apiClient()->downloadFile(file.fileId));
         QVERIFY2(download.ok(), qPrintable(download.ok() ? QString() : download.error().codeText()));
         const QString path = m_home.filePath(QStringLiteral("signed-") + file.name);
         QVERIFY(test::writeAll(path, download->bytes));

@@ -89,8 +89,7 @@ QString TestUiServerFilesFlow::registerFiles(
     const QString& folderName, const QString& prefix, int count, const QStringList& signers, const QStringList& viewers)
 {
     if (!m_folders.contains(folderName)) {
-        auto folder
-            = client::waitFor<api::FolderInfo>([&](auto done) { m_admin->createFolder(folderName, std::move(done)); });
+        auto folder = client::waitFor(m_admin->createFolder(folderName));
         if (!folder.ok())
             return folder.error().codeText();
         m_folders.insert(folderName, folder->folderId);
@@ -111,8 +110,7 @@ QString TestUiServerFilesFlow::registerFiles(
         newFile.viewers = viewers;
         files.append(newFile);
     }
-    auto outcomes = client::waitFor<QList<api::NewFileOutcome>>(
-        [&](auto done) { m_admin->registerFiles(m_folders.value(folderName), files, std::move(done)); });
+    auto outcomes = client::waitFor(m_admin->registerFiles(m_folders.value(folderName), files));
     if (!outcomes.ok())
         return outcomes.error().codeText();
     for (const api::NewFileOutcome& outcome : *outcomes) {
@@ -125,8 +123,7 @@ QString TestUiServerFilesFlow::registerFiles(
 QHash<QString, api::FileEntry> TestUiServerFilesFlow::adminFiles()
 {
     QHash<QString, api::FileEntry> byName;
-    auto page
-        = client::waitFor<api::FileListPage>([&](auto done) { m_admin->adminFiles({}, 0, 200, std::move(done)); });
+    auto page = client::waitFor(m_admin->adminFiles({}, 0, 200));
     if (!page.ok())
         return byName;
     for (const api::FileEntry& file : page->files)

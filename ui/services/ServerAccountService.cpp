@@ -44,12 +44,13 @@ QFuture<Result<OtpChallenge>> ServerAccountService::login(
     m_client = std::make_unique<client::ApiClient>(QUrl(serverUrl));
     m_attemptId.clear();
     auto promise = makePromise<Result<OtpChallenge>>();
-    m_client->login(userId, SecureBuffer::fromString(password), [this, promise](Result<api::LoginChallenge> answer) {
-        if (!answer.ok())
-            return fulfil(promise, Result<OtpChallenge>(answer.error()));
-        m_attemptId = answer->attemptId;
-        fulfil(promise, Result<OtpChallenge>(challengeOf(answer.value())));
-    });
+    m_client->login(userId, SecureBuffer::fromString(password))
+        .then([this, promise](Result<api::LoginChallenge> answer) {
+            if (!answer.ok())
+                return fulfil(promise, Result<OtpChallenge>(answer.error()));
+            m_attemptId = answer->attemptId;
+            fulfil(promise, Result<OtpChallenge>(challengeOf(answer.value())));
+        });
     return promise->future();
 }
 
@@ -58,7 +59,7 @@ QFuture<Result<UserProfile>> ServerAccountService::verifyOtp(const QString& otp)
     if (!m_client)
         return QtFuture::makeReadyFuture(Result<UserProfile>(noSession()));
     auto promise = makePromise<Result<UserProfile>>();
-    m_client->submitOtp(m_attemptId, otp, [this, promise](Result<api::Session> session) {
+    m_client->submitOtp(m_attemptId, otp).then([this, promise](Result<api::Session> session) {
         if (!session.ok())
             return fulfil(promise, Result<UserProfile>(session.error()));
         m_attemptId.clear();
@@ -72,7 +73,7 @@ QFuture<Result<OtpChallenge>> ServerAccountService::resendOtp()
     if (!m_client)
         return QtFuture::makeReadyFuture(Result<OtpChallenge>(noSession()));
     auto promise = makePromise<Result<OtpChallenge>>();
-    m_client->resendOtp(m_attemptId, [this, promise](Result<api::LoginChallenge> answer) {
+    m_client->resendOtp(m_attemptId).then([this, promise](Result<api::LoginChallenge> answer) {
         if (!answer.ok())
             return fulfil(promise, Result<OtpChallenge>(answer.error()));
         if (!answer->attemptId.isEmpty())
@@ -90,7 +91,7 @@ QFuture<Result<CertificateDetails>> ServerAccountService::setupCertificate(bool 
     request.sign = sign;
     request.csrDer = csrDer;
     auto promise = makePromise<Result<CertificateDetails>>();
-    m_client->certificateSetup(request, [promise](Result<std::optional<api::CertificateInfo>> answer) {
+    m_client->certificateSetup(request).then([promise](Result<std::optional<api::CertificateInfo>> answer) {
         if (!answer.ok())
             return fulfil(promise, Result<CertificateDetails>(answer.error()));
         CertificateDetails details;
@@ -112,8 +113,8 @@ QFuture<Status> ServerAccountService::changePassword(const QString& currentPassw
     if (!m_client)
         return QtFuture::makeReadyFuture(Status(noSession()));
     auto promise = makePromise<Status>();
-    m_client->changePassword(SecureBuffer::fromString(currentPassword), SecureBuffer::fromString(newPassword),
-        [promise](Result<bool> done) { fulfil(promise, done.ok() ? Status() : Status(done.error())); });
+    m_client->changePassword(SecureBuffer::fromString(currentPassword), SecureBuffer::fromString(newPassword))
+        .then([promise](Result<bool> done) { fulfil(promise, done.ok() ? Status() : Status(done.error())); });
     return promise->future();
 }
 
@@ -122,7 +123,8 @@ QFuture<Status> ServerAccountService::logout()
     if (!m_client || m_client->sessionToken().isEmpty())
         return QtFuture::makeReadyFuture(Status());
     auto promise = makePromise<Status>();
-    m_client->logout([promise](Result<bool> done) { fulfil(promise, done.ok() ? Status() : Status(done.error())); });
+    m_client->logout().then(
+        [promise](Result<bool> done) { fulfil(promise, done.ok() ? Status() : Status(done.error())); });
     return promise->future();
 }
 
@@ -132,7 +134,7 @@ QFuture<Result<api::SealSettingsReply>> ServerAccountService::sealSettings()
     if (!m_client)
         return QtFuture::makeReadyFuture(Reply(noSession()));
     auto promise = makePromise<Reply>();
-    m_client->sealSettings([promise](Reply reply) { fulfil(promise, std::move(reply)); });
+    m_client->sealSettings().then([promise](Reply reply) { fulfil(promise, std::move(reply)); });
     return promise->future();
 }
 
@@ -142,7 +144,7 @@ QFuture<Result<api::SealSettingsReply>> ServerAccountService::saveSealSettings(c
     if (!m_client)
         return QtFuture::makeReadyFuture(Reply(noSession()));
     auto promise = makePromise<Reply>();
-    m_client->saveSealSettings(settings, [promise](Reply reply) { fulfil(promise, std::move(reply)); });
+    m_client->saveSealSettings(settings).then([promise](Reply reply) { fulfil(promise, std::move(reply)); });
     return promise->future();
 }
 

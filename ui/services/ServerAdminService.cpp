@@ -13,23 +13,23 @@ namespace ikkatsu::ui {
 
 namespace {
 
-// Starts `call` with a callback that converts the client's answer with `convert` into the future's value.
+// `call`'s answer, converted with `convert` into the screens' value; SessionMissing without a signed-in client.
 template<typename T, typename Answer, typename Call, typename Convert>
 QFuture<Result<T>> callServer(client::ApiClient* client, Call call, Convert convert)
 {
     if (!client || client->sessionToken().isEmpty())
         return QtFuture::makeReadyFuture(Result<T>(makeError(ErrorCode::SessionMissing)));
-    auto promise = client::makePromise<Result<T>>();
-    call(client, [promise, convert](Result<Answer> answer) {
-        client::fulfil(promise, answer.ok() ? Result<T>(convert(answer.value())) : Result<T>(answer.error()));
+    return call(client).then([convert](const Result<Answer>& answer) {
+        return answer.ok() ? Result<T>(convert(answer.value())) : Result<T>(answer.error());
     });
-    return promise->future();
 }
 
 template<typename T, typename Call>
 QFuture<Result<T>> callServer(client::ApiClient* client, Call call)
 {
-    return callServer<T, T>(client, call, [](const T& value) { return value; });
+    if (!client || client->sessionToken().isEmpty())
+        return QtFuture::makeReadyFuture(Result<T>(makeError(ErrorCode::SessionMissing)));
+    return call(client);
 }
 
 QString signatureBoxesPath(const QString& fileId)
@@ -54,8 +54,7 @@ QFuture<Result<UserListPage>> ServerAdminService::listUsers(const QString& searc
 {
     return callServer<UserListPage, client::ApiClient::UserPage>(
         m_accounts->apiClient(),
-        [search, offset, limit](
-            client::ApiClient* client, auto done) { client->listUsers(search, offset, limit, done); },
+        [search, offset, limit](client::ApiClient* client) { return client->listUsers(search, offset, limit); },
         [](const client::ApiClient::UserPage& page) {
             return UserListPage {page.users, page.total};
         });
@@ -64,7 +63,7 @@ QFuture<Result<UserListPage>> ServerAdminService::listUsers(const QString& searc
 QFuture<Result<UserDetails>> ServerAdminService::userDetails(const QString& userId)
 {
     return callServer<UserDetails, client::ApiClient::UserDetails>(
-        m_accounts->apiClient(), [userId](client::ApiClient* client, auto done) { client->userDetails(userId, done); },
+        m_accounts->apiClient(), [userId](client::ApiClient* client) { return client->userDetails(userId); },
         [](const client::ApiClient::UserDetails& details) {
             return UserDetails {details.user, details.certificates};
         });
@@ -73,81 +72,79 @@ QFuture<Result<UserDetails>> ServerAdminService::userDetails(const QString& user
 QFuture<Result<UserRegistration>> ServerAdminService::registerUser(const api::NewUser& user)
 {
     return callServer<UserRegistration, client::ApiClient::Registered>(
-        m_accounts->apiClient(), [user](client::ApiClient* client, auto done) { client->registerUser(user, done); },
+        m_accounts->apiClient(), [user](client::ApiClient* client) { return client->registerUser(user); },
         registrationOf);
 }
 
 QFuture<Result<api::UserInfo>> ServerAdminService::editUser(const QString& userId, const QJsonObject& changes)
 {
     return callServer<api::UserInfo>(m_accounts->apiClient(),
-        [userId, changes](client::ApiClient* client, auto done) { client->editUser(userId, changes, done); });
+        [userId, changes](client::ApiClient* client) { return client->editUser(userId, changes); });
 }
 
 QFuture<Result<api::UserInfo>> ServerAdminService::setLocked(const QString& userId, bool locked)
 {
     return callServer<api::UserInfo>(m_accounts->apiClient(),
-        [userId, locked](client::ApiClient* client, auto done) { client->setUserLocked(userId, locked, done); });
+        [userId, locked](client::ApiClient* client) { return client->setUserLocked(userId, locked); });
 }
 
 QFuture<Result<api::UserInfo>> ServerAdminService::setDisabled(const QString& userId, bool disabled)
 {
     return callServer<api::UserInfo>(m_accounts->apiClient(),
-        [userId, disabled](client::ApiClient* client, auto done) { client->setUserDisabled(userId, disabled, done); });
+        [userId, disabled](client::ApiClient* client) { return client->setUserDisabled(userId, disabled); });
 }
 
 QFuture<Result<UserRegistration>> ServerAdminService::resetPassword(const QString& userId)
 {
     return callServer<UserRegistration, client::ApiClient::Registered>(
-        m_accounts->apiClient(),
-        [userId](client::ApiClient* client, auto done) { client->resetUserPassword(userId, done); }, registrationOf);
+        m_accounts->apiClient(), [userId](client::ApiClient* client) { return client->resetUserPassword(userId); },
+        registrationOf);
 }
 
 QFuture<Result<api::CertificateInfo>> ServerAdminService::revokeCertificate(const QString& serialNumber)
 {
     // 0 = unspecified: the screen does not ask for a CRL reason.
     return callServer<api::CertificateInfo>(m_accounts->apiClient(),
-        [serialNumber](client::ApiClient* client, auto done) { client->revokeCertificate(serialNumber, 0, done); });
+        [serialNumber](client::ApiClient* client) { return client->revokeCertificate(serialNumber, 0); });
 }
 
 QFuture<Result<QList<api::FolderInfo>>> ServerAdminService::folders()
 {
     return callServer<QList<api::FolderInfo>>(
-        m_accounts->apiClient(), [](client::ApiClient* client, auto done) { client->folders(done); });
+        m_accounts->apiClient(), [](client::ApiClient* client) { return client->folders(); });
 }
 
 QFuture<Result<api::FolderInfo>> ServerAdminService::createFolder(const QString& name)
 {
     return callServer<api::FolderInfo>(
-        m_accounts->apiClient(), [name](client::ApiClient* client, auto done) { client->createFolder(name, done); });
+        m_accounts->apiClient(), [name](client::ApiClient* client) { return client->createFolder(name); });
 }
 
 QFuture<Result<QList<api::NewFileOutcome>>> ServerAdminService::registerFiles(
     const QString& folderId, const QList<api::NewFile>& files)
 {
     return callServer<QList<api::NewFileOutcome>>(m_accounts->apiClient(),
-        [folderId, files](client::ApiClient* client, auto done) { client->registerFiles(folderId, files, done); });
+        [folderId, files](client::ApiClient* client) { return client->registerFiles(folderId, files); });
 }
 
 QFuture<Result<api::FileListPage>> ServerAdminService::files(const QString& folderId, int offset, int limit)
 {
-    return callServer<api::FileListPage>(
-        m_accounts->apiClient(), [folderId, offset, limit](client::ApiClient* client, auto done) {
-            client->adminFiles(folderId, offset, limit, done);
-        });
+    return callServer<api::FileListPage>(m_accounts->apiClient(),
+        [folderId, offset, limit](client::ApiClient* client) { return client->adminFiles(folderId, offset, limit); });
 }
 
 QFuture<Result<api::FileEntry>> ServerAdminService::fileDetail(const QString& fileId)
 {
-    return callServer<api::FileEntry>(m_accounts->apiClient(),
-        [fileId](client::ApiClient* client, auto done) { client->adminFileDetail(fileId, done); });
+    return callServer<api::FileEntry>(
+        m_accounts->apiClient(), [fileId](client::ApiClient* client) { return client->adminFileDetail(fileId); });
 }
 
 QFuture<Result<api::FileEntry>> ServerAdminService::changePermissions(
     const QString& fileId, const QStringList& viewers, const QStringList& signers, bool signOrdered)
 {
     return callServer<api::FileEntry>(
-        m_accounts->apiClient(), [fileId, viewers, signers, signOrdered](client::ApiClient* client, auto done) {
-            client->changeFilePermissions(fileId, viewers, signers, signOrdered, done);
+        m_accounts->apiClient(), [fileId, viewers, signers, signOrdered](client::ApiClient* client) {
+            return client->changeFilePermissions(fileId, viewers, signers, signOrdered);
         });
 }
 
@@ -155,7 +152,7 @@ QFuture<Result<QByteArray>> ServerAdminService::fileVersion(const QString& fileI
 {
     return callServer<QByteArray, client::ApiClient::Download>(
         m_accounts->apiClient(),
-        [fileId, version](client::ApiClient* client, auto done) { client->adminFileVersion(fileId, version, done); },
+        [fileId, version](client::ApiClient* client) { return client->adminFileVersion(fileId, version); },
         [](const client::ApiClient::Download& download) { return download.bytes; });
 }
 
@@ -164,7 +161,7 @@ QFuture<Result<QList<api::SignatureBox>>> ServerAdminService::signatureBoxes(con
     // The contract's own parser checks the answer as strictly as the server checks a request.
     return callServer<QList<api::SignatureBox>, QJsonObject>(
         m_accounts->apiClient(),
-        [fileId](client::ApiClient* client, auto done) { client->send("GET", signatureBoxesPath(fileId), {}, done); },
+        [fileId](client::ApiClient* client) { return client->send("GET", signatureBoxesPath(fileId), {}); },
         [](const QJsonObject& json) { return api::signatureBoxesFromJson(json); });
 }
 
@@ -174,32 +171,32 @@ QFuture<Result<QList<api::SignatureBox>>> ServerAdminService::placeSignatureBoxe
     return callServer<QList<api::SignatureBox>, QJsonObject>(
         m_accounts->apiClient(),
         [fileId, body = api::signatureBoxesToJson(boxes)](
-            client::ApiClient* client, auto done) { client->send("PUT", signatureBoxesPath(fileId), body, done); },
+            client::ApiClient* client) { return client->send("PUT", signatureBoxesPath(fileId), body); },
         [](const QJsonObject& json) { return api::signatureBoxesFromJson(json); });
 }
 
 QFuture<Result<api::ResultPage>> ServerAdminService::allResults(const api::ResultFilter& filter)
 {
     return callServer<api::ResultPage>(
-        m_accounts->apiClient(), [filter](client::ApiClient* client, auto done) { client->allResults(filter, done); });
+        m_accounts->apiClient(), [filter](client::ApiClient* client) { return client->allResults(filter); });
 }
 
 QFuture<Result<QByteArray>> ServerAdminService::allResultsCsv(const api::ResultFilter& filter)
 {
-    return callServer<QByteArray>(m_accounts->apiClient(),
-        [filter](client::ApiClient* client, auto done) { client->allResultsCsv(filter, done); });
+    return callServer<QByteArray>(
+        m_accounts->apiClient(), [filter](client::ApiClient* client) { return client->allResultsCsv(filter); });
 }
 
 QFuture<Result<api::AuditPage>> ServerAdminService::auditTrail(const api::AuditFilter& filter)
 {
     return callServer<api::AuditPage>(
-        m_accounts->apiClient(), [filter](client::ApiClient* client, auto done) { client->auditTrail(filter, done); });
+        m_accounts->apiClient(), [filter](client::ApiClient* client) { return client->auditTrail(filter); });
 }
 
 QFuture<Result<QByteArray>> ServerAdminService::auditTrailCsv(const api::AuditFilter& filter)
 {
-    return callServer<QByteArray>(m_accounts->apiClient(),
-        [filter](client::ApiClient* client, auto done) { client->auditTrailCsv(filter, done); });
+    return callServer<QByteArray>(
+        m_accounts->apiClient(), [filter](client::ApiClient* client) { return client->auditTrailCsv(filter); });
 }
 
 } // namespace ikkatsu::ui

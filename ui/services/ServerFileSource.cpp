@@ -35,7 +35,7 @@ void fetchPages(QPointer<client::ApiClient> client, std::shared_ptr<ListState> s
     if (!client)
         return fulfil(promise, Result<FilePage>(noSession()));
     state->query.limit = std::min(api::FileListFilter::kMaxLimit, state->wanted - int(state->page.files.size()));
-    client->listFiles(state->query, [client, state, promise](Result<api::FileListPage> answer) {
+    client->listFiles(state->query).then([client, state, promise](Result<api::FileListPage> answer) {
         if (!answer.ok())
             return fulfil(promise, Result<FilePage>(answer.error()));
         state->page.files.append(answer->files);
@@ -78,7 +78,7 @@ QFuture<Result<QList<ProcessingRecord>>> ServerFileSource::history()
     api::ResultFilter filter;
     filter.limit = api::ResultFilter::kMaxLimit;
     auto promise = makePromise<Result<QList<ProcessingRecord>>>();
-    m_client->results(filter, [promise](Result<api::ResultPage> answer) {
+    m_client->results(filter).then([promise](Result<api::ResultPage> answer) {
         if (!answer.ok())
             return fulfil(promise, Result<QList<ProcessingRecord>>(answer.error()));
         fulfil(promise, Result<QList<ProcessingRecord>>(answer->results));
