@@ -1,6 +1,7 @@
 // What the screens need from the server's account side (login, one-time password, certificate setup, 本人情報).
 #pragma once
 
+#include "api/Dto.h"
 #include "api/SealDto.h"
 #include "common/Result.h"
 #include "crypto/Certificate.h"
@@ -13,23 +14,14 @@
 namespace ikkatsu::ui {
 
 // 電子署名の実施要否 as recorded by the server.
-enum class SigningChoice { Undecided, Sign, ViewOnly };
+using api::SigningChoice;
 
-// The signed-in user (ユーザ情報 of the manual).
-struct UserProfile
+// The signed-in user (ユーザ情報 of the manual): the server's user record and what the session adds to it.
+struct UserProfile : api::UserInfo
 {
-    QString userId;
-    QString userName; // ユーザ名
-    QString company; // 会社名
-    QString nameRoman; // ローマ字氏名
-    QString companyRoman; // ローマ字会社名
-    QString email;
-    QDateTime loginExpiresAt; // ログイン有効期限
-    bool maySign = true;
-    bool administrator = false;
     bool certificateSetupDone = false;
-    bool mustChangePassword = false; // the initial password from the administrator is still in use
-    SigningChoice signingChoice = SigningChoice::Undecided;
+
+    bool administrator() const { return role == api::Role::Admin; }
 };
 
 // The server's answer to user ID + password: a one-time password went out by mail.

@@ -2,57 +2,21 @@
 #include "ServerAccountService.h"
 
 #include "client/ApiClient.h"
-
-#include <QPromise>
+#include "client/Futures.h"
 
 namespace ikkatsu::ui {
 
+using client::fulfil;
+using client::makePromise;
+
 namespace {
-
-template<typename T>
-using SharedPromise = std::shared_ptr<QPromise<T>>;
-
-template<typename T>
-SharedPromise<T> makePromise()
-{
-    auto promise = std::make_shared<QPromise<T>>();
-    promise->start();
-    return promise;
-}
-
-template<typename T>
-void fulfil(const SharedPromise<T>& promise, T value)
-{
-    promise->addResult(std::move(value));
-    promise->finish();
-}
 
 UserProfile profileOf(const api::Session& session)
 {
-    const api::UserInfo& info = session.user;
     UserProfile user;
-    user.userId = info.userId;
-    user.userName = info.userName;
-    user.company = info.company;
-    user.nameRoman = info.nameRoman;
-    user.companyRoman = info.companyRoman;
-    user.email = info.email;
-    user.loginExpiresAt = info.loginExpiresAt;
-    user.maySign = info.maySign;
-    user.administrator = info.role == api::Role::Admin;
+    static_cast<api::UserInfo&>(user) = session.user;
     user.certificateSetupDone = session.certificateSetupDone;
-    user.mustChangePassword = session.mustChangePassword || info.mustChangePassword;
-    switch (info.signingChoice) {
-    case api::SigningChoice::Undecided:
-        user.signingChoice = SigningChoice::Undecided;
-        break;
-    case api::SigningChoice::Sign:
-        user.signingChoice = SigningChoice::Sign;
-        break;
-    case api::SigningChoice::ViewOnly:
-        user.signingChoice = SigningChoice::ViewOnly;
-        break;
-    }
+    user.mustChangePassword = session.mustChangePassword || session.user.mustChangePassword;
     return user;
 }
 
