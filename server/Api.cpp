@@ -366,7 +366,8 @@ Result<QStringList> userIdList(const QJsonObject& object, const QString& key)
     return list;
 }
 
-Result<api::NewFile> newFileFromJson(const QJsonValue& value)
+// `boxesRefused` gets a malformed "boxes" list's error: it refuses that file only, as its name's rules do.
+Result<api::NewFile> newFileFromJson(const QJsonValue& value, std::optional<Error>* boxesRefused)
 {
     if (!value.isObject())
         return makeError(ErrorCode::BadRequest, QStringLiteral("each file must be an object"));
@@ -395,6 +396,16 @@ Result<api::NewFile> newFileFromJson(const QJsonValue& value)
     if (!ordered)
         return ordered.error();
     file.signOrdered = *ordered;
+    const QJsonValue boxes = object.value(QStringLiteral("boxes"));
+    if (!boxes.isUndefined()) {
+        if (!boxes.isArray())
+            return makeError(ErrorCode::BadRequest, QStringLiteral("field 'boxes' must be an array"));
+        auto parsed = api::signatureBoxesFromJson({{QStringLiteral("boxes"), boxes}});
+        if (parsed)
+            file.boxes = *parsed;
+        else
+            *boxesRefused = parsed.error();
+    }
     return file;
 }
 
@@ -583,13 +594,17 @@ void addAdminFileRoutes(Router& router, const Context& context)
                 || filesValue.toArray().size() > Files::kMaxBatch)
                 return HttpResponse::error(ErrorCode::BadRequest);
             QList<api::NewFile> files;
+            QList<std::optional<Error>> refusals;
             for (const QJsonValue& value : filesValue.toArray()) {
-                auto file = newFileFromJson(value);
+                std::optional<Error> boxesRefused;
+                auto file = newFileFromJson(value, &boxesRefused);
                 if (!file)
                     return fail(file.error());
                 files.append(*file);
+                refusals.append(boxesRefused);
             }
-            auto outcomes = Files(*context).registerFiles(caller.user, *folderId, files, ClientInfo::of(request));
+            auto outcomes
+                = Files(*context).registerFiles(caller.user, *folderId, files, ClientInfo::of(request), refusals);
             if (!outcomes)
                 return fail(outcomes.error());
             QJsonArray results;

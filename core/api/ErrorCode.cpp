@@ -217,6 +217,11 @@ const char* sourceText(ErrorCode code)
         return QT_TRANSLATE_NOOP("ErrorCode", "No installed Japanese font can draw the seal text.");
     case ErrorCode::SealFieldNotFound:
         return QT_TRANSLATE_NOOP("ErrorCode", "The document has no empty signature field of that name.");
+    case ErrorCode::SignatureFieldWidgetCount:
+        return QT_TRANSLATE_NOOP("ErrorCode",
+            "The signature field has no widget or several: only a field shown in exactly one place can be signed.");
+    case ErrorCode::FieldNotSignatureField:
+        return QT_TRANSLATE_NOOP("ErrorCode", "The field of that name is not a signature field.");
     case ErrorCode::TimestampFailed:
         return QT_TRANSLATE_NOOP("ErrorCode", "The timestamp could not be obtained.");
     case ErrorCode::TimestampRequestInvalid:

@@ -106,6 +106,8 @@ namespace ikkatsu {
     X(SignatureFieldExists, 4228, 409)                                                                                 \
     X(UploadOutsidePlacedField, 4229, 422)                                                                             \
     X(UploadInOthersField, 4230, 422)                                                                                  \
+    X(SignatureFieldWidgetCount, 4231, 422)                                                                            \
+    X(FieldNotSignatureField, 4232, 422)                                                                               \
     X(TimestampFailed, 4301, 502)                                                                                      \
     X(TimestampRequestInvalid, 4302, 400)                                                                              \
     X(TimestampResponseInvalid, 4303, 502)                                                                             \

@@ -334,9 +334,13 @@ Result<FileListPage> FileListPage::fromJson(const QJsonObject& object)
 
 QJsonObject NewFile::toJson() const
 {
-    return {{QStringLiteral("name"), name}, {QStringLiteral("content"), QString::fromLatin1(content.toBase64())},
+    QJsonObject object {{QStringLiteral("name"), name},
+        {QStringLiteral("content"), QString::fromLatin1(content.toBase64())},
         {QStringLiteral("viewers"), stringArray(viewers)}, {QStringLiteral("signers"), stringArray(signers)},
         {QStringLiteral("signOrdered"), signOrdered}};
+    if (!boxes.isEmpty())
+        object.insert(QStringLiteral("boxes"), signatureBoxesToJson(boxes).value(QStringLiteral("boxes")));
+    return object;
 }
 
 Result<NewFileOutcome> NewFileOutcome::fromJson(const QJsonObject& object)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/ErrorCode.h"
+#include "api/SignatureBoxDto.h"
 #include "common/Result.h"
 
 #include <QByteArray>
@@ -134,6 +135,8 @@ struct NewFile
     QStringList viewers; // 参照権限
     QStringList signers; // 署名権限 (required signers), in signing order
     bool signOrdered = false;
+    // 印 boxes for some of `signers`, written into version 1 itself as empty signature fields (sent only when set).
+    QList<SignatureBox> boxes;
 
     QJsonObject toJson() const;
 };

@@ -9,6 +9,7 @@
 // attacks reveal what they planted.
 #include "pdf/DifferenceAnalysis.h"
 
+#include "pdf/PdfCatalog.h"
 #include "pdf/PdfText.h"
 
 #include <QHash>
@@ -29,6 +30,7 @@ constexpr int kMaxMarked = 200000;
 constexpr int kMaxParentSteps = 32;
 constexpr int kMaxPages = 200000;
 constexpr size_t kMaxItems = 20000; // fields or annotations compared per list: real documents hold hundreds
+constexpr size_t kMaxSignatureFields = 10000; // whose separate widgets are told apart
 
 bool exists(const std::optional<XrefEntry>& entry)
 {
@@ -559,6 +561,8 @@ private:
         }
         if (old->get("Type").isName("Page"))
             return checkPage(number, *old, *now);
+        if (const std::optional<quint32> owner = widgetOwner(number))
+            return checkSignatureWidget(number, *owner, *old, *now);
         Result<QByteArray> fieldType = inheritedFieldType(*old);
         if (!fieldType)
             return fieldType.error();
@@ -624,6 +628,70 @@ private:
         return m_policy.locks(qualifiedName(field));
     }
 
+    // The signature field (object number) each separate widget of the signed revision belongs to: the /Kids
+    // widgets PdfCatalog's field walk assigns to their field, found once. An unreadable form knows none, so that
+    // its widgets change nothing unexplained.
+    std::optional<quint32> widgetOwner(quint32 number)
+    {
+        if (!m_widgetOwnersIndexed) {
+            m_widgetOwnersIndexed = true;
+            Result<PdfObject> catalog = m_signed.object(m_signed.rootRef());
+            Result<std::vector<FormField>> fields = catalog
+                ? listFormSignatureFields(m_signed, *catalog, kMaxSignatureFields)
+                : Result<std::vector<FormField>>(catalog.error());
+            for (const FormField& field : fields ? *fields : std::vector<FormField>()) {
+                for (const PdfRef& widget : field.widgetRefs) {
+                    if (!widget.isNull() && widget != field.fieldRef && !field.fieldRef.isNull())
+                        m_widgetOwners.insert(widget.number, field.fieldRef.number);
+                }
+            }
+        }
+        const auto found = m_widgetOwners.constFind(number);
+        return found == m_widgetOwners.cend() ? std::nullopt : std::optional<quint32>(*found);
+    }
+
+    // Whether signature field `number` has no /V in the signed revision and one now.
+    Result<bool> signedSince(quint32 number)
+    {
+        const PdfRef ref {number, 0};
+        Result<PdfObject> before = m_signed.object(ref);
+        if (!before)
+            return before.error();
+        if (const PdfObject* value = before->isDictionary() ? before->find("V") : nullptr; value && !value->isNull())
+            return false;
+        Result<PdfObject> after = m_doc.object(ref);
+        if (!after)
+            return after.error();
+        const PdfObject* value = after->isDictionary() ? after->find("V") : nullptr;
+        return value && !value->isNull();
+    }
+
+    // A separate widget of signature field `owner`: it shows the field's signature once the field is signed, and
+    // changes in nothing else (its value, place and page stay the field's).
+    Status checkSignatureWidget(quint32 number, quint32 owner, const PdfObject& old, const PdfObject& now)
+    {
+        const QString what = QStringLiteral("signature widget");
+        for (const QByteArray& key : m_compare.differingKeys(old, now)) {
+            if (key != "AP") {
+                note(number, what,
+                    key == "V" ? QStringLiteral("value set on a widget instead of its field")
+                               : keyName(key) + QStringLiteral(" changed"),
+                    Level::Disallowed);
+                continue;
+            }
+            Result<bool> signs = signedSince(owner);
+            if (!signs)
+                return signs.error();
+            if (*signs) {
+                note(number, what, QStringLiteral("appearance of the signed field"), Level::FormFilling);
+                addRoot(now.get("AP"));
+            } else {
+                note(number, what, QStringLiteral("appearance changed without signing its field"), Level::Disallowed);
+            }
+        }
+        return {};
+    }
+
     Status checkSignatureField(quint32 number, const PdfObject& old, const PdfObject& now)
     {
         const QString what = QStringLiteral("signature field");
@@ -638,8 +706,18 @@ private:
                     m_filledSignatureFields.insert(number, *timestamp);
                 }
             } else if (key == "AP") {
-                note(number, what, QStringLiteral("appearance of the signed field"), Level::FormFilling);
-                addRoot(now.get("AP"));
+                // Only the signature that fills a field draws its appearance: a changed look of an empty or an
+                // earlier-signed field would show what nobody signed.
+                Result<bool> signs = signedSince(number);
+                if (!signs)
+                    return signs.error();
+                if (*signs) {
+                    note(number, what, QStringLiteral("appearance of the signed field"), Level::FormFilling);
+                    addRoot(now.get("AP"));
+                } else {
+                    note(number, what, QStringLiteral("appearance changed without signing its field"),
+                        Level::Disallowed);
+                }
             } else {
                 note(number, what, keyName(key) + QStringLiteral(" changed"), Level::Disallowed);
             }
@@ -848,6 +926,8 @@ private:
     QSet<quint32> m_changedAnnotations;
     QSet<QString> m_noted;
     bool m_pagesIndexed = false;
+    bool m_widgetOwnersIndexed = false;
+    QHash<quint32, quint32> m_widgetOwners; // separate widget → its signature field
     QHash<quint32, quint32> m_annotsArrays; // array number → page number
 };
 

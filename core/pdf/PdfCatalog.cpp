@@ -19,11 +19,18 @@ Error malformed(const QString& detail)
     return makeError(ErrorCode::PdfMalformed, detail);
 }
 
+// Depth-first through /AcroForm /Fields. Collects signed signature fields into `found`, and, when `terminals` is
+// set, the terminal fields `wanted` selects (a name, else every signature field) up to `limit`.
 struct FieldWalk
 {
     PdfReader& reader;
     std::vector<SignatureField>& found;
     QSet<quint32> visited;
+    std::vector<FormField>* terminals = nullptr;
+    std::optional<QString> wanted;
+    size_t limit = 0;
+
+    bool done() const { return terminals && terminals->size() >= limit; }
 
     Status visit(const PdfObject& node, const QString& parentName, const PdfObject& inheritedType, int depth)
     {
@@ -31,6 +38,8 @@ struct FieldWalk
             return malformed(QStringLiteral("form fields nested too deeply"));
         if (visited.size() > kMaxVisitedNodes)
             return malformed(QStringLiteral("too many form fields"));
+        if (done())
+            return {};
         PdfRef ref;
         if (node.isReference()) {
             ref = node.toReference();
@@ -67,18 +76,64 @@ struct FieldWalk
             }
         }
         const PdfObject& kidsValue = field.get("Kids");
-        if (kidsValue.isNull())
-            return {};
-        Result<PdfObject> kids = reader.resolve(kidsValue);
+        Result<PdfObject> kids = kidsValue.isNull() ? Result<PdfObject>(PdfObject()) : reader.resolve(kidsValue);
         if (!kids)
             return kids.error();
-        if (!kids->isArray())
-            return {};
-        for (const PdfObject& kid : kids->items())
+        const std::vector<PdfObject> none;
+        const std::vector<PdfObject>& kidItems = kids->isArray() ? kids->items() : none;
+        // A field (top-level, or named by /T) whose kids are all widgets is terminal: it has a value and widgets.
+        if (terminals && (depth == 0 || partial.isString())) {
+            FormField terminal;
+            bool hasFieldKids = false;
+            if (field.get("Subtype").isName("Widget")) {
+                terminal.widgetRefs.push_back(ref);
+                terminal.widgets.push_back(field);
+            }
+            for (const PdfObject& kid : kidItems) {
+                Result<PdfObject> widget = reader.resolve(kid);
+                if (!widget)
+                    return widget.error();
+                if (!widget->isDictionary())
+                    continue;
+                if (widget->get("T").isString() || widget->find("Kids")) {
+                    hasFieldKids = true;
+                    break;
+                }
+                // A widget belongs to the field whose /Kids list it, unless its /Parent names another field (a
+                // shared or stray one); ISO 32000 lets a field's only widget leave /Parent out.
+                const PdfObject& parent = widget->get("Parent");
+                if (!ref.isNull() && (parent.isNull() || (parent.isReference() && parent.toReference() == ref))) {
+                    terminal.widgetRefs.push_back(kid.isReference() ? kid.toReference() : PdfRef {});
+                    terminal.widgets.push_back(std::move(widget).value());
+                }
+            }
+            const bool selected = wanted ? name == *wanted : type.isName("Sig");
+            if (!hasFieldKids && selected) {
+                terminal.name = name;
+                terminal.type = type.isName() ? type.bytes() : QByteArray();
+                terminal.fieldRef = ref;
+                terminal.field = field;
+                terminal.filled = value && !value->isNull();
+                terminals->push_back(std::move(terminal));
+                if (done())
+                    return {};
+            }
+        }
+        for (const PdfObject& kid : kidItems)
             IKK_TRY(visit(kid, name, type, depth + 1));
         return {};
     }
 };
+
+Result<PdfObject> formFields(PdfReader& reader, const PdfObject& catalog)
+{
+    Result<PdfObject> form = reader.resolve(catalog.get("AcroForm"));
+    if (!form)
+        return form.error();
+    if (!form->isDictionary())
+        return PdfObject();
+    return reader.resolve(form->get("Fields"));
+}
 
 } // namespace
 
@@ -220,20 +275,53 @@ Result<int> pageRotation(PdfReader& reader, const PdfObject& page)
 Result<std::vector<SignatureField>> findSignatureFields(PdfReader& reader, const PdfObject& catalog)
 {
     std::vector<SignatureField> found;
-    Result<PdfObject> form = reader.resolve(catalog.get("AcroForm"));
-    if (!form)
-        return form.error();
-    if (!form->isDictionary())
-        return found;
-    Result<PdfObject> fields = reader.resolve(form->get("Fields"));
+    Result<PdfObject> fields = formFields(reader, catalog);
     if (!fields)
         return fields.error();
     if (!fields->isArray())
         return found;
-    FieldWalk walk {reader, found, {}};
+    FieldWalk walk {reader, found, {}, nullptr, std::nullopt, 0};
     for (const PdfObject& field : fields->items())
         IKK_TRY(walk.visit(field, QString(), PdfObject(), 0));
     return found;
+}
+
+namespace {
+
+Result<std::vector<FormField>> terminalFields(
+    PdfReader& reader, const PdfObject& catalog, std::optional<QString> wanted, size_t limit)
+{
+    std::vector<FormField> terminals;
+    Result<PdfObject> fields = formFields(reader, catalog);
+    if (!fields)
+        return fields.error();
+    if (!fields->isArray() || limit == 0)
+        return terminals;
+    std::vector<SignatureField> signatures;
+    FieldWalk walk {reader, signatures, {}, &terminals, std::move(wanted), limit};
+    for (const PdfObject& field : fields->items()) {
+        IKK_TRY(walk.visit(field, QString(), PdfObject(), 0));
+        if (walk.done())
+            break;
+    }
+    return terminals;
+}
+
+} // namespace
+
+Result<std::optional<FormField>> findFormField(PdfReader& reader, const PdfObject& catalog, const QString& name)
+{
+    Result<std::vector<FormField>> found = terminalFields(reader, catalog, name, 1);
+    if (!found)
+        return found.error();
+    if (found->empty())
+        return std::optional<FormField>();
+    return std::optional<FormField>(std::move(found->front()));
+}
+
+Result<std::vector<FormField>> listFormSignatureFields(PdfReader& reader, const PdfObject& catalog, size_t limit)
+{
+    return terminalFields(reader, catalog, std::nullopt, limit);
 }
 
 Result<int> docMdpPermission(PdfReader& reader, const PdfObject& catalog)

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace ikkatsu::pdf {
@@ -34,6 +35,26 @@ struct SignatureField
 // Every field of /AcroForm /Fields (through /Kids, /FT inherited) that is a signature field with a value, in tree
 // order. No AcroForm: none.
 Result<std::vector<SignatureField>> findSignatureFields(PdfReader& reader, const PdfObject& catalog);
+
+// A terminal form field (one whose /Kids, if any, are its widget annotations) with its widgets.
+struct FormField
+{
+    QString name; // fully qualified: parent names joined with '.'
+    QByteArray type; // /FT, inherited through the field tree ("Sig", "Tx", …); empty when none
+    PdfRef fieldRef; // null when the field is a direct object
+    PdfObject field; // the field dictionary
+    // The widget annotations: the field itself when field and widget are one dictionary, else those of its /Kids
+    // that have no /T and name it as their /Parent (or name none). A direct widget is listed with a null ref.
+    std::vector<PdfRef> widgetRefs;
+    std::vector<PdfObject> widgets;
+    bool filled = false; // /V is set
+};
+
+// The first terminal field whose fully qualified name is `name` (nullopt when none): the one lookup for "the field
+// named X and its widget" of PdfSigner, SealPlacement and the listing of signature fields.
+Result<std::optional<FormField>> findFormField(PdfReader& reader, const PdfObject& catalog, const QString& name);
+// Every terminal signature field (/FT /Sig, inherited), empty or signed, in tree order; at most `limit`.
+Result<std::vector<FormField>> listFormSignatureFields(PdfReader& reader, const PdfObject& catalog, size_t limit);
 
 // The /P of a certification signature's DocMDP transform (1: no changes allowed, 2, 3), or 0 when not certified.
 Result<int> docMdpPermission(PdfReader& reader, const PdfObject& catalog);

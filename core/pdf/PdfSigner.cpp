@@ -170,8 +170,9 @@ Result<QByteArray> signatureSyntax(const SignatureOptions& options, const QStrin
 }
 
 // Signs into an empty signature field the document already has (a prepared form, or a box the administrator
-// placed): only the field (now with /V, and /AP when a seal is drawn into its /Rect) and, if needed, /SigFlags change.
-// Top-level field-and-widget objects only, as placement tools and our server write them.
+// placed): only the field (now with /V), its widget (/AP when a seal is drawn into its /Rect) and, if needed,
+// /SigFlags change. The field is found by its fully qualified name anywhere in the field tree; its widget is the
+// field itself or its one kid widget, which its page's /Annots already lists.
 Result<PlannedUpdate> planFill(
     PdfReader& reader, const SignatureOptions& options, const QString& name, int contentsHexLength, PdfObject catalog)
 {
@@ -181,35 +182,24 @@ Result<PlannedUpdate> planFill(
     if (!formResult)
         return formResult.error();
     PdfObject form = std::move(formResult).value();
-    Result<PdfObject> fields
-        = form.isDictionary() ? reader.resolve(form.get("Fields")) : Result<PdfObject>(PdfObject());
-    if (!fields)
-        return fields.error();
-    PdfRef fieldRef;
-    PdfObject field;
-    if (fields->isArray()) {
-        for (const PdfObject& item : fields->items()) {
-            if (!item.isReference())
-                continue;
-            Result<PdfObject> candidate = reader.object(item.toReference());
-            if (!candidate)
-                return candidate.error();
-            if (candidate->isDictionary() && !candidate->isStream() && candidate->get("FT").isName("Sig")
-                && candidate->get("T").isString()
-                && decodeTextString(candidate->get("T").bytes()) == options.fieldName) {
-                fieldRef = item.toReference();
-                field = std::move(candidate).value();
-                break;
-            }
-        }
-    }
-    if (fieldRef.isNull())
+    Result<std::optional<FormField>> found = findFormField(reader, catalog, options.fieldName);
+    if (!found)
+        return found.error();
+    if (!*found || (*found)->fieldRef.isNull() || (*found)->field.isStream())
         return makeError(ErrorCode::SealFieldNotFound, options.fieldName);
-    if (const PdfObject* value = field.find("V"); value && !value->isNull())
+    FormField& target = **found;
+    if (target.type != "Sig")
+        return makeError(ErrorCode::FieldNotSignatureField,
+            QStringLiteral("%1 is a /%2 field").arg(options.fieldName, QString::fromLatin1(target.type)));
+    if (target.filled)
         return makeError(ErrorCode::SealFieldNotFound, QStringLiteral("%1 is already signed").arg(options.fieldName));
-    if (!field.get("Subtype").isName("Widget") || field.find("Kids"))
-        return makeError(ErrorCode::SealFieldNotFound,
-            QStringLiteral("%1 is not a single widget (fields with /Kids are not supported)").arg(options.fieldName));
+    if (target.widgetRefs.size() != 1 || target.widgetRefs.front().isNull() || target.widgets.front().isStream())
+        return makeError(ErrorCode::SignatureFieldWidgetCount,
+            QStringLiteral("%1 has %2 widgets").arg(options.fieldName).arg(target.widgetRefs.size()));
+    const PdfRef fieldRef = target.fieldRef;
+    const PdfRef widgetRef = target.widgetRefs.front();
+    PdfObject field = std::move(target.field);
+    PdfObject widget = std::move(target.widgets.front());
 
     PlannedUpdate plan;
     plan.update = IncrementalUpdate(reader.nextFreeObjectNumber());
@@ -228,7 +218,7 @@ Result<PlannedUpdate> planFill(
     plan.filled = true;
     field.set("V", PdfObject::reference(plan.signatureRef));
     if (options.seal) {
-        const PdfObject& rect = field.get("Rect");
+        const PdfObject& rect = widget.get("Rect");
         std::array<double, 4> r {};
         bool numbers = rect.isArray() && rect.items().size() == 4;
         for (int k = 0; numbers && k < 4; ++k) {
@@ -244,8 +234,11 @@ Result<PlannedUpdate> planFill(
         Result<PdfRef> appearance = options.seal->write(update, width, height, security);
         if (!appearance)
             return appearance.error();
-        field.set("AP", PdfObject::dictionary({{"N", PdfObject::reference(*appearance)}}));
+        (widgetRef == fieldRef ? field : widget)
+            .set("AP", PdfObject::dictionary({{"N", PdfObject::reference(*appearance)}}));
     }
+    if (widgetRef != fieldRef && options.seal)
+        IKK_TRY(put(widgetRef, std::move(widget)));
     IKK_TRY(put(fieldRef, std::move(field)));
 
     bool catalogChanged = false;
@@ -532,18 +525,12 @@ Status checkWrittenRevision(
     Result<PdfObject> catalog = reader.object(reader.rootRef());
     if (!catalog || !catalog->isDictionary())
         return selfCheckFailed(QStringLiteral("the catalog does not read back"));
-    // Our field is a top-level one: follow /AcroForm /Fields to it rather than walking the whole form again.
-    Result<PdfObject> form = reader.resolve(catalog->get("AcroForm"));
-    Result<PdfObject> fields = form && form->isDictionary() ? reader.resolve(form->get("Fields")) : form;
-    if (!fields || !fields->isArray())
-        return selfCheckFailed(QStringLiteral("the form's /Fields does not read back"));
-    const auto listed = std::find_if(fields->items().begin(), fields->items().end(),
-        [&](const PdfObject& item) { return item.isReference() && item.toReference() == expected.fieldRef; });
-    if (listed == fields->items().end())
-        return selfCheckFailed(QStringLiteral("the new field is not in /AcroForm /Fields"));
-    Result<PdfObject> field = reader.object(expected.fieldRef);
-    if (!field || !field->isDictionary() || decodeTextString(field->get("T").bytes()) != expected.fieldName
-        || field->get("V").toReference() != expected.signatureRef)
+    // The field must be found by its name the way a verifier or a later signer finds it, and hold our signature.
+    Result<std::optional<FormField>> found = findFormField(reader, *catalog, expected.fieldName);
+    if (!found || !*found || (*found)->fieldRef != expected.fieldRef)
+        return selfCheckFailed(QStringLiteral("the field is not found by its name in /AcroForm /Fields"));
+    const PdfObject* field = &(*found)->field;
+    if (field->get("V").toReference() != expected.signatureRef)
         return selfCheckFailed(QStringLiteral("the new field does not read back"));
     Result<PdfObject> page = reader.object(field->get("P").toReference());
     Result<PdfObject> annots = page && page->isDictionary() ? reader.resolve(page->get("Annots")) : page;

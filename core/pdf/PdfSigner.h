@@ -31,8 +31,10 @@ struct SignatureOptions
     int sealPage = 1; // 1-based; -1 is the last page
     // X1, Y1, X2, Y2 in PDF points of the page's user space; none: the bottom-right corner of the page.
     std::optional<std::array<double, 4>> sealRect;
-    // Sign into this existing empty top-level signature field (its /Rect holds the seal) instead of adding one;
-    // SealFieldNotFound when the document has no such empty field.
+    // Sign into this existing empty signature field (fully qualified name, "parent.child"; its one widget's /Rect
+    // holds the seal) instead of adding one. SealFieldNotFound when the document has no such empty field,
+    // FieldNotSignatureField when the field of that name is another kind, SignatureFieldWidgetCount when it has no
+    // widget or several.
     QString fieldName;
     // The user password of an encrypted document (bytes as typed: UTF-8 for AES-256, Latin-1 for the older
     // revisions). Empty opens owner-password-only documents; a document that opens with the empty password
@@ -51,7 +53,7 @@ struct SignOutcome
     QString outputPath;
     qint64 inputSize = 0;
     qint64 outputSize = 0;
-    QString fieldName; // the new signature field's /T
+    QString fieldName; // the signature field's fully qualified name
 };
 
 // A signed file written completely and self-checked, but not yet in place: commit() (or AtomicFile::commitAll for

@@ -1,10 +1,9 @@
-// Looks up the user's field and the page's visible box the way PdfSigner does when it signs (top-level fields only,
-// /CropBox before /MediaBox, inherited through the page tree), so that the chosen rectangle passes its checks.
+// Looks up the user's field and the page's visible box the way PdfSigner does when it signs (PdfCatalog's field
+// lookup, /CropBox before /MediaBox, inherited through the page tree), so that the chosen rectangle passes its checks.
 #include "pdf/SealPlacement.h"
 
 #include "pdf/PdfCatalog.h"
 #include "pdf/PdfReader.h"
-#include "pdf/PdfText.h"
 
 #include <algorithm>
 
@@ -14,32 +13,14 @@ namespace {
 
 constexpr double kMargin = 28; // points from the page edge (about 1 cm), as PdfSigner's default place
 
-// True when /AcroForm /Fields holds an unsigned signature field-and-widget called `name`.
+// True when the form has an unsigned signature field of fully qualified name `name`; PdfSigner reports what keeps
+// it from being filled (several widgets, say), rather than the seal going silently elsewhere.
 Result<bool> hasEmptyField(PdfReader& reader, const PdfObject& catalog, const QString& name)
 {
-    Result<PdfObject> form = reader.resolve(catalog.get("AcroForm"));
-    if (!form)
-        return form.error();
-    if (!form->isDictionary())
-        return false;
-    Result<PdfObject> fields = reader.resolve(form->get("Fields"));
-    if (!fields)
-        return fields.error();
-    if (!fields->isArray())
-        return false;
-    for (const PdfObject& item : fields->items()) {
-        if (!item.isReference())
-            continue;
-        Result<PdfObject> field = reader.object(item.toReference());
-        if (!field)
-            return field.error();
-        if (!field->isDictionary() || field->isStream() || !field->get("FT").isName("Sig")
-            || !field->get("T").isString() || decodeTextString(field->get("T").bytes()) != name)
-            continue;
-        const PdfObject* value = field->find("V");
-        return (!value || value->isNull()) && field->get("Subtype").isName("Widget") && !field->find("Kids");
-    }
-    return false;
+    Result<std::optional<FormField>> found = findFormField(reader, catalog, name);
+    if (!found)
+        return found.error();
+    return *found && (*found)->type == "Sig" && !(*found)->filled;
 }
 
 } // namespace

@@ -20,7 +20,7 @@ bool parseSealCorner(const QString& text, SealCorner* corner);
 // What PdfSigner's SignatureOptions need: fill `fieldName`, or add a field at `rect` on `page` (1-based, -1 last).
 struct SealTarget
 {
-    QString fieldName; // set when the document has an empty top-level signature field of the wanted name
+    QString fieldName; // set when the document has an empty signature field of the wanted (fully qualified) name
     int page = -1;
     std::optional<std::array<double, 4>> rect;
 };

@@ -1,5 +1,5 @@
-// Lists and adds top-level signature fields the way PdfSigner fills them: one field-and-widget object per field,
-// so that a signer's planFill finds it and DifferenceAnalysis explains the revision as form filling.
+// Lists signature fields as PdfSigner finds them (PdfCatalog's field walk: fully qualified names, the widget merged
+// or a kid) and adds top-level field-and-widget ones, which DifferenceAnalysis explains as form filling.
 #include "pdf/SignatureFields.h"
 
 #include "common/AtomicFile.h"
@@ -97,14 +97,10 @@ Result<std::vector<SignatureFieldInfo>> listSignatureFields(PdfReader& reader)
     Result<PdfObject> catalog = catalogOf(reader);
     if (!catalog)
         return catalog.error();
-    Result<PdfObject> form = reader.resolve(catalog->get("AcroForm"));
-    if (!form)
-        return form.error();
-    Result<PdfObject> fields
-        = form->isDictionary() ? reader.resolve(form->get("Fields")) : Result<PdfObject>(PdfObject());
+    Result<std::vector<FormField>> fields = listFormSignatureFields(reader, *catalog, size_t(kMaxFieldsListed));
     if (!fields)
         return fields.error();
-    if (!fields->isArray())
+    if (fields->empty())
         return found;
     Result<std::vector<PdfRef>> pages = listPages(reader, *catalog);
     if (!pages)
@@ -115,40 +111,13 @@ Result<std::vector<SignatureFieldInfo>> listSignatureFields(PdfReader& reader)
     QHash<quint32, int> annotationPage; // filled on first need: widgets without /P
     bool annotationsRead = false;
 
-    QSet<quint32> seen;
-    for (const PdfObject& item : fields->items()) {
-        if (seen.size() >= kMaxFieldsListed)
-            break;
-        if (item.isReference()) {
-            if (seen.contains(item.toReference().number))
-                continue;
-            seen.insert(item.toReference().number);
-        }
-        Result<PdfObject> field = reader.resolve(item);
-        if (!field)
-            return field.error();
-        if (!field->isDictionary() || field->isStream() || !field->get("FT").isName("Sig"))
-            continue;
+    for (const FormField& field : *fields) {
         SignatureFieldInfo info;
-        info.name = decodeTextString(field->get("T").bytes());
-        const PdfObject* value = field->find("V");
-        info.filled = value && !value->isNull();
-        // The widget: the field itself, or its first kid.
-        PdfObject widget = *field;
-        PdfRef widgetRef = item.isReference() ? item.toReference() : PdfRef {};
-        if (!field->get("Subtype").isName("Widget")) {
-            Result<PdfObject> kids = reader.resolve(field->get("Kids"));
-            if (!kids)
-                return kids.error();
-            if (kids->isArray() && !kids->items().empty()) {
-                const PdfObject kid = kids->items().front();
-                widgetRef = kid.isReference() ? kid.toReference() : PdfRef {};
-                Result<PdfObject> resolved = reader.resolve(kid);
-                if (!resolved)
-                    return resolved.error();
-                widget = resolved->isDictionary() ? std::move(resolved).value() : PdfObject::dictionary();
-            }
-        }
+        info.name = field.name;
+        info.filled = field.filled;
+        // The field's first widget: itself, or its first kid widget.
+        const PdfObject widget = field.widgets.empty() ? PdfObject::dictionary() : field.widgets.front();
+        const PdfRef widgetRef = field.widgetRefs.empty() ? PdfRef {} : field.widgetRefs.front();
         info.rect = normalised(widget.get("Rect"));
         const PdfObject& owner = widget.get("P");
         if (owner.isReference())

@@ -1,4 +1,4 @@
-// A document's top-level signature fields, and the revision that adds empty ones (the administrator's 印 boxes).
+// A document's signature fields, and the revision that adds empty ones (the administrator's 印 boxes).
 #pragma once
 
 #include "common/Result.h"
@@ -14,15 +14,15 @@ namespace ikkatsu::pdf {
 
 struct SignatureFieldInfo
 {
-    QString name; // /T of the top-level field
+    QString name; // fully qualified ("parent.child"; /T of a top-level field)
     int page = 0; // 1-based page of its widget (/P, else the page whose /Annots lists it); 0 when on no page
     std::array<double, 4> rect {0, 0, 0, 0}; // the widget's /Rect, normalised to x1 < x2, y1 < y2
     int rotation = 0; // the page's /Rotate (0, 90, 180, 270)
     bool filled = false; // /V holds a signature
 };
 
-// Every top-level signature field of /AcroForm /Fields (/FT /Sig; a field with /Kids reports its first widget), in
-// form order. Reads the view the reader has.
+// Every terminal signature field of the form (/FT /Sig, inherited; a field whose widgets are /Kids reports its first
+// widget), in form order, named as PdfSigner's fieldName takes it. Reads the view the reader has.
 Result<std::vector<SignatureFieldInfo>> listSignatureFields(PdfReader& reader);
 
 struct NewSignatureField

@@ -212,8 +212,8 @@ Result<std::optional<api::FolderInfo>> Files::findFolder(const QString& folderId
     return std::optional<api::FolderInfo>(folder);
 }
 
-Result<QList<api::NewFileOutcome>> Files::registerFiles(
-    const api::UserInfo& admin, const QString& folderId, const QList<api::NewFile>& files, const ClientInfo& client)
+Result<QList<api::NewFileOutcome>> Files::registerFiles(const api::UserInfo& admin, const QString& folderId,
+    const QList<api::NewFile>& files, const ClientInfo& client, const QList<std::optional<Error>>& refusals)
 {
     auto folder = findFolder(folderId);
     if (!folder)
@@ -221,8 +221,11 @@ Result<QList<api::NewFileOutcome>> Files::registerFiles(
     if (!folder->has_value())
         return makeError(ErrorCode::FolderNotFound);
     QList<api::NewFileOutcome> outcomes;
-    for (const api::NewFile& file : files) {
-        auto outcome = registerOne(admin, folder->value(), file, client);
+    for (qsizetype k = 0; k < files.size(); ++k) {
+        const api::NewFile& file = files.at(k);
+        const bool boxesRefused = k < refusals.size() && refusals.at(k).has_value();
+        auto outcome = boxesRefused ? Result<api::NewFileOutcome>(*refusals.at(k))
+                                    : registerOne(admin, folder->value(), file, client);
         if (outcome) {
             outcomes.append(*outcome);
             continue;
@@ -263,6 +266,13 @@ Result<api::NewFileOutcome> Files::registerOne(
             return makeError(ErrorCode::CertificateSetupNotAllowed, userId + QStringLiteral(" may not sign"));
     }
 
+    if (!file.boxes.isEmpty()) {
+        QHash<QString, bool> signers; // user ID → has signed: nobody yet
+        for (const QString& signer : file.signers)
+            signers.insert(signer, false);
+        IKK_TRY(checkBoxSigners(file.boxes, signers));
+    }
+
     QString sha256;
     auto staged = m_store.stage(file.content, &sha256);
     if (!staged)
@@ -270,6 +280,19 @@ Result<api::NewFileOutcome> Files::registerOne(
     auto inspected = SignatureInspector::inspectFile(staged->temporaryPath(), {});
     if (!inspected)
         return pdfProblem(inspected.error());
+    qint64 size = file.content.size();
+    if (!file.boxes.isEmpty()) {
+        // The boxes go into version 1 itself: the PDF as sent plus one update with the empty fields.
+        auto bytes = appendSignatureBoxes(staged->temporaryPath(), file.content, file.boxes);
+        if (!bytes)
+            return pdfProblem(bytes.error());
+        auto withBoxes = m_store.stage(*bytes, &sha256);
+        if (!withBoxes)
+            return withBoxes.error();
+        IKK_TRY(checkBoxesWritten(withBoxes->temporaryPath(), file.content.size(), file.boxes));
+        staged = std::move(withBoxes);
+        size = bytes->size();
+    }
 
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const QString fileId = QStringLiteral("f") + newRandomId().left(24);
@@ -290,11 +313,11 @@ Result<api::NewFileOutcome> Files::registerOne(
                                        "registered_by, version, content_sha256, size, signature_count, sign_ordered, "
                                        "required_signers, signed_count, status, updated_at) "
                                        "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, 0, 0, ?)"),
-            {fileId, folder.folderId, *name, foldName(*name), now, admin.userId, sha256, file.content.size(),
-                signatures, file.signOrdered ? 1 : 0, file.signers.size(), now}));
+            {fileId, folder.folderId, *name, foldName(*name), now, admin.userId, sha256, size, signatures,
+                file.signOrdered ? 1 : 0, file.signers.size(), now}));
         IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_versions (file_id, version, content_sha256, size, "
                                        "signature_count, created_at, created_by) VALUES (?, 1, ?, ?, ?, ?, ?)"),
-            {fileId, sha256, file.content.size(), signatures, now, admin.userId}));
+            {fileId, sha256, size, signatures, now, admin.userId}));
         for (qsizetype i = 0; i < file.signers.size(); ++i) {
             IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_permissions (file_id, user_id, kind, sign_position) "
                                            "VALUES (?, ?, 'sign', ?)"),
@@ -318,10 +341,15 @@ Result<api::NewFileOutcome> Files::registerOne(
         IKK_TRY(ProcessingResults(m_context).record(result));
         m_context.audit(api::AuditEvent::FileRegistered, admin.userId, QString(),
             QStringLiteral("file=%1 name=%2 viewers=%3 signers=%4")
-                .arg(fileId, *name)
-                .arg(file.viewers.size())
-                .arg(file.signers.size()),
+                    .arg(fileId, *name)
+                    .arg(file.viewers.size())
+                    .arg(file.signers.size())
+                + (file.boxes.isEmpty() ? QString() : QStringLiteral(" boxes=") + boxesForAudit(file.boxes)),
             client.remote);
+        if (!file.boxes.isEmpty())
+            m_context.audit(api::AuditEvent::FileSignatureBoxesPlaced, admin.userId, QString(),
+                QStringLiteral("file=%1 name=%2 version=1 boxes=%3").arg(fileId, *name, boxesForAudit(file.boxes)),
+                client.remote);
         IKK_TRY(transaction.commit());
     }
     auto stored = adminDetail(fileId);

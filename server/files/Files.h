@@ -8,6 +8,8 @@
 #include "files/FileStore.h"
 #include "results/ProcessingResults.h"
 
+#include <QHash>
+
 namespace ikkatsu::server {
 
 class Files
@@ -28,8 +30,11 @@ public:
     // Each file is checked and stored on its own: the answer lists, in request order, the stored file or the
     // code it was refused with (FileNameInvalid, FileTooLarge, NotAPdf or the PDF's E4xxx problem,
     // DuplicateFileName, BadRequest for unknown users or a user named twice). FolderNotFound fails the batch.
+    // A file's `boxes` are written into version 1 itself under the rules of placeSignatureBoxes (boxes only for the
+    // file's signers, page, rectangle, duplicates, count, taken names; the same codes); a refused box refuses its
+    // file. `refusals[i]`, when set, refuses files[i] with that error unseen (its boxes could not be read).
     Result<QList<api::NewFileOutcome>> registerFiles(const api::UserInfo& admin, const QString& folderId,
-        const QList<api::NewFile>& files, const ClientInfo& client);
+        const QList<api::NewFile>& files, const ClientInfo& client, const QList<std::optional<Error>>& refusals = {});
 
     // ファイル情報リスト: only files on which `userId` holds a permission.
     Result<api::FileListPage> list(const QString& userId, const api::FileListFilter& filter) const;
@@ -86,6 +91,19 @@ public:
         const QList<api::SignatureBox>& boxes, const ClientInfo& client);
 
 private:
+    // The rules every placement of boxes follows (PUT and registration): at least one and at most
+    // SignatureBox::kMaxBoxes, each well-formed and for a different signer (SealPlacementInvalid E3016), who is one
+    // of `signers` (user ID → has signed; SignatureBoxSignerNotAllowed E3017) and has not signed (E3018).
+    static Status checkBoxSigners(const QList<api::SignatureBox>& boxes, const QHash<QString, bool>& signers);
+    // `current` (readable at `currentPath`) with `boxes` appended as empty signature fields in one update: at most
+    // SignatureBox::kMaxBoxes with those already placed (E3016), and signatureFieldsRevision's refusals (E4228 name
+    // taken, E4223 page, E4222 rectangle, E4005 DocMDP /P 1, encryption); FileTooLarge beyond the size limit.
+    Result<QByteArray> appendSignatureBoxes(
+        const QString& currentPath, const QByteArray& current, const QList<api::SignatureBox>& boxes) const;
+    // Self-check of `path` = a version of `priorSize` bytes plus appendSignatureBoxes' update (SelfVerificationFailed).
+    Status checkBoxesWritten(const QString& path, qint64 priorSize, const QList<api::SignatureBox>& boxes) const;
+    // "user@p1,other@p2" for the audit trail.
+    static QString boxesForAudit(const QList<api::SignatureBox>& boxes);
     // The signature fields of a stored version that are named with a user's ID (the placed 印 boxes).
     Result<QList<api::SignatureBox>> boxesOf(const api::FileEntry& file, const QString& path) const;
     // Upload rule for placed boxes: the uploader's signature fills the box placed for them, if any, and no one

@@ -98,39 +98,37 @@ Result<QList<api::SignatureBox>> Files::signatureBoxes(const QString& fileId) co
     return boxesOf(*file, copy->temporaryPath());
 }
 
-Result<QList<api::SignatureBox>> Files::placeSignatureBoxes(
-    const api::UserInfo& admin, const QString& fileId, const QList<api::SignatureBox>& boxes, const ClientInfo& client)
+Status Files::checkBoxSigners(const QList<api::SignatureBox>& boxes, const QHash<QString, bool>& signers)
 {
     if (boxes.isEmpty())
         return makeError(ErrorCode::SealPlacementInvalid, QStringLiteral("no signature box to place"));
-    auto file = adminDetail(fileId);
-    if (!file)
-        return file.error();
-    if (file->requiredSigners > 0 && file->signedCount >= file->requiredSigners)
-        return makeError(ErrorCode::SignatureBoxFileClosed);
-    QHash<QString, bool> signers; // user ID → has signed
-    for (const api::SignerState& signer : std::as_const(file->signers))
-        signers.insert(signer.userId, signer.hasSigned);
+    if (boxes.size() > api::SignatureBox::kMaxBoxes)
+        return makeError(ErrorCode::SealPlacementInvalid,
+            QStringLiteral("at most %1 signature boxes per document").arg(api::SignatureBox::kMaxBoxes));
+    QSet<QString> seen;
     for (const api::SignatureBox& box : boxes) {
         IKK_TRY(box.validate());
+        if (seen.contains(box.userId))
+            return makeError(ErrorCode::SealPlacementInvalid,
+                QStringLiteral("two boxes for signer '%1'; each signer has one")
+                    .arg(box.userId.left(kMaxUserIdLength)));
+        seen.insert(box.userId);
         if (!signers.contains(box.userId))
             return makeError(ErrorCode::SignatureBoxSignerNotAllowed, box.userId.left(kMaxUserIdLength));
         if (signers.value(box.userId))
             return makeError(ErrorCode::SignatureBoxSignerSigned, box.userId);
     }
+    return {};
+}
 
-    auto current = m_store.read(file->sha256, file->size);
-    if (!current)
-        return current.error();
-    QString currentSha;
-    auto copy = m_store.stage(*current, &currentSha);
-    if (!copy)
-        return copy.error();
-    Result<std::unique_ptr<pdf::PdfReader>> opened = pdf::PdfReader::open(copy->temporaryPath());
+Result<QByteArray> Files::appendSignatureBoxes(
+    const QString& currentPath, const QByteArray& current, const QList<api::SignatureBox>& boxes) const
+{
+    Result<std::unique_ptr<pdf::PdfReader>> opened = pdf::PdfReader::open(currentPath);
     if (!opened)
         return opened.error();
     pdf::PdfReader& reader = **opened;
-    auto existing = boxesOf(*file, copy->temporaryPath());
+    auto existing = boxesOf(api::FileEntry(), currentPath);
     if (!existing)
         return existing.error();
     if (existing->size() + boxes.size() > api::SignatureBox::kMaxBoxes)
@@ -143,40 +141,77 @@ Result<QList<api::SignatureBox>> Files::placeSignatureBoxes(
     Result<QByteArray> appended = pdf::signatureFieldsRevision(reader, fields);
     if (!appended)
         return appended.error();
-    const QByteArray bytes = *current + *appended;
+    const QByteArray bytes = current + *appended;
     if (bytes.size() > m_context.config.maxFileBytes)
         return makeError(ErrorCode::FileTooLarge);
+    return bytes;
+}
 
+Status Files::checkBoxesWritten(const QString& path, qint64 priorSize, const QList<api::SignatureBox>& boxes) const
+{
+    // As any later verifier will judge it: the new revision only adds empty signature fields, which every earlier
+    // signature allows (form filling), and every box reads back where it was asked for.
+    Result<std::unique_ptr<pdf::PdfReader>> written = pdf::PdfReader::open(path);
+    if (!written)
+        return makeError(ErrorCode::SelfVerificationFailed, written.error().detail);
+    auto changes = pdf::DifferenceAnalysis::analyze(path, **written, priorSize);
+    if (!changes)
+        return makeError(ErrorCode::SelfVerificationFailed, changes.error().detail);
+    if (changes->level > pdf::ModificationLevel::FormFilling || changes->revisions.size() != 1
+        || changes->revisions.front().emptySignatureFieldsAdded != int(boxes.size())
+        || changes->revisions.front().signaturesAdded != 0)
+        return makeError(ErrorCode::SelfVerificationFailed,
+            QStringLiteral("the new revision is more than %1 empty signature fields").arg(boxes.size()));
+    auto placed = boxesOf(api::FileEntry(), path);
+    if (!placed)
+        return makeError(ErrorCode::SelfVerificationFailed, placed.error().detail);
+    for (const api::SignatureBox& box : boxes) {
+        const bool found = std::any_of(placed->cbegin(), placed->cend(), [&](const api::SignatureBox& read) {
+            return read.userId == box.userId && read.page == box.page && !read.filled;
+        });
+        if (!found)
+            return makeError(
+                ErrorCode::SelfVerificationFailed, QStringLiteral("%1 does not read back").arg(box.userId));
+    }
+    return {};
+}
+
+QString Files::boxesForAudit(const QList<api::SignatureBox>& boxes)
+{
+    QStringList placedFor;
+    for (const api::SignatureBox& box : boxes)
+        placedFor.append(QStringLiteral("%1@p%2").arg(box.userId).arg(box.page));
+    return placedFor.join(QLatin1Char(','));
+}
+
+Result<QList<api::SignatureBox>> Files::placeSignatureBoxes(
+    const api::UserInfo& admin, const QString& fileId, const QList<api::SignatureBox>& boxes, const ClientInfo& client)
+{
+    auto file = adminDetail(fileId);
+    if (!file)
+        return file.error();
+    if (file->requiredSigners > 0 && file->signedCount >= file->requiredSigners)
+        return makeError(ErrorCode::SignatureBoxFileClosed);
+    QHash<QString, bool> signers; // user ID → has signed
+    for (const api::SignerState& signer : std::as_const(file->signers))
+        signers.insert(signer.userId, signer.hasSigned);
+    IKK_TRY(checkBoxSigners(boxes, signers));
+
+    auto current = m_store.read(file->sha256, file->size);
+    if (!current)
+        return current.error();
+    QString currentSha;
+    auto copy = m_store.stage(*current, &currentSha);
+    if (!copy)
+        return copy.error();
+    auto bytes = appendSignatureBoxes(copy->temporaryPath(), *current, boxes);
+    if (!bytes)
+        return bytes.error();
     QString sha256;
-    auto staged = stageAppended(*file, bytes, &sha256);
+    auto staged = stageAppended(*file, *bytes, &sha256);
     if (!staged)
         return staged.error();
-    // Self-check, as any later verifier will judge it: the new revision only adds empty signature fields, which
-    // every earlier signature allows (form filling), and every box reads back where it was asked for.
-    {
-        Result<std::unique_ptr<pdf::PdfReader>> written = pdf::PdfReader::open(staged->temporaryPath());
-        if (!written)
-            return makeError(ErrorCode::SelfVerificationFailed, written.error().detail);
-        auto changes = pdf::DifferenceAnalysis::analyze(staged->temporaryPath(), **written, file->size);
-        if (!changes)
-            return makeError(ErrorCode::SelfVerificationFailed, changes.error().detail);
-        if (changes->level > pdf::ModificationLevel::FormFilling || changes->revisions.size() != 1
-            || changes->revisions.front().emptySignatureFieldsAdded != int(boxes.size())
-            || changes->revisions.front().signaturesAdded != 0)
-            return makeError(ErrorCode::SelfVerificationFailed,
-                QStringLiteral("the new revision is more than %1 empty signature fields").arg(boxes.size()));
-        auto placed = boxesOf(*file, staged->temporaryPath());
-        if (!placed)
-            return makeError(ErrorCode::SelfVerificationFailed, placed.error().detail);
-        for (const api::SignatureBox& box : boxes) {
-            const bool found = std::any_of(placed->cbegin(), placed->cend(), [&](const api::SignatureBox& read) {
-                return read.userId == box.userId && read.page == box.page && !read.filled;
-            });
-            if (!found)
-                return makeError(
-                    ErrorCode::SelfVerificationFailed, QStringLiteral("%1 does not read back").arg(box.userId));
-        }
-    }
+    IKK_TRY(checkBoxesWritten(staged->temporaryPath(), file->size, boxes));
 
     // As uploads: the bytes reach their place (synced) before the transaction and any row pointing at them.
     Database& db = *m_context.database;
@@ -188,7 +223,7 @@ Result<QList<api::SignatureBox>> Files::placeSignatureBoxes(
         IKK_TRY(staged->commit());
         auto updated = db.execCount(QStringLiteral("UPDATE files SET version = version + 1, content_sha256 = ?, "
                                                    "size = ?, updated_at = ? WHERE file_id = ? AND version = ?"),
-            {sha256, bytes.size(), now, file->fileId, file->version});
+            {sha256, bytes->size(), now, file->fileId, file->version});
         if (!updated)
             return updated.error();
         if (*updated != 1)
@@ -196,15 +231,12 @@ Result<QList<api::SignatureBox>> Files::placeSignatureBoxes(
                 ErrorCode::VersionConflict, QStringLiteral("the file changed while the boxes were placed"));
         IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_versions (file_id, version, content_sha256, size, "
                                        "signature_count, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-            {file->fileId, file->version + 1, sha256, bytes.size(), file->signatureCount, now, admin.userId}));
-        QStringList placedFor;
-        for (const api::SignatureBox& box : boxes)
-            placedFor.append(QStringLiteral("%1@p%2").arg(box.userId).arg(box.page));
+            {file->fileId, file->version + 1, sha256, bytes->size(), file->signatureCount, now, admin.userId}));
         m_context.audit(api::AuditEvent::FileSignatureBoxesPlaced, admin.userId, QString(),
             QStringLiteral("file=%1 name=%2 version=%3 boxes=%4")
                 .arg(file->fileId, file->name)
                 .arg(file->version + 1)
-                .arg(placedFor.join(QLatin1Char(','))),
+                .arg(boxesForAudit(boxes)),
             client.remote);
         IKK_TRY(transaction.commit());
     }

@@ -10,6 +10,9 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -459,6 +462,85 @@ private slots:
                          QStringLiteral("--rect"), QStringLiteral("1,1,50,50")})
                      .exitCode,
             2);
+    }
+
+    // A prepared form whose signature fields keep their widget in /Kids under a parent field ("Parties.Yamada",
+    // "Parties.Sato"): each signer's seal lands inside their own widget's /Rect only, both signatures stay valid for
+    // pdfsig, qpdf and our difference analysis (form filling); a field with two widgets or a text field is refused.
+    void kidsFieldsFilledByTwoSigners()
+    {
+        const QString input = path(QStringLiteral("kids.pdf"));
+        QVERIFY(writeAll(input, kidsFormPdf()));
+        const ToolRun first = sign(input, path(QStringLiteral("kids1")),
+            {QStringLiteral("--seal"), QStringLiteral("round"), QStringLiteral("--seal-name"), QStringLiteral("山田"),
+                QStringLiteral("--field"), QStringLiteral("Parties.Yamada")});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.all()));
+        const QString once = path(QStringLiteral("kids1/kids.pdf"));
+        QVERIFY(isPrefixOf(input, once));
+        const RenderDiff yamada = compare(render(input, 1, 72, path(QStringLiteral("k0"))),
+            render(once, 1, 72, path(QStringLiteral("k1"))), {400, 80, 460, 140});
+        QVERIFY(yamada.comparable);
+        QVERIFY2(yamada.vermilionInside > 400, qPrintable(QString::number(yamada.vermilionInside)));
+        QCOMPARE(yamada.changedOutside, 0);
+
+        // The second signer, with their own key, fills the sibling field.
+        const QString keystore2 = path(QStringLiteral("sato.p12"));
+        const ToolRun create = cli({QStringLiteral("keystore"), QStringLiteral("create"), QStringLiteral("--out"),
+                                       keystore2, QStringLiteral("--self-signed"), QStringLiteral("--name"),
+                                       QStringLiteral("Hanako Sato"), QStringLiteral("--pin-stdin")},
+            kPin + '\n');
+        QVERIFY2(create.exitCode == 0, qPrintable(create.all()));
+        const ToolRun second
+            = cli({QStringLiteral("sign"), QStringLiteral("--keystore"), keystore2, QStringLiteral("--pin-stdin"),
+                      QStringLiteral("--out-dir"), path(QStringLiteral("kids2")), QStringLiteral("--seal"),
+                      QStringLiteral("round"), QStringLiteral("--seal-name"), QStringLiteral("佐藤"),
+                      QStringLiteral("--field"), QStringLiteral("Parties.Sato"), once},
+                kPin + '\n');
+        QVERIFY2(second.exitCode == 0, qPrintable(second.all()));
+        const QString twice = path(QStringLiteral("kids2/kids.pdf"));
+        const RenderDiff sato = compare(render(once, 1, 72, path(QStringLiteral("k1b"))),
+            render(twice, 1, 72, path(QStringLiteral("k2"))), {300, 80, 360, 140});
+        QVERIFY(sato.comparable);
+        QVERIFY2(sato.vermilionInside > 400, qPrintable(QString::number(sato.vermilionInside)));
+        QCOMPARE(sato.changedOutside, 0);
+
+        const ToolRun sig = pdfsig(twice);
+        QVERIFY2(sig.all().count(QLatin1String("Signature is Valid.")) == 2, qPrintable(sig.all()));
+        QVERIFY2(sig.all().contains(QLatin1String("Parties.Yamada")), qPrintable(sig.all()));
+        QVERIFY2(qpdfCheck(twice).exitCode == 0, qPrintable(qpdfCheck(twice).all()));
+        const ToolRun verified = cli({QStringLiteral("verify"), QStringLiteral("--json"), twice});
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.all()));
+        const QJsonArray signatures = QJsonDocument::fromJson(verified.out)
+                                          .object()[QStringLiteral("files")]
+                                          .toArray()
+                                          .at(0)
+                                          .toObject()[QStringLiteral("signatures")]
+                                          .toArray();
+        QCOMPARE(signatures.size(), 2);
+        const QJsonObject earlier = signatures.at(0).toObject();
+        QCOMPARE(earlier[QStringLiteral("field")].toString(), QStringLiteral("Parties.Yamada"));
+        QCOMPARE(earlier[QStringLiteral("modificationLevel")].toString(), QStringLiteral("form-filling"));
+        QCOMPARE(earlier[QStringLiteral("verdict")].toString(), QStringLiteral("valid-untrusted"));
+        QCOMPARE(signatures.at(1).toObject()[QStringLiteral("field")].toString(), QStringLiteral("Parties.Sato"));
+        // The server's upload rule takes the second revision as one signature and nothing else.
+        auto inspection = SignatureInspector::inspectFile(twice, {});
+        QVERIFY(inspection.ok());
+        const Result<int> accepted = checkSignatureAppend(twice, QFileInfo(once).size(), *inspection);
+        QVERIFY2(accepted.ok(), qPrintable(accepted.ok() ? QString() : accepted.error().detail));
+
+        // Refused with their codes, nothing written.
+        const std::pair<const char*, const char*> refusals[]
+            = {{"Twice", "E4231"}, {"Note", "E4232"}, {"Parties.Yamada", "E4225"}, {"Parties", "E4225"}};
+        for (const auto& [field, code] : refusals) {
+            const QString out = path(QStringLiteral("kids-refused"));
+            QDir(out).removeRecursively();
+            const ToolRun refused = sign(twice, out,
+                {QStringLiteral("--seal"), QStringLiteral("round"), QStringLiteral("--seal-name"),
+                    QStringLiteral("山田"), QStringLiteral("--field"), QString::fromLatin1(field)});
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.all().contains(QLatin1String(code)), qPrintable(refused.all()));
+            QVERIFY(!QFileInfo::exists(out + QStringLiteral("/kids.pdf")));
+        }
     }
 
     void sealInEncryptedDocumentsIsEncryptedToo_data()

@@ -49,10 +49,11 @@ private:
         return file;
     }
 
-    QByteArray sign(const QByteArray& pdf, int certify = 0)
+    QByteArray sign(const QByteArray& pdf, int certify = 0, const QString& fieldName = {})
     {
         SignatureOptions options;
         options.certify = certify;
+        options.fieldName = fieldName;
         const QString output = m_dir.filePath(QStringLiteral("s%1.pdf").arg(++m_counter));
         Result<SignOutcome> outcome = PdfSigner::signFile(write(pdf), output, *m_identity.signer, options);
         if (!outcome)
@@ -107,7 +108,8 @@ private:
         QVERIFY(!report.signatures.isEmpty());
         const SignatureReport& first = report.signatures.first();
         QCOMPARE(indicationName(first.indication), QStringLiteral("TOTAL-FAILED"));
-        QCOMPARE(first.subIndication, QStringLiteral("SIG_CONSTRAINTS_FAILURE"));
+        QVERIFY2(first.subIndication == QStringLiteral("SIG_CONSTRAINTS_FAILURE"),
+            qPrintable(first.subIndication + QStringLiteral(": ") + first.problem.detail));
         QCOMPARE(first.problem.code, ErrorCode::SignatureModified);
         QCOMPARE(first.verdict, SignatureVerdict::Invalid);
         bool named = false;
@@ -487,6 +489,55 @@ private slots:
         // Honest twin: a real second signature on the P=2 document.
         const InspectionReport honest = inspect(sign(certified));
         expectPassed(honest.signatures[0], ModificationLevel::FormFilling);
+    }
+
+    // Prepared forms whose signature fields keep their widget in /Kids: filling one is form filling (value on the
+    // field, look on its widget), but a kid widget smuggles nothing: a new look for a field nobody signed (the
+    // sibling's, or the one signed before), or a value put on a widget instead of its field, is caught.
+    void kidWidgetsSmuggleNothing()
+    {
+        const QByteArray first = sign(kidsFormPdf(), 0, QStringLiteral("Parties.Yamada"));
+        QVERIFY(!first.isEmpty());
+        const int n = nextNumber(first);
+        auto withAppearance = [&](quint32 widget) {
+            return appendUpdate(first,
+                {{int(widget),
+                     edited(first, widget,
+                         [&](PdfObject& w) {
+                             w.set("AP", PdfObject::dictionary({{"N", PdfObject::reference({quint32(n), 0})}}));
+                         })},
+                    {n, streamBody(kForgedContent, " /Type /XObject /Subtype /Form /BBox [0 0 60 60]")}});
+        };
+        // The sibling's widget (Parties.Sato, unsigned) shows forged text.
+        expectCaught(inspect(withAppearance(12)), 12, QStringLiteral("without signing"));
+        // The widget of the field signed before gets a new look.
+        expectCaught(inspect(withAppearance(10)), 10, QStringLiteral("without signing"));
+        // A signature value on Sato's widget rather than on the field.
+        const QByteArray onWidget = appendUpdate(first,
+            {{12,
+                 edited(first, 12,
+                     [&](PdfObject& w) {
+                         w.set("V", PdfObject::reference({quint32(n), 0}));
+                     })},
+                {n, "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached >>"}});
+        InspectionReport widgetValue = inspect(onWidget);
+        // The inspector lists the stray value as a (broken) signature of its own; Yamada's catches the change.
+        widgetValue.signatures.removeIf(
+            [](const SignatureReport& s) { return s.fieldName != QLatin1String("Parties.Yamada"); });
+        expectCaught(widgetValue, 12, QStringLiteral("instead of its field"));
+        // Filling the field also cannot move or add its widget.
+        const QByteArray moved
+            = appendUpdate(first, {{12, edited(first, 12, [&](PdfObject& w) {
+                                        w.set("Rect",
+                                            PdfObject::array({PdfObject::integer(0), PdfObject::integer(0),
+                                                PdfObject::integer(595), PdfObject::integer(842)}));
+                                    })}});
+        expectCaught(inspect(moved), 12, QStringLiteral("/Rect changed"));
+        // Honest twins: the first signature, and a second one into the sibling.
+        expectPassed(inspect(first).signatures.first(), ModificationLevel::None);
+        const InspectionReport both = inspect(sign(first, 0, QStringLiteral("Parties.Sato")));
+        QCOMPARE(both.signatures.size(), qsizetype(2));
+        expectPassed(both.signatures.first(), ModificationLevel::FormFilling);
     }
 
     void universalSignatureForgery()

@@ -5,6 +5,7 @@
 #include "PdfFixtures.h"
 #include "TestSupport.h"
 
+#include "api/FileDto.h"
 #include "pdf/PdfReader.h"
 #include "pdf/PdfSigner.h"
 #include "pdf/SealAppearance.h"
@@ -52,6 +53,9 @@ private slots:
     void otherCallersRefused();
     void placingAfterAFirstSignature();
     void lockedFilesRefused();
+    void boxesAtRegistrationLandInVersionOne();
+    void badBoxesAtRegistrationRefuseTheirFile_data();
+    void badBoxesAtRegistrationRefuseTheirFile();
     void placementsAreAudited();
 
 private:
@@ -447,6 +451,166 @@ void TestServerSignatureBoxes::lockedFilesRefused()
     QCOMPARE(reply.status, 422);
     QCOMPARE(reply.code, QStringLiteral("E4005"));
     QCOMPARE(versionOf(certified), 1);
+}
+
+// Boxes given with the registration (api::NewFile::boxes, as ApiClient sends them) are in version 1 itself: no
+// version 2, both fields empty in the stored bytes, and the signer fills theirs.
+void TestServerSignatureBoxes::boxesAtRegistrationLandInVersionOne()
+{
+    api::NewFile file;
+    file.name = QStringLiteral("登録時配置.pdf");
+    file.content = m_pdf;
+    file.signers = QStringList {m_s1.account.userId, m_s2.account.userId};
+    const std::array<double, 4> r1 {100, 100, 200, 200};
+    file.boxes.append(api::SignatureBox {m_s1.account.userId, 1, r1, false});
+    file.boxes.append(api::SignatureBox {m_s2.account.userId, 3, {300, 600, 400, 700}, false});
+    api::NewFile plain;
+    plain.name = QStringLiteral("登録時配置なし.pdf");
+    plain.content = m_pdf;
+    plain.signers = QStringList {m_s1.account.userId};
+    const Reply reply = registerFiles(m_server, m_admin, m_folder, {file.toJson(), plain.toJson()});
+    QVERIFY2(reply.status == 201, reply.body.constData());
+    ++m_placements;
+    const QJsonArray results = reply.json.value(QStringLiteral("results")).toArray();
+    const QString id
+        = results.at(0).toObject().value(QStringLiteral("file")).toObject().value(QStringLiteral("fileId")).toString();
+    const QString plainId
+        = results.at(1).toObject().value(QStringLiteral("file")).toObject().value(QStringLiteral("fileId")).toString();
+    QVERIFY(!id.isEmpty() && !plainId.isEmpty());
+    QCOMPARE(versionOf(id), 1);
+    QCOMPARE(boxes(id).size(), 2);
+    QCOMPARE(boxes(plainId), QJsonArray());
+    const Reply second = m_server.get(QStringLiteral("/api/v1/admin/files/%1/versions/2/content").arg(id), m_admin);
+    QCOMPARE(second.status, 404);
+    const Reply first = m_server.get(QStringLiteral("/api/v1/admin/files/%1/versions/1/content").arg(id), m_admin);
+    QCOMPARE(first.status, 200);
+    QVERIFY(first.body.startsWith(m_pdf) && first.body.size() > m_pdf.size());
+    const QString v1Path = m_dir.filePath(QStringLiteral("registered-v1.pdf"));
+    QVERIFY(writeAll(v1Path, first.body));
+    QVERIFY2(qpdfCheck(v1Path).exitCode == 0, qPrintable(qpdfCheck(v1Path).all()));
+    auto reader = pdf::PdfReader::open(v1Path);
+    QVERIFY(reader);
+    auto fields = pdf::listSignatureFields(**reader);
+    QVERIFY(fields);
+    QCOMPARE(int(fields->size()), 2);
+    QCOMPARE(fields->at(0).name, m_s1.account.userId);
+    QCOMPARE(fields->at(0).page, 1);
+    QCOMPARE(fields->at(1).page, 3);
+    QVERIFY(!fields->at(0).filled && !fields->at(1).filled);
+    // The registration's audit entry names the boxes.
+    const Reply trail = m_server.get(QStringLiteral("/api/v1/admin/audit?limit=500&event=file.registered"), m_admin);
+    bool named = false;
+    for (const QJsonValue& row : trail.json.value(QStringLiteral("entries")).toArray()) {
+        const QString detail = row.toObject().value(QStringLiteral("detail")).toString();
+        named
+            = named || (detail.contains(id) && detail.contains(QStringLiteral("boxes=%1@p1").arg(m_s1.account.userId)));
+    }
+    QVERIFY2(named, trail.body.constData());
+
+    // s1 signs elsewhere: refused (their box waits); into their box: version 2.
+    int version = 0;
+    const QByteArray v1 = current(m_s1, id, &version);
+    QCOMPARE(version, 1);
+    const Reply elsewhere = uploadSigned(m_server, m_s1.token, id, 1, signSealed(m_s1, v1, QString(), 2));
+    QCOMPARE(elsewhere.code, QStringLiteral("E4229"));
+    const Reply accepted = uploadSigned(m_server, m_s1.token, id, 1, signSealed(m_s1, v1, m_s1.account.userId));
+    QVERIFY2(accepted.status == 200, accepted.body.constData());
+    QCOMPARE(versionOf(id), 2);
+    const QString signedPath = m_dir.filePath(QStringLiteral("registered-v2.pdf"));
+    QVERIFY(writeAll(signedPath, current(m_s2, id, &version)));
+    QVERIFY2(
+        pdfsig(signedPath).all().contains(QStringLiteral("Signature is Valid.")), qPrintable(pdfsig(signedPath).all()));
+    QVERIFY(redPixelsIn(signedPath, 1, r1) > 200);
+}
+
+void TestServerSignatureBoxes::badBoxesAtRegistrationRefuseTheirFile_data()
+{
+    QTest::addColumn<QJsonValue>("boxes");
+    QTest::addColumn<QString>("pdf"); // "plain", "taken" (a field named S1 exists), "certified" (DocMDP /P 1)
+    QTest::addColumn<QString>("code");
+    const auto one = [](const QString& user, int page, double x1, double y1, double x2, double y2) {
+        return QJsonValue(QJsonArray {box(user, page, x1, y1, x2, y2)});
+    };
+    const QString s1 = QStringLiteral("S1");
+    QTest::newRow("viewer") << one(QStringLiteral("VIEWER"), 1, 10, 10, 100, 100) << "plain"
+                            << "E3017";
+    QTest::newRow("unknown user") << one(QStringLiteral("nobody-here"), 1, 10, 10, 100, 100) << "plain"
+                                  << "E3017";
+    QTest::newRow("page 0") << one(s1, 0, 10, 10, 100, 100) << "plain"
+                            << "E3016";
+    QTest::newRow("page beyond") << one(s1, 4, 10, 10, 100, 100) << "plain"
+                                 << "E4223";
+    QTest::newRow("rect outside") << one(s1, 1, 550, 10, 650, 100) << "plain"
+                                  << "E4222";
+    QTest::newRow("rect too small") << one(s1, 1, 10, 10, 20, 20) << "plain"
+                                    << "E3016";
+    QTest::newRow("duplicate signer") << QJsonValue(QJsonArray {box(s1, 1, 10, 10, 100, 100),
+        box(s1, 2, 10, 10, 100, 100)}) << "plain"
+                                      << "E3016";
+    QJsonArray many;
+    for (int i = 0; i < 101; ++i)
+        many.append(box(s1, 1, 10, 10, 100, 100));
+    QTest::newRow("too many") << QJsonValue(many) << "plain"
+                              << "E3016";
+    QTest::newRow("one good, one bad") << QJsonValue(
+        QJsonArray {box(s1, 1, 10, 10, 100, 100), box(QStringLiteral("S2"), 9, 10, 10, 100, 100)})
+                                       << "plain"
+                                       << "E4223";
+    QTest::newRow("name taken") << one(s1, 1, 10, 10, 100, 100) << "taken"
+                                << "E4228";
+    QTest::newRow("certified P=1") << one(s1, 1, 10, 10, 100, 100) << "certified"
+                                    << "E4005";
+    QTest::newRow("box not an object") << QJsonValue(QJsonArray {s1}) << "plain"
+                                       << "E5007";
+    QTest::newRow("boxes not a list") << QJsonValue(QJsonObject {}) << "plain"
+                                      << "request E5007";
+}
+
+// A refused box refuses its file with the box's code and stores nothing of it; the batch's other file goes on.
+void TestServerSignatureBoxes::badBoxesAtRegistrationRefuseTheirFile()
+{
+    QFETCH(QJsonValue, boxes);
+    QFETCH(QString, pdf);
+    QFETCH(QString, code);
+    QByteArray body = QJsonDocument(QJsonObject {{QStringLiteral("b"), boxes}}).toJson(QJsonDocument::Compact);
+    body.replace("\"S1\"", QStringLiteral("\"%1\"").arg(m_s1.account.userId).toUtf8());
+    body.replace("\"S2\"", QStringLiteral("\"%1\"").arg(m_s2.account.userId).toUtf8());
+    body.replace("\"VIEWER\"", QStringLiteral("\"%1\"").arg(m_viewer.account.userId).toUtf8());
+    QByteArray content = m_pdf;
+    if (pdf == QLatin1String("taken")) {
+        PdfFixtureOptions options;
+        options.form = PdfFixtureOptions::Form::IndirectAcroForm; // text field 7 on page 5
+        content = appendUpdate(minimalPdf(options),
+            {{7,
+                "<< /FT /Tx /T (" + m_s1.account.userId.toUtf8()
+                    + ") /Type /Annot /Subtype /Widget /Rect [72 600 272 620] /F 4 /P 5 0 R >>"}});
+    } else if (pdf == QLatin1String("certified")) {
+        PdfFixtureOptions options;
+        options.docMdpPermission = 1;
+        content = minimalPdf(options);
+    }
+    const QString tag = QString::fromLatin1(QTest::currentDataTag());
+    const QString badName = QStringLiteral("不正枠-%1.pdf").arg(tag);
+    QJsonObject bad
+        = newFileJson(badName, content, {m_viewer.account.userId}, {m_s1.account.userId, m_s2.account.userId}, false);
+    bad.insert(QStringLiteral("boxes"), QJsonDocument::fromJson(body).object().value(QStringLiteral("b")));
+    const QJsonObject good
+        = newFileJson(QStringLiteral("同梱-%1.pdf").arg(tag), m_pdf, {}, {m_s1.account.userId}, false);
+    const Reply reply = registerFiles(m_server, m_admin, m_folder, {bad, good});
+    if (code == QLatin1String("request E5007")) {
+        // Not a list at all: the request itself is malformed, as for any other field of a file.
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.code, QStringLiteral("E5007"));
+        return;
+    }
+    QVERIFY2(reply.status == 200, reply.body.constData());
+    QCOMPARE(reply.json.value(QStringLiteral("created")).toInt(), 1);
+    const QJsonArray results = reply.json.value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.at(0).toObject().value(QStringLiteral("code")).toString(), code);
+    QVERIFY(!results.at(0).toObject().contains(QStringLiteral("file")));
+    QVERIFY(results.at(1).toObject().contains(QStringLiteral("file")));
+    // Nothing of the refused file was stored: its name is free.
+    QVERIFY(!registerFile(m_server, m_admin, m_folder, badName, content, {}, {m_s1.account.userId}).isEmpty());
 }
 
 void TestServerSignatureBoxes::placementsAreAudited()

@@ -270,6 +270,30 @@ QByteArray appendInfoUpdate(const QByteArray& pdf, int serial, bool prevLoop)
     return out;
 }
 
+QByteArray kidsFormPdf()
+{
+    PdfFixtureOptions options;
+    options.form = PdfFixtureOptions::Form::IndirectAcroForm; // field 7, form 8
+    // parent 0: no /Parent (ISO 32000 allows it for a field's only widget).
+    auto widget = [](int parent, const QByteArray& rect) -> QByteArray {
+        const QByteArray back = parent > 0 ? " /Parent " + ref(parent) : QByteArray();
+        return "<< /Type /Annot /Subtype /Widget" + back + " /Rect [" + rect + "] /F 4 /P " + ref(5) + " >>";
+    };
+    return appendUpdate(minimalPdf(options),
+        {{5,
+             pageBody(2, 6, 3,
+                 " /Annots [" + ref(10) + " " + ref(12) + " " + ref(14) + " " + ref(16) + " " + ref(17) + " " + ref(19)
+                     + "]")},
+            {7, "<< /FT /Sig /T (Parties) /Kids [" + ref(9) + " " + ref(11) + "] >>"},
+            {8, "<< /Fields [" + ref(7) + " " + ref(13) + " " + ref(15) + " " + ref(18) + "] /DA (/Helv 0 Tf 0 g) >>"},
+            {9, "<< /T (Yamada) /Parent " + ref(7) + " /Kids [" + ref(10) + "] >>"}, {10, widget(0, "400 80 460 140")},
+            {11, "<< /T (Sato) /Parent " + ref(7) + " /Kids [" + ref(12) + "] >>"}, {12, widget(0, "300 80 360 140")},
+            {13, "<< /FT /Sig /T (Suzuki) /Kids [" + ref(14) + "] >>"}, {14, widget(13, "200 80 260 140")},
+            {15, "<< /FT /Sig /T (Twice) /Kids [" + ref(16) + " " + ref(17) + "] >>"},
+            {16, widget(15, "100 80 160 140")}, {17, widget(15, "100 200 160 260")},
+            {18, "<< /FT /Tx /T (Note) /V (memo) /Kids [" + ref(19) + "] >>"}, {19, widget(18, "72 600 272 620")}});
+}
+
 QByteArray hybridPdf()
 {
     PdfWriter writer("1.5");

@@ -37,6 +37,13 @@ QByteArray appendInfoUpdate(const QByteArray& pdf, int serial, bool prevLoop = f
 // keeps /Root and /ID of the newest section and grows /Size as needed.
 QByteArray appendUpdate(const QByteArray& pdf, const QList<QPair<int, QByteArray>>& objects);
 
+// A prepared form (one A4 page, object 5) whose signature fields keep their widgets in /Kids, as form designers
+// write them: "Parties" (/FT /Sig, no widget) holds "Parties.Yamada" (widget 10 at [400 80 460 140]) and
+// "Parties.Sato" (widget 12 at [300 80 360 140]), whose widgets leave /Parent out; top-level "Suzuki" (13, widget
+// 14 at [200 80 260 140] with /Parent, as Acrobat writes it); "Twice" (15) with two widgets (16, 17); the text field
+// "Note" (18) with a kid widget (19).
+QByteArray kidsFormPdf();
+
 // A hybrid-reference file: classic table (compressed objects marked free) plus /XRefStm for an object stream.
 QByteArray hybridPdf();
 
