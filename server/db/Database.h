@@ -50,12 +50,13 @@ public:
     // Appended to an ORDER BY text column so that both databases sort by code point, not by locale.
     QString textOrder() const;
 
-    // A group commit: runs `write` in one write transaction together with the writes other threads hand in at the
-    // same moment, and returns once that transaction is durable (SQLite: its WAL synced, one sync for the group;
-    // PostgreSQL: COMMIT) or failed. Each write runs in a savepoint of its own: a write that fails is rolled back
-    // alone and gets its own error, the others still commit. `write` runs on the thread leading the group, on that
-    // thread's connection (inTransaction() is true there), while the calling thread waits; it must not open a
-    // transaction itself. Called inside an open WriteTransaction, `write` simply runs in it.
+    // A group commit (SQLite): runs `write` in one write transaction together with the writes other threads hand in
+    // at the same moment, and returns once that transaction is durable (its WAL synced: one sync for the group) or
+    // failed. Each write runs in a savepoint of its own: a write that fails is rolled back alone and gets its own
+    // error, the others still commit. `write` runs on the thread leading the group, on that thread's connection
+    // (inTransaction() is true there), while the calling thread waits; it must not open a transaction itself.
+    // PostgreSQL: `write` runs in a transaction of its own on the calling thread (the server flushes concurrent
+    // commits' WAL together already). Called inside an open WriteTransaction, `write` simply runs in it.
     Status writeInGroup(const std::function<Status()>& write, int* groupSize = nullptr);
 
 private:

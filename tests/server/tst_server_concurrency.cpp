@@ -272,11 +272,14 @@ void TestServerConcurrency::manySignersOfOneFile()
 
 void TestServerConcurrency::groupCommitKeepsEachUploadItsOwn()
 {
-    // Uploads reaching the commit together share one transaction (the log says "group of N"); inside it, the loser of
-    // two uploads on the same version is refused alone and the others commit. All go to one process so that they can
-    // meet in one group; a round is repeated (on new files) until one group held several uploads.
+    // On SQLite, uploads reaching the commit together share one transaction (the log says "group of N"); inside it,
+    // the loser of two uploads on the same version is refused alone and the others commit. All go to one process so
+    // that they can meet in one group; a round is repeated (on new files) until one group held several uploads. On
+    // PostgreSQL every upload commits its own transaction (the server groups WAL flushes): the same outcome is
+    // required.
+    const bool grouped = testDatabaseKind() != QLatin1String("postgresql");
     int largestGroup = 0;
-    for (int round = 0; round < 4 && largestGroup < 2; ++round) {
+    for (int round = 0; round < (grouped ? 4 : 1) && largestGroup < 2; ++round) {
         m_first.log();
         QList<Upload> uploads;
         QStringList alone;
@@ -340,7 +343,8 @@ void TestServerConcurrency::groupCommitKeepsEachUploadItsOwn()
         for (auto it = group.globalMatch(QString::fromUtf8(log)); it.hasNext();)
             largestGroup = std::max(largestGroup, it.next().captured(1).toInt());
     }
-    QVERIFY2(largestGroup >= 2, "no two uploads were ever committed in one group");
+    if (grouped)
+        QVERIFY2(largestGroup >= 2, "no two uploads were ever committed in one group");
 }
 
 void TestServerConcurrency::killedMidUploadKeepsOldVersion()
