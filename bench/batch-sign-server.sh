@@ -2,7 +2,10 @@
 # Benchmark (not a test): batch signing against a local ikkatsu-server end to end — `ikkatsu-cli batch` lists the
 # user's files, downloads them, signs them locally with one PIN and uploads each based on the version it downloaded.
 # Seeds a fresh server (SQLite) with N files (default 200) for demo-user and prints files/s.
-# Usage: [SIGNING_LEVEL=B-B|B-T|B-LT|B-LTA] bench/batch-sign-server.sh [N]   (the server's level, default B-LTA)
+# Usage: [SIGNING_LEVEL=B-B|B-T|B-LT|B-LTA] [TRANSFERS=1..16] [RTT_MS=ms] bench/batch-sign-server.sh [N]
+#   SIGNING_LEVEL: the server's level (default B-LTA); TRANSFERS: the batch's downloads and uploads in flight
+#   (default 6, the desktop's); RTT_MS: the batch reaches the server through bench/latency-proxy.py with this round
+#   trip (default 0: directly).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-200}"
@@ -79,8 +82,23 @@ if setup.wait() != 0:
 print("seeded %d files for demo-user at %s" % (len(files), url))
 PY
 
-echo "Bench2024" | build/app/ikkatsu-cli batch --server "$url" --key-store "$work/demo-user.p12" --pin-stdin \
-    --session-file "$work/session.json" >"$work/batch.out" 2>"$work/batch.err" || true
+batch_url="$url"
+if [ "${RTT_MS:-0}" != 0 ]; then
+    proxy_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    python3 bench/latency-proxy.py "$proxy_port" 127.0.0.1 "$port" "$RTT_MS" >"$work/proxy.out" 2>&1 &
+    proxy_pid=$!
+    trap 'kill "$server_pid" "$proxy_pid" 2>/dev/null; true' EXIT
+    for _ in $(seq 100); do
+        grep -q ready "$work/proxy.out" 2>/dev/null && break
+        sleep 0.1
+    done
+    batch_url="http://127.0.0.1:$proxy_port"
+    # The session was made against the server's own address; the CLI keeps one session per server URL.
+    python3 -c 'import json,sys; p=sys.argv[1]; d=json.load(open(p)); d["server"]=sys.argv[2]; json.dump(d, open(p,"w"))' \
+        "$work/session.json" "$batch_url"
+fi
+echo "Bench2024" | build/app/ikkatsu-cli batch --server "$batch_url" --key-store "$work/demo-user.p12" --pin-stdin \
+    --session-file "$work/session.json" --transfers "${TRANSFERS:-6}" >"$work/batch.out" 2>"$work/batch.err" || true
 tail -1 "$work/batch.out"
 signed=$(grep -c ': signed$' "$work/batch.out" || true)
 echo "files 署名済 after the batch: $signed (the benchmark's files plus the demo's; demo 工事請負契約 files stay 署名中)"

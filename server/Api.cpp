@@ -469,9 +469,13 @@ void addFileRoutes(Router& router, const Context& context)
     });
     router.add("GET", QStringLiteral("/api/v1/files/{fileId}/content"), [context](const HttpRequest& request) {
         return asCaller(context, request, false, [&](const Caller& caller) {
+            // ?purpose=sign: a batch fetching what it will sign (no 閲覧 in 処理結果; signers only).
+            const QString purpose = request.query.queryItemValue(QStringLiteral("purpose"));
+            if (!purpose.isEmpty() && purpose != QLatin1String("sign") && purpose != QLatin1String("view"))
+                return HttpResponse::error(ErrorCode::BadRequest);
             auto download
                 = Files(*context).download(caller.user, request.pathParameters.value(QStringLiteral("fileId")),
-                    ClientInfo::of(request), request.method != "HEAD", true);
+                    ClientInfo::of(request), request.method != "HEAD", true, purpose == QLatin1String("sign"));
             if (!download)
                 return fail(download.error());
             HttpResponse response = HttpResponse::streamed(download->stream, QByteArrayLiteral("application/pdf"));

@@ -116,7 +116,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 signed, %2 failed in %3 s (%4 files/s; download %5 ms, sign %6 ms, upload %7 ms)</source>
+        <source>None of the files can be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed, %2 failed in %3 s (%4 files/s; download and check %5 ms, sign and upload %6 ms)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -125,14 +129,11 @@
                     [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]
   logout --server URL [--session-file FILE]
   batch --server URL --key-store PATH [--pin-stdin] [--user ID --password-stdin --otp-stdin]
-        [--session-file FILE]  (signs every file waiting for your signature)
+        [--session-file FILE] [--transfers N]  (signs every file waiting for your signature;
+        N downloads and uploads in flight, 1 to 16, default 6)
   Secrets are read from the terminal without echo, or with --*-stdin one line each from stdin in the
   order password, one-time password, PIN, PIN confirmation.
 </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None of the files can be signed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1837,10 +1838,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Uploading the signed files…</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Finished: %1 signed, %2 failed, %3 skipped, %4 cancelled.</source>

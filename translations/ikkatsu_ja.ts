@@ -116,8 +116,12 @@
         <translation>一括電子署名</translation>
     </message>
     <message>
-        <source>%1 signed, %2 failed in %3 s (%4 files/s; download %5 ms, sign %6 ms, upload %7 ms)</source>
-        <translation>署名 %1 件、失敗 %2 件、%3 秒 (%4 件/秒。ダウンロード %5 ms、署名 %6 ms、アップロード %7 ms)</translation>
+        <source>None of the files can be signed.</source>
+        <translation>署名できるファイルがありません。</translation>
+    </message>
+    <message>
+        <source>%1 signed, %2 failed in %3 s (%4 files/s; download and check %5 ms, sign and upload %6 ms)</source>
+        <translation>署名 %1 件、失敗 %2 件、%3 秒 (%4 件/秒。ダウンロードと確認 %5 ms、署名とアップロード %6 ms)</translation>
     </message>
     <message>
         <source>  login --server URL --user ID [--password-stdin] [--otp-stdin] [--session-file FILE]
@@ -125,7 +129,8 @@
                     [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]
   logout --server URL [--session-file FILE]
   batch --server URL --key-store PATH [--pin-stdin] [--user ID --password-stdin --otp-stdin]
-        [--session-file FILE]  (signs every file waiting for your signature)
+        [--session-file FILE] [--transfers N]  (signs every file waiting for your signature;
+        N downloads and uploads in flight, 1 to 16, default 6)
   Secrets are read from the terminal without echo, or with --*-stdin one line each from stdin in the
   order password, one-time password, PIN, PIN confirmation.
 </source>
@@ -134,14 +139,11 @@
                     [--user ユーザID --password-stdin --otp-stdin] [--pin-stdin] [--session-file ファイル]
   logout --server URL [--session-file ファイル]
   batch --server URL --key-store パス [--pin-stdin] [--user ユーザID --password-stdin --otp-stdin]
-        [--session-file ファイル]  (電子署名待ちのファイルをすべて一括電子署名します)
+        [--session-file ファイル] [--transfers N]  (電子署名待ちのファイルをすべて一括電子署名します。
+        N はダウンロードとアップロードの同時実行数、1〜16、既定 6)
   パスワード等は端末からエコーなしで読み込みます。--*-stdin を指定すると、標準入力から1行ずつ
   パスワード、ワンタイムパスワード、暗証コード、暗証コードの確認入力の順に読み込みます。
 </translation>
-    </message>
-    <message>
-        <source>None of the files can be signed.</source>
-        <translation>署名できるファイルがありません。</translation>
     </message>
 </context>
 <context>
@@ -1858,10 +1860,6 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <translation>
             <numerusform>この端末で %n 件のファイルに署名しています…</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Uploading the signed files…</source>
-        <translation>署名済みファイルをアップロードしています…</translation>
     </message>
     <message>
         <source>Finished: %1 signed, %2 failed, %3 skipped, %4 cancelled.</source>

@@ -211,7 +211,7 @@ void MainWindow::showScreen(Screen screen)
         m_navigation->setCurrent(NavigationBar::Destination::ServiceTop);
         m_top->setUser(m_user, QFileInfo::exists(keyStoreFile()));
         if (m_files) {
-            whenReady(this, m_files->list(FileListFilter::defaults()),
+            whenReady(this, m_files->list(defaultFileFilter()),
                 [this](const Result<FilePage>& page) { m_top->setPendingCount(page.ok() ? page->total : -1); });
         } else {
             m_top->setPendingCount(-1);
@@ -344,13 +344,14 @@ void MainWindow::openFile(const FileEntry& entry)
     if (!m_files)
         return;
     const QList<Certificate> anchors = trustAnchors();
-    whenReady(this, m_files->download(entry.id), [this, entry, anchors](const Result<DownloadedFile>& file) {
+    whenReady(this, m_files->view(entry.fileId), [this, entry, anchors](const Result<DownloadedFile>& file) {
         ProcessingRecord record;
-        record.at = QDateTime::currentDateTimeUtc();
-        record.fileName = entry.fileName;
+        record.occurredAt = QDateTime::currentDateTimeUtc();
+        record.fileId = entry.fileId;
+        record.fileName = entry.name;
         record.folderName = entry.folderName;
-        record.action = QStringLiteral("view");
-        record.ok = file.ok();
+        record.action = ProcessingRecord::Action::View;
+        record.succeeded = file.ok();
         if (!file.ok()) {
             record.errorCode = file.error().codeText();
             if (m_files)
@@ -378,7 +379,7 @@ void MainWindow::openFile(const FileEntry& entry)
             m_viewer->move(available.left() + std::max(0, (available.width() - framed.width()) / 2),
                 available.top() + std::max(0, (available.height() - framed.height()) / 2));
         }
-        m_viewer->open(file->localPath, entry.fileName, anchors);
+        m_viewer->open(file->localPath, entry.name, anchors);
         m_viewer->show();
         m_viewer->raise();
         m_viewer->activateWindow();
@@ -422,15 +423,15 @@ void MainWindow::resumeBatch()
     if (!m_files)
         return;
     const QStringList pending = journal()->pending();
-    FileListFilter everything = FileListFilter::defaults();
+    FileListFilter everything = defaultFileFilter();
     everything.registeredFrom = QDate(2000, 1, 1);
-    everything.pageSize = 100000;
+    everything.limit = 100000; // every page: the source fetches them in the server's page size
     whenReady(this, m_files->list(everything), [this, pending](const Result<FilePage>& page) {
         if (!page.ok())
             return handleError(page.error());
         QList<FileEntry> entries;
-        for (const FileEntry& entry : page->entries) {
-            if (pending.contains(entry.id))
+        for (const FileEntry& entry : page->files) {
+            if (pending.contains(entry.fileId))
                 entries.append(entry);
         }
         if (entries.isEmpty()) {

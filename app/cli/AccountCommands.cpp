@@ -4,7 +4,9 @@
 #include "AccountCommands.h"
 
 #include "client/ApiClient.h"
+#include "client/BatchSession.h"
 #include "client/CertificateSetup.h"
+#include "client/ServerBatchSource.h"
 #include "client/TimestampClient.h"
 #include "common/AtomicFile.h"
 #include "common/SecureBuffer.h"
@@ -55,6 +57,7 @@ struct Options
     bool pinStdin = false;
     bool viewOnly = false;
     bool force = false;
+    int transfers = 6; // batch: downloads and uploads in flight
 };
 
 void out(const QString& text)
@@ -132,7 +135,12 @@ Result<Options> parseOptions(const QStringList& args)
             options.viewOnly = true;
         else if (arg == QLatin1String("--force"))
             options.force = true;
-        else
+        else if (arg == QLatin1String("--transfers")) {
+            bool ok = false;
+            options.transfers = value().toInt(&ok);
+            if (!ok || options.transfers < 1 || options.transfers > 16)
+                return makeError(ErrorCode::BadRequest, QStringLiteral("--transfers takes 1 to 16"));
+        } else
             return makeError(ErrorCode::BadRequest, QStringLiteral("unknown option: ") + arg);
     }
     return options;
@@ -253,45 +261,19 @@ int certificateSetup(ApiClient& client, const Options& options)
     return 0;
 }
 
-// Runs start(0 … count-1) with at most kTransfersInFlight unfinished at a time (QNetworkAccessManager keeps six
-// connections per host) and returns when every one has called its `finished`. Callbacks arrive on this thread.
-constexpr int kTransfersInFlight = 6;
-void runInFlight(int count, const std::function<void(int index, std::function<void()> finished)>& start)
+// Runs the event loop until `signal` of `session` fires.
+template<typename Signal>
+void waitForSession(BatchSession& session, Signal signal)
 {
-    int next = 0;
-    int inFlight = 0;
     QEventLoop loop;
-    std::function<void()> pump = [&] {
-        while (inFlight < kTransfersInFlight && next < count) {
-            ++inFlight;
-            start(next++, [&] {
-                --inFlight;
-                // Started from within start() (a synchronous failure) the loop below is still filling: no recursion.
-                QMetaObject::invokeMethod(
-                    &loop, [&] { pump(); }, Qt::QueuedConnection);
-            });
-        }
-        if (inFlight == 0 && next >= count)
-            loop.quit();
-    };
-    pump();
-    if (inFlight > 0 || next < count)
-        loop.exec();
+    QObject::connect(&session, signal, &loop, &QEventLoop::quit);
+    loop.exec();
 }
 
-// A downloaded copy for this run only (owner-only permissions; removed with the run's temporary folder).
-Status writeTemporaryCopy(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)
-        || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || file.write(bytes) != bytes.size())
-        return makeError(ErrorCode::OutputWriteFailed, QStringLiteral("%1: %2").arg(path, file.errorString()));
-    return {};
-}
-
-// 一括電子署名 without a window: every file the user still has to sign is downloaded, signed locally with one PIN
-// and uploaded based on the version downloaded; each file ends signed on the server or untouched (refusals carry
-// their code). Prints one line per file and the throughput.
+// 一括電子署名 without a window, through the desktop's pipeline (core's BatchSession): every file the user still has
+// to sign is downloaded and checked, the PIN is asked only when something can be signed, and each file is uploaded
+// as soon as it is signed, based on the version downloaded; each file ends signed on the server or untouched
+// (refusals carry their code). Prints one line per file and the throughput.
 int batchSign(ApiClient& client, const Options& options)
 {
     if (options.keyStore.isEmpty())
@@ -302,7 +284,7 @@ int batchSign(ApiClient& client, const Options& options)
 
     QElapsedTimer clock;
     clock.start();
-    QList<api::FileEntry> pending;
+    QList<BatchFile> pending;
     api::FileListFilter filter;
     filter.target = api::FileListFilter::Target::Sign;
     filter.myStatus = api::MyStatus::Unprocessed;
@@ -315,8 +297,15 @@ int batchSign(ApiClient& client, const Options& options)
         if (!page)
             return fail(page.error());
         for (const api::FileEntry& file : page->files) {
-            if (file.myTurn)
-                pending.append(file);
+            if (!file.myTurn)
+                continue;
+            BatchFile entry;
+            entry.fileId = file.fileId;
+            entry.name = file.folderName + QLatin1Char('/') + file.name;
+            entry.maySign = file.myPermission == api::Permission::Sign;
+            entry.signedByMe = entry.maySign && file.myStatus == api::MyStatus::Processed;
+            entry.myTurn = file.myTurn;
+            pending.append(entry);
         }
         filter.offset += int(page->files.size());
         if (page->files.isEmpty() || filter.offset >= page->total)
@@ -327,80 +316,55 @@ int batchSign(ApiClient& client, const Options& options)
         return 0;
     }
 
-    QTemporaryDir work;
-    if (!work.isValid())
-        return fail(makeError(ErrorCode::OutputWriteFailed, QStringLiteral("no temporary directory")));
-    int failed = 0;
-    // Downloads in flight like the uploads below; each copy is private to this run and deleted with `work`, so it
-    // is written without the sync a kept file gets (that sync was most of a download's time).
-    QList<Result<ApiClient::Download>> downloads(pending.size(), makeError(ErrorCode::Unexpected));
-    runInFlight(int(pending.size()), [&](int i, std::function<void()> finished) {
-        client.downloadFile(pending.at(i).fileId, [&, i, finished](Result<ApiClient::Download> download) {
-            downloads[i] = std::move(download);
-            finished();
-        });
+    ServerBatchSource source(&client);
+    BatchSession::Options pipeline;
+    pipeline.transfersInFlight = options.transfers;
+    BatchSession batch(&source, pending, pipeline);
+    // One line per file as it settles: refused by the pre-flight (code and full reason), failed, signed.
+    QObject::connect(&batch, &BatchSession::fileChanged, [&batch](int index) {
+        const BatchSession::File& file = batch.file(index);
+        switch (file.stage) {
+        case BatchSession::Stage::Skipped: {
+            const PreflightFinding* reason = file.preflight.decisive();
+            err(file.input.name + QStringLiteral(": ") + file.error.codeText() + QStringLiteral(" ")
+                + (reason ? reason->text : file.error.message()));
+            break;
+        }
+        case BatchSession::Stage::Failed:
+        case BatchSession::Stage::Cancelled:
+            err(file.input.name + QStringLiteral(": ") + file.error.codeText());
+            break;
+        case BatchSession::Stage::Done:
+            out(file.input.name + QStringLiteral(": ") + api::signatureStatusName(file.after.value()));
+            break;
+        default:
+            break;
+        }
     });
-    QList<BatchItem> items;
-    QList<int> versions;
-    QList<const api::FileEntry*> entries;
-    for (qsizetype i = 0; i < pending.size(); ++i) {
-        const api::FileEntry& file = pending.at(i);
-        const Result<ApiClient::Download>& download = downloads.at(i);
-        const QString input = work.filePath(file.fileId + QStringLiteral(".pdf"));
-        const Status written = download ? writeTemporaryCopy(input, download->bytes) : Status(download.error());
-        if (!written) {
-            ++failed;
-            err(file.folderName + QLatin1Char('/') + file.name + QStringLiteral(": ") + written.error().codeText());
+    batch.check();
+    if (batch.isChecking())
+        waitForSession(batch, &BatchSession::checked);
+    // Files that open only with a user password are the desktop's (it asks for each); here they are left out.
+    for (const int index : batch.filesNeedingPassword())
+        batch.supplyPassword(index, {});
+    for (int i = 0; i < batch.count(); ++i) {
+        const BatchSession::File& file = batch.file(i);
+        if (file.stage != BatchSession::Stage::Waiting)
             continue;
-        }
-        // The pre-flight, before the PIN: what signing would break is refused here, with its reason, and signing
-        // notes ("certified, your signature keeps it") are shown; files needing a user password are the desktop's.
-        PreflightSituation situation;
-        situation.maySign = file.myPermission == api::Permission::Sign;
-        situation.signedByMe = situation.maySign && file.myStatus == api::MyStatus::Processed;
-        situation.myTurn = file.myTurn;
-        const PreflightReport report = Preflight::check(input, situation);
-        const QString name = file.folderName + QLatin1Char('/') + file.name;
-        if (!report.signable()) {
-            ++failed;
-            const PreflightFinding* decisive = report.decisive();
-            const ErrorCode code = decisive->code.value_or(ErrorCode::PdfUnsupported);
-            err(name + QStringLiteral(": ") + errorCodeText(code) + QStringLiteral(" ") + decisive->text);
-            continue;
-        }
-        for (const PreflightFinding& finding : report.findings) {
+        for (const PreflightFinding& finding : file.preflight.findings) {
             if (finding.severity == PreflightSeverity::Warning)
-                out(name + QStringLiteral(": ") + Preflight::severityLabel(finding.severity) + QStringLiteral(" ")
-                    + finding.text);
+                out(file.input.name + QStringLiteral(": ") + Preflight::severityLabel(finding.severity)
+                    + QStringLiteral(" ") + finding.text);
         }
-        items.append({input, work.filePath(file.fileId + QStringLiteral(".signed.pdf"))});
-        versions.append(download->version);
-        entries.append(&file);
     }
-    if (items.isEmpty())
+    if (batch.signableCount() == 0)
         return fail(makeError(ErrorCode::PdfUnsupported, AccountText::tr("None of the files can be signed.")));
-    const qint64 downloadedMs = clock.elapsed();
-    // The PIN only now, when something will be signed; the key store is unlocked for the signing alone.
-    auto store = [&]() -> Result<KeyStore> {
-        const SecureBuffer pin = readLine(AccountText::tr("Signing PIN: "), options.pinStdin, true);
-        return KeyStore::open(options.keyStore, pin);
-    }();
-    if (!store)
-        return fail(store.error());
-    // The time the user takes to type the PIN is not the batch's: the figures below leave it out.
-    const qint64 typingMs = clock.elapsed() - downloadedMs;
-    auto batchMs = [&] { return clock.elapsed() - typingMs; };
-    // The level the administrator set (from B-T on: timestamps from the server's own TSA, its OCSP answers and CRL).
-    auto policy = waitFor<ApiClient::SigningPolicy>(
-        [&](ApiClient::Done<ApiClient::SigningPolicy> done) { client.signingPolicy(std::move(done)); });
-    if (!policy)
-        return fail(policy.error());
-    CadesSigner signer(store->key(), store->chain());
+    const qint64 checkedMs = clock.elapsed();
+
+    // The user's 印影 from 本人情報, drawn once for the batch: into the field placed for them, else their corner.
     SignatureOptions signature;
-    longTermSigningFor(client, *policy).applyTo(signer, signature);
     signature.reason = AccountText::tr("Batch e-signature");
     signature.signingTime = QDateTime::currentDateTimeUtc();
-    // The user's 印影 from 本人情報, drawn once for the batch: into the field placed for them, else their corner.
     auto me = waitFor<ApiClient::Me>([&](ApiClient::Done<ApiClient::Me> done) { client.me(std::move(done)); });
     if (!me)
         return fail(me.error());
@@ -413,50 +377,37 @@ int batchSign(ApiClient& client, const Options& options)
     if (!seal)
         return fail(seal.error());
     signature.seal = seal->appearance;
-    FileBatchSigner batchSigner(signer, signature);
+    std::optional<SealDefaults> placement;
     if (seal->appearance)
-        batchSigner.setSealDefaults(seal->placement);
-    const QList<BatchItemResult> results = batchSigner.run(items);
-    const qint64 signedMs = batchMs();
-    // Uploads in flight: each waits mostly on the network round trip and the server's commit.
-    int done = 0;
-    runInFlight(int(results.size()), [&](int i, std::function<void()> finished) {
-        const api::FileEntry& file = *entries.at(i);
-        const QString name = file.folderName + QLatin1Char('/') + file.name;
-        if (!results.at(i).ok) {
-            ++failed;
-            err(name + QStringLiteral(": ") + results.at(i).error.codeText());
-            finished();
-            return;
-        }
-        QFile signedFile(items.at(i).outputPath);
-        if (!signedFile.open(QIODevice::ReadOnly)) {
-            ++failed;
-            err(name + QStringLiteral(": ") + errorCodeText(ErrorCode::InputFileUnreadable));
-            finished();
-            return;
-        }
-        client.uploadSignedFile(
-            file.fileId, versions.at(i), signedFile.readAll(), [&, name, finished](Result<api::FileEntry> uploaded) {
-                if (!uploaded) {
-                    ++failed;
-                    err(name + QStringLiteral(": ") + uploaded.error().codeText());
-                } else {
-                    ++done;
-                    out(name + QStringLiteral(": ") + api::signatureStatusName(uploaded->status));
-                }
-                finished();
-            });
+        placement = seal->placement;
+
+    // The PIN only now, when something will be signed; the key store is unlocked for the signing alone. The time the
+    // user takes to type it is not the batch's: the figures below leave it out.
+    const qint64 typingStarted = clock.elapsed();
+    SecureBuffer pin = readLine(AccountText::tr("Signing PIN: "), options.pinStdin, true);
+    const qint64 typingMs = clock.elapsed() - typingStarted;
+    std::optional<Error> unlockError;
+    QEventLoop loop;
+    QObject::connect(&batch, &BatchSession::unlockFailed, &loop, [&](const Error& error) {
+        unlockError = error;
+        loop.quit();
     });
-    const double seconds = std::max<qint64>(1, batchMs()) / 1000.0;
-    out(AccountText::tr("%1 signed, %2 failed in %3 s (%4 files/s; download %5 ms, sign %6 ms, upload %7 ms)")
+    QObject::connect(&batch, &BatchSession::finished, &loop, &QEventLoop::quit);
+    batch.sign(options.keyStore, std::move(pin), signature, placement);
+    loop.exec();
+    if (unlockError)
+        return fail(*unlockError);
+
+    const int done = batch.countIn(BatchSession::Stage::Done);
+    const int failed = batch.count() - done;
+    const double seconds = std::max<qint64>(1, clock.elapsed() - typingMs) / 1000.0;
+    out(AccountText::tr("%1 signed, %2 failed in %3 s (%4 files/s; download and check %5 ms, sign and upload %6 ms)")
             .arg(done)
             .arg(failed)
             .arg(seconds, 0, 'f', 2)
             .arg(done / seconds, 0, 'f', 1)
-            .arg(downloadedMs)
-            .arg(signedMs - downloadedMs)
-            .arg(batchMs() - signedMs));
+            .arg(checkedMs)
+            .arg(clock.elapsed() - typingMs - checkedMs));
     return failed == 0 ? 0 : 1;
 }
 
@@ -476,7 +427,8 @@ QString accountCommandsUsage()
         "                    [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]\n"
         "  logout --server URL [--session-file FILE]\n"
         "  batch --server URL --key-store PATH [--pin-stdin] [--user ID --password-stdin --otp-stdin]\n"
-        "        [--session-file FILE]  (signs every file waiting for your signature)\n"
+        "        [--session-file FILE] [--transfers N]  (signs every file waiting for your signature;\n"
+        "        N downloads and uploads in flight, 1 to 16, default 6)\n"
         "  Secrets are read from the terminal without echo, or with --*-stdin one line each from stdin in the\n"
         "  order password, one-time password, PIN, PIN confirmation.\n");
 }

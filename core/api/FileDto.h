@@ -113,6 +113,7 @@ struct FileListFilter
     QUrlQuery toQuery() const;
     // BadRequest for unknown values, bad dates, limits out of range or over-long texts.
     static Result<FileListFilter> fromQuery(const QUrlQuery& query);
+    bool operator==(const FileListFilter&) const = default;
 };
 
 struct FileListPage

@@ -344,12 +344,15 @@ void ApiClient::fileDetail(const QString& fileId, Done<api::FileEntry> done)
         [done = std::move(done)](Result<QJsonObject> json) { done(fileOf(json)); });
 }
 
-void ApiClient::downloadFile(const QString& fileId, Done<Download> done)
+void ApiClient::downloadFile(const QString& fileId, Done<Download> done, bool forSigning)
 {
+    QUrlQuery query;
+    if (forSigning)
+        query.addQueryItem(QStringLiteral("purpose"), QStringLiteral("sign"));
     sendRequest("GET",
         api::apiPrefix() + QStringLiteral("/files/") + QString::fromLatin1(QUrl::toPercentEncoding(fileId))
             + QStringLiteral("/content"),
-        {}, {}, {{"Accept", "application/pdf"}}, [done = std::move(done)](Result<RawReply> raw) {
+        query, {}, {{"Accept", "application/pdf"}}, [done = std::move(done)](Result<RawReply> raw) {
             if (!raw) {
                 done(raw.error());
                 return;

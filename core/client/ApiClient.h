@@ -93,7 +93,8 @@ public:
     };
     // ファイル閲覧: the current version's bytes and version tag; the server records the view in 処理結果. The bytes
     // are checked against the digest the server sends (ProtocolMismatch E5011 if they differ).
-    void downloadFile(const QString& fileId, Done<Download> done);
+    // `forSigning`: a batch fetching what it is about to sign (signers only, E3004 otherwise): not a 閲覧.
+    void downloadFile(const QString& fileId, Done<Download> done, bool forSigning = false);
     // Uploads the file signed from version `baseVersion` (download → sign → upload). The answer is the file after
     // the signature was accepted (new version, status 署名中/署名済). Refusals carry the rule's code:
     // VersionConflict E3009 (someone signed meanwhile: download again, sign anew), AlreadySigned E3010,

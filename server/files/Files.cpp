@@ -558,8 +558,8 @@ Result<Files::Download> Files::adminVersion(const QString& fileId, int version, 
     return download;
 }
 
-Result<Files::Download> Files::download(
-    const api::UserInfo& user, const QString& fileId, const ClientInfo& client, bool record, bool streamed)
+Result<Files::Download> Files::download(const api::UserInfo& user, const QString& fileId, const ClientInfo& client,
+    bool record, bool streamed, bool forSigning)
 {
     auto file = findVisible(user.userId, fileId);
     if (!file)
@@ -567,6 +567,11 @@ Result<Files::Download> Files::download(
     if (!file->has_value())
         return makeError(ErrorCode::FileNotFound);
     const api::FileEntry& entry = file->value();
+    if (forSigning) {
+        if (entry.myPermission != api::Permission::Sign)
+            return makeError(ErrorCode::NoSignPermission, fileId);
+        record = false;
+    }
     auto download = fetch(entry.sha256, entry.size, streamed);
     if (!download)
         return download.error();

@@ -53,9 +53,11 @@ public:
         QString sha256;
         QString name;
     };
-    // The current version; records the view in 処理結果 and marks a viewer's 本人処理状況 as 処理済.
+    // The current version; records the view in 処理結果 and marks a viewer's 本人処理状況 as 処理済. A download
+    // `forSigning` (a batch fetching what it will sign) is not a 閲覧: only a required signer may ask for one
+    // (NoSignPermission E3004 otherwise, so that a viewer cannot read unrecorded), and their upload is the record.
     Result<Download> download(const api::UserInfo& user, const QString& fileId, const ClientInfo& client,
-        bool record = true, bool streamed = false);
+        bool record = true, bool streamed = false, bool forSigning = false);
     // Administrators: the bytes of any stored version (FileNotFound E3002 for an unknown file or version). Not a
     // view in 処理結果 and no change to anyone's 本人処理状況.
     Result<Download> adminVersion(const QString& fileId, int version, bool streamed = false) const;

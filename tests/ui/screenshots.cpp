@@ -781,7 +781,7 @@ int main(int argc, char** argv)
     // The viewer on a file that another signer has signed.
     int signedRow = -1;
     for (int row = 0; row < window.myPage()->model()->rowCount(); ++row) {
-        if (window.myPage()->model()->entry(row).state != SignatureState::Unsigned)
+        if (window.myPage()->model()->entry(row).status != api::SignatureStatus::Unsigned)
             signedRow = row;
     }
     if (signedRow >= 0) {
@@ -816,12 +816,12 @@ int main(int argc, char** argv)
 
     // A file of the batch in the viewer: the seal on the page where the user's settings put it.
     {
-        auto sealed = window.fileSource()->download(selected.at(0).id);
+        auto sealed = window.fileSource()->view(selected.at(0).fileId);
         waitFor([&] { return sealed.isFinished(); }, "signed file");
         if (sealed.resultCount() > 0 && sealed.result().ok()) {
             FileViewer viewer;
             viewer.resize(QSize(1100, 700).boundedTo(MainWindow::preferredSize()));
-            viewer.open(sealed.result()->localPath, selected.at(0).fileName, {});
+            viewer.open(sealed.result()->localPath, selected.at(0).name, {});
             viewer.show();
             (void)QTest::qWaitForWindowExposed(&viewer);
             waitFor([&] { return viewer.signatureTable()->rowCount() > 0; }, "sealed viewer");
@@ -843,7 +843,7 @@ int main(int argc, char** argv)
     }
 
     // An interrupted batch: My Page offers to resume it.
-    BatchJournal(QStringLiteral("u0001")).write({selected.at(0).id, selected.at(1).id});
+    BatchJournal(QStringLiteral("u0001")).write({selected.at(0).fileId, selected.at(1).fileId});
     QTest::mouseClick(find<QToolButton>(&window, "navMyPage"), Qt::LeftButton);
     table->clearSelection();
     save(&window, QStringLiteral("17-my-page-resume"));

@@ -81,7 +81,7 @@ void TestUiBatchPreflight::findingsBeforePinBlockedNamedPasswordsAsked()
     QCOMPARE(all->size(), 4);
     int rowOf[5] = {-1, -1, -1, -1, -1};
     for (int row = 0; row < all->size(); ++row)
-        rowOf[all->at(row).fileName.left(1).toInt()] = row;
+        rowOf[all->at(row).name.left(1).toInt()] = row;
 
     BatchSignDialog dialog(&source, m_keyStore, *all);
     dialog.resize(1100, 680);

@@ -421,7 +421,7 @@ void TestUiDesktopFlow::clearSearchesAgain()
     QCOMPARE(listed.last().first().toInt(), 15);
     QVERIFY(empty->isHidden());
     QVERIFY(quick->text().isEmpty());
-    QCOMPARE(myPage->filterPanel()->filter(), FileListFilter::defaults());
+    QCOMPARE(myPage->filterPanel()->filter(), defaultFileFilter());
     QCOMPARE(myPage->model()->rowCount(), 15);
 }
 
@@ -537,7 +537,7 @@ void TestUiDesktopFlow::logoutResetsEveryPage()
     QCOMPARE(m_window->currentScreen(), MainWindow::Screen::MyPage);
     QVERIFY(listed.wait(20000));
     QVERIFY(quick->text().isEmpty());
-    QCOMPARE(myPage->filterPanel()->filter(), FileListFilter::defaults());
+    QCOMPARE(myPage->filterPanel()->filter(), defaultFileFilter());
     QVERIFY(find<QLabel>(QStringLiteral("emptyLabel"))->isHidden());
     QVERIFY(find<QWidget>(QStringLiteral("resumeBanner"))->isHidden());
     QVERIFY(myPage->model()->rowCount() > 0);

@@ -1,6 +1,7 @@
 // The desktop app against a real ikkatsu-server on loopback (OTP read from the server's outbox): login errors with
 // codes, lockout, wrong OTP, then login → OTP → certificate setup (PIN rules, paste refused) → My Page; and the
 // "電子署名を行わない" path straight to My Page.
+#include "HeldUploads.h"
 #include "LoginSteps.h"
 #include "MainWindow.h"
 #include "ServerHarness.h"
@@ -36,6 +37,7 @@
 using namespace ikkatsu;
 using namespace ikkatsu::ui;
 using test::TestServer;
+using HeldSource = test::HeldUploads<LocalFolderFileSource>;
 using test::TestUser;
 
 class TestUiFlow : public QObject
@@ -104,7 +106,7 @@ void TestUiFlow::init()
     m_accounts = std::make_unique<ServerAccountService>();
     const QString files = m_home.filePath(name + QStringLiteral("/files"));
     m_window = std::make_unique<MainWindow>(m_settings.get(), m_accounts.get(),
-        [files](const UserProfile& user) { return std::make_unique<LocalFolderFileSource>(files, user.nameRoman); });
+        [files](const UserProfile& user) { return std::make_unique<HeldSource>(files, user.nameRoman); });
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     QCOMPARE(m_window->currentScreen(), MainWindow::Screen::Login);
@@ -457,6 +459,9 @@ void TestUiFlow::batchSignWithIssuedCertificateCancelAndResume()
     auto* table = find<QTableView>(QStringLiteral("fileTable"));
     QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), kFiles, 20000);
     QVERIFY(find<QWidget>(QStringLiteral("resumeBanner"))->isHidden());
+    auto* source = dynamic_cast<HeldSource*>(m_window->fileSource());
+    QVERIFY(source);
+    source->holdUploads = true;
     table->setFocus();
     QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier); // select all with the keyboard
     QCOMPARE(myPage->selectedEntries().size(), kFiles);
@@ -467,19 +472,16 @@ void TestUiFlow::batchSignWithIssuedCertificateCancelAndResume()
         60000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), pin);
     QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("batchPinEdit")), Qt::Key_Return);
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            for (int row = 0; row < kFiles; ++row) {
-                if (dialog->stageOf(row) == BatchSignDialog::Stage::Uploading)
-                    return true;
-            }
-            return false;
-        }(),
-        60000);
+    // Every file signed, six uploads sent and held at the source: the cancel leaves the four waiting for a slot.
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->session()->countIn(BatchSignDialog::Stage::Uploading), kFiles, 60000);
+    QCOMPARE(source->heldCount(), 6);
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchCancelButton")), Qt::LeftButton);
+    QCOMPARE(dialog->session()->countIn(BatchSignDialog::Stage::Cancelled), kFiles - 6);
+    source->release();
     QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton"))->isVisible(), 60000);
     const int firstRun = dialog->signedCount();
-    QVERIFY(firstRun < kFiles);
+    QCOMPARE(firstRun, 6);
+    QCOMPARE(source->uploads, 6);
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton")), Qt::LeftButton);
     QTRY_VERIFY(m_window->findChild<BatchSignDialog*>() == nullptr);
 

@@ -1,5 +1,6 @@
 // GUI tests of the screens that need no server: PIN rules and paste refusal, the file list filters, My Page over a
 // local folder, the viewer's signature panel and batch signing of real PDFs (checked by pdfsig).
+#include "HeldUploads.h"
 #include "TestSupport.h"
 #include "UiTestSupport.h"
 #include "config/Language.h"
@@ -197,8 +198,8 @@ void TestUiPages::filterDefaultsUseTheJapanDay()
     // The panel and the filter defaults take that day, whatever zone the test machine runs in.
     FileFilterPanel panel;
     QCOMPARE(panel.filter().registeredTo, api::japanToday());
-    QCOMPARE(FileListFilter::defaults().registeredTo, api::japanToday());
-    QCOMPARE(FileListFilter::defaults().registeredFrom, api::japanToday().addMonths(-3));
+    QCOMPARE(defaultFileFilter().registeredTo, api::japanToday());
+    QCOMPARE(defaultFileFilter().registeredFrom, api::japanToday().addMonths(-3));
     // The server's day boundary for that date is Japan midnight, i.e. 15:00 UTC the day before.
     QCOMPARE(api::japanDayStart(QDate(2026, 12, 5)).toUTC(), QDateTime(QDate(2026, 12, 4), QTime(15, 0), Qt::UTC));
 }
@@ -227,7 +228,7 @@ void TestUiPages::filterDefaultsAndClear()
         QCOMPARE(test::child<QRadioButton>(&panel, QStringLiteral("state%1").arg(i))->text(), states[i]);
     QCOMPARE(test::child<QDateEdit>(&panel, QStringLiteral("registeredFromEdit"))->date(), QDate(2019, 2, 28));
     QCOMPARE(test::child<QDateEdit>(&panel, QStringLiteral("registeredToEdit"))->date(), QDate(2019, 5, 29));
-    QCOMPARE(panel.filter(), FileListFilter::defaults(QDate(2019, 5, 29)));
+    QCOMPARE(panel.filter(), defaultFileFilter(QDate(2019, 5, 29)));
 
     // Change every condition with the keyboard and mouse, then [クリア] restores the defaults.
     myStatus->setFocus();
@@ -239,9 +240,9 @@ void TestUiPages::filterDefaultsAndClear()
     test::typeText(test::child<QLineEdit>(&panel, QStringLiteral("folderNameEdit")), QStringLiteral("建築"));
     test::typeText(test::child<QLineEdit>(&panel, QStringLiteral("fileNameEdit")), QStringLiteral("申請"));
     const FileListFilter changed = panel.filter();
-    QCOMPARE(changed.myStatus, MyStatus::Done);
-    QCOMPARE(changed.target, SearchTarget::Sign);
-    QCOMPARE(changed.signatureState, SignatureState::Signed);
+    QCOMPARE(changed.myStatus, MyStatus::Processed);
+    QCOMPARE(changed.target, FileListFilter::Target::Sign);
+    QCOMPARE(changed.signatureStatus, SignatureStatus::Signed);
     QCOMPARE(changed.registeredFrom, QDate(2018, 1, 1));
     QCOMPARE(changed.folderName, QStringLiteral("建築"));
     QCOMPARE(changed.fileName, QStringLiteral("申請"));
@@ -250,7 +251,7 @@ void TestUiPages::filterDefaultsAndClear()
     QSignalSpy searched(&panel, &FileFilterPanel::searchRequested);
     QSignalSpy cleared(&panel, &FileFilterPanel::cleared);
     QTest::mouseClick(test::child<QPushButton>(&panel, QStringLiteral("clearButton")), Qt::LeftButton);
-    QCOMPARE(panel.filter(), FileListFilter::defaults(QDate(2019, 5, 29)));
+    QCOMPARE(panel.filter(), defaultFileFilter(QDate(2019, 5, 29)));
     QCOMPARE(cleared.count(), 1);
     QCOMPARE(searched.count(), 1);
     // clear() alone (a logout's reset) does not search.
@@ -298,18 +299,18 @@ void TestUiPages::myPageListsFiltersAndShowsEmpty()
     table->sortByColumn(FileListModel::FileNameColumn, Qt::DescendingOrder);
     QTRY_COMPARE(listed.count(), 3);
     QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("申請書B.pdf"));
-    FileListFilter onePerPage = FileListFilter::defaults();
-    onePerPage.pageSize = 1;
-    onePerPage.sortKey = FileListFilter::SortKey::FileName;
+    FileListFilter onePerPage = defaultFileFilter();
+    onePerPage.limit = 1;
+    onePerPage.sort = FileListFilter::Sort::Name;
     onePerPage.descending = false;
     auto firstPage = source.list(onePerPage);
     QTRY_VERIFY(firstPage.isFinished());
     QVERIFY(firstPage.result().ok());
-    QCOMPARE(firstPage.result()->entries.front().fileName, QStringLiteral("申請書A.pdf"));
+    QCOMPARE(firstPage.result()->files.front().name, QStringLiteral("申請書A.pdf"));
     onePerPage.descending = true;
     auto firstPageDescending = source.list(onePerPage);
     QTRY_VERIFY(firstPageDescending.isFinished());
-    QCOMPARE(firstPageDescending.result()->entries.front().fileName, QStringLiteral("申請書B.pdf"));
+    QCOMPARE(firstPageDescending.result()->files.front().name, QStringLiteral("申請書B.pdf"));
 
     // 処理済 shows the file signed by me, 署名済.
     auto* myStatus = test::child<QComboBox>(&page, QStringLiteral("myStatusCombo"));
@@ -433,7 +434,7 @@ void TestUiPages::batchSignRefusesWrongPinThenSignsAndSkips()
     // 図面0 is already signed by me: shown and skipped with its reason.
     int skippedRow = -1;
     for (int row = 0; row < all->size(); ++row) {
-        if (all->at(row).signedByMe)
+        if (signedByMe(all->at(row)))
             skippedRow = row;
     }
     QVERIFY(skippedRow >= 0);
@@ -465,9 +466,9 @@ void TestUiPages::batchSignRefusesWrongPinThenSignsAndSkips()
     auto after = source.scan();
     QVERIFY(after.ok());
     for (const FileEntry& entry : *after) {
-        QVERIFY(entry.signedByMe);
-        QCOMPARE(entry.state,
-            entry.fileName == QStringLiteral("図面1.pdf") ? SignatureState::Signed : SignatureState::InProgress);
+        QVERIFY(signedByMe(entry));
+        QCOMPARE(entry.status,
+            entry.name == QStringLiteral("図面1.pdf") ? SignatureStatus::Signed : SignatureStatus::Signing);
     }
     auto history = source.history().result();
     QVERIFY(history.ok());
@@ -485,7 +486,9 @@ void TestUiPages::batchCancelLeavesEveryFileWholeOrSigned()
         QVERIFY(test::writeSamplePdf(path, QStringLiteral("契約"), 2));
         originals.append(test::readAll(path));
     }
-    LocalFolderFileSource source(root.path(), QStringLiteral("Taro Jushinsha"));
+    // Uploads are held at the source: the cancel meets exactly the six sent (in flight) and the six waiting.
+    test::HeldUploads<LocalFolderFileSource> source(root.path(), QStringLiteral("Taro Jushinsha"));
+    source.holdUploads = true;
     auto all = source.scan();
     QVERIFY(all.ok());
     BatchSignDialog dialog(&source, m_keyStore, *all);
@@ -496,31 +499,24 @@ void TestUiPages::batchCancelLeavesEveryFileWholeOrSigned()
     QTRY_VERIFY_WITH_TIMEOUT(pin->isEnabled(), 60000); // the PIN is asked once the pre-flight is done
     QTest::keyClicks(pin, m_pin);
     QTest::keyClick(pin, Qt::Key_Return);
-    // Cancel as soon as the first file waits for its upload.
-    QTRY_VERIFY_WITH_TIMEOUT(
-        [&] {
-            for (int row = 0; row < kFiles; ++row) {
-                if (dialog.stageOf(row) == BatchSignDialog::Stage::Uploading)
-                    return true;
-            }
-            return false;
-        }(),
-        60000);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.session()->countIn(BatchSignDialog::Stage::Uploading), kFiles, 60000);
+    QCOMPARE(source.heldCount(), 6);
     auto* cancel = test::child<QPushButton>(&dialog, QStringLiteral("batchCancelButton"));
     QTest::mouseClick(cancel, Qt::LeftButton);
     QVERIFY(dialog.isVisible()); // cancelling is not closing: the batch winds down first
+    QCOMPARE(dialog.session()->countIn(BatchSignDialog::Stage::Cancelled), kFiles - 6);
+    QVERIFY(!cancel->isEnabled());
+    source.release();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QCOMPARE(source.uploads, 6); // nothing was sent after the cancel
 
-    int cancelled = 0;
     for (int row = 0; row < kFiles; ++row) {
         const BatchSignDialog::Stage stage = dialog.stageOf(row);
         QVERIFY(stage == BatchSignDialog::Stage::Done || stage == BatchSignDialog::Stage::Cancelled);
-        cancelled += stage == BatchSignDialog::Stage::Cancelled ? 1 : 0;
         if (stage == BatchSignDialog::Stage::Cancelled)
             QCOMPARE(dialog.errorOf(row).code, ErrorCode::Cancelled);
     }
-    QVERIFY(cancelled > 0);
-    QCOMPARE(dialog.signedCount() + cancelled, kFiles);
+    QCOMPARE(dialog.signedCount(), 6);
     // On the store every file is either byte-for-byte untouched or completely signed and valid.
     int signedFiles = 0;
     for (int i = 0; i < kFiles; ++i) {
@@ -594,12 +590,19 @@ void TestUiPages::resultsFilterByOperationAndOutcome()
     QTemporaryDir root;
     LocalFolderFileSource source(root.path(), QStringLiteral("Taro Jushinsha"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    source.record({now.addSecs(-30), QStringLiteral("申請書A.pdf"), QStringLiteral("建築確認"), QStringLiteral("view"),
-        true, QString()});
-    source.record({now.addSecs(-20), QStringLiteral("申請書A.pdf"), QStringLiteral("建築確認"), QStringLiteral("sign"),
-        true, QString()});
-    source.record({now.addSecs(-10), QStringLiteral("申請書B.pdf"), QStringLiteral("建築確認"), QStringLiteral("sign"),
-        false, QStringLiteral("E3009")});
+    const auto record = [&](int secondsAgo, const QString& file, ProcessingRecord::Action action, const QString& code) {
+        ProcessingRecord row;
+        row.occurredAt = now.addSecs(-secondsAgo);
+        row.fileName = file;
+        row.folderName = QStringLiteral("建築確認");
+        row.action = action;
+        row.succeeded = code.isEmpty();
+        row.errorCode = code;
+        source.record(row);
+    };
+    record(30, QStringLiteral("申請書A.pdf"), ProcessingRecord::Action::View, {});
+    record(20, QStringLiteral("申請書A.pdf"), ProcessingRecord::Action::Sign, {});
+    record(10, QStringLiteral("申請書B.pdf"), ProcessingRecord::Action::Sign, QStringLiteral("E3009"));
     ResultsPage page;
     page.setFileSource(&source);
     page.show();

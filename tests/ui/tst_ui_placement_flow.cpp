@@ -321,11 +321,11 @@ void TestUiPlacementFlow::eachSignersBatchFillsTheirOwnBox()
         client::ApiClient client {QUrl(m_server.baseUrl())};
         client.setSessionToken(user->token);
         ServerFileSource source(&client);
-        auto listed = source.list(FileListFilter::defaults());
+        auto listed = source.list(defaultFileFilter());
         QTRY_VERIFY_WITH_TIMEOUT(listed.isFinished(), 20000);
         QVERIFY(listed.result().ok());
-        QCOMPARE(listed.result()->entries.size(), 1);
-        BatchSignDialog dialog(&source, store, listed.result()->entries);
+        QCOMPARE(listed.result()->files.size(), 1);
+        BatchSignDialog dialog(&source, store, listed.result()->files);
         api::SealSettings seal;
         seal.style = QStringLiteral("round");
         seal.text = index == 0 ? QStringLiteral("一") : QStringLiteral("二");

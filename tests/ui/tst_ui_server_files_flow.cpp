@@ -234,19 +234,19 @@ void TestUiServerFilesFlow::myPageListsOnlyGrantedFiles()
     int signable = 0;
     for (int row = 0; row < model->rowCount(); ++row) {
         const FileEntry entry = model->entry(row);
-        QVERIFY2(!entry.fileName.startsWith(QStringLiteral("他人")), qPrintable(entry.fileName));
-        QCOMPARE(entry.state, SignatureState::Unsigned);
-        QCOMPARE(entry.myStatus, MyStatus::Pending);
-        signable += entry.maySign ? 1 : 0;
-        if (entry.fileName.startsWith(QStringLiteral("配置図")))
-            QVERIFY(!entry.maySign);
+        QVERIFY2(!entry.name.startsWith(QStringLiteral("他人")), qPrintable(entry.name));
+        QCOMPARE(entry.status, SignatureStatus::Unsigned);
+        QCOMPARE(entry.myStatus, MyStatus::Unprocessed);
+        signable += entry.myPermission == api::Permission::Sign ? 1 : 0;
+        if (entry.name.startsWith(QStringLiteral("配置図")))
+            QCOMPARE(entry.myPermission, api::Permission::View);
     }
     QCOMPARE(signable, 20);
 }
 
 void TestUiServerFilesFlow::filtersGoToTheServer()
 {
-    FileListFilter filter = FileListFilter::defaults();
+    FileListFilter filter = defaultFileFilter();
     filter.folderName = QStringLiteral("請負");
     QCOMPARE(searchWith(filter), 10);
     filter.folderName.clear();
@@ -254,74 +254,61 @@ void TestUiServerFilesFlow::filtersGoToTheServer()
     QCOMPARE(searchWith(filter), 1);
     QCOMPARE(m_window->myPage()->model()->entry(0).folderName, QStringLiteral("建築確認申請"));
     filter.fileName.clear();
-    filter.target = SearchTarget::View;
+    filter.target = FileListFilter::Target::View;
     QCOMPARE(searchWith(filter), 1);
-    filter.target = SearchTarget::Sign;
+    filter.target = FileListFilter::Target::Sign;
     QCOMPARE(searchWith(filter), 20);
-    filter.target = SearchTarget::All;
-    filter.myStatus = MyStatus::Done;
+    filter.target = FileListFilter::Target::All;
+    filter.myStatus = MyStatus::Processed;
     QCOMPARE(searchWith(filter), 0);
     auto* empty = m_window->myPage()->findChild<QLabel*>(QStringLiteral("emptyLabel"));
     QVERIFY(empty && empty->isVisible());
     QVERIFY2(empty->text().contains(QStringLiteral("該当するデータが存在しません。")), qPrintable(empty->text()));
-    filter.myStatus = MyStatus::Pending;
-    filter.signatureState = SignatureState::Signed;
+    filter.myStatus = MyStatus::Unprocessed;
+    filter.signatureStatus = SignatureStatus::Signed;
     QCOMPARE(searchWith(filter), 0);
-    filter.signatureState = SignatureState::Unsigned;
+    filter.signatureStatus = SignatureStatus::Unsigned;
     QCOMPARE(searchWith(filter), 21);
     // Registered today: a window that ends yesterday finds nothing.
     filter.registeredTo = QDate::currentDate().addDays(-2);
     filter.registeredFrom = filter.registeredTo.addMonths(-3);
     QCOMPARE(searchWith(filter), 0);
     // Paging: page 2 of 8 holds the next 8 of 21.
-    FileListFilter paged = FileListFilter::defaults();
-    paged.pageSize = 8;
-    paged.page = 2;
+    FileListFilter paged = defaultFileFilter();
+    paged.limit = 8;
+    paged.offset = 16;
     auto page = m_window->fileSource()->list(paged);
     QTRY_VERIFY_WITH_TIMEOUT(page.isFinished(), 10000);
     QVERIFY(page.result().ok());
     QCOMPARE(page.result()->total, 21);
-    QCOMPARE(page.result()->entries.size(), 5);
-    QCOMPARE(searchWith(FileListFilter::defaults()), 21);
+    QCOMPARE(page.result()->files.size(), 5);
+    QCOMPARE(searchWith(defaultFileFilter()), 21);
 }
 
+// The screens' filter is the server's query (core/api): every condition travels and comes back unchanged.
 void TestUiServerFilesFlow::mappingOfTheFilter()
 {
-    FileListFilter filter = FileListFilter::defaults(QDate(2026, 5, 10));
-    filter.myStatus = MyStatus::Done;
-    filter.target = SearchTarget::Sign;
-    filter.signatureState = SignatureState::InProgress;
+    FileListFilter filter = defaultFileFilter(QDate(2026, 5, 10));
+    QCOMPARE(filter.myStatus, std::optional(MyStatus::Unprocessed));
+    QCOMPARE(filter.registeredFrom, QDate(2026, 2, 10));
+    QVERIFY(!filter.signatureStatus.has_value()); // 全データ
+    filter.myStatus = MyStatus::Processed;
+    filter.target = FileListFilter::Target::Sign;
+    filter.signatureStatus = SignatureStatus::Signing;
     filter.folderName = QStringLiteral("設計");
     filter.fileName = QStringLiteral("図");
-    filter.page = 3;
-    filter.pageSize = 500; // more than one server page: the source pages itself
-    const api::FileListFilter query = ServerFileSource::toApiFilter(filter);
-    QCOMPARE(query.myStatus, std::optional(api::MyStatus::Processed));
-    QCOMPARE(query.target, api::FileListFilter::Target::Sign);
-    QCOMPARE(query.signatureStatus, std::optional(api::SignatureStatus::Signing));
-    QCOMPARE(query.registeredFrom, filter.registeredFrom);
-    QCOMPARE(query.registeredTo, QDate(2026, 5, 10));
-    QCOMPARE(query.folderName, QStringLiteral("設計"));
-    QCOMPARE(query.fileName, QStringLiteral("図"));
-    QCOMPARE(query.offset, 1500);
-    QCOMPARE(query.limit, api::FileListFilter::kMaxLimit);
-    QVERIFY(api::FileListFilter::fromQuery(query.toQuery()).ok());
-    filter.signatureState = SignatureState::Any;
-    QVERIFY(!ServerFileSource::toApiFilter(filter).signatureStatus.has_value());
-    // The table's sort goes to the server, so that it orders every page and not only the one on screen.
-    QCOMPARE(query.sort, api::FileListFilter::Sort::RegisteredAt);
-    QVERIFY(query.descending);
-    filter.sortKey = FileListFilter::SortKey::FileName;
+    filter.sort = FileListFilter::Sort::MyStatus;
     filter.descending = false;
-    QCOMPARE(ServerFileSource::toApiFilter(filter).sort, api::FileListFilter::Sort::Name);
-    QVERIFY(!ServerFileSource::toApiFilter(filter).descending);
-    filter.sortKey = FileListFilter::SortKey::MyStatus;
-    QCOMPARE(ServerFileSource::toApiFilter(filter).sort, api::FileListFilter::Sort::MyStatus);
+    filter.offset = 1500;
+    filter.limit = api::FileListFilter::kMaxLimit;
+    const auto parsed = api::FileListFilter::fromQuery(filter.toQuery());
+    QVERIFY(parsed.ok());
+    QVERIFY(*parsed == filter);
 }
 
 void TestUiServerFilesFlow::wrongPinUploadsNothing()
 {
-    QCOMPARE(searchWith(FileListFilter::defaults()), 21);
+    QCOMPARE(searchWith(defaultFileFilter()), 21);
     auto* table = find<QTableView>(QStringLiteral("fileTable"));
     table->setFocus();
     QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
@@ -347,7 +334,7 @@ void TestUiServerFilesFlow::wrongPinUploadsNothing()
 
 void TestUiServerFilesFlow::batchSignTwentyFiles()
 {
-    QCOMPARE(searchWith(FileListFilter::defaults()), 21);
+    QCOMPARE(searchWith(defaultFileFilter()), 21);
     auto* table = find<QTableView>(QStringLiteral("fileTable"));
     table->setFocus();
     QTest::keyClick(table, Qt::Key_A, Qt::ControlModifier);
@@ -368,19 +355,19 @@ void TestUiServerFilesFlow::batchSignTwentyFiles()
     QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchCloseButton")), Qt::LeftButton);
 
     // 処理済: 署名済 where the user was the only signer, 署名中 where a second signer is still due.
-    FileListFilter done = FileListFilter::defaults();
-    done.myStatus = MyStatus::Done;
+    FileListFilter done = defaultFileFilter();
+    done.myStatus = MyStatus::Processed;
     QCOMPARE(searchWith(done), 20);
     FileListModel* model = m_window->myPage()->model();
     for (int row = 0; row < model->rowCount(); ++row) {
         const FileEntry entry = model->entry(row);
-        const bool single = entry.fileName.startsWith(QStringLiteral("申請書"));
-        QCOMPARE(entry.state, single ? SignatureState::Signed : SignatureState::InProgress);
-        QVERIFY(entry.signedByMe);
-        QCOMPARE(entry.version, QStringLiteral("2"));
+        const bool single = entry.name.startsWith(QStringLiteral("申請書"));
+        QCOMPARE(entry.status, single ? SignatureStatus::Signed : SignatureStatus::Signing);
+        QVERIFY(signedByMe(entry));
+        QCOMPARE(entry.version, 2);
     }
     FileListFilter signing = done;
-    signing.signatureState = SignatureState::InProgress;
+    signing.signatureStatus = SignatureStatus::Signing;
     QCOMPARE(searchWith(signing), 10);
 
     // Each signed file, downloaded again: one valid signature by the issued certificate, at B-LTA (its timestamp,
@@ -390,7 +377,7 @@ void TestUiServerFilesFlow::batchSignTwentyFiles()
     const auto anchor = Certificate::fromDer(ca.body);
     QVERIFY(anchor);
     for (int row = 0; row < model->rowCount(); ++row) {
-        auto download = m_window->fileSource()->download(model->entry(row).id);
+        auto download = m_window->fileSource()->view(model->entry(row).fileId);
         QTRY_VERIFY_WITH_TIMEOUT(download.isFinished(), 20000);
         QVERIFY(download.result().ok());
         QCOMPARE(download.result()->version, QStringLiteral("2"));
@@ -411,14 +398,14 @@ void TestUiServerFilesFlow::batchSignTwentyFiles()
     const Result<QList<ProcessingRecord>> records = history.result();
     QVERIFY(records.ok());
     QCOMPARE(std::count_if(records->begin(), records->end(),
-                 [](const ProcessingRecord& r) { return r.action == QLatin1String("sign") && r.ok; }),
+                 [](const ProcessingRecord& r) { return r.action == ProcessingRecord::Action::Sign && r.succeeded; }),
         20);
 }
 
 void TestUiServerFilesFlow::viewerShowsTheSignatures()
 {
-    FileListFilter done = FileListFilter::defaults();
-    done.myStatus = MyStatus::Done;
+    FileListFilter done = defaultFileFilter();
+    done.myStatus = MyStatus::Processed;
     done.fileName = QStringLiteral("契約書01");
     QCOMPARE(searchWith(done), 1);
     auto* table = find<QTableView>(QStringLiteral("fileTable"));
@@ -447,7 +434,7 @@ void TestUiServerFilesFlow::serverRefusalShowsItsCode()
     QVERIFY(QFile::rename(store, saved));
     QVERIFY(
         test::makeSelfSignedKeyStore(store, m_pin, QStringLiteral("Test User"), QStringLiteral("Test Company")).ok());
-    FileListFilter fresh = FileListFilter::defaults();
+    FileListFilter fresh = defaultFileFilter();
     fresh.fileName = QStringLiteral("拒否");
     QCOMPARE(searchWith(fresh), 1);
     auto* table = find<QTableView>(QStringLiteral("fileTable"));
@@ -478,7 +465,7 @@ void TestUiServerFilesFlow::serverStoppedMidBatchLosesNothingAndResumes()
 {
     constexpr int kFiles = 16;
     QCOMPARE(registerFiles(QStringLiteral("建築確認申請"), QStringLiteral("再開"), kFiles, {m_user.userId}), QString());
-    FileListFilter fresh = FileListFilter::defaults();
+    FileListFilter fresh = defaultFileFilter();
     fresh.fileName = QStringLiteral("再開");
     QCOMPARE(searchWith(fresh), kFiles);
     auto* table = find<QTableView>(QStringLiteral("fileTable"));

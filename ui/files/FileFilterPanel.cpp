@@ -70,8 +70,8 @@ FileFilterPanel::FileFilterPanel(QWidget* parent)
     int row = 0;
     m_myStatus = new QComboBox(card);
     m_myStatus->setObjectName(QStringLiteral("myStatusCombo"));
-    m_myStatus->addItem(myStatusText(MyStatus::Pending), int(MyStatus::Pending));
-    m_myStatus->addItem(myStatusText(MyStatus::Done), int(MyStatus::Done));
+    m_myStatus->addItem(myStatusText(MyStatus::Unprocessed), int(MyStatus::Unprocessed));
+    m_myStatus->addItem(myStatusText(MyStatus::Processed), int(MyStatus::Processed));
     auto* statusRow = new QWidget(card);
     auto* statusLayout = new QHBoxLayout(statusRow);
     statusLayout->setContentsMargins(6, 2, 6, 2);
@@ -88,10 +88,11 @@ FileFilterPanel::FileFilterPanel(QWidget* parent)
 
     m_state = new QButtonGroup(this);
     grid->addWidget(rowName(tr("Signature status"), card), row, 0);
-    grid->addWidget(radioRow(m_state,
-                        {signatureStateText(SignatureState::Any), signatureStateText(SignatureState::Unsigned),
-                            signatureStateText(SignatureState::InProgress), signatureStateText(SignatureState::Signed)},
-                        QStringLiteral("state")),
+    grid->addWidget(
+        radioRow(m_state,
+            {anySignatureStatusText(), signatureStatusText(SignatureStatus::Unsigned),
+                signatureStatusText(SignatureStatus::Signing), signatureStatusText(SignatureStatus::Signed)},
+            QStringLiteral("state")),
         row, 1);
 
     auto* dates = new QWidget(card);
@@ -158,8 +159,10 @@ FileListFilter FileFilterPanel::filter() const
 {
     FileListFilter filter;
     filter.myStatus = static_cast<MyStatus>(m_myStatus->currentData().toInt());
-    filter.target = static_cast<SearchTarget>(m_target->checkedId());
-    filter.signatureState = static_cast<SignatureState>(m_state->checkedId());
+    filter.target = static_cast<FileListFilter::Target>(m_target->checkedId());
+    // Button 0 is 全データ (no condition); 1–3 are the states in SignatureStatus order.
+    if (m_state->checkedId() > 0)
+        filter.signatureStatus = static_cast<SignatureStatus>(m_state->checkedId() - 1);
     filter.registeredFrom = m_from->date();
     filter.registeredTo = m_to->date();
     filter.folderName = m_folder->text().trimmed();
@@ -169,9 +172,9 @@ FileListFilter FileFilterPanel::filter() const
 
 void FileFilterPanel::setFilter(const FileListFilter& filter)
 {
-    m_myStatus->setCurrentIndex(m_myStatus->findData(int(filter.myStatus)));
+    m_myStatus->setCurrentIndex(m_myStatus->findData(int(filter.myStatus.value_or(MyStatus::Unprocessed))));
     m_target->button(int(filter.target))->setChecked(true);
-    m_state->button(int(filter.signatureState))->setChecked(true);
+    m_state->button(filter.signatureStatus ? int(*filter.signatureStatus) + 1 : 0)->setChecked(true);
     m_from->setDate(filter.registeredFrom);
     m_to->setDate(filter.registeredTo);
     m_folder->setText(filter.folderName);
@@ -180,7 +183,7 @@ void FileFilterPanel::setFilter(const FileListFilter& filter)
 
 void FileFilterPanel::clear()
 {
-    setFilter(FileListFilter::defaults(m_today));
+    setFilter(defaultFileFilter(m_today));
 }
 
 } // namespace ikkatsu::ui

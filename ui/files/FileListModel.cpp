@@ -36,13 +36,13 @@ QVariant FileListModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case FileNameColumn:
-            return entry.fileName;
+            return entry.name;
         case FolderColumn:
             return entry.folderName;
         case RegisteredColumn:
             return entry.registeredAt.toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm"));
         case StateColumn:
-            return signatureStateText(entry.state);
+            return signatureStatusText(entry.status);
         case MyStatusColumn:
             return myStatusText(entry.myStatus);
         }
@@ -52,7 +52,7 @@ QVariant FileListModel::data(const QModelIndex& index, int role) const
         case RegisteredColumn:
             return entry.registeredAt;
         case StateColumn:
-            return int(entry.state);
+            return int(entry.status);
         case MyStatusColumn:
             return int(entry.myStatus);
         default:
@@ -60,17 +60,17 @@ QVariant FileListModel::data(const QModelIndex& index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == StateColumn) {
-        switch (entry.state) {
-        case SignatureState::Signed:
+        switch (entry.status) {
+        case SignatureStatus::Signed:
             return QBrush(QColor(0x2e, 0x7d, 0x32));
-        case SignatureState::InProgress:
+        case SignatureStatus::Signing:
             return QBrush(QColor(0xb7, 0x79, 0x1f));
         default:
             return {};
         }
     }
     if (role == Qt::ToolTipRole && index.column() == FileNameColumn)
-        return QString(entry.folderName + QLatin1Char('/') + entry.fileName);
+        return QString(entry.folderName + QLatin1Char('/') + entry.name);
     return {};
 }
 

@@ -53,19 +53,21 @@ private:
 
 namespace {
 
-FileListFilter::SortKey sortKeyOf(int column)
+constexpr int kPageSize = 50; // rows per My Page page
+
+FileListFilter::Sort sortKeyOf(int column)
 {
     switch (column) {
     case FileListModel::FileNameColumn:
-        return FileListFilter::SortKey::FileName;
+        return FileListFilter::Sort::Name;
     case FileListModel::FolderColumn:
-        return FileListFilter::SortKey::Folder;
+        return FileListFilter::Sort::Folder;
     case FileListModel::StateColumn:
-        return FileListFilter::SortKey::State;
+        return FileListFilter::Sort::Status;
     case FileListModel::MyStatusColumn:
-        return FileListFilter::SortKey::MyStatus;
+        return FileListFilter::Sort::MyStatus;
     default:
-        return FileListFilter::SortKey::Registered;
+        return FileListFilter::Sort::RegisteredAt;
     }
 }
 
@@ -301,9 +303,10 @@ void MyPage::search(int page)
         return;
     }
     FileListFilter filter = m_filters->filter();
-    filter.sortKey = m_sortKey;
+    filter.sort = m_sortKey;
     filter.descending = m_descending;
-    filter.page = std::max(0, page);
+    filter.limit = kPageSize;
+    filter.offset = std::max(0, page) * kPageSize;
     const quint64 generation = ++m_generation;
     whenReady(this, m_source->list(filter), [this, filter, generation](const Result<FilePage>& result) {
         if (generation != m_generation)
@@ -315,16 +318,16 @@ void MyPage::search(int page)
             return;
         }
         m_lastFilter = filter;
-        m_page = filter.page;
+        m_page = filter.offset / kPageSize;
         m_total = result->total;
-        m_model->setEntries(result->entries);
-        m_empty->setVisible(result->entries.isEmpty());
-        const int first = m_page * filter.pageSize;
+        m_model->setEntries(result->files);
+        m_empty->setVisible(result->files.isEmpty());
+        const int first = filter.offset;
         m_count->setText(m_total == 0
                 ? QString()
-                : tr("%1 items, showing %2–%3").arg(m_total).arg(first + 1).arg(first + int(result->entries.size())));
+                : tr("%1 items, showing %2–%3").arg(m_total).arg(first + 1).arg(first + int(result->files.size())));
         m_previous->setEnabled(m_page > 0);
-        m_next->setEnabled(first + result->entries.size() < m_total);
+        m_next->setEnabled(first + result->files.size() < m_total);
         emit listed(m_total);
     });
 }
@@ -336,7 +339,7 @@ void MyPage::updateButtons()
     m_batchSign->setEnabled(!selected.isEmpty());
     m_selectedCount->setText(tr("%n file(s) selected", nullptr, int(selected.size())));
     m_previous->setEnabled(m_page > 0);
-    m_next->setEnabled((m_page + 1) * m_lastFilter.pageSize < m_total);
+    m_next->setEnabled((m_page + 1) * kPageSize < m_total);
 }
 
 void MyPage::reset()
@@ -351,8 +354,8 @@ void MyPage::reset()
     m_count->clear();
     m_page = 0;
     m_total = 0;
-    m_lastFilter = FileListFilter::defaults();
-    m_sortKey = FileListFilter::SortKey::Registered;
+    m_lastFilter = defaultFileFilter();
+    m_sortKey = FileListFilter::Sort::RegisteredAt;
     m_descending = true;
     {
         const QSignalBlocker block(m_table->horizontalHeader());

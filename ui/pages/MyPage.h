@@ -55,7 +55,7 @@ private:
     FileSource* m_source = nullptr;
     FileListFilter m_lastFilter;
     int m_page = 0;
-    FileListFilter::SortKey m_sortKey = FileListFilter::SortKey::Registered;
+    FileListFilter::Sort m_sortKey = FileListFilter::Sort::RegisteredAt;
     bool m_descending = true;
     int m_total = 0;
     quint64 m_generation = 0;

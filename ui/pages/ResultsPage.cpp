@@ -30,10 +30,10 @@ ResultsPage::ResultsPage(QWidget* parent)
     m_action = new QComboBox(this);
     m_action->setObjectName(QStringLiteral("resultsActionCombo"));
     m_action->addItem(tr("All"), QString());
-    m_action->addItem(tr("View"), QStringLiteral("view"));
-    m_action->addItem(tr("Electronic signature"), QStringLiteral("sign"));
+    m_action->addItem(tr("View"), api::resultActionName(ProcessingRecord::Action::View));
+    m_action->addItem(tr("Electronic signature"), api::resultActionName(ProcessingRecord::Action::Sign));
     // An administrator's own history also holds the files they registered.
-    m_action->addItem(tr("File registration"), QStringLiteral("register"));
+    m_action->addItem(tr("File registration"), api::resultActionName(ProcessingRecord::Action::Register));
     filters->addWidget(m_action);
     filters->addSpacing(12);
     filters->addWidget(new QLabel(tr("Result"), this));
@@ -123,18 +123,18 @@ void ResultsPage::applyFilter()
     const int outcome = m_outcome->currentData().toInt();
     const QString name = m_fileName->text().trimmed();
     for (const ProcessingRecord& record : std::as_const(m_records)) {
-        if (!action.isEmpty() && record.action != action)
+        if (!action.isEmpty() && api::resultActionName(record.action) != action)
             continue;
-        if ((outcome == 1 && !record.ok) || (outcome == 2 && record.ok))
+        if ((outcome == 1 && !record.succeeded) || (outcome == 2 && record.succeeded))
             continue;
         if (!name.isEmpty() && !record.fileName.contains(name, Qt::CaseInsensitive))
             continue;
-        auto* when = new QStandardItem(record.at.toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm:ss")));
+        auto* when = new QStandardItem(record.occurredAt.toLocalTime().toString(QStringLiteral("yyyy/MM/dd HH:mm:ss")));
         // The filter's own labels name the operations, so the column and the filter always agree.
-        const int actionIndex = m_action->findData(record.action);
-        auto* operation = new QStandardItem(actionIndex > 0 ? m_action->itemText(actionIndex) : record.action);
-        auto* result = new QStandardItem(record.ok ? tr("Succeeded") : tr("Failed"));
-        result->setForeground(record.ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xb3, 0x26, 0x1e));
+        const int actionIndex = m_action->findData(api::resultActionName(record.action));
+        auto* operation = new QStandardItem(m_action->itemText(actionIndex));
+        auto* result = new QStandardItem(record.succeeded ? tr("Succeeded") : tr("Failed"));
+        result->setForeground(record.succeeded ? QColor(0x2e, 0x7d, 0x32) : QColor(0xb3, 0x26, 0x1e));
         m_model->appendRow({when, new QStandardItem(record.fileName), new QStandardItem(record.folderName), operation,
             result, new QStandardItem(record.errorCode)});
     }

@@ -5,9 +5,10 @@
 
 namespace ikkatsu::ui {
 
-FileListFilter FileListFilter::defaults(const QDate& today)
+FileListFilter defaultFileFilter(const QDate& today)
 {
     FileListFilter filter;
+    filter.myStatus = MyStatus::Unprocessed;
     filter.registeredTo = today;
     filter.registeredFrom = today.addMonths(-3);
     return filter;
@@ -16,24 +17,27 @@ FileListFilter FileListFilter::defaults(const QDate& today)
 QString myStatusText(MyStatus status)
 {
     switch (status) {
-    case MyStatus::Pending:
+    case MyStatus::Unprocessed:
         return QCoreApplication::translate("FileSource", "Pending");
-    case MyStatus::Done:
+    case MyStatus::Processed:
         return QCoreApplication::translate("FileSource", "Done");
     }
     return {};
 }
 
-QString signatureStateText(SignatureState state)
+QString anySignatureStatusText()
 {
-    switch (state) {
-    case SignatureState::Any:
-        return QCoreApplication::translate("FileSource", "All data");
-    case SignatureState::Unsigned:
+    return QCoreApplication::translate("FileSource", "All data");
+}
+
+QString signatureStatusText(SignatureStatus status)
+{
+    switch (status) {
+    case SignatureStatus::Unsigned:
         return QCoreApplication::translate("FileSource", "Unsigned");
-    case SignatureState::InProgress:
+    case SignatureStatus::Signing:
         return QCoreApplication::translate("FileSource", "Signing in progress");
-    case SignatureState::Signed:
+    case SignatureStatus::Signed:
         return QCoreApplication::translate("FileSource", "Signed");
     }
     return {};

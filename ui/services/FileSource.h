@@ -1,8 +1,8 @@
-// What My Page, the viewer, batch signing and 処理結果 need from the file store; server part 2 implements it next.
+// What My Page, the viewer, batch signing and 処理結果 need from the file store: the server or local folders.
 #pragma once
 
 #include "api/FileDto.h"
-#include "client/TimestampClient.h"
+#include "client/BatchSource.h"
 #include "common/Result.h"
 
 #include <QDate>
@@ -15,99 +15,43 @@
 
 namespace ikkatsu::ui {
 
-// 本人処理状況
-enum class MyStatus { Pending, Done }; // 未処理 / 処理済
-// 検索対象
-enum class SearchTarget { All, View, Sign }; // 全処理対象 / ファイル閲覧対象 / 電子署名対象
-// 電子署名実施状況 (and, on a file, its state)
-enum class SignatureState { Any, Unsigned, InProgress, Signed }; // 全データ / 未署名 / 署名中 / 署名済
+// The screens speak the server's vocabulary (core/api), for local folders too: one list row, one filter (the
+// manual's ■ファイル情報リスト form, sorting and paging), one page.
+using FileEntry = api::FileEntry;
+using FileListFilter = api::FileListFilter;
+using FilePage = api::FileListPage;
+using api::MyStatus;
+using api::SignatureStatus;
 
-// The filters of ■ファイル情報リスト, exactly as the manual lists them.
-struct FileListFilter
+// The manual's defaults: 未処理, 全処理対象, 全データ, the last three months up to `today` (Japan time).
+FileListFilter defaultFileFilter(const QDate& today = api::japanToday());
+
+// A required signer whose signature is in the current version.
+inline bool signedByMe(const FileEntry& entry)
 {
-    MyStatus myStatus = MyStatus::Pending;
-    SearchTarget target = SearchTarget::All;
-    SignatureState signatureState = SignatureState::Any;
-    QDate registeredFrom; // ファイル登録日, inclusive
-    QDate registeredTo;
-    QString folderName; // substring match
-    QString fileName; // substring match
-    // Sorting applies to the whole result, before paging (the table's header sets it).
-    enum class SortKey { FileName, Folder, Registered, State, MyStatus };
-    SortKey sortKey = SortKey::Registered;
-    bool descending = true;
-    int page = 0;
-    int pageSize = 50;
-
-    // The manual's defaults: 未処理, 全処理対象, 全データ, the last three months up to `today`.
-    static FileListFilter defaults(const QDate& today = api::japanToday());
-    bool operator==(const FileListFilter&) const = default;
-};
-
-struct FileEntry
-{
-    QString id;
-    QString fileName;
-    QString folderName;
-    QDateTime registeredAt;
-    SignatureState state = SignatureState::Unsigned; // 未署名 / 署名中 / 署名済
-    MyStatus myStatus = MyStatus::Pending;
-    bool mayView = true;
-    bool maySign = false;
-    bool signedByMe = false;
-    std::optional<bool> myTurn; // the server's word on the signing order; unknown for local folders
-    QString version; // what an upload must be based on
-    qint64 size = 0;
-};
-
-struct FilePage
-{
-    QList<FileEntry> entries;
-    int total = 0; // matching entries over all pages
-};
+    return entry.myPermission == api::Permission::Sign && entry.myStatus == MyStatus::Processed;
+}
 
 // A downloaded copy of one file version, in a local path the caller may read and sign.
-struct DownloadedFile
-{
-    QString localPath;
-    QString version;
-};
+using DownloadedFile = client::BatchDownload;
 
-// One line of 処理結果.
-struct ProcessingRecord
-{
-    QDateTime at;
-    QString fileName;
-    QString folderName;
-    QString action; // "view" / "sign" / "register"
-    bool ok = true;
-    QString errorCode; // "E4001" when !ok
-};
+// One line of 処理結果 (a local folder keeps its own in memory).
+using ProcessingRecord = api::ProcessingResult;
 
-class FileSource
+// The batch's BatchSource (download for signing, upload, the signature level) plus what the screens need.
+class FileSource : public client::BatchSource
 {
 public:
-    virtual ~FileSource() = default;
-
     virtual QFuture<Result<FilePage>> list(const FileListFilter& filter) = 0;
-    virtual QFuture<Result<DownloadedFile>> download(const QString& fileId) = 0;
-    // Uploads a signed file based on `baseVersion`; refused with VersionConflict when the stored file moved on.
-    // Answers the file's state after it: 署名中 while other signers remain, 署名済 when it was the last signature.
-    virtual QFuture<Result<SignatureState>> upload(
-        const QString& fileId, const QString& baseVersion, const QString& signedPath)
-        = 0;
+    // ファイル閲覧: a copy to show in the viewer (a server records the view in 処理結果).
+    virtual QFuture<Result<DownloadedFile>> view(const QString& fileId) = 0;
     virtual QFuture<Result<QList<ProcessingRecord>>> history() = 0;
     // Records a view or signature outcome in 処理結果.
     virtual void record(const ProcessingRecord& record) = 0;
-    // What this source's signatures carry beyond PAdES B-B: nothing for local folders; for a server, the level its
-    // administrator set (timestamps from its TSA, revocation data, an archive timestamp).
-    virtual QFuture<Result<LongTermSigning>> longTermSigning()
-    {
-        return QtFuture::makeReadyFuture(Result<LongTermSigning>(LongTermSigning()));
-    }
 };
 
-QString myStatusText(MyStatus status);
-QString signatureStateText(SignatureState state);
+QString myStatusText(MyStatus status); // 未処理 / 処理済
+QString signatureStatusText(SignatureStatus status); // 未署名 / 署名中 / 署名済
+QString anySignatureStatusText(); // 全データ
 
 } // namespace ikkatsu::ui

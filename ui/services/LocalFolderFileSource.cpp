@@ -66,27 +66,33 @@ Result<QList<FileEntry>> LocalFolderFileSource::scan() const
         const auto files = QDir(folder.absoluteFilePath()).entryInfoList({QStringLiteral("*.pdf")}, QDir::Files);
         for (const QFileInfo& file : files) {
             FileEntry entry;
-            entry.id = folder.fileName() + QLatin1Char('/') + file.fileName();
-            entry.fileName = file.fileName();
+            entry.fileId = folder.fileName() + QLatin1Char('/') + file.fileName();
+            entry.name = file.fileName();
+            entry.folderId = folder.fileName();
             entry.folderName = folder.fileName();
             entry.registeredAt = file.birthTime().isValid() ? file.birthTime() : file.lastModified();
-            entry.version = versionOf(file);
+            // What an upload is based on is the download's version ("size-mtime", see download()), not this one.
             entry.size = file.size();
-            entry.mayView = true;
-            entry.maySign = true;
+            // A local folder has no viewers and no signing order: every file is the user's to sign now.
+            entry.myPermission = api::Permission::Sign;
+            entry.requiredSigners = required;
+            bool mine = false;
             int signatures = 0;
             const auto report = SignatureInspector::inspectFile(file.absoluteFilePath(), {});
             if (report.ok()) {
                 for (const SignatureReport& signature : report->signatures) {
                     ++signatures;
                     if (!m_myCommonName.isEmpty() && signature.signerName == m_myCommonName)
-                        entry.signedByMe = true;
+                        mine = true;
                 }
             }
-            entry.state = signatures == 0 ? SignatureState::Unsigned
-                : signatures < required   ? SignatureState::InProgress
-                                          : SignatureState::Signed;
-            entry.myStatus = entry.signedByMe ? MyStatus::Done : MyStatus::Pending;
+            entry.signatureCount = signatures;
+            entry.signedCount = std::min(signatures, required);
+            entry.status = signatures == 0 ? SignatureStatus::Unsigned
+                : signatures < required    ? SignatureStatus::Signing
+                                           : SignatureStatus::Signed;
+            entry.myStatus = mine ? MyStatus::Processed : MyStatus::Unprocessed;
+            entry.myTurn = !mine;
             entries.append(entry);
         }
     }
@@ -95,13 +101,15 @@ Result<QList<FileEntry>> LocalFolderFileSource::scan() const
 
 bool LocalFolderFileSource::matches(const FileEntry& entry, const FileListFilter& filter)
 {
-    if (entry.myStatus != filter.myStatus)
+    if (filter.myStatus && entry.myStatus != *filter.myStatus)
         return false;
-    if (filter.target == SearchTarget::View && !entry.mayView)
+    // Every local file is one to sign (which includes viewing): 閲覧対象 means view-only files, of which there are
+    // none.
+    if (filter.target == FileListFilter::Target::View && entry.myPermission != api::Permission::View)
         return false;
-    if (filter.target == SearchTarget::Sign && !entry.maySign)
+    if (filter.target == FileListFilter::Target::Sign && entry.myPermission != api::Permission::Sign)
         return false;
-    if (filter.signatureState != SignatureState::Any && entry.state != filter.signatureState)
+    if (filter.signatureStatus && entry.status != *filter.signatureStatus)
         return false;
     const QDate registered = entry.registeredAt.date();
     if (filter.registeredFrom.isValid() && registered < filter.registeredFrom)
@@ -110,7 +118,7 @@ bool LocalFolderFileSource::matches(const FileEntry& entry, const FileListFilter
         return false;
     if (!filter.folderName.isEmpty() && !entry.folderName.contains(filter.folderName, Qt::CaseInsensitive))
         return false;
-    if (!filter.fileName.isEmpty() && !entry.fileName.contains(filter.fileName, Qt::CaseInsensitive))
+    if (!filter.fileName.isEmpty() && !entry.name.contains(filter.fileName, Qt::CaseInsensitive))
         return false;
     return true;
 }
@@ -128,16 +136,16 @@ QFuture<Result<FilePage>> LocalFolderFileSource::list(const FileListFilter& filt
         }
         // Same keys as the server: the whole result is ordered before the page is cut out of it.
         auto before = [&filter](const FileEntry& a, const FileEntry& b) {
-            switch (filter.sortKey) {
-            case FileListFilter::SortKey::FileName:
-                return a.fileName < b.fileName;
-            case FileListFilter::SortKey::Folder:
+            switch (filter.sort) {
+            case FileListFilter::Sort::Name:
+                return a.name < b.name;
+            case FileListFilter::Sort::Folder:
                 return a.folderName < b.folderName;
-            case FileListFilter::SortKey::State:
-                return int(a.state) < int(b.state);
-            case FileListFilter::SortKey::MyStatus:
+            case FileListFilter::Sort::Status:
+                return int(a.status) < int(b.status);
+            case FileListFilter::Sort::MyStatus:
                 return int(a.myStatus) < int(b.myStatus);
-            case FileListFilter::SortKey::Registered:
+            case FileListFilter::Sort::RegisteredAt:
                 break;
             }
             return a.registeredAt < b.registeredAt;
@@ -145,8 +153,9 @@ QFuture<Result<FilePage>> LocalFolderFileSource::list(const FileListFilter& filt
         std::stable_sort(matching.begin(), matching.end(),
             [&](const FileEntry& a, const FileEntry& b) { return filter.descending ? before(b, a) : before(a, b); });
         page.total = int(matching.size());
-        const int first = std::max(0, filter.page) * std::max(1, filter.pageSize);
-        page.entries = matching.mid(first, std::max(1, filter.pageSize));
+        page.offset = std::max(0, filter.offset);
+        page.limit = std::max(1, filter.limit);
+        page.files = matching.mid(page.offset, page.limit);
         return page;
     });
 }
@@ -168,10 +177,10 @@ QFuture<Result<DownloadedFile>> LocalFolderFileSource::download(const QString& f
     });
 }
 
-QFuture<Result<SignatureState>> LocalFolderFileSource::upload(
+QFuture<Result<api::SignatureStatus>> LocalFolderFileSource::upload(
     const QString& fileId, const QString& baseVersion, const QString& signedPath)
 {
-    return QtConcurrent::run([this, fileId, baseVersion, signedPath]() -> Result<SignatureState> {
+    return QtConcurrent::run([this, fileId, baseVersion, signedPath]() -> Result<api::SignatureStatus> {
         QMutexLocker lock(&m_mutex);
         auto path = resolve(m_root, fileId);
         IKK_TRY(path);
@@ -186,9 +195,9 @@ QFuture<Result<SignatureState>> LocalFolderFileSource::upload(
         const int required = requiredSigners(QFileInfo(*path).absolutePath());
         // A document that opens only with its user password cannot be counted here; it holds ours at least.
         if (!report && report.error().code == ErrorCode::PdfEncrypted)
-            return required <= 1 ? SignatureState::Signed : SignatureState::InProgress;
+            return required <= 1 ? api::SignatureStatus::Signed : api::SignatureStatus::Signing;
         IKK_TRY(report);
-        return report->signatures.size() < required ? SignatureState::InProgress : SignatureState::Signed;
+        return report->signatures.size() < required ? api::SignatureStatus::Signing : api::SignatureStatus::Signed;
     });
 }
 

@@ -22,7 +22,9 @@ public:
 
     QFuture<Result<FilePage>> list(const FileListFilter& filter) override;
     QFuture<Result<DownloadedFile>> download(const QString& fileId) override;
-    QFuture<Result<SignatureState>> upload(
+    // Nothing records a view in a local folder: viewing is reading a copy.
+    QFuture<Result<DownloadedFile>> view(const QString& fileId) override { return download(fileId); }
+    QFuture<Result<api::SignatureStatus>> upload(
         const QString& fileId, const QString& baseVersion, const QString& signedPath) override;
     QFuture<Result<QList<ProcessingRecord>>> history() override;
     void record(const ProcessingRecord& record) override;

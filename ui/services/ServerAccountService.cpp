@@ -2,30 +2,14 @@
 #include "ServerAccountService.h"
 
 #include "client/ApiClient.h"
-
-#include <QPromise>
+#include "client/Futures.h"
 
 namespace ikkatsu::ui {
 
+using client::fulfil;
+using client::makePromise;
+
 namespace {
-
-template<typename T>
-using SharedPromise = std::shared_ptr<QPromise<T>>;
-
-template<typename T>
-SharedPromise<T> makePromise()
-{
-    auto promise = std::make_shared<QPromise<T>>();
-    promise->start();
-    return promise;
-}
-
-template<typename T>
-void fulfil(const SharedPromise<T>& promise, T value)
-{
-    promise->addResult(std::move(value));
-    promise->finish();
-}
 
 UserProfile profileOf(const api::Session& session)
 {

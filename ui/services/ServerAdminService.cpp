@@ -3,8 +3,8 @@
 
 #include "ServerAccountService.h"
 #include "client/ApiClient.h"
+#include "client/Futures.h"
 
-#include <QPromise>
 #include <QUrl>
 
 #include <memory>
@@ -19,11 +19,9 @@ QFuture<Result<T>> callServer(client::ApiClient* client, Call call, Convert conv
 {
     if (!client || client->sessionToken().isEmpty())
         return QtFuture::makeReadyFuture(Result<T>(makeError(ErrorCode::SessionMissing)));
-    auto promise = std::make_shared<QPromise<Result<T>>>();
-    promise->start();
+    auto promise = client::makePromise<Result<T>>();
     call(client, [promise, convert](Result<Answer> answer) {
-        promise->addResult(answer.ok() ? Result<T>(convert(answer.value())) : Result<T>(answer.error()));
-        promise->finish();
+        client::fulfil(promise, answer.ok() ? Result<T>(convert(answer.value())) : Result<T>(answer.error()));
     });
     return promise->future();
 }

@@ -1,14 +1,10 @@
-// Adapts ApiClient's file calls to FileSource: DTO mapping, paging beyond the server's page limit, private downloads.
+// Adapts ApiClient's file calls to FileSource: paging beyond the server's page limit, 処理結果; the batch's calls are
+// ServerBatchSource's.
 #include "ServerFileSource.h"
 
 #include "api/FileDto.h"
 #include "client/ApiClient.h"
-#include "client/TimestampClient.h"
-#include "common/AtomicFile.h"
-
-#include <QCryptographicHash>
-#include <QFile>
-#include <QPromise>
+#include "client/Futures.h"
 
 #include <algorithm>
 
@@ -16,60 +12,13 @@ namespace ikkatsu::ui {
 
 namespace {
 
-template<typename T>
-using SharedPromise = std::shared_ptr<QPromise<T>>;
-
-template<typename T>
-SharedPromise<T> makePromise()
-{
-    auto promise = std::make_shared<QPromise<T>>();
-    promise->start();
-    return promise;
-}
-
-template<typename T>
-void fulfil(const SharedPromise<T>& promise, T value)
-{
-    promise->addResult(std::move(value));
-    promise->finish();
-}
+using client::fulfil;
+using client::makePromise;
+using client::SharedPromise;
 
 Error noSession()
 {
     return makeError(ErrorCode::SessionMissing);
-}
-
-SignatureState stateOf(api::SignatureStatus status)
-{
-    switch (status) {
-    case api::SignatureStatus::Unsigned:
-        return SignatureState::Unsigned;
-    case api::SignatureStatus::Signing:
-        return SignatureState::InProgress;
-    case api::SignatureStatus::Signed:
-        return SignatureState::Signed;
-    }
-    return SignatureState::Unsigned;
-}
-
-FileEntry entryOf(const api::FileEntry& file)
-{
-    FileEntry entry;
-    entry.id = file.fileId;
-    entry.fileName = file.name;
-    entry.folderName = file.folderName;
-    entry.registeredAt = file.registeredAt;
-    entry.state = stateOf(file.status);
-    entry.myStatus = file.myStatus == api::MyStatus::Processed ? MyStatus::Done : MyStatus::Pending;
-    entry.mayView = true;
-    entry.maySign = file.myPermission == api::Permission::Sign;
-    // For a signer 処理済 means "my signature is in the current version".
-    entry.signedByMe = entry.maySign && file.myStatus == api::MyStatus::Processed;
-    if (entry.maySign && !entry.signedByMe)
-        entry.myTurn = file.myTurn;
-    entry.version = QString::number(file.version);
-    entry.size = file.size;
-    return entry;
 }
 
 // Collects pages of at most kMaxLimit until the caller's page size is reached (resuming a batch asks for all).
@@ -77,7 +26,7 @@ struct ListState
 {
     api::FileListFilter query;
     int wanted = 0;
-    FilePage page;
+    api::FileListPage page;
 };
 
 void fetchPages(QPointer<client::ApiClient> client, std::shared_ptr<ListState> state,
@@ -85,165 +34,40 @@ void fetchPages(QPointer<client::ApiClient> client, std::shared_ptr<ListState> s
 {
     if (!client)
         return fulfil(promise, Result<FilePage>(noSession()));
-    state->query.limit = std::min(api::FileListFilter::kMaxLimit, state->wanted - int(state->page.entries.size()));
+    state->query.limit = std::min(api::FileListFilter::kMaxLimit, state->wanted - int(state->page.files.size()));
     client->listFiles(state->query, [client, state, promise](Result<api::FileListPage> answer) {
         if (!answer.ok())
             return fulfil(promise, Result<FilePage>(answer.error()));
-        for (const api::FileEntry& file : answer->files)
-            state->page.entries.append(entryOf(file));
+        state->page.files.append(answer->files);
         state->page.total = answer->total;
         state->query.offset += int(answer->files.size());
         const bool more = !answer->files.isEmpty() && state->query.offset < answer->total
-            && state->page.entries.size() < state->wanted;
+            && state->page.files.size() < state->wanted;
         if (!more)
             return fulfil(promise, Result<FilePage>(state->page));
         fetchPages(client, state, promise);
     });
 }
 
-QString safeName(const QString& fileId)
-{
-    QString name;
-    for (const QChar c : fileId)
-        name.append(c.isLetterOrNumber() || c == QLatin1Char('-') ? c : QLatin1Char('_'));
-    return name;
-}
-
 } // namespace
 
 ServerFileSource::ServerFileSource(client::ApiClient* client)
     : m_client(client)
-    , m_downloads(std::make_shared<QTemporaryDir>())
+    , m_batch(client)
 { }
 
 ServerFileSource::~ServerFileSource() = default;
-
-api::FileListFilter ServerFileSource::toApiFilter(const FileListFilter& filter)
-{
-    api::FileListFilter query;
-    query.myStatus = filter.myStatus == MyStatus::Done ? api::MyStatus::Processed : api::MyStatus::Unprocessed;
-    switch (filter.target) {
-    case SearchTarget::All:
-        query.target = api::FileListFilter::Target::All;
-        break;
-    case SearchTarget::View:
-        query.target = api::FileListFilter::Target::View;
-        break;
-    case SearchTarget::Sign:
-        query.target = api::FileListFilter::Target::Sign;
-        break;
-    }
-    switch (filter.signatureState) {
-    case SignatureState::Any:
-        break;
-    case SignatureState::Unsigned:
-        query.signatureStatus = api::SignatureStatus::Unsigned;
-        break;
-    case SignatureState::InProgress:
-        query.signatureStatus = api::SignatureStatus::Signing;
-        break;
-    case SignatureState::Signed:
-        query.signatureStatus = api::SignatureStatus::Signed;
-        break;
-    }
-    query.registeredFrom = filter.registeredFrom;
-    query.registeredTo = filter.registeredTo;
-    query.folderName = filter.folderName.left(api::FileListFilter::kMaxTextLength);
-    query.fileName = filter.fileName.left(api::FileListFilter::kMaxTextLength);
-    switch (filter.sortKey) {
-    case FileListFilter::SortKey::FileName:
-        query.sort = api::FileListFilter::Sort::Name;
-        break;
-    case FileListFilter::SortKey::Folder:
-        query.sort = api::FileListFilter::Sort::Folder;
-        break;
-    case FileListFilter::SortKey::Registered:
-        query.sort = api::FileListFilter::Sort::RegisteredAt;
-        break;
-    case FileListFilter::SortKey::State:
-        query.sort = api::FileListFilter::Sort::Status;
-        break;
-    case FileListFilter::SortKey::MyStatus:
-        query.sort = api::FileListFilter::Sort::MyStatus;
-        break;
-    }
-    query.descending = filter.descending;
-    const int pageSize = std::max(1, filter.pageSize);
-    query.offset = std::max(0, filter.page) * pageSize;
-    query.limit = std::min(api::FileListFilter::kMaxLimit, pageSize);
-    return query;
-}
-
-QFuture<Result<LongTermSigning>> ServerFileSource::longTermSigning()
-{
-    using Answer = Result<LongTermSigning>;
-    if (!m_client)
-        return QtFuture::makeReadyFuture(Answer(noSession()));
-    auto promise = makePromise<Answer>();
-    QPointer<client::ApiClient> client = m_client;
-    m_client->signingPolicy([promise, client](Result<client::ApiClient::SigningPolicy> policy) {
-        if (!policy.ok())
-            return fulfil(promise, Answer(policy.error()));
-        if (!client)
-            return fulfil(promise, Answer(noSession()));
-        fulfil(promise, Answer(longTermSigningFor(*client, *policy)));
-    });
-    return promise->future();
-}
 
 QFuture<Result<FilePage>> ServerFileSource::list(const FileListFilter& filter)
 {
     auto promise = makePromise<Result<FilePage>>();
     auto state = std::make_shared<ListState>();
-    state->query = toApiFilter(filter);
-    state->wanted = std::max(1, filter.pageSize);
+    state->query = filter;
+    // The screens may ask for more than the server's page (resuming a batch asks for all): fetched page by page.
+    state->wanted = std::max(1, filter.limit);
+    state->page.offset = filter.offset;
+    state->page.limit = state->wanted;
     fetchPages(m_client, state, promise);
-    return promise->future();
-}
-
-QFuture<Result<DownloadedFile>> ServerFileSource::download(const QString& fileId)
-{
-    if (!m_client)
-        return QtFuture::makeReadyFuture(Result<DownloadedFile>(noSession()));
-    if (!m_downloads->isValid())
-        return QtFuture::makeReadyFuture(
-            Result<DownloadedFile>(makeError(ErrorCode::OutputWriteFailed, QStringLiteral("no temporary directory"))));
-    auto promise = makePromise<Result<DownloadedFile>>();
-    const QString target = m_downloads->filePath(safeName(fileId) + QStringLiteral(".pdf"));
-    auto downloads = m_downloads; // keeps the directory alive until the answer is written
-    m_client->downloadFile(fileId, [promise, target, downloads](Result<client::ApiClient::Download> answer) {
-        if (!answer.ok())
-            return fulfil(promise, Result<DownloadedFile>(answer.error()));
-        // ApiClient compared the bytes with the server's digest; a missing tag would make the upload unanchored.
-        if (answer->version <= 0)
-            return fulfil(promise,
-                Result<DownloadedFile>(makeError(ErrorCode::ProtocolMismatch, QStringLiteral("no version tag"))));
-        const Status written = writeFileAtomically(target, answer->bytes, 0600);
-        if (!written.ok())
-            return fulfil(promise, Result<DownloadedFile>(written.error()));
-        fulfil(promise, Result<DownloadedFile>(DownloadedFile {target, QString::number(answer->version)}));
-    });
-    return promise->future();
-}
-
-QFuture<Result<SignatureState>> ServerFileSource::upload(
-    const QString& fileId, const QString& baseVersion, const QString& signedPath)
-{
-    using Answer = Result<SignatureState>;
-    if (!m_client)
-        return QtFuture::makeReadyFuture(Answer(noSession()));
-    bool numeric = false;
-    const int version = baseVersion.toInt(&numeric);
-    if (!numeric || version <= 0)
-        return QtFuture::makeReadyFuture(Answer(makeError(ErrorCode::VersionConflict, fileId)));
-    QFile file(signedPath);
-    if (!file.open(QIODevice::ReadOnly))
-        return QtFuture::makeReadyFuture(Answer(makeError(ErrorCode::InputFileUnreadable, signedPath)));
-    const QByteArray bytes = file.readAll();
-    auto promise = makePromise<Answer>();
-    m_client->uploadSignedFile(fileId, version, bytes, [promise](Result<api::FileEntry> answer) {
-        fulfil(promise, answer.ok() ? Answer(stateOf(answer->status)) : Answer(answer.error()));
-    });
     return promise->future();
 }
 
@@ -257,18 +81,7 @@ QFuture<Result<QList<ProcessingRecord>>> ServerFileSource::history()
     m_client->results(filter, [promise](Result<api::ResultPage> answer) {
         if (!answer.ok())
             return fulfil(promise, Result<QList<ProcessingRecord>>(answer.error()));
-        QList<ProcessingRecord> records;
-        for (const api::ProcessingResult& row : answer->results) {
-            ProcessingRecord record;
-            record.at = row.occurredAt;
-            record.fileName = row.fileName;
-            record.folderName = row.folderName;
-            record.action = resultActionName(row.action);
-            record.ok = row.succeeded;
-            record.errorCode = row.errorCode;
-            records.append(record);
-        }
-        fulfil(promise, Result<QList<ProcessingRecord>>(records));
+        fulfil(promise, Result<QList<ProcessingRecord>>(answer->results));
     });
     return promise->future();
 }

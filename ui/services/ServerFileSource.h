@@ -2,25 +2,20 @@
 #pragma once
 
 #include "FileSource.h"
+#include "client/ServerBatchSource.h"
 
 #include <QPointer>
-#include <QTemporaryDir>
-
-#include <memory>
 
 namespace ikkatsu::client {
 class ApiClient;
 }
 
-namespace ikkatsu::api {
-struct FileListFilter;
-}
-
 namespace ikkatsu::ui {
 
 // Every call runs on the ApiClient's (GUI) thread and answers through a QFuture. Downloads land in a private
-// temporary directory (0700) that dies with this object. The server writes 処理結果 itself (a view on download, a
-// signature or its refusal on upload), so record() adds nothing: a local copy would only duplicate or contradict it.
+// temporary directory (0700) that dies with this object (see ServerBatchSource). The server writes 処理結果 itself (a
+// view on download, a signature or its refusal on upload), so record() adds nothing: a local copy would only duplicate
+// or contradict it.
 class ServerFileSource : public FileSource
 {
 public:
@@ -29,20 +24,21 @@ public:
     ~ServerFileSource() override;
 
     QFuture<Result<FilePage>> list(const FileListFilter& filter) override;
-    QFuture<Result<DownloadedFile>> download(const QString& fileId) override;
-    QFuture<Result<SignatureState>> upload(
-        const QString& fileId, const QString& baseVersion, const QString& signedPath) override;
+    QFuture<Result<DownloadedFile>> view(const QString& fileId) override { return m_batch.fetch(fileId, false); }
     QFuture<Result<QList<ProcessingRecord>>> history() override;
     void record(const ProcessingRecord& record) override;
-    // The server's signing policy: B-T signs with its TSA and this session.
-    QFuture<Result<LongTermSigning>> longTermSigning() override;
-
-    // The screens' filter as the server's query; public so that tests can check the mapping.
-    static api::FileListFilter toApiFilter(const FileListFilter& filter);
+    // The batch's calls are the core's (client::ServerBatchSource).
+    QFuture<Result<DownloadedFile>> download(const QString& fileId) override { return m_batch.download(fileId); }
+    QFuture<Result<api::SignatureStatus>> upload(
+        const QString& fileId, const QString& baseVersion, const QString& signedPath) override
+    {
+        return m_batch.upload(fileId, baseVersion, signedPath);
+    }
+    QFuture<Result<LongTermSigning>> longTermSigning() override { return m_batch.longTermSigning(); }
 
 private:
     QPointer<client::ApiClient> m_client;
-    std::shared_ptr<QTemporaryDir> m_downloads;
+    client::ServerBatchSource m_batch;
 };
 
 } // namespace ikkatsu::ui

@@ -1,5 +1,5 @@
-// Batch signing: files are downloaded, signed in parallel by the core's FileBatchSigner, then uploaded one by
-// one with the version they were based on. A file is either uploaded fully signed or left untouched on the server.
+// Batch signing as a view of core's BatchSession: the table shows each file's stage and pre-flight, the dialog asks
+// the PIN (and document passwords) and draws the seal. A file is either uploaded fully signed or left untouched.
 #include "BatchSignDialog.h"
 
 #include "Async.h"
@@ -7,8 +7,6 @@
 #include "Logging.h"
 #include "SecretInput.h"
 #include "Style.h"
-#include "crypto/KeyStore.h"
-#include "signing/FileBatchSigner.h"
 #include "signing/UserSeal.h"
 
 #include <QCloseEvent>
@@ -26,7 +24,6 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace ikkatsu::ui {
 
@@ -79,7 +76,7 @@ BatchSignDialog::BatchSignDialog(
     : QDialog(parent)
     , m_source(source)
     , m_keyStorePath(keyStorePath)
-    , m_cancel(std::make_shared<std::atomic_bool>(false))
+    , m_entries(entries)
 {
     setObjectName(QStringLiteral("batchSignDialog"));
     setWindowTitle(tr("Batch e-signature"));
@@ -114,23 +111,18 @@ BatchSignDialog::BatchSignDialog(
     m_table->horizontalHeader()->setSectionResizeMode(StatusColumn, QHeaderView::Stretch);
     layout->addWidget(m_table, 1);
 
-    int signable = 0;
+    QList<client::BatchFile> files;
     for (const FileEntry& entry : entries) {
-        Item item;
-        item.entry = entry;
-        if (entry.signedByMe) {
-            item.stage = Stage::Skipped;
-            item.error = makeError(ErrorCode::AlreadySigned, entry.id);
-        } else if (!entry.maySign) {
-            item.stage = Stage::Skipped;
-            item.error = makeError(ErrorCode::NoSignPermission, entry.id);
-        } else {
-            ++signable;
-        }
-        m_items.append(item);
+        client::BatchFile file;
+        file.fileId = entry.fileId;
+        file.name = entry.folderName + QLatin1Char('/') + entry.name;
+        file.maySign = entry.myPermission == api::Permission::Sign;
+        file.signedByMe = signedByMe(entry);
+        file.myTurn = entry.myTurn;
+        files.append(file);
         const int row = m_table->rowCount();
         m_table->insertRow(row);
-        m_table->setItem(row, FileColumn, new QTableWidgetItem(entry.fileName));
+        m_table->setItem(row, FileColumn, new QTableWidgetItem(entry.name));
         m_table->setItem(row, FolderColumn, new QTableWidgetItem(entry.folderName));
         auto* cell = new QWidget(m_table);
         auto* cellLayout = new QHBoxLayout(cell);
@@ -144,9 +136,13 @@ BatchSignDialog::BatchSignDialog(
         m_table->setCellWidget(row, ProgressColumn, cell);
         m_table->setItem(row, PreflightColumn, new QTableWidgetItem);
         m_table->setItem(row, StatusColumn, new QTableWidgetItem);
-        setStage(row, item.stage, item.error);
     }
-    m_units = signable * kStepsPerFile;
+    m_session = new client::BatchSession(source, files, this);
+    for (int row = 0; row < m_session->count(); ++row) {
+        m_shown.append(m_session->file(row).stage);
+        showFile(row);
+    }
+    const int signable = m_session->count() - m_session->countIn(Stage::Skipped);
     m_summary->setText(tr("%1 files selected: %2 will be signed, %3 skipped.")
                            .arg(entries.size())
                            .arg(signable)
@@ -183,7 +179,7 @@ BatchSignDialog::BatchSignDialog(
     progressLayout->addWidget(m_phase);
     m_overall = new QProgressBar(progressPage);
     m_overall->setObjectName(QStringLiteral("batchOverallProgress"));
-    m_overall->setRange(0, std::max(1, m_units));
+    m_overall->setRange(0, std::max(1, signable * kStepsPerFile));
     m_overall->setValue(0);
     progressLayout->addWidget(m_overall);
     m_pages->addWidget(progressPage);
@@ -212,24 +208,21 @@ BatchSignDialog::BatchSignDialog(
     m_pin->setEnabled(false);
     m_start->setEnabled(false);
     m_summary->setText(tr("Checking the %n file(s) before signing…", nullptr, int(entries.size())));
-    QTimer::singleShot(0, this, [this] { downloadNext(0); });
+    connect(m_session, &client::BatchSession::fileChanged, this, &BatchSignDialog::showFile);
+    connect(m_session, &client::BatchSession::checked, this, &BatchSignDialog::checked);
+    connect(m_session, &client::BatchSession::signingStarted, this, &BatchSignDialog::signingStarted);
+    connect(m_session, &client::BatchSession::finished, this, &BatchSignDialog::finish);
+    connect(m_session, &client::BatchSession::unlockFailed, this, [this](const Error& error) {
+        showError(m_pinError, error);
+        m_start->setEnabled(true);
+        m_pin->setEnabled(true);
+        m_pin->setFocus();
+    });
+    // After the constructor, so that a test (or the window) can watch the session's signals from the first file.
+    QTimer::singleShot(0, m_session, &client::BatchSession::check);
 }
 
-BatchSignDialog::~BatchSignDialog()
-{
-    m_cancel->store(true);
-    // Copies downloaded for files that were not signed (blocked, skipped, cancelled).
-    for (const Item& item : std::as_const(m_items)) {
-        if (!m_running && !item.download.localPath.isEmpty())
-            QFile::remove(item.download.localPath);
-    }
-}
-
-int BatchSignDialog::signedCount() const
-{
-    return int(
-        std::count_if(m_items.begin(), m_items.end(), [](const Item& item) { return item.stage == Stage::Done; }));
-}
+BatchSignDialog::~BatchSignDialog() = default;
 
 QString BatchSignDialog::statusText(int row) const
 {
@@ -237,30 +230,37 @@ QString BatchSignDialog::statusText(int row) const
     return cell ? cell->text() : QString();
 }
 
-int BatchSignDialog::failedCount() const
+void BatchSignDialog::showFile(int row)
 {
-    return int(
-        std::count_if(m_items.begin(), m_items.end(), [](const Item& item) { return item.stage == Stage::Failed; }));
-}
-
-void BatchSignDialog::setStage(int row, Stage stage, const Error& error)
-{
-    Item& item = m_items[row];
-    item.stage = stage;
-    item.error = error;
-    if (stage == Stage::Failed || stage == Stage::Skipped)
-        qCWarning(lcBatch).noquote() << item.entry.folderName + QLatin1Char('/') + item.entry.fileName
-                                     << (stage == Stage::Failed ? "failed" : "skipped") << error.codeText()
-                                     << error.detail;
-    else if (stage == Stage::Done)
-        qCInfo(lcBatch).noquote() << item.entry.folderName + QLatin1Char('/') + item.entry.fileName << "signed";
+    const client::BatchSession::File& file = m_session->file(row);
+    const Stage stage = file.stage;
+    const Stage before = std::exchange(m_shown[row], stage);
+    // A local folder keeps its own 処理結果; a server recorded the upload itself.
+    if (before == Stage::Uploading && (stage == Stage::Done || stage == Stage::Failed)) {
+        ProcessingRecord record;
+        record.occurredAt = QDateTime::currentDateTimeUtc();
+        record.fileId = m_entries.at(row).fileId;
+        record.fileName = m_entries.at(row).name;
+        record.folderName = m_entries.at(row).folderName;
+        record.action = ProcessingRecord::Action::Sign;
+        record.succeeded = stage == Stage::Done;
+        if (!record.succeeded)
+            record.errorCode = file.error.codeText();
+        m_source->record(record);
+    }
+    if (file.checked && before != stage)
+        showPreflight(row);
     QString text = stageText(stage);
-    if (stage == Stage::Skipped || stage == Stage::Failed || stage == Stage::Cancelled)
-        text += QStringLiteral(": ") + errorText(error);
+    const PreflightFinding* reason = file.preflight.decisive();
+    if (stage == Stage::Skipped && reason)
+        // The status names the reason in full, not only the code's short message.
+        text = tr("Cannot be signed (%1): %2").arg(file.error.codeText(), reason->text);
+    else if (stage == Stage::Skipped || stage == Stage::Failed || stage == Stage::Cancelled)
+        text += QStringLiteral(": ") + errorText(file.error);
     // Done says what the file is now: 署名済, or 署名中 while other signers remain.
     if (stage == Stage::Done)
-        text = item.after == SignatureState::Signed ? tr("Completed (signed: every signature is in)")
-                                                    : tr("Completed (signing: other signers remain)");
+        text = file.after == api::SignatureStatus::Signed ? tr("Completed (signed: every signature is in)")
+                                                          : tr("Completed (signing: other signers remain)");
     QTableWidgetItem* cell = m_table->item(row, StatusColumn);
     cell->setText(text);
     cell->setToolTip(text);
@@ -271,6 +271,24 @@ void BatchSignDialog::setStage(int row, Stage stage, const Error& error)
     if (auto* bar = m_table->cellWidget(row, ProgressColumn)->findChild<QProgressBar*>())
         bar->setValue(stageSteps(stage));
     updateOverall();
+    if (m_started && (stage == Stage::Done || stage == Stage::Failed || stage == Stage::Cancelled))
+        writeJournal();
+}
+
+void BatchSignDialog::showPreflight(int row)
+{
+    const PreflightReport& report = m_session->file(row).preflight;
+    QStringList lines;
+    for (const PreflightFinding& finding : report.findings)
+        lines << Preflight::severityLabel(finding.severity) + QStringLiteral(": ") + finding.text;
+    // A report of a file that was read (it knows the PDF version) and found nothing: said, not left blank.
+    if (lines.isEmpty() && !report.pdfVersion.isEmpty())
+        lines << tr("Nothing to report: the signature is added as it is.");
+    QTableWidgetItem* cell = m_table->item(row, PreflightColumn);
+    cell->setText(lines.join(QLatin1Char('\n')));
+    cell->setForeground(report.worst() == PreflightSeverity::Blocks ? QColor(0xb3, 0x26, 0x1e)
+            : report.worst() == PreflightSeverity::Info             ? QColor(0x1d, 0x27, 0x33)
+                                                                    : QColor(0x8a, 0x5a, 0x00));
 }
 
 void BatchSignDialog::updateOverall()
@@ -278,62 +296,16 @@ void BatchSignDialog::updateOverall()
     if (!m_overall)
         return;
     int units = 0;
-    for (const Item& item : m_items) {
-        if (item.stage == Stage::Failed || item.stage == Stage::Cancelled)
-            units += kStepsPerFile;
-        else if (item.stage != Stage::Skipped)
-            units += stageSteps(item.stage);
+    int total = 0;
+    for (int row = 0; row < m_session->count(); ++row) {
+        const Stage stage = m_session->file(row).stage;
+        if (stage == Stage::Skipped)
+            continue;
+        total += kStepsPerFile;
+        units += stage == Stage::Failed || stage == Stage::Cancelled ? kStepsPerFile : stageSteps(stage);
     }
+    m_overall->setRange(0, std::max(1, total));
     m_overall->setValue(units);
-}
-
-void BatchSignDialog::start()
-{
-    if (m_running || !m_start->isEnabled())
-        return;
-    SecureBuffer pin = takeSecret(m_pin);
-    m_pinError->hide();
-    m_start->setEnabled(false);
-    m_pin->setEnabled(false);
-    const QString path = m_keyStorePath;
-    auto opening = QtConcurrent::run([path, pin = std::move(pin)]() -> Result<std::shared_ptr<KeyStore>> {
-        auto store = KeyStore::open(path, pin);
-        IKK_TRY(store);
-        return std::make_shared<KeyStore>(std::move(store).value());
-    });
-    whenReady(this, opening, [this](const Result<std::shared_ptr<KeyStore>>& opened) {
-        if (!opened.ok()) {
-            showError(m_pinError, opened.error());
-            m_start->setEnabled(true);
-            m_pin->setEnabled(true);
-            m_pin->setFocus();
-            return;
-        }
-        m_keyStore = opened.value();
-        m_signer = std::make_shared<CadesSigner>(m_keyStore->key(), m_keyStore->chain());
-        // The server decides the signature level (default B-LTA: timestamps from its TSA, revocation data, an
-        // archive timestamp).
-        whenReady(this, m_source->longTermSigning(), [this](const Result<LongTermSigning>& longTerm) {
-            if (!longTerm.ok()) {
-                showError(m_pinError, longTerm.error());
-                m_start->setEnabled(true);
-                m_pin->setEnabled(true);
-                return;
-            }
-            m_longTerm = longTerm.value();
-            m_running = true;
-            writeJournal();
-            m_pages->setCurrentIndex(1);
-            m_start->hide();
-            m_cancelButton->setFocus();
-            // The files were downloaded and checked before the PIN: sign those still waiting.
-            for (int row = 0; row < m_items.size(); ++row) {
-                if (m_items[row].stage == Stage::Waiting && !m_items[row].download.localPath.isEmpty())
-                    setStage(row, Stage::Signing);
-            }
-            signAll();
-        });
-    });
 }
 
 void BatchSignDialog::setSeal(
@@ -342,186 +314,60 @@ void BatchSignDialog::setSeal(
     m_seal = SealOwner {settings, userId, userName, company};
 }
 
-void BatchSignDialog::downloadNext(int index)
+void BatchSignDialog::start()
 {
-    while (index < m_items.size() && m_items[index].stage != Stage::Waiting)
-        ++index;
-    if (index >= m_items.size())
-        return finishPreflight();
-    if (m_cancel->load()) {
-        setStage(index, Stage::Cancelled, makeError(ErrorCode::Cancelled));
-        return downloadNext(index + 1);
-    }
-    setStage(index, Stage::Downloading);
-    whenReady(this, m_source->download(m_items[index].entry.id), [this, index](const Result<DownloadedFile>& file) {
-        if (!file.ok()) {
-            setStage(index, Stage::Failed, file.error());
-            return downloadNext(index + 1);
-        }
-        m_items[index].download = file.value();
-        checkFile(index, {});
-    });
-}
-
-void BatchSignDialog::signAll()
-{
-    QList<BatchItem> batch;
-    for (int row = 0; row < m_items.size(); ++row) {
-        Item& item = m_items[row];
-        if (item.stage != Stage::Signing)
-            continue;
-        if (m_cancel->load()) {
-            setStage(row, Stage::Cancelled, makeError(ErrorCode::Cancelled));
-            continue;
-        }
-        item.signedPath = item.download.localPath + QStringLiteral(".signed.pdf");
-        BatchItem file;
-        file.inputPath = item.download.localPath;
-        file.outputPath = item.signedPath;
-        file.password = item.password;
-        batch.append(std::move(file));
-        item.password.clear();
-    }
-    if (batch.isEmpty())
-        return finish();
-    m_phase->setText(tr("Signing %n file(s) on this computer…", nullptr, int(batch.size())));
-    qCInfo(lcBatch) << "signing" << batch.size() << "of" << m_items.size() << "files";
+    if (m_session->isRunning() || !m_start->isEnabled())
+        return;
+    SecureBuffer pin = takeSecret(m_pin);
+    m_pinError->hide();
     SignatureOptions options;
     options.reason = tr("Batch e-signature");
     options.signingTime = QDateTime::currentDateTimeUtc();
-    m_longTerm.applyTo(*m_signer, options);
     // The 印影 is drawn once here and shared by every file of the batch; only its place is decided per file.
-    std::optional<SealDefaults> sealPlacement;
+    std::optional<SealDefaults> placement;
     if (m_seal) {
         auto seal
             = buildUserSeal(m_seal->settings, m_seal->userId, m_seal->userName, m_seal->company, options.signingTime);
         if (!seal.ok()) {
-            for (int row = 0; row < m_items.size(); ++row) {
-                if (m_items[row].stage == Stage::Signing)
-                    setStage(row, Stage::Failed, seal.error());
-            }
-            return finish();
+            showError(m_pinError, seal.error());
+            return;
         }
         options.seal = seal->appearance;
         if (seal->appearance)
-            sealPlacement = seal->placement;
+            placement = seal->placement;
     }
-    auto signer = m_signer;
-    auto keyStore = m_keyStore;
-    auto cancel = m_cancel;
-    QPointer<BatchSignDialog> self(this);
-    auto signing = QtConcurrent::run([signer, keyStore, cancel, options, sealPlacement, batch, self]() {
-        FileBatchSigner batchSigner(*signer, options);
-        if (sealPlacement)
-            batchSigner.setSealDefaults(*sealPlacement);
-        return batchSigner.run(
-            batch,
-            [self](const BatchItemResult& result, int, int) {
-                // Progress arrives on a worker thread: hand it to the dialog's thread.
-                if (!self)
-                    return;
-                const QString input = result.item.inputPath;
-                const bool ok = result.ok;
-                const Error error = result.error;
-                QMetaObject::invokeMethod(
-                    self.data(),
-                    [self, input, ok, error] {
-                        if (!self)
-                            return;
-                        for (int i = 0; i < self->m_items.size(); ++i) {
-                            if (self->m_items[i].stage == Stage::Signing
-                                && self->m_items[i].download.localPath == input) {
-                                if (ok)
-                                    self->setStage(i, Stage::Uploading);
-                                else
-                                    self->setStage(i,
-                                        error.code == ErrorCode::Cancelled ? Stage::Cancelled : Stage::Failed, error);
-                                break;
-                            }
-                        }
-                    },
-                    Qt::QueuedConnection);
-            },
-            cancel.get());
-    });
-    whenReady(this, signing, [this](const QList<BatchItemResult>&) {
-        m_phase->setText(tr("Uploading the signed files…"));
-        uploadNext(0);
-    });
+    m_start->setEnabled(false);
+    m_pin->setEnabled(false);
+    m_session->sign(m_keyStorePath, std::move(pin), options, placement);
 }
 
-void BatchSignDialog::uploadNext(int index)
+void BatchSignDialog::signingStarted()
 {
-    while (index < m_items.size() && m_items[index].stage != Stage::Uploading)
-        ++index;
-    if (index >= m_items.size())
-        return finish();
-    if (m_cancel->load()) {
-        QFile::remove(m_items[index].signedPath);
-        setStage(index, Stage::Cancelled, makeError(ErrorCode::Cancelled));
-        return uploadNext(index + 1);
-    }
-    const Item& item = m_items[index];
-    whenReady(this, m_source->upload(item.entry.id, item.download.version, item.signedPath),
-        [this, index](const Result<SignatureState>& uploaded) {
-            Item& done = m_items[index];
-            QFile::remove(done.signedPath);
-            QFile::remove(done.download.localPath);
-            ProcessingRecord record;
-            record.at = QDateTime::currentDateTimeUtc();
-            record.fileName = done.entry.fileName;
-            record.folderName = done.entry.folderName;
-            record.action = QStringLiteral("sign");
-            record.ok = uploaded.ok();
-            if (!uploaded.ok())
-                record.errorCode = uploaded.error().codeText();
-            m_source->record(record);
-            if (uploaded.ok()) {
-                done.after = *uploaded;
-                setStage(index, Stage::Done);
-            } else
-                setStage(index, Stage::Failed, uploaded.error());
-            writeJournal();
-            uploadNext(index + 1);
-        });
+    m_started = true;
+    qCInfo(lcBatch) << "signing started";
+    writeJournal();
+    m_pages->setCurrentIndex(1);
+    m_start->hide();
+    m_cancelButton->setFocus();
+    m_phase->setText(tr("Signing %n file(s) on this computer…", nullptr, m_session->countIn(Stage::Signing)));
 }
 
 // Pending = not finished yet, cancelled, or failed because the server could not be reached: what a resume would
 // still have to sign. Files the server refused carry their code in the result instead; the user decides about those.
 void BatchSignDialog::writeJournal()
 {
-    if (!m_journal)
-        return;
-    const auto transient = [](const Error& error) {
-        return error.code == ErrorCode::ServerUnreachable || error.code == ErrorCode::NetworkTimeout
-            || error.code == ErrorCode::ServerBusy;
-    };
-    QStringList pending;
-    for (const Item& item : std::as_const(m_items)) {
-        const bool settled = item.stage == Stage::Done || item.stage == Stage::Skipped
-            || (item.stage == Stage::Failed && !transient(item.error));
-        if (!settled)
-            pending.append(item.entry.id);
-    }
-    m_journal->write(pending);
+    if (m_journal)
+        m_journal->write(m_session->pendingFileIds());
 }
 
 void BatchSignDialog::finish()
 {
-    m_running = false;
     writeJournal();
-    m_keyStore.reset();
-    m_signer.reset();
-    m_longTerm = {};
-    const int skipped = int(
-        std::count_if(m_items.begin(), m_items.end(), [](const Item& item) { return item.stage == Stage::Skipped; }));
-    const int cancelled = int(
-        std::count_if(m_items.begin(), m_items.end(), [](const Item& item) { return item.stage == Stage::Cancelled; }));
     m_phase->setText(tr("Finished: %1 signed, %2 failed, %3 skipped, %4 cancelled.")
                          .arg(signedCount())
                          .arg(failedCount())
-                         .arg(skipped)
-                         .arg(cancelled));
+                         .arg(m_session->countIn(Stage::Skipped))
+                         .arg(m_session->countIn(Stage::Cancelled)));
     m_overall->setValue(m_overall->maximum());
     m_cancelButton->hide();
     m_close->show();
@@ -533,101 +379,32 @@ void BatchSignDialog::finish()
 // Closing while running means cancel: what is under way finishes or rolls back, nothing is left half-done.
 void BatchSignDialog::reject()
 {
-    if (m_running) {
-        m_cancel->store(true);
+    if (m_session->isRunning()) {
+        m_session->cancel();
         m_cancelButton->setEnabled(false);
         m_phase->setText(tr("Cancelling: files already under way are finished or left untouched…"));
         return;
     }
+    m_session->cancel();
     QDialog::reject();
 }
 
 // ---- Pre-flight: every file is downloaded and checked before the PIN is asked (issue 13 and 15). ----
 
-void BatchSignDialog::checkFile(int row, const SecureBuffer& password)
+void BatchSignDialog::checked()
 {
-    const Item& item = m_items[row];
-    PreflightSituation situation;
-    situation.maySign = item.entry.maySign;
-    situation.signedByMe = item.entry.signedByMe;
-    situation.myTurn = item.entry.myTurn;
-    const QString path = item.download.localPath;
-    const bool chain = password.isEmpty(); // a password retry does not continue the download chain
-    auto checking = QtConcurrent::run([path, situation, password]() mutable {
-        // The only plain copy of the password lives here, and is wiped as soon as the check is done.
-        situation.password = QByteArray(password.data(), qsizetype(password.size()));
-        PreflightReport report = Preflight::check(path, situation);
-        wipeBytes(situation.password);
-        return report;
-    });
-    whenReady(this, checking, [this, row, chain](const PreflightReport& report) {
-        applyPreflight(row, report);
-        if (chain)
-            downloadNext(row + 1);
-        else
-            finishPreflight();
-    });
-}
-
-void BatchSignDialog::applyPreflight(int row, const PreflightReport& report)
-{
-    Item& item = m_items[row];
-    item.preflight = report;
-    QStringList lines;
-    for (const PreflightFinding& finding : report.findings)
-        lines << Preflight::severityLabel(finding.severity) + QStringLiteral(": ") + finding.text;
-    if (lines.isEmpty())
-        lines << tr("Nothing to report: the signature is added as it is.");
-    QTableWidgetItem* cell = m_table->item(row, PreflightColumn);
-    cell->setText(lines.join(QLatin1Char('\n')));
-    cell->setForeground(report.worst() == PreflightSeverity::Blocks ? QColor(0xb3, 0x26, 0x1e)
-            : report.worst() == PreflightSeverity::Info             ? QColor(0x1d, 0x27, 0x33)
-                                                                    : QColor(0x8a, 0x5a, 0x00));
-    if (report.signable()) {
-        setStage(row, Stage::Waiting);
+    if (m_askingPassword)
         return;
-    }
-    if (report.needsPassword() && !item.passwordAsked) {
-        setStage(row, Stage::Waiting);
-        return;
-    }
-    const PreflightFinding* reason = report.decisive();
-    const Error error = makeError(reason && reason->code ? *reason->code : ErrorCode::PdfUnsupported);
-    setStage(row, Stage::Skipped, error);
-    // The status names the reason in full, not only the code's short message.
-    const QString text = tr("Cannot be signed (%1): %2").arg(error.codeText(), reason ? reason->text : error.message());
-    m_table->item(row, StatusColumn)->setText(text);
-    m_table->item(row, StatusColumn)->setToolTip(text);
-    item.password.clear();
-    if (!item.download.localPath.isEmpty()) {
-        QFile::remove(item.download.localPath);
-        item.download.localPath.clear();
-    }
-}
-
-void BatchSignDialog::finishPreflight()
-{
-    for (int row = 0; row < m_items.size(); ++row) {
-        const Item& item = m_items[row];
-        if (item.stage == Stage::Waiting && item.preflight.needsPassword() && !item.passwordAsked)
-            return askPassword(row);
-    }
+    const QList<int> waiting = m_session->filesNeedingPassword();
+    if (!waiting.isEmpty())
+        return askPassword(waiting.first());
     m_preflightDone = true;
-    int signable = 0;
-    int units = 0;
-    for (const Item& item : std::as_const(m_items)) {
-        if (item.stage == Stage::Waiting && !item.download.localPath.isEmpty())
-            ++signable;
-        if (item.stage != Stage::Skipped)
-            units += kStepsPerFile;
-    }
-    m_units = units;
-    m_overall->setRange(0, std::max(1, m_units));
+    const int signable = m_session->signableCount();
     updateOverall();
     m_summary->setText(tr("%1 files selected: %2 will be signed, %3 skipped.")
-                           .arg(m_items.size())
+                           .arg(m_session->count())
                            .arg(signable)
-                           .arg(m_items.size() - signable));
+                           .arg(m_session->count() - signable));
     m_start->setEnabled(signable > 0);
     m_pin->setEnabled(signable > 0);
     if (signable > 0)
@@ -638,8 +415,7 @@ void BatchSignDialog::finishPreflight()
 // checked again with it, and a wrong one leaves only this file out (E4012).
 void BatchSignDialog::askPassword(int row)
 {
-    Item& item = m_items[row];
-    item.passwordAsked = true;
+    m_askingPassword = true;
     auto* dialog = new QDialog(this);
     dialog->setObjectName(QStringLiteral("documentPasswordDialog"));
     dialog->setWindowTitle(tr("Document password"));
@@ -647,7 +423,7 @@ void BatchSignDialog::askPassword(int row)
     auto* layout = new QVBoxLayout(dialog);
     auto* text = new QLabel(tr("“%1” is protected by a password. Enter the password that opens the document to "
                                "sign it, or skip this file.")
-                                .arg(item.entry.fileName),
+                                .arg(m_entries.at(row).name),
         dialog);
     text->setWordWrap(true);
     layout->addWidget(text);
@@ -663,15 +439,16 @@ void BatchSignDialog::askPassword(int row)
     skip->setObjectName(QStringLiteral("documentPasswordSkip"));
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, dialog, [this, row, dialog, edit] {
-        m_items[row].password = takeSecret(edit);
+        SecureBuffer password = takeSecret(edit);
         dialog->accept();
-        checkFile(row, m_items[row].password);
+        m_askingPassword = false;
+        m_session->supplyPassword(row, std::move(password));
     });
     connect(buttons, &QDialogButtonBox::rejected, dialog, [this, row, dialog, edit] {
         takeSecret(edit);
         dialog->reject();
-        applyPreflight(row, m_items[row].preflight); // now a blocked file: E4002
-        finishPreflight();
+        m_askingPassword = false;
+        m_session->supplyPassword(row, {}); // now a blocked file: E4002
     });
     dialog->open();
     edit->setFocus();

@@ -2,13 +2,12 @@
 #pragma once
 
 #include "api/SealDto.h"
-#include "common/SecureBuffer.h"
+#include "client/BatchSession.h"
 #include "services/FileSource.h"
 #include "signing/Preflight.h"
 
 #include <QDialog>
 
-#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -19,11 +18,6 @@ class QPushButton;
 class QStackedWidget;
 class QTableWidget;
 
-namespace ikkatsu {
-class CadesSigner;
-class KeyStore;
-} // namespace ikkatsu
-
 namespace ikkatsu::ui {
 
 class BatchJournal;
@@ -33,7 +27,7 @@ class BatchSignDialog : public QDialog
     Q_OBJECT
 
 public:
-    enum class Stage { Skipped, Waiting, Downloading, Signing, Uploading, Done, Failed, Cancelled };
+    using Stage = client::BatchSession::Stage;
 
     BatchSignDialog(
         FileSource* source, const QString& keyStorePath, const QList<FileEntry>& entries, QWidget* parent = nullptr);
@@ -47,16 +41,18 @@ public:
     void setSeal(
         const api::SealSettings& settings, const QString& userId, const QString& userName, const QString& company);
 
-    int signedCount() const;
-    int failedCount() const;
-    bool isRunning() const { return m_running; }
-    Stage stageOf(int row) const { return m_items.at(row).stage; }
+    int signedCount() const { return m_session->countIn(Stage::Done); }
+    int failedCount() const { return m_session->countIn(Stage::Failed); }
+    bool isRunning() const { return m_session->isRunning(); }
+    Stage stageOf(int row) const { return m_session->file(row).stage; }
     // The 状態 column's text of a row (the outcome, with its error code when it failed).
     QString statusText(int row) const;
-    Error errorOf(int row) const { return m_items.at(row).error; }
+    Error errorOf(int row) const { return m_session->file(row).error; }
     // The pre-flight of a row, once its file was downloaded and checked (before the PIN is asked).
-    const PreflightReport& preflightOf(int row) const { return m_items.at(row).preflight; }
+    const PreflightReport& preflightOf(int row) const { return m_session->file(row).preflight; }
     bool preflightDone() const { return m_preflightDone; }
+    // The pipeline this dialog shows (tests hold the server on its stage signals).
+    client::BatchSession* session() const { return m_session; }
 
 signals:
     // The batch is over (completed, failed or cancelled); statuses on My Page are stale now.
@@ -66,40 +62,21 @@ protected:
     void reject() override;
 
 private:
-    struct Item
-    {
-        FileEntry entry;
-        Stage stage = Stage::Waiting;
-        Error error;
-        DownloadedFile download;
-        QString signedPath;
-        SignatureState after = SignatureState::Unsigned; // the file's state once our signature is uploaded
-        PreflightReport preflight;
-        SecureBuffer password; // the document's user password, when it needs one
-        bool passwordAsked = false;
-    };
-
     void start();
-    void downloadNext(int index);
-    // Pre-flight (download, then Preflight::check on a worker) before the PIN; see BatchSignDialog.cpp.
-    void checkFile(int row, const SecureBuffer& password);
-    void applyPreflight(int row, const PreflightReport& report);
-    void finishPreflight();
+    void showFile(int row);
+    void showPreflight(int row);
+    void checked();
+    void signingStarted();
     void askPassword(int row);
-    void signAll();
-    void uploadNext(int index);
     void finish();
-    void setStage(int row, Stage stage, const Error& error = {});
     void updateOverall();
     void writeJournal();
 
     FileSource* m_source;
     QString m_keyStorePath;
-    QList<Item> m_items;
-    std::shared_ptr<KeyStore> m_keyStore;
-    std::shared_ptr<CadesSigner> m_signer;
-    LongTermSigning m_longTerm; // what the server's level adds to each signature
-    std::shared_ptr<std::atomic_bool> m_cancel;
+    QList<FileEntry> m_entries;
+    client::BatchSession* m_session = nullptr;
+    QList<Stage> m_shown; // the stage each row showed last (an upload's outcome is recorded once)
     std::shared_ptr<BatchJournal> m_journal;
     struct SealOwner
     {
@@ -109,9 +86,9 @@ private:
         QString company;
     };
     std::optional<SealOwner> m_seal;
-    bool m_running = false;
     bool m_preflightDone = false;
-    int m_units = 0;
+    bool m_started = false;
+    bool m_askingPassword = false;
 
     QStackedWidget* m_pages = nullptr;
     QTableWidget* m_table = nullptr;
