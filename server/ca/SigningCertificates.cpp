@@ -6,15 +6,15 @@
 
 namespace ikkatsu::server {
 
-namespace {
-
-QByteArray pemToDer(const QString& pem)
+QByteArray certificateDerFromPem(const QString& pem)
 {
     QString body = pem;
     body.remove(QStringLiteral("-----BEGIN CERTIFICATE-----"));
     body.remove(QStringLiteral("-----END CERTIFICATE-----"));
     return QByteArray::fromBase64(body.simplified().remove(QLatin1Char(' ')).toLatin1());
 }
+
+namespace {
 
 QString derToPem(const QByteArray& der)
 {
@@ -107,7 +107,7 @@ Result<QList<api::CertificateInfo>> SigningCertificates::list(const QString& use
         info.serialNumber = rows->value(0).toString();
         info.notBefore = fromSeconds(rows->value(1).toLongLong());
         info.notAfter = fromSeconds(rows->value(2).toLongLong());
-        info.certificateDer = pemToDer(rows->value(3).toString());
+        info.certificateDer = certificateDerFromPem(rows->value(3).toString());
         info.revoked = !rows->value(4).isNull();
         api::UserInfo names;
         names.nameRoman = rows->value(5).toString();

@@ -36,4 +36,8 @@ private:
     ServerContext& m_context;
 };
 
+// The DER of a certificate as the certificates table stores it (PEM), without parsing it: comparing DER bytes is
+// what X509_cmp does, and parsing costs OpenSSL 3 a decoder set-up per certificate.
+QByteArray certificateDerFromPem(const QString& pem);
+
 } // namespace ikkatsu::server

@@ -3,13 +3,16 @@
 
 #include "common/Result.h"
 
+#include <QList>
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
+#include <QWaitCondition>
 
+#include <functional>
 #include <memory>
 
 namespace ikkatsu::server {
@@ -47,7 +50,19 @@ public:
     // Appended to an ORDER BY text column so that both databases sort by code point, not by locale.
     QString textOrder() const;
 
+    // A group commit (SQLite): runs `write` in one write transaction together with the writes other threads hand in
+    // at the same moment, and returns once that transaction is durable (its WAL synced: one sync for the group) or
+    // failed. Each write runs in a savepoint of its own: a write that fails is rolled back alone and gets its own
+    // error, the others still commit. `write` runs on the thread leading the group, on that thread's connection
+    // (inTransaction() is true there), while the calling thread waits; it must not open a transaction itself.
+    // PostgreSQL: `write` runs in a transaction of its own on the calling thread (the server flushes concurrent
+    // commits' WAL together already). Called inside an open WriteTransaction, `write` simply runs in it.
+    Status writeInGroup(const std::function<Status()>& write, int* groupSize = nullptr);
+
 private:
+    struct GroupEntry;
+    void commitGroup(const QList<GroupEntry*>& group);
+
     Database() = default;
     Result<QSqlDatabase> openConnection(const QString& name);
     Status migrate();
@@ -62,6 +77,11 @@ private:
     QString m_prefix;
     QMutex m_namesMutex;
     QStringList m_connectionNames;
+    // writeInGroup: the writes waiting for a group, and whether a thread is committing one.
+    QMutex m_groupMutex;
+    QWaitCondition m_groupDone;
+    QList<GroupEntry*> m_groupQueue;
+    bool m_groupLeading = false;
 };
 
 // A write transaction on the calling thread's connection; rolls back unless commit() succeeded.

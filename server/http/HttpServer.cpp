@@ -17,6 +17,12 @@
 #include <algorithm>
 #include <exception>
 
+#ifdef Q_OS_LINUX
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#endif
+
 namespace ikkatsu::server {
 
 Q_LOGGING_CATEGORY(lcHttp, "ikkatsu.server.http")
@@ -234,6 +240,21 @@ private:
             m_bodyBytes += available;
         }
         guardSize(available);
+        if (m_phase == Phase::Body)
+            acknowledgeNow();
+    }
+
+    // A client that writes the head and the body separately without TCP_NODELAY (Qt's QNetworkAccessManager does)
+    // holds the body back under Nagle's algorithm until the head is acknowledged, and the kernel delays that ACK by
+    // up to 40 ms: every upload waited ~44 ms for nothing. Acknowledging what arrived at once releases the body.
+    void acknowledgeNow()
+    {
+#ifdef TCP_QUICKACK
+        const qintptr descriptor = m_socket->socketDescriptor();
+        const int on = 1;
+        if (descriptor >= 0)
+            ::setsockopt(int(descriptor), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+#endif
     }
 
     // Follows the head byte by byte over the new bytes (which Qt has not consumed yet, so peek sees exactly them):
