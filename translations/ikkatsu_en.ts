@@ -714,6 +714,14 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The signature fills a signature box placed for another signer.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The signature field has no widget or several: only a field shown in exactly one place can be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field of that name is not a signature field.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>

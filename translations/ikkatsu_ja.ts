@@ -740,6 +740,14 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The signature fills a signature box placed for another signer.</source>
         <translation>他の署名者のために配置された署名欄に署名しています。</translation>
     </message>
+    <message>
+        <source>The signature field has no widget or several: only a field shown in exactly one place can be signed.</source>
+        <translation>署名欄にウィジェットがないか、複数あります。ちょうど1か所に表示される署名欄だけに署名できます。</translation>
+    </message>
+    <message>
+        <source>The field of that name is not a signature field.</source>
+        <translation>その名前のフィールドは署名欄ではありません。</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
