@@ -5,6 +5,7 @@
 #include "api/Dto.h"
 #include "api/FileDto.h"
 #include "api/SignatureBoxDto.h"
+#include "client/ApiClient.h"
 #include "common/Result.h"
 
 #include <QByteArray>
@@ -15,24 +16,11 @@
 
 namespace ikkatsu::ui {
 
-struct UserListPage
-{
-    QList<api::UserInfo> users;
-    int total = 0; // all matches, of which `users` is one page
-};
-
-struct UserDetails
-{
-    api::UserInfo user;
-    QList<api::CertificateInfo> certificates; // newest first
-};
-
-// 新規ユーザ登録 and パスワード再発行: the server mailed the credentials (② to the administrator).
-struct UserRegistration
-{
-    api::UserInfo user;
-    bool mailDelivered = false;
-};
+// One page of the user list, a user with their certificates, and a registration (the server mailed ② to the
+// administrator when mailDelivered): the client's own answers.
+using UserListPage = client::ApiClient::UserPage;
+using UserDetails = client::ApiClient::UserDetails;
+using UserRegistration = client::ApiClient::Registered;
 
 // Asynchronous like AccountService; the server checks that the caller is an administrator (E1401).
 class AdminService

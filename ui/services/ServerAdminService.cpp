@@ -38,11 +38,6 @@ QString signatureBoxesPath(const QString& fileId)
         + QStringLiteral("/signature-boxes");
 }
 
-UserRegistration registrationOf(const client::ApiClient::Registered& registered)
-{
-    return UserRegistration {registered.user, registered.mailDelivered};
-}
-
 } // namespace
 
 ServerAdminService::ServerAdminService(ServerAccountService* accounts, QObject* parent)
@@ -52,28 +47,20 @@ ServerAdminService::ServerAdminService(ServerAccountService* accounts, QObject* 
 
 QFuture<Result<UserListPage>> ServerAdminService::listUsers(const QString& search, int offset, int limit)
 {
-    return callServer<UserListPage, client::ApiClient::UserPage>(
-        m_accounts->apiClient(),
-        [search, offset, limit](client::ApiClient* client) { return client->listUsers(search, offset, limit); },
-        [](const client::ApiClient::UserPage& page) {
-            return UserListPage {page.users, page.total};
-        });
+    return callServer<UserListPage>(m_accounts->apiClient(),
+        [search, offset, limit](client::ApiClient* client) { return client->listUsers(search, offset, limit); });
 }
 
 QFuture<Result<UserDetails>> ServerAdminService::userDetails(const QString& userId)
 {
-    return callServer<UserDetails, client::ApiClient::UserDetails>(
-        m_accounts->apiClient(), [userId](client::ApiClient* client) { return client->userDetails(userId); },
-        [](const client::ApiClient::UserDetails& details) {
-            return UserDetails {details.user, details.certificates};
-        });
+    return callServer<UserDetails>(
+        m_accounts->apiClient(), [userId](client::ApiClient* client) { return client->userDetails(userId); });
 }
 
 QFuture<Result<UserRegistration>> ServerAdminService::registerUser(const api::NewUser& user)
 {
-    return callServer<UserRegistration, client::ApiClient::Registered>(
-        m_accounts->apiClient(), [user](client::ApiClient* client) { return client->registerUser(user); },
-        registrationOf);
+    return callServer<UserRegistration>(
+        m_accounts->apiClient(), [user](client::ApiClient* client) { return client->registerUser(user); });
 }
 
 QFuture<Result<api::UserInfo>> ServerAdminService::editUser(const QString& userId, const QJsonObject& changes)
@@ -96,9 +83,8 @@ QFuture<Result<api::UserInfo>> ServerAdminService::setDisabled(const QString& us
 
 QFuture<Result<UserRegistration>> ServerAdminService::resetPassword(const QString& userId)
 {
-    return callServer<UserRegistration, client::ApiClient::Registered>(
-        m_accounts->apiClient(), [userId](client::ApiClient* client) { return client->resetUserPassword(userId); },
-        registrationOf);
+    return callServer<UserRegistration>(
+        m_accounts->apiClient(), [userId](client::ApiClient* client) { return client->resetUserPassword(userId); });
 }
 
 QFuture<Result<api::CertificateInfo>> ServerAdminService::revokeCertificate(const QString& serialNumber)
