@@ -88,5 +88,5 @@ for db in "${databases[@]}"; do
     server_pid=
 done
 echo
-echo "== summary (target p99 < 50 ms)"
+echo "== summary (issue 14 target: p99 < 10 ms)"
 printf '%s\n' "${report[@]}"
