@@ -679,15 +679,23 @@ private:
                     Level::Disallowed);
                 continue;
             }
-            Result<bool> signs = signedSince(owner);
-            if (!signs)
-                return signs.error();
-            if (*signs) {
-                note(number, what, QStringLiteral("appearance of the signed field"), Level::FormFilling);
-                addRoot(now.get("AP"));
-            } else {
-                note(number, what, QStringLiteral("appearance changed without signing its field"), Level::Disallowed);
-            }
+            IKK_TRY(checkAppearance(number, owner, what, now));
+        }
+        return {};
+    }
+
+    // Only the signature that fills a field draws its appearance: a changed look of an empty or an earlier-signed
+    // field (on the field or on its own widget) would show what nobody signed.
+    Status checkAppearance(quint32 number, quint32 field, const QString& what, const PdfObject& now)
+    {
+        Result<bool> signs = signedSince(field);
+        if (!signs)
+            return signs.error();
+        if (*signs) {
+            note(number, what, QStringLiteral("appearance of the signed field"), Level::FormFilling);
+            addRoot(now.get("AP"));
+        } else {
+            note(number, what, QStringLiteral("appearance changed without signing its field"), Level::Disallowed);
         }
         return {};
     }
@@ -706,18 +714,7 @@ private:
                     m_filledSignatureFields.insert(number, *timestamp);
                 }
             } else if (key == "AP") {
-                // Only the signature that fills a field draws its appearance: a changed look of an empty or an
-                // earlier-signed field would show what nobody signed.
-                Result<bool> signs = signedSince(number);
-                if (!signs)
-                    return signs.error();
-                if (*signs) {
-                    note(number, what, QStringLiteral("appearance of the signed field"), Level::FormFilling);
-                    addRoot(now.get("AP"));
-                } else {
-                    note(number, what, QStringLiteral("appearance changed without signing its field"),
-                        Level::Disallowed);
-                }
+                IKK_TRY(checkAppearance(number, number, what, now));
             } else {
                 note(number, what, keyName(key) + QStringLiteral(" changed"), Level::Disallowed);
             }
