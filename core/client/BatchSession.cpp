@@ -81,12 +81,8 @@ BatchSession::~BatchSession()
     // The signing workers write into the source's folders and post back here: let them stop first (a cancelled
     // batch stops after the files already under the signer's hands).
     m_signing.waitForFinished();
-    for (File& file : m_files)
-        removeCopies(file);
-    for (const QString& path : std::as_const(m_signedPaths)) {
-        if (!path.isEmpty())
-            QFile::remove(path);
-    }
+    for (int i = 0; i < m_files.size(); ++i)
+        removeCopies(i);
 }
 
 int BatchSession::countIn(Stage stage) const
@@ -138,11 +134,16 @@ void BatchSession::setStage(int index, Stage stage, const Error& error)
     emit fileChanged(index);
 }
 
-void BatchSession::removeCopies(File& file)
+void BatchSession::removeCopies(int index)
 {
+    File& file = m_files[index];
     if (!file.download.localPath.isEmpty()) {
         QFile::remove(file.download.localPath);
         file.download.localPath.clear();
+    }
+    if (!m_signedPaths[index].isEmpty()) {
+        QFile::remove(m_signedPaths[index]);
+        m_signedPaths[index].clear();
     }
 }
 
@@ -215,7 +216,7 @@ void BatchSession::applyPreflight(int index, const PreflightReport& report)
     file.preflight = report;
     file.checked = true;
     if (m_cancel->load()) {
-        removeCopies(file);
+        removeCopies(index);
         return setStage(index, Stage::Cancelled, makeError(ErrorCode::Cancelled));
     }
     // Signable, or waiting for the document's password.
@@ -223,7 +224,7 @@ void BatchSession::applyPreflight(int index, const PreflightReport& report)
         return setStage(index, Stage::Waiting);
     const PreflightFinding* reason = report.decisive();
     m_passwords[index].clear();
-    removeCopies(file);
+    removeCopies(index);
     setStage(index, Stage::Skipped,
         makeError(
             reason && reason->code ? *reason->code : ErrorCode::PdfUnsupported, reason ? reason->text : QString()));
@@ -299,14 +300,14 @@ void BatchSession::startSigning(std::shared_ptr<KeyStore> keyStore, std::shared_
         if (file.stage != Stage::Waiting)
             continue;
         if (m_cancel->load()) {
-            removeCopies(file);
+            removeCopies(i);
             setStage(i, Stage::Cancelled, makeError(ErrorCode::Cancelled));
             continue;
         }
         if (file.download.localPath.isEmpty() || !file.preflight.signable()) {
             // A document whose password was never given.
             const PreflightFinding* reason = file.preflight.decisive();
-            removeCopies(file);
+            removeCopies(i);
             setStage(i, Stage::Skipped,
                 makeError(reason && reason->code ? *reason->code : ErrorCode::PdfUnsupported,
                     reason ? reason->text : QString()));
@@ -362,11 +363,8 @@ void BatchSession::signedOne(int index, bool ok, const Error& error)
 {
     if (index < 0 || index >= m_files.size() || m_files[index].stage != Stage::Signing)
         return;
-    File& file = m_files[index];
     if (!ok || m_cancel->load()) {
-        removeCopies(file);
-        QFile::remove(m_signedPaths[index]);
-        m_signedPaths[index].clear();
+        removeCopies(index);
         if (ok || error.code == ErrorCode::Cancelled)
             return setStage(index, Stage::Cancelled, makeError(ErrorCode::Cancelled));
         return setStage(index, Stage::Failed, error);
@@ -382,9 +380,7 @@ void BatchSession::pumpUploads()
         const int index = m_uploadQueue.takeFirst();
         File& file = m_files[index];
         if (m_cancel->load()) {
-            removeCopies(file);
-            QFile::remove(m_signedPaths[index]);
-            m_signedPaths[index].clear();
+            removeCopies(index);
             setStage(index, Stage::Cancelled, makeError(ErrorCode::Cancelled));
             continue;
         }
@@ -393,9 +389,7 @@ void BatchSession::pumpUploads()
             [this, index](const Result<api::SignatureStatus>& uploaded) {
                 --m_uploadsInFlight;
                 File& done = m_files[index];
-                removeCopies(done);
-                QFile::remove(m_signedPaths[index]);
-                m_signedPaths[index].clear();
+                removeCopies(index);
                 if (uploaded.ok()) {
                     done.after = uploaded.value();
                     setStage(index, Stage::Done);
@@ -426,9 +420,7 @@ void BatchSession::cancel()
     // Signed files waiting for their turn to upload are left out now; uploads already sent end as the source says.
     const QList<int> queued = std::exchange(m_uploadQueue, {});
     for (const int index : queued) {
-        removeCopies(m_files[index]);
-        QFile::remove(m_signedPaths[index]);
-        m_signedPaths[index].clear();
+        removeCopies(index);
         setStage(index, Stage::Cancelled, makeError(ErrorCode::Cancelled));
     }
     if (!m_running && !m_unlocking) {

@@ -123,7 +123,8 @@ private:
     void signedOne(int index, bool ok, const Error& error);
     void pumpUploads();
     void maybeFinish();
-    void removeCopies(File& file);
+    // The file's private download and signed copy, if any.
+    void removeCopies(int index);
 
     BatchSource* m_source;
     Options m_options;
