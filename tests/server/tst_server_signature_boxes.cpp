@@ -559,7 +559,7 @@ void TestServerSignatureBoxes::badBoxesAtRegistrationRefuseTheirFile_data()
     QTest::newRow("name taken") << one(s1, 1, 10, 10, 100, 100) << "taken"
                                 << "E4228";
     QTest::newRow("certified P=1") << one(s1, 1, 10, 10, 100, 100) << "certified"
-                                    << "E4005";
+                                   << "E4005";
     QTest::newRow("box not an object") << QJsonValue(QJsonArray {s1}) << "plain"
                                        << "E5007";
     QTest::newRow("boxes not a list") << QJsonValue(QJsonObject {}) << "plain"
