@@ -153,11 +153,11 @@ Status StagedVersion::commit()
     Database& db = *m_database;
     Status stored;
     if (db.inTransaction()) {
-        stored = insertChunks(db, m_file->temporaryPath(), m_sha256, m_size);
+        stored = insertChunks(db, temporaryPath(), m_sha256, m_size);
     } else {
         WriteTransaction transaction(db);
         IKK_TRY(transaction.begin());
-        IKK_TRY(insertChunks(db, m_file->temporaryPath(), m_sha256, m_size));
+        IKK_TRY(insertChunks(db, temporaryPath(), m_sha256, m_size));
         stored = transaction.commit();
     }
     discard(); // the temporary file has served; the rows are the version now
