@@ -214,6 +214,27 @@ public:
         closeAfterAnswer(lingerMs);
     }
 
+    // Refuses the request now arriving with `code` and ends the connection, after the answers owed to earlier requests
+    // on it if there are any (answers keep request order); nothing more is read.
+    void refuse(ErrorCode code)
+    {
+        if (quiet()) {
+            reject(code, 2000);
+            return;
+        }
+        if (m_server)
+            m_server->countRefusal(code);
+        qCInfo(lcHttp) << errorCodeText(code) << "for" << address << "after the answers it waits for";
+        m_stopReading = true;
+        m_current.reset();
+        PendingRequest refusal;
+        refusal.answer = HttpResponse::error(code);
+        refusal.keepAlive = false;
+        if (m_server)
+            m_server->requestArrived(this, std::move(refusal));
+    }
+    bool stoppedReading() const { return rejected || m_stopReading; }
+
     // The answer is written: read nothing more (drop what comes) and close after `lingerMs`.
     void closeAfterAnswer(int lingerMs)
     {
@@ -291,7 +312,7 @@ private:
 
     void onReadyRead()
     {
-        if (rejected || !m_server) {
+        if (stoppedReading() || !m_server) {
             m_socket->readAll();
             return;
         }
@@ -318,7 +339,7 @@ private:
                 return true;
             case RequestParser::Event::Head:
                 m_current = m_server->beginRequest(this, m_parser.head());
-                if (rejected) {
+                if (stoppedReading()) {
                     m_current.reset();
                     return false;
                 }
@@ -339,12 +360,13 @@ private:
                 }
                 startPhase(input.isEmpty() ? Phase::Idle : Phase::Head);
                 m_server->requestArrived(this, std::move(request));
-                if (rejected)
+                if (stoppedReading())
                     return false;
                 break;
             }
             case RequestParser::Event::Error:
-                reject(m_parser.error(), 2000);
+                qCInfo(lcHttp) << "malformed request from" << address << m_parser.errorDetail();
+                refuse(m_parser.error());
                 return false;
             }
         }
@@ -388,6 +410,7 @@ private:
     HttpLimits m_limits;
     RequestParser m_parser;
     std::optional<PendingRequest> m_current; // the request whose body is arriving
+    bool m_stopReading = false; // refused: what still comes is dropped while earlier answers go out
     Phase m_phase = Phase::Head;
     qint64 m_phaseStartMs = 0;
     qint64 m_bodyBytes = 0;
@@ -613,7 +636,7 @@ PendingRequest HttpServer::beginRequest(ConnectionState* state, const RequestHea
         ? std::max(m_limits.maxUploadBytes, m_limits.maxRequestBytes)
         : m_limits.maxRequestBytes;
     if (head.headBytes + head.contentLength > limit) {
-        state->reject(ErrorCode::PayloadTooLarge, 2000);
+        state->refuse(ErrorCode::PayloadTooLarge);
         return pending;
     }
     const Router::Match match = m_router.match(request.method, request.path);

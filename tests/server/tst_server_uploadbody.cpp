@@ -199,13 +199,17 @@ void TestServerUploadBody::refusalsComeWithTheHead()
         QVERIFY2(answer.startsWith("HTTP/1.1 400") && answer.contains("E5007"), QByteArray(bad + answer).constData());
         QVERIFY(closed);
     }
-    // A request pipelined behind a good one gets its answer first, then the refusal.
-    auto pipelined = rawConnect(m_server);
-    QVERIFY(pipelined);
-    QVERIFY(sendRaw(*pipelined, "GET /api/v1/health HTTP/1.1\r\nHost: h\r\n\r\nGET /api/v1/health HTTP/1.1\r\n\r\n"));
-    answer = readUntilClosed(*pipelined, 5000);
-    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
-    QVERIFY2(answer.contains("HTTP/1.1 400"), answer.constData());
+    // A malformed or oversized request pipelined behind a good one (on a worker): the good one's answer comes first.
+    for (const QByteArray& second : {QByteArray("GET /api/v1/health HTTP/1.1\r\n\r\n"),
+             QByteArray("POST /api/v1/auth/login HTTP/1.1\r\nHost: h\r\nContent-Length: 9000000\r\n\r\n{")}) {
+        auto pipelined = rawConnect(m_server);
+        QVERIFY(pipelined);
+        QVERIFY(sendRaw(*pipelined, QByteArray("GET /api/v1/ready HTTP/1.1\r\nHost: h\r\n\r\n" + second)));
+        answer = readUntilClosed(*pipelined, 5000, &closed);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+        QVERIFY2(answer.contains("HTTP/1.1 400") || answer.contains("HTTP/1.1 413"), answer.constData());
+        QVERIFY(closed);
+    }
     QVERIFY(temporaries(m_server).isEmpty());
     QCOMPARE(m_server.get(QStringLiteral("/api/v1/health")).status, 200);
 }
