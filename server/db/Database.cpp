@@ -279,6 +279,12 @@ const QList<Migration>& migrations()
                             " PRIMARY KEY (content_sha256, chunk_no))"),
                 // PDFs are mostly compressed already: store the chunks out of line without trying to compress them.
                 QStringLiteral("ALTER TABLE file_blobs ALTER COLUMN bytes SET STORAGE EXTERNAL")}},
+        // 8: My Page reads a user's permissions from the index alone (kind and sign position included), instead of
+        // one table lookup per permission; it replaces file_permissions_user, whose columns are its prefix.
+        {{QStringLiteral("CREATE INDEX file_permissions_page"
+                         " ON file_permissions(user_id, processed, file_id, kind, sign_position)"),
+             QStringLiteral("DROP INDEX file_permissions_user")},
+            {}, {}},
     };
     return list;
 }

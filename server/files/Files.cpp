@@ -401,17 +401,6 @@ Result<api::FileListPage> Files::list(const QString& userId, const api::FileList
     api::FileListPage page;
     page.offset = filter.offset;
     page.limit = filter.limit;
-    {
-        const QString countFrom = filter.folderName.isEmpty()
-            ? QStringLiteral(" FROM file_permissions p JOIN files f ON f.file_id = p.file_id WHERE ")
-                + where.join(QStringLiteral(" AND "))
-            : from;
-        auto count = db.exec(QStringLiteral("SELECT COUNT(*)") + countFrom, binds);
-        if (!count)
-            return count.error();
-        if (count->next())
-            page.total = count->value(0).toInt();
-    }
     const QString direction = filter.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     QString order;
     switch (filter.sort) {
@@ -436,14 +425,27 @@ Result<api::FileListPage> Files::list(const QString& userId, const api::FileList
     order += QStringLiteral(", f.file_id") + direction;
     QVariantList pageBinds = binds;
     pageBinds << filter.limit << filter.offset;
-    auto rows
-        = db.exec(QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(", p.kind, p.processed, p.sign_position")
-                + from + QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT ? OFFSET ?"),
-            pageBinds);
+    // The total comes with the page (a window over the filtered rows, which the sort reads anyway): a COUNT(*) of
+    // its own walked the same rows a second time.
+    auto rows = db.exec(QStringLiteral("SELECT ") + kFileColumns
+            + QStringLiteral(", p.kind, p.processed, p.sign_position, COUNT(*) OVER ()") + from
+            + QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT ? OFFSET ?"),
+        pageBinds);
     if (!rows)
         return rows.error();
-    while (rows->next())
+    while (rows->next()) {
         page.files.append(readFile(*rows, true));
+        page.total = rows->value(kPermissionColumn + 3).toInt();
+    }
+    rows->finish();
+    if (page.files.isEmpty() && filter.offset > 0) {
+        // A page beyond the end has no row to carry the total.
+        auto count = db.exec(QStringLiteral("SELECT COUNT(*)") + from, binds);
+        if (!count)
+            return count.error();
+        if (count->next())
+            page.total = count->value(0).toInt();
+    }
     return page;
 }
 
