@@ -334,6 +334,7 @@ void BatchSession::startSigning(std::shared_ptr<KeyStore> keyStore, std::shared_
     const int threads = m_options.signingThreads;
     m_signing = QtConcurrent::run([keyStore, signer, cancel, options, seal, items, rowOf, threads, self]() {
         FileBatchSigner batchSigner(*signer, options, threads);
+        batchSigner.setDisposableOutputs(true); // the signed copies are uploaded and removed (removeCopies)
         if (seal && options.seal)
             batchSigner.setSealDefaults(*seal);
         batchSigner.run(
