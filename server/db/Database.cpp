@@ -428,11 +428,7 @@ Result<QSqlDatabase> Database::openConnection(const QString& name)
     const QList<const char*> setup = sqlite
         ? QList<const char*> {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
             "PRAGMA mmap_size=1073741824", "PRAGMA cache_size=-16384"}
-        // Statements stay prepared (exec's cache), but each run is planned for its own values: after five runs
-        // PostgreSQL would otherwise switch to a generic plan, and My Page's guessed that a date range is narrower
-        // than one user's permissions (3.4 ms instead of 1.5 ms a page).
-        : QList<const char*> {"SET TIME ZONE 'UTC'", "SET client_min_messages TO WARNING",
-            "SET plan_cache_mode = force_custom_plan"};
+        : QList<const char*> {"SET TIME ZONE 'UTC'", "SET client_min_messages TO WARNING"};
     for (const char* statement : setup) {
         if (!query.exec(QString::fromLatin1(statement)))
             return makeError(ErrorCode::DatabaseError, sqlErrorText(query.lastError()));

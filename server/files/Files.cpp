@@ -379,12 +379,15 @@ Result<api::FileListPage> Files::list(const QString& userId, const api::FileList
         where << QStringLiteral("f.status = ?");
         binds << statusValue(*filter.signatureStatus);
     }
+    // "+ 0": the date range must not pick files_registered. One user's permissions always narrow the list more than
+    // a range over everyone's files, but PostgreSQL's generic plan for a kept statement cannot see the values and
+    // guessed the range narrower (3.4 ms instead of 0.8 ms a page).
     if (filter.registeredFrom.isValid()) {
-        where << QStringLiteral("f.registered_at >= ?");
+        where << QStringLiteral("f.registered_at + 0 >= ?");
         binds << api::japanDayStart(filter.registeredFrom).toSecsSinceEpoch();
     }
     if (filter.registeredTo.isValid()) {
-        where << QStringLiteral("f.registered_at < ?");
+        where << QStringLiteral("f.registered_at + 0 < ?");
         binds << api::japanDayStart(filter.registeredTo.addDays(1)).toSecsSinceEpoch();
     }
     if (!filter.folderName.isEmpty()) {
