@@ -60,7 +60,9 @@ for db in "${databases[@]}"; do
     echo "bench-admin-password" | "$server" init --admin-id admin --password-stdin --data-dir "$data" --database "$url" >/dev/null
     start=$(date +%s%N)
     sed -e "s/:NOW/$now/g" -e "s/:TOKEN_HASH/$token_hash/" bench/seed-files.sql | run_sql
-    echo "ANALYZE;" | run_sql
+    # PostgreSQL: VACUUM too, which autovacuum would have done on a database this size (it lets My Page read the
+    # permissions index alone); SQLite has no such map.
+    if [ "$db" = postgresql ]; then echo "VACUUM ANALYZE;" | run_sql; else echo "ANALYZE;" | run_sql; fi
     echo "seeded in $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
     port=$(free_port)

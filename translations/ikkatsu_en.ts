@@ -120,10 +120,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 signed, %2 failed in %3 s (%4 files/s; download and check %5 ms, sign and upload %6 ms)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>  login --server URL --user ID [--password-stdin] [--otp-stdin] [--session-file FILE]
   certificate-setup --server URL --key-store PATH [--key p256|rsa2048] [--view-only] [--force]
                     [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]
@@ -134,6 +130,10 @@
   Secrets are read from the terminal without echo, or with --*-stdin one line each from stdin in the
   order password, one-time password, PIN, PIN confirmation.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signed, %2 failed in %3 s (%4 files/s; download and check %5 ms, sign and upload %6 ms; key store unlock %7 ms, not counted)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

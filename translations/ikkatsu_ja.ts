@@ -120,10 +120,6 @@
         <translation>署名できるファイルがありません。</translation>
     </message>
     <message>
-        <source>%1 signed, %2 failed in %3 s (%4 files/s; download and check %5 ms, sign and upload %6 ms)</source>
-        <translation>署名 %1 件、失敗 %2 件、%3 秒 (%4 件/秒。ダウンロードと確認 %5 ms、署名とアップロード %6 ms)</translation>
-    </message>
-    <message>
         <source>  login --server URL --user ID [--password-stdin] [--otp-stdin] [--session-file FILE]
   certificate-setup --server URL --key-store PATH [--key p256|rsa2048] [--view-only] [--force]
                     [--user ID --password-stdin --otp-stdin] [--pin-stdin] [--session-file FILE]
@@ -144,6 +140,10 @@
   パスワード等は端末からエコーなしで読み込みます。--*-stdin を指定すると、標準入力から1行ずつ
   パスワード、ワンタイムパスワード、暗証コード、暗証コードの確認入力の順に読み込みます。
 </translation>
+    </message>
+    <message>
+        <source>%1 signed, %2 failed in %3 s (%4 files/s; download and check %5 ms, sign and upload %6 ms; key store unlock %7 ms, not counted)</source>
+        <translation>署名 %1 件、失敗 %2 件、%3 秒 (%4 件/秒。ダウンロードと確認 %5 ms、署名とアップロード %6 ms。鍵ストアの解錠 %7 ms は含みません)</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "api/QueryFields.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTimeZone>
 
 namespace ikkatsu::api {
@@ -162,9 +163,20 @@ Result<FolderInfo> FolderInfo::fromJson(const QJsonObject& object)
 
 QJsonObject SignerState::toJson() const
 {
-    return {{QStringLiteral("userId"), userId}, {QStringLiteral("userName"), userName},
-        {QStringLiteral("position"), position}, {QStringLiteral("signed"), hasSigned},
-        {QStringLiteral("signedAt"), hasSigned ? QJsonValue(toJsonTime(signedAt)) : QJsonValue()}};
+    JsonWriter out;
+    writeJson(out);
+    return QJsonDocument::fromJson(out.take()).object();
+}
+
+void SignerState::writeJson(JsonWriter& out) const
+{
+    out.beginObject().key("userId").value(userId).key("userName").value(userName).key("position").value(position);
+    out.key("signed").value(hasSigned).key("signedAt");
+    if (hasSigned)
+        out.time(signedAt);
+    else
+        out.null();
+    out.endObject();
 }
 
 SignerState SignerState::fromJson(const QJsonObject& object)
@@ -180,24 +192,35 @@ SignerState SignerState::fromJson(const QJsonObject& object)
 
 QJsonObject FileEntry::toJson() const
 {
-    QJsonObject object {{QStringLiteral("fileId"), fileId}, {QStringLiteral("folderId"), folderId},
-        {QStringLiteral("folderName"), folderName}, {QStringLiteral("name"), name},
-        {QStringLiteral("registeredAt"), toJsonTime(registeredAt)}, {QStringLiteral("registeredBy"), registeredBy},
-        {QStringLiteral("registeredByName"), registeredByName}, {QStringLiteral("version"), version},
-        {QStringLiteral("size"), size}, {QStringLiteral("sha256"), sha256},
-        {QStringLiteral("signatureCount"), signatureCount}, {QStringLiteral("status"), signatureStatusName(status)},
-        {QStringLiteral("requiredSigners"), requiredSigners}, {QStringLiteral("signedCount"), signedCount},
-        {QStringLiteral("signOrdered"), signOrdered}, {QStringLiteral("myPermission"), permissionName(myPermission)},
-        {QStringLiteral("myStatus"), myStatusName(myStatus)}, {QStringLiteral("myTurn"), myTurn}};
+    JsonWriter out;
+    writeJson(out);
+    return QJsonDocument::fromJson(out.take()).object();
+}
+
+void FileEntry::writeJson(JsonWriter& out) const
+{
+    out.beginObject().key("fileId").value(fileId).key("folderId").value(folderId);
+    out.key("folderName").value(folderName).key("name").value(name);
+    out.key("registeredAt").time(registeredAt).key("registeredBy").value(registeredBy);
+    out.key("registeredByName").value(registeredByName).key("version").value(version);
+    out.key("size").value(size).key("sha256").value(sha256);
+    out.key("signatureCount").value(signatureCount).key("status").value(signatureStatusName(status));
+    out.key("requiredSigners").value(requiredSigners).key("signedCount").value(signedCount);
+    out.key("signOrdered").value(signOrdered).key("myPermission").value(permissionName(myPermission));
+    out.key("myStatus").value(myStatusName(myStatus)).key("myTurn").value(myTurn);
     if (!signers.isEmpty()) {
-        QJsonArray list;
+        out.key("signers").beginArray();
         for (const SignerState& signer : signers)
-            list.append(signer.toJson());
-        object.insert(QStringLiteral("signers"), list);
+            signer.writeJson(out);
+        out.endArray();
     }
-    if (!viewers.isEmpty())
-        object.insert(QStringLiteral("viewers"), stringArray(viewers));
-    return object;
+    if (!viewers.isEmpty()) {
+        out.key("viewers").beginArray();
+        for (const QString& viewer : viewers)
+            out.value(viewer);
+        out.endArray();
+    }
+    out.endObject();
 }
 
 Result<FileEntry> FileEntry::fromJson(const QJsonObject& object)

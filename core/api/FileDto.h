@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/ErrorCode.h"
+#include "api/JsonWriter.h"
 #include "api/SignatureBoxDto.h"
 #include "common/Result.h"
 
@@ -57,6 +58,7 @@ struct SignerState
     QDateTime signedAt;
 
     QJsonObject toJson() const;
+    void writeJson(JsonWriter& out) const; // the same object as toJson(), written straight into bytes
     static SignerState fromJson(const QJsonObject& object);
 };
 
@@ -87,6 +89,7 @@ struct FileEntry
     QStringList viewers;
 
     QJsonObject toJson() const;
+    void writeJson(JsonWriter& out) const; // the same object as toJson(), written straight into bytes
     static Result<FileEntry> fromJson(const QJsonObject& object);
 };
 

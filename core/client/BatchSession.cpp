@@ -17,10 +17,21 @@ namespace {
 Q_LOGGING_CATEGORY(lcSession, "ikkatsu.client.batch")
 
 // The source could not be reached: a later batch should try the file again.
+// Failures that say nothing about the file: the server, or its timestamp and revocation services, could not be
+// reached. Such a file is resumed later; any other failure is settled.
 bool transient(const Error& error)
 {
-    return error.code == ErrorCode::ServerUnreachable || error.code == ErrorCode::NetworkTimeout
-        || error.code == ErrorCode::ServerBusy;
+    switch (error.code) {
+    case ErrorCode::ServerUnreachable:
+    case ErrorCode::NetworkTimeout:
+    case ErrorCode::ServerBusy:
+    case ErrorCode::TimestampFailed:
+    case ErrorCode::OcspUnavailable:
+    case ErrorCode::CrlUnavailable:
+        return true;
+    default:
+        return false;
+    }
 }
 
 } // namespace
@@ -334,6 +345,7 @@ void BatchSession::startSigning(std::shared_ptr<KeyStore> keyStore, std::shared_
     const int threads = m_options.signingThreads;
     m_signing = QtConcurrent::run([keyStore, signer, cancel, options, seal, items, rowOf, threads, self]() {
         FileBatchSigner batchSigner(*signer, options, threads);
+        batchSigner.setDisposableOutputs(true); // the signed copies are uploaded and removed (removeCopies)
         if (seal && options.seal)
             batchSigner.setSealDefaults(*seal);
         batchSigner.run(

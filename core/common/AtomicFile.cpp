@@ -126,6 +126,18 @@ Status AtomicFile::commit()
     return {};
 }
 
+Status AtomicFile::commitUnsynced()
+{
+    if (!m_file.isOpen())
+        return makeError(ErrorCode::OutputWriteFailed, QStringLiteral("commit without an open file"));
+    if (const int error = m_file.close())
+        return ioError(QStringLiteral("close"), error);
+    if (const int error = NativeFile::replace(nativePath(m_tempPath), nativePath(m_targetPath)))
+        return ioError(QStringLiteral("rename"), error);
+    m_tempPath.clear();
+    return {};
+}
+
 QList<Status> AtomicFile::commitAll(const QList<AtomicFile*>& files)
 {
     QList<Status> results(files.size());

@@ -36,6 +36,10 @@ public:
     Status copyFrom(const platform::NativeFile& source, qint64 sourceOffset, qint64 length);
 
     Status commit();
+    // For a private copy that is used once and removed (a signed file on its way to the server, which keeps the
+    // durable copy): renames without flushing or syncing. After a crash the copy may be incomplete, and nobody
+    // keeps it.
+    Status commitUnsynced();
     // Commits several files with one sync per file system instead of one fsync per file (batch signing
     // writes hundreds of small files). Each file ends committed or discarded; one Status per file, in order.
     static QList<Status> commitAll(const QList<AtomicFile*>& files);

@@ -53,7 +53,8 @@ QList<BatchItemResult> FileBatchSigner::run(
             QList<AtomicFile*> files;
             for (Pending& pending : group)
                 files.append(&pending.prepared.file);
-            const QList<Status> committed = AtomicFile::commitAll(files);
+            const QList<Status> committed
+                = m_disposableOutputs ? QList<Status> {files.first()->commitUnsynced()} : AtomicFile::commitAll(files);
             for (size_t i = 0; i < group.size(); ++i) {
                 BatchItemResult& result = group[i].result;
                 result.ok = committed[static_cast<qsizetype>(i)].ok();
@@ -96,7 +97,7 @@ QList<BatchItemResult> FileBatchSigner::run(
             if (group.empty())
                 groupAge.start();
             group.push_back(Pending {index, result, std::move(prepared).value()});
-            if (group.size() >= kCommitGroupSize || groupAge.elapsed() >= kCommitGroupMaxAgeMs)
+            if (m_disposableOutputs || group.size() >= kCommitGroupSize || groupAge.elapsed() >= kCommitGroupMaxAgeMs)
                 flush();
         }
         flush();

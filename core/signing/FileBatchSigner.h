@@ -51,6 +51,9 @@ public:
     // With a seal in the options: place it per document by these rules (the options' page, rectangle and field
     // are then ignored).
     void setSealDefaults(const SealDefaults& defaults) { m_sealDefaults = defaults; }
+    // Outputs that are private copies, uploaded and removed (a batch against the server): each is committed alone
+    // without a sync and reported at once, so that its upload starts while the next file is signed.
+    void setDisposableOutputs(bool disposable) { m_disposableOutputs = disposable; }
 
     // Signs every item; a failing item is reported and the others go on. Items not started when
     // `cancel` becomes true are reported as Cancelled and left untouched. Results are in input order.
@@ -76,6 +79,7 @@ private:
     SignatureOptions m_options;
     int m_threads;
     std::optional<SealDefaults> m_sealDefaults;
+    bool m_disposableOutputs = false;
 };
 
 } // namespace ikkatsu

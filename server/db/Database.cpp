@@ -11,11 +11,17 @@
 #include <QUrl>
 #include <QUuid>
 
+#include <optional>
+
 namespace ikkatsu::server {
 
 Q_LOGGING_CATEGORY(lcDatabase, "ikkatsu.server.database")
 
 namespace {
+
+// Prepared statements kept per connection. Beyond this many, the idle ones are dropped at once: SQL texts are built
+// from a fixed set of pieces, so a full cache means an unusual mix, not a working set worth tracking.
+constexpr qsizetype kMaxStatements = 160;
 
 // The database whose WriteTransaction is open on this thread (connections are per thread, so transactions are too).
 thread_local const Database* t_openTransaction = nullptr;
@@ -273,6 +279,12 @@ const QList<Migration>& migrations()
                             " PRIMARY KEY (content_sha256, chunk_no))"),
                 // PDFs are mostly compressed already: store the chunks out of line without trying to compress them.
                 QStringLiteral("ALTER TABLE file_blobs ALTER COLUMN bytes SET STORAGE EXTERNAL")}},
+        // 8: My Page reads a user's permissions from the index alone (kind and sign position included), instead of
+        // one table lookup per permission; it replaces file_permissions_user, whose columns are its prefix.
+        {{QStringLiteral("CREATE INDEX file_permissions_page"
+                         " ON file_permissions(user_id, processed, file_id, kind, sign_position)"),
+             QStringLiteral("DROP INDEX file_permissions_user")},
+            {}, {}},
     };
     return list;
 }
@@ -315,9 +327,69 @@ Result<std::shared_ptr<Database>> Database::open(const QString& url)
     return database;
 }
 
+// One cached statement; `query` is empty while its rows are out.
+struct StatementSlot
+{
+    std::optional<QSqlQuery> query;
+    bool dropped = false; // the cache let go of it: the rows must not come back
+};
+
+// A connection's statements by SQL text; used by the connection's own thread only.
+struct Database::StatementCache
+{
+    QHash<QString, std::shared_ptr<StatementSlot>> statements;
+
+    void dropAll()
+    {
+        for (const auto& slot : std::as_const(statements)) {
+            slot->dropped = true;
+            slot->query.reset();
+        }
+        statements.clear();
+    }
+};
+
+SqlRows::SqlRows(QSqlQuery query, std::shared_ptr<StatementSlot> slot)
+    : QSqlQuery(std::move(query))
+    , m_slot(std::move(slot))
+{ }
+
+SqlRows::SqlRows(SqlRows&& other) noexcept
+    : QSqlQuery(std::move(other))
+    , m_slot(std::move(other.m_slot))
+{ }
+
+SqlRows& SqlRows::operator=(SqlRows&& other) noexcept
+{
+    if (this != &other) {
+        giveBack();
+        QSqlQuery::operator=(std::move(other));
+        m_slot = std::move(other.m_slot);
+    }
+    return *this;
+}
+
+SqlRows::~SqlRows()
+{
+    giveBack();
+}
+
+void SqlRows::giveBack()
+{
+    const std::shared_ptr<StatementSlot> slot = std::move(m_slot);
+    if (!slot || slot->dropped)
+        return;
+    // Reset, so that the statement holds no read snapshot (SQLite) or open portal (PostgreSQL) while it waits.
+    finish();
+    slot->query.emplace(std::move(static_cast<QSqlQuery&>(*this)));
+}
+
 Database::~Database()
 {
     QMutexLocker lock(&m_namesMutex);
+    for (const auto& cache : std::as_const(m_statementCaches))
+        cache->dropAll();
+    m_statementCaches.clear();
     for (const QString& name : std::as_const(m_connectionNames)) {
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
@@ -354,7 +426,8 @@ Result<QSqlDatabase> Database::openConnection(const QString& name)
     }
     QSqlQuery query(db);
     const QList<const char*> setup = sqlite
-        ? QList<const char*> {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL"}
+        ? QList<const char*> {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
+            "PRAGMA mmap_size=1073741824", "PRAGMA cache_size=-16384"}
         : QList<const char*> {"SET TIME ZONE 'UTC'", "SET client_min_messages TO WARNING"};
     for (const char* statement : setup) {
         if (!query.exec(QString::fromLatin1(statement)))
@@ -363,13 +436,35 @@ Result<QSqlDatabase> Database::openConnection(const QString& name)
     return db;
 }
 
+QString Database::connectionName() const
+{
+    return m_prefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+}
+
+std::shared_ptr<Database::StatementCache> Database::statementCache(const QString& connectionName)
+{
+    QMutexLocker lock(&m_namesMutex);
+    auto& cache = m_statementCaches[connectionName];
+    if (!cache)
+        cache = std::make_shared<StatementCache>();
+    return cache;
+}
+
+void Database::dropStatements(const QString& connectionName)
+{
+    QMutexLocker lock(&m_namesMutex);
+    if (auto cache = m_statementCaches.take(connectionName))
+        cache->dropAll();
+}
+
 Result<QSqlDatabase> Database::connection()
 {
-    const QString name = m_prefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThread()), 16);
+    const QString name = connectionName();
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
             return db;
+        dropStatements(name); // prepared on the connection that was closed
         if (db.open())
             return db;
         return makeError(ErrorCode::DatabaseError, sqlErrorText(db.lastError()));
@@ -390,37 +485,62 @@ Status Database::ping()
         return {};
     // Qt keeps a connection whose server went away "open"; close it so that the next use connects again.
     auto db = connection();
-    if (db)
+    if (db) {
+        dropStatements(connectionName());
         db->close();
+    }
     return query.error();
 }
 
-Result<QSqlQuery> Database::exec(const QString& sql, const QVariantList& binds)
+Result<SqlRows> Database::exec(const QString& sql, const QVariantList& binds)
 {
     auto db = connection();
     if (!db)
         return db.error();
-    QSqlQuery query(*db);
-    query.setForwardOnly(true);
     if (binds.isEmpty()) {
         // Unprepared: PostgreSQL cannot PREPARE transaction control or DDL, and nothing needs binding here.
+        QSqlQuery query(*db);
+        query.setForwardOnly(true);
         if (!query.exec(sql)) {
             qCWarning(lcDatabase) << "query failed:" << sqlErrorText(query.lastError());
             return makeError(ErrorCode::DatabaseError, sqlErrorText(query.lastError()));
         }
-        return query;
+        return SqlRows(std::move(query));
     }
-    if (!query.prepare(sql)) {
-        qCWarning(lcDatabase) << "prepare failed:" << sqlErrorText(query.lastError());
-        return makeError(ErrorCode::DatabaseError, sqlErrorText(query.lastError()));
+    const std::shared_ptr<StatementCache> cache = statementCache(connectionName());
+    std::shared_ptr<StatementSlot> slot = cache->statements.value(sql);
+    std::optional<QSqlQuery> query;
+    if (slot && slot->query) {
+        query.swap(slot->query);
+    } else {
+        query.emplace(*db);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql)) {
+            qCWarning(lcDatabase) << "prepare failed:" << sqlErrorText(query->lastError());
+            return makeError(ErrorCode::DatabaseError, sqlErrorText(query->lastError()));
+        }
+        if (slot) {
+            slot.reset(); // its statement is out (a nested use of the same SQL): this one is not kept
+        } else {
+            if (cache->statements.size() >= kMaxStatements)
+                cache->dropAll();
+            slot = std::make_shared<StatementSlot>();
+            cache->statements.insert(sql, slot);
+        }
     }
-    for (const QVariant& value : binds)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        qCWarning(lcDatabase) << "query failed:" << sqlErrorText(query.lastError());
-        return makeError(ErrorCode::DatabaseError, sqlErrorText(query.lastError()));
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        query->bindValue(int(i), binds.at(i));
+    if (!query->exec()) {
+        qCWarning(lcDatabase) << "query failed:" << sqlErrorText(query->lastError());
+        const Error error = makeError(ErrorCode::DatabaseError, sqlErrorText(query->lastError()));
+        // A statement that failed is not trusted again (PostgreSQL may have lost it with the transaction).
+        if (slot) {
+            slot->dropped = true;
+            cache->statements.remove(sql);
+        }
+        return error;
     }
-    return query;
+    return SqlRows(std::move(*query), slot);
 }
 
 Result<int> Database::execCount(const QString& sql, const QVariantList& binds)

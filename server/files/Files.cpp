@@ -379,12 +379,15 @@ Result<api::FileListPage> Files::list(const QString& userId, const api::FileList
         where << QStringLiteral("f.status = ?");
         binds << statusValue(*filter.signatureStatus);
     }
+    // "+ 0": the date range must not pick files_registered. One user's permissions always narrow the list more than
+    // a range over everyone's files, but PostgreSQL's generic plan for a kept statement cannot see the values and
+    // guessed the range narrower (3.4 ms instead of 0.8 ms a page).
     if (filter.registeredFrom.isValid()) {
-        where << QStringLiteral("f.registered_at >= ?");
+        where << QStringLiteral("f.registered_at + 0 >= ?");
         binds << api::japanDayStart(filter.registeredFrom).toSecsSinceEpoch();
     }
     if (filter.registeredTo.isValid()) {
-        where << QStringLiteral("f.registered_at < ?");
+        where << QStringLiteral("f.registered_at + 0 < ?");
         binds << api::japanDayStart(filter.registeredTo.addDays(1)).toSecsSinceEpoch();
     }
     if (!filter.folderName.isEmpty()) {
@@ -401,17 +404,6 @@ Result<api::FileListPage> Files::list(const QString& userId, const api::FileList
     api::FileListPage page;
     page.offset = filter.offset;
     page.limit = filter.limit;
-    {
-        const QString countFrom = filter.folderName.isEmpty()
-            ? QStringLiteral(" FROM file_permissions p JOIN files f ON f.file_id = p.file_id WHERE ")
-                + where.join(QStringLiteral(" AND "))
-            : from;
-        auto count = db.exec(QStringLiteral("SELECT COUNT(*)") + countFrom, binds);
-        if (!count)
-            return count.error();
-        if (count->next())
-            page.total = count->value(0).toInt();
-    }
     const QString direction = filter.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     QString order;
     switch (filter.sort) {
@@ -436,14 +428,27 @@ Result<api::FileListPage> Files::list(const QString& userId, const api::FileList
     order += QStringLiteral(", f.file_id") + direction;
     QVariantList pageBinds = binds;
     pageBinds << filter.limit << filter.offset;
-    auto rows
-        = db.exec(QStringLiteral("SELECT ") + kFileColumns + QStringLiteral(", p.kind, p.processed, p.sign_position")
-                + from + QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT ? OFFSET ?"),
-            pageBinds);
+    // The total comes with the page (a window over the filtered rows, which the sort reads anyway): a COUNT(*) of
+    // its own walked the same rows a second time.
+    auto rows = db.exec(QStringLiteral("SELECT ") + kFileColumns
+            + QStringLiteral(", p.kind, p.processed, p.sign_position, COUNT(*) OVER ()") + from
+            + QStringLiteral(" ORDER BY ") + order + QStringLiteral(" LIMIT ? OFFSET ?"),
+        pageBinds);
     if (!rows)
         return rows.error();
-    while (rows->next())
+    while (rows->next()) {
         page.files.append(readFile(*rows, true));
+        page.total = rows->value(kPermissionColumn + 3).toInt();
+    }
+    rows->finish();
+    if (page.files.isEmpty() && filter.offset > 0) {
+        // A page beyond the end has no row to carry the total.
+        auto count = db.exec(QStringLiteral("SELECT COUNT(*)") + from, binds);
+        if (!count)
+            return count.error();
+        if (count->next())
+            page.total = count->value(0).toInt();
+    }
     return page;
 }
 

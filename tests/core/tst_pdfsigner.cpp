@@ -1,6 +1,7 @@
 // The PAdES signer: every PDF shape signed and checked by pdfsig, qpdf and openssl; bad inputs leave nothing behind.
 #include "pdf/PdfSigner.h"
 #include "pdf/SignatureInspector.h"
+#include "signing/FileBatchSigner.h"
 
 #include "PdfFixtures.h"
 #include "TestSupport.h"
@@ -520,6 +521,36 @@ private slots:
             QCOMPARE(report->signatures[0].verdict, SignatureVerdict::Valid);
         }
         QCOMPARE(pdfsigBlocks(pdfsig(inputs[3] + QStringLiteral(".signed.pdf")).all()).size(), 1);
+    }
+
+    void disposableOutputsAreReportedOneByOne()
+    {
+        // A batch against the server uploads each signed copy as soon as it is reported: with disposable outputs a
+        // file is reported (and on disk) before the next one is even written (grouped commits report up to 32 at
+        // once, after one sync).
+        const QByteArray source = minimalPdf();
+        QList<BatchItem> items;
+        for (int i = 0; i < 5; ++i) {
+            BatchItem item;
+            item.inputPath = write(QStringLiteral("disposable-%1.pdf").arg(i), source);
+            item.outputPath = item.inputPath + QStringLiteral(".signed.pdf");
+            items.append(item);
+        }
+        FileBatchSigner batch(*m_signer, options(), 1);
+        batch.setDisposableOutputs(true);
+        QList<bool> nextWrittenAlready;
+        const QList<BatchItemResult> results = batch.run(items, [&](const BatchItemResult& result, int done, int) {
+            QVERIFY(QFile::exists(result.item.outputPath));
+            if (done < items.size())
+                nextWrittenAlready.append(QFile::exists(items[done].outputPath));
+        });
+        for (const BatchItemResult& result : results) {
+            QVERIFY2(result.ok, qPrintable(result.error.detail));
+            Result<InspectionReport> report = SignatureInspector::inspectFile(result.item.outputPath, {});
+            QVERIFY(report);
+            QCOMPARE(report->signatures.size(), 1);
+        }
+        QCOMPARE(nextWrittenAlready, QList<bool>(items.size() - 1, false));
     }
 
     void smallFileThroughput()

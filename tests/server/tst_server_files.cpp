@@ -451,9 +451,11 @@ void TestServerFiles::sortingAndPaging()
             const QJsonArray page = listFiles(
                 m_server, m_a.token, QStringLiteral("?sort=%1&limit=2&offset=%2").arg(sort).arg(offset), &total);
             QVERIFY(page.size() <= 2);
+            // Every page carries the total: those with rows from the page's own query, the one past the end (8)
+            // from a count of its own.
+            QCOMPARE(total, 6);
             paged += column(page, QStringLiteral("fileId"));
         }
-        QCOMPARE(total, 6);
         QCOMPARE(paged, column(whole, QStringLiteral("fileId")));
     }
     QCOMPARE(listFiles(m_server, m_a.token, QStringLiteral("?offset=6")).size(), 0);
