@@ -502,17 +502,23 @@ void addFileRoutes(Router& router, const Context& context)
             return response;
         });
     });
-    router.add("PUT", QStringLiteral("/api/v1/files/{fileId}/content"), [context](const HttpRequest& request) {
-        return asCaller(context, request, false, [&](const Caller& caller) {
-            const QByteArray ifMatch = request.header(QByteArrayLiteral("if-match"));
-            const int baseVersion = ifMatch.isEmpty() ? 0 : api::parseVersionTag(ifMatch);
-            if (baseVersion < 0)
-                return HttpResponse::error(ErrorCode::BadRequest);
-            return fileResponse(
-                Files(*context).uploadSigned(caller.user, request.pathParameters.value(QStringLiteral("fileId")),
-                    baseVersion, request.body, ClientInfo::of(request)));
-        });
-    });
+    router.add(
+        "PUT", QStringLiteral("/api/v1/files/{fileId}/content"),
+        [context](const HttpRequest& request) {
+            return asCaller(context, request, false, [&](const Caller& caller) {
+                const QByteArray ifMatch = request.header(QByteArrayLiteral("if-match"));
+                const int baseVersion = ifMatch.isEmpty() ? 0 : api::parseVersionTag(ifMatch);
+                if (baseVersion < 0)
+                    return HttpResponse::error(ErrorCode::BadRequest);
+                if (!request.bodyFile)
+                    return HttpResponse::error(ErrorCode::ServerError);
+                return fileResponse(
+                    Files(*context).uploadSigned(caller.user, request.pathParameters.value(QStringLiteral("fileId")),
+                        baseVersion, *request.bodyFile, ClientInfo::of(request)));
+            });
+            // The PDF arrives in a spool file, never whole in memory (see HttpServer).
+        },
+        HandlerThread::Worker, RequestBodyMode::File);
     for (const bool csv : {false, true}) {
         router.add("GET", csv ? QStringLiteral("/api/v1/results/csv") : QStringLiteral("/api/v1/results"),
             [context, csv](const HttpRequest& request) {

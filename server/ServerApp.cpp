@@ -12,6 +12,7 @@
 #include "http/HttpServer.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QSocketNotifier>
 #include <QSslCertificate>
@@ -173,6 +174,8 @@ int serve(const QStringList& args)
     limits.maxRequestBytes = config->maxRequestBytes;
     limits.maxUploadBytes = config->uploadRequestBytes();
     limits.uploadPathPrefixes = uploadPathPrefixes();
+    // Beside the file store (same file system): an uploaded body is linked into it, not copied.
+    limits.bodyDirectory = QDir(config->filesDir()).filePath(QStringLiteral("incoming"));
     limits.headTimeoutMs = config->headTimeoutSeconds * 1000;
     limits.bodyMinRate = config->bodyMinRate;
     limits.bodyGraceMs = config->bodyGraceSeconds * 1000;

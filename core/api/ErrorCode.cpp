@@ -307,6 +307,9 @@ const char* sourceText(ErrorCode code)
     case ErrorCode::ServiceKeysMissing:
         return QT_TRANSLATE_NOOP(
             "ErrorCode", "A provisioned CA, TSA or OCSP key or certificate is missing or does not fit.");
+    case ErrorCode::LengthRequired:
+        return QT_TRANSLATE_NOOP(
+            "ErrorCode", "The request must state its body length (Content-Length); Transfer-Encoding is not accepted.");
     case ErrorCode::Unexpected:
         return QT_TRANSLATE_NOOP("ErrorCode", "An unexpected error occurred.");
     case ErrorCode::Cancelled:

@@ -140,6 +140,7 @@ namespace ikkatsu {
     X(ServerNotReady, 5019, 503)                                                                                       \
     X(StoredContentDamaged, 5020, 500)                                                                                 \
     X(ServiceKeysMissing, 5021, 500)                                                                                   \
+    X(LengthRequired, 5022, 411)                                                                                       \
     X(Unexpected, 9001, 500)                                                                                           \
     X(Cancelled, 9002, 499)
 

@@ -10,7 +10,15 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QTemporaryFile>
+
+#include "platform/NativePath.h"
+
+#include <cerrno>
+#include <cstring>
+
+#include <unistd.h>
 
 namespace ikkatsu::server {
 
@@ -71,11 +79,69 @@ StagedVersion::StagedVersion(AtomicFile file, std::shared_ptr<Database> database
     , m_size(size)
 { }
 
+StagedVersion::StagedVersion(Link link, std::shared_ptr<Database> database, QString sha256Hex, qint64 size)
+    : m_linked(std::move(link))
+    , m_database(std::move(database))
+    , m_sha256(std::move(sha256Hex))
+    , m_size(size)
+{ }
+
+StagedVersion::Link& StagedVersion::Link::operator=(Link&& other) noexcept
+{
+    if (this != &other) {
+        remove();
+        path = std::exchange(other.path, {});
+        target = std::move(other.target);
+    }
+    return *this;
+}
+
+StagedVersion::Link::~Link()
+{
+    remove();
+}
+
+void StagedVersion::Link::remove()
+{
+    if (!path.isEmpty())
+        platform::NativeFile::remove(platform::nativePath(path));
+    path.clear();
+}
+
+void StagedVersion::discard()
+{
+    if (m_file)
+        m_file->discard();
+    if (m_linked)
+        m_linked->remove();
+}
+
+// What AtomicFile::commit does for its own temporary: data to disk, rename over the target, directory to disk.
+Status StagedVersion::placeLink()
+{
+    Link& link = *m_linked;
+    platform::NativeFile file;
+    int error = platform::NativeFile::openForReading(platform::nativePath(link.path), &file);
+    if (error == 0)
+        error = file.flush();
+    if (error != 0)
+        return platform::fileError(ErrorCode::ServerError, QStringLiteral("cannot sync"), link.path, error);
+    file.close();
+    // Stored versions are group-readable like those AtomicFile writes (the spool file was private).
+    QFile::setPermissions(link.path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup);
+    error = platform::NativeFile::replace(platform::nativePath(link.path), platform::nativePath(link.target));
+    if (error != 0)
+        return platform::fileError(ErrorCode::ServerError, QStringLiteral("cannot rename"), link.path, error);
+    platform::NativeFile::syncDirectory(platform::nativePath(QFileInfo(link.target).absolutePath()));
+    link.path.clear(); // renamed: nothing left to remove
+    return {};
+}
+
 Status StagedVersion::placeBytes()
 {
     if (m_database || m_placed)
         return {};
-    IKK_TRY(m_file->commit());
+    IKK_TRY(m_file ? m_file->commit() : placeLink());
     m_placed = true;
     return {};
 }
@@ -83,18 +149,18 @@ Status StagedVersion::placeBytes()
 Status StagedVersion::commit()
 {
     if (!m_database)
-        return m_placed ? Status() : m_file->commit();
+        return placeBytes();
     Database& db = *m_database;
     Status stored;
     if (db.inTransaction()) {
-        stored = insertChunks(db, m_file->temporaryPath(), m_sha256, m_size);
+        stored = insertChunks(db, temporaryPath(), m_sha256, m_size);
     } else {
         WriteTransaction transaction(db);
         IKK_TRY(transaction.begin());
-        IKK_TRY(insertChunks(db, m_file->temporaryPath(), m_sha256, m_size));
+        IKK_TRY(insertChunks(db, temporaryPath(), m_sha256, m_size));
         stored = transaction.commit();
     }
-    m_file->discard(); // the temporary file has served; the rows are the version now
+    discard(); // the temporary file has served; the rows are the version now
     return stored;
 }
 
@@ -118,6 +184,38 @@ Result<StagedVersion> FileStore::stage(const QByteArray& bytes, QString* sha256H
         return file.error();
     IKK_TRY(file->write(bytes));
     return StagedVersion(std::move(file).value(), m_database, *sha256Hex, bytes.size());
+}
+
+Result<StagedVersion> FileStore::stageFile(const QString& path, const QString& sha256Hex, qint64 size) const
+{
+    if (!isDigest(sha256Hex))
+        return makeError(ErrorCode::ServerError, QStringLiteral("not a digest: ") + sha256Hex);
+    const QString target = m_database
+        ? QDir(m_root).filePath(QStringLiteral("staging/") + sha256Hex + QStringLiteral(".pdf"))
+        : pathFor(sha256Hex);
+    const QString directory = QFileInfo(target).absolutePath();
+    if (!QDir().mkpath(directory))
+        return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + directory);
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        // AtomicFile's temporary pattern: swept by removeLeftovers / removeStaleTemporaries after a crash.
+        const QString candidate = directory + QStringLiteral("/.") + QFileInfo(target).fileName()
+            + QStringLiteral(".%1.tmp").arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
+        if (::link(QFile::encodeName(path).constData(), QFile::encodeName(candidate).constData()) == 0)
+            return StagedVersion(StagedVersion::Link(candidate, target), m_database, sha256Hex, size);
+        if (errno == EEXIST)
+            continue;
+        qCInfo(lcFileStore) << "cannot link" << path << "into the store, copying:" << strerror(errno);
+        break;
+    }
+    // Another file system (or none with hard links): a copy in the kernel, still never through this process's memory.
+    platform::NativeFile source;
+    int error = platform::NativeFile::openForReading(platform::nativePath(path), &source);
+    if (error != 0)
+        return platform::fileError(ErrorCode::ServerError, QStringLiteral("cannot open"), path, error);
+    auto file = AtomicFile::create(target, 0640);
+    IKK_TRY(file);
+    IKK_TRY(file->copyFrom(source, 0, size));
+    return StagedVersion(std::move(file).value(), m_database, sha256Hex, size);
 }
 
 Result<bool> FileStore::inDirectory(const QString& sha256Hex) const

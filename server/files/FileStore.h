@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace ikkatsu::server {
 
@@ -24,19 +25,41 @@ class Database;
 class StagedVersion
 {
 public:
-    QString temporaryPath() const { return m_file->temporaryPath(); }
+    QString temporaryPath() const { return m_file ? m_file->temporaryPath() : m_linked->path; }
     // The directory store puts the bytes in their place now, before the caller's transaction, so that concurrent
     // uploads sync their files in parallel instead of one after another under the database's write lock. Bytes
     // are immutable and named by their digest: without a row (the commit refused later) they are only an orphan,
     // as after any refused commit. The database store does nothing here: its bytes must join the rows' transaction.
     Status placeBytes();
     Status commit();
-    void discard() { m_file->discard(); }
+    void discard();
 
 private:
     friend class FileStore;
+    // A second name of an existing file (a spooled upload) beside the target; removed unless it was renamed there.
+    struct Link
+    {
+        QString path;
+        QString target;
+        explicit Link(QString linkPath, QString targetPath)
+            : path(std::move(linkPath))
+            , target(std::move(targetPath))
+        { }
+        Link(Link&& other) noexcept
+            : path(std::exchange(other.path, {}))
+            , target(std::move(other.target))
+        { }
+        Link& operator=(Link&& other) noexcept;
+        Link(const Link&) = delete;
+        Link& operator=(const Link&) = delete;
+        ~Link();
+        void remove();
+    };
     StagedVersion(AtomicFile file, std::shared_ptr<Database> database, QString sha256Hex, qint64 size);
-    std::optional<AtomicFile> m_file;
+    StagedVersion(Link link, std::shared_ptr<Database> database, QString sha256Hex, qint64 size);
+    Status placeLink();
+    std::optional<AtomicFile> m_file; // or:
+    std::optional<Link> m_linked;
     std::shared_ptr<Database> m_database; // null: the directory store
     bool m_placed = false; // placeBytes() committed the file already
     QString m_sha256;
@@ -67,6 +90,10 @@ public:
     // Writes `bytes` to a temporary file; the caller checks the temporary file and then commits or drops it.
     // `sha256Hex` receives the digest.
     Result<StagedVersion> stage(const QByteArray& bytes, QString* sha256Hex) const;
+    // The same for bytes already in a file whose digest is known (a spooled upload body, see RequestBody): linked into
+    // the staging place, not copied (copied in the kernel where a link is impossible). The caller keeps `path` as it is
+    // until the version is committed or dropped.
+    Result<StagedVersion> stageFile(const QString& path, const QString& sha256Hex, qint64 size) const;
 
     // The stored bytes, checked against the size the database recorded (a mismatch is a damaged store, E5020).
     Result<QByteArray> read(const QString& sha256Hex, qint64 expectedSize) const;

@@ -638,7 +638,7 @@ Result<Files::Download> Files::download(const api::UserInfo& user, const QString
 }
 
 Result<api::FileEntry> Files::uploadSigned(const api::UserInfo& user, const QString& fileId, int baseVersion,
-    const QByteArray& bytes, const ClientInfo& client)
+    const RequestBody& body, const ClientInfo& client)
 {
     auto file = findVisible(user.userId, fileId);
     if (!file)
@@ -647,7 +647,7 @@ Result<api::FileEntry> Files::uploadSigned(const api::UserInfo& user, const QStr
     if (!file->has_value())
         return makeError(ErrorCode::FileNotFound);
     int newVersion = 0;
-    auto stored = checkAndStoreSigned(user, file->value(), baseVersion, bytes, client, &newVersion);
+    auto stored = checkAndStoreSigned(user, file->value(), baseVersion, body, client, &newVersion);
     if (stored)
         return stored;
     api::ProcessingResult result;
@@ -671,7 +671,7 @@ Result<api::FileEntry> Files::uploadSigned(const api::UserInfo& user, const QStr
 }
 
 Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, const api::FileEntry& file,
-    int baseVersion, const QByteArray& bytes, const ClientInfo& client, int* newVersion)
+    int baseVersion, const RequestBody& body, const ClientInfo& client, int* newVersion)
 {
     // Who may upload, cheapest checks first.
     if (file.myPermission != api::Permission::Sign)
@@ -685,14 +685,14 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
             QStringLiteral("signed version %1, current %2").arg(baseVersion).arg(file.version));
     if (!file.myTurn)
         return makeError(ErrorCode::NotYourTurn);
-    if (bytes.size() > m_context.config.maxFileBytes)
+    if (body.size() > m_context.config.maxFileBytes)
         return makeError(ErrorCode::FileTooLarge);
 
     QElapsedTimer timer;
     timer.start();
     // What was uploaded: the stored bytes plus an incremental update.
-    QString sha256;
-    auto staged = stageAppended(file, bytes, &sha256);
+    const QString sha256 = body.sha256Hex();
+    auto staged = stageUploaded(file, body);
     if (!staged)
         return staged.error();
     // The CA's own certificate object (shared, not parsed again per upload: OpenSSL 3 spends ~1 ms on a parse).
@@ -774,7 +774,7 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
                                           "signature_count = ?, signed_count = signed_count + 1, status = CASE WHEN "
                                           "signed_count + 1 >= required_signers THEN 2 ELSE 1 END, updated_at = ? "
                                           "WHERE file_id = ? AND version = ?"),
-                {sha256, bytes.size(), signatures, now, file.fileId, baseVersion});
+                {sha256, body.size(), signatures, now, file.fileId, baseVersion});
         IKK_TRY(updated);
         if (*updated != 1)
             return makeError(ErrorCode::VersionConflict, QStringLiteral("another signature was committed first"));
@@ -787,7 +787,7 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
             return makeError(ErrorCode::AlreadySigned);
         IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_versions (file_id, version, content_sha256, size, "
                                        "signature_count, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-            {file.fileId, baseVersion + 1, sha256, bytes.size(), signatures, now, user.userId}));
+            {file.fileId, baseVersion + 1, sha256, body.size(), signatures, now, user.userId}));
         api::ProcessingResult result;
         result.userId = user.userId;
         result.userName = user.userName;
@@ -803,7 +803,7 @@ Result<api::FileEntry> Files::checkAndStoreSigned(const api::UserInfo& user, con
     IKK_TRY(db.writeInGroup(write, &groupSize));
     *newVersion = baseVersion + 1;
     qCInfo(lcFiles).nospace() << "signed upload of " << file.fileId << " v" << *newVersion << " by " << user.userId
-                              << " (" << bytes.size() << " bytes) accepted: staged " << stagedMs << " ms, inspected "
+                              << " (" << body.size() << " bytes) accepted: staged " << stagedMs << " ms, inspected "
                               << inspectedMs << " ms, checked " << checkedMs << " ms, placed " << placedMs
                               << " ms, committed " << timer.elapsed() << " ms (group of " << groupSize << ")";
     return detail(user.userId, file.fileId);
@@ -939,6 +939,25 @@ Result<StagedVersion> Files::stageAppended(const api::FileEntry& file, const QBy
     if (bytes.size() <= current->size() || !bytes.startsWith(*current))
         return makeError(ErrorCode::UploadNotPrefix);
     return m_store.stage(bytes, sha256);
+}
+
+Result<StagedVersion> Files::stageUploaded(const api::FileEntry& file, const RequestBody& body) const
+{
+    if (body.size() <= file.size)
+        return makeError(ErrorCode::UploadNotPrefix);
+    auto current = m_store.open(file.sha256, file.size);
+    IKK_TRY(current);
+    for (qint64 offset = 0; offset < file.size;) {
+        const QByteArray stored = (*current)->read(std::min<qint64>(FileStore::kChunkBytes, file.size - offset));
+        if (stored.isEmpty())
+            return makeError(ErrorCode::StoredContentDamaged, QStringLiteral("stored version ended early: ") + file.sha256);
+        auto uploaded = body.read(offset, stored.size());
+        IKK_TRY(uploaded);
+        if (*uploaded != stored)
+            return makeError(ErrorCode::UploadNotPrefix);
+        offset += stored.size();
+    }
+    return m_store.stageFile(body.path(), body.sha256Hex(), body.size());
 }
 
 Result<int> Files::storeArchiveRenewal(const api::FileEntry& file, const QByteArray& bytes, const QString& detail)

@@ -6,6 +6,7 @@
 #include "api/FileDto.h"
 #include "api/SignatureBoxDto.h"
 #include "files/FileStore.h"
+#include "http/RequestBody.h"
 #include "results/ProcessingResults.h"
 
 #include <QHash>
@@ -69,8 +70,9 @@ public:
 
     // The integrity rule of signed uploads (see docs/api/openapi.yaml, PUT /files/{fileId}/content). On any
     // refusal the stored version stays as it was and the refusal is recorded in 処理結果.
+    // `body` is the upload as the HTTP server spooled it (file, size, SHA-256); it becomes the version by a link.
     Result<api::FileEntry> uploadSigned(const api::UserInfo& user, const QString& fileId, int baseVersion,
-        const QByteArray& bytes, const ClientInfo& client);
+        const RequestBody& body, const ClientInfo& client);
 
     // Archive renewal by the server itself: `bytes` (the current version `file` names plus the validation data and
     // document timestamp revisions, checked by the caller) become the next version, created by "" (the server), audited
@@ -115,8 +117,10 @@ private:
     // `bytes` staged as the file's next version, after checking they are its stored version plus an update
     // (UploadNotPrefix otherwise) — the rule for uploads and archive renewals alike.
     Result<StagedVersion> stageAppended(const api::FileEntry& file, const QByteArray& bytes, QString* sha256) const;
+    // The same for an upload in a file: compared with the stored version a chunk at a time, staged by a link.
+    Result<StagedVersion> stageUploaded(const api::FileEntry& file, const RequestBody& body) const;
     Result<api::FileEntry> checkAndStoreSigned(const api::UserInfo& user, const api::FileEntry& file, int baseVersion,
-        const QByteArray& bytes, const ClientInfo& client, int* newVersion);
+        const RequestBody& body, const ClientInfo& client, int* newVersion);
     Result<api::NewFileOutcome> registerOne(
         const api::UserInfo& admin, const api::FolderInfo& folder, const api::NewFile& file, const ClientInfo& client);
     Result<std::optional<api::FolderInfo>> findFolder(const QString& folderId) const;

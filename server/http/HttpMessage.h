@@ -1,4 +1,4 @@
-// Our own request and response types, so that handlers never see Qt HttpServer (a technology preview in 6.4).
+// Our own request and response types: what HttpServer's reader hands to handlers and takes back from them.
 #pragma once
 
 #include "common/Result.h"
@@ -17,6 +17,8 @@
 
 namespace ikkatsu::server {
 
+class RequestBody;
+
 struct HttpRequest
 {
     QByteArray method; // "GET", "POST", ...
@@ -24,6 +26,9 @@ struct HttpRequest
     QUrlQuery query;
     QHash<QByteArray, QByteArray> headers; // lower-case names
     QByteArray body;
+    // Routes registered with RequestBodyMode::File: the body as a finished spool file (never null there), and `body`
+    // stays empty. Shared: the file is removed when the last copy of the request is gone.
+    std::shared_ptr<const RequestBody> bodyFile;
     QString remoteAddress;
     QHash<QString, QString> pathParameters; // filled by the router from "{name}" segments
     QString route; // the matched route template (metrics), empty when no route matched

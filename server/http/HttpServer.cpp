@@ -1,9 +1,12 @@
-// Request intake, hostile-client guards (head size and count, timeouts, connection caps), per-connection
-// ordering, the hand-off to the worker pool, metrics and the SIGTERM drain.
+// Request intake through RequestParser, body spooling, hostile-client guards (head size and count, timeouts,
+// connection caps), per-connection ordering, the hand-off to the worker pool, metrics and the SIGTERM drain.
 #include "http/HttpServer.h"
 
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
+#include "common/AtomicFile.h"
+#include "http/RequestBody.h"
+
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -12,6 +15,7 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrl>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -29,23 +33,74 @@ Q_LOGGING_CATEGORY(lcHttp, "ikkatsu.server.http")
 
 namespace {
 
+// Bytes taken from a socket at a time, and the most Qt may buffer for one connection: what a connection costs in
+// memory however large its body (TCP flow control holds the rest back in the client's kernel).
+constexpr qint64 kReadChunk = 64 << 10;
+constexpr qint64 kReadBuffer = 256 << 10;
+
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
+    case 100:
+        return QByteArrayLiteral("Continue");
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 201:
+        return QByteArrayLiteral("Created");
+    case 202:
+        return QByteArrayLiteral("Accepted");
+    case 204:
+        return QByteArrayLiteral("No Content");
+    case 304:
+        return QByteArrayLiteral("Not Modified");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 401:
+        return QByteArrayLiteral("Unauthorized");
+    case 403:
+        return QByteArrayLiteral("Forbidden");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 405:
+        return QByteArrayLiteral("Method Not Allowed");
     case 408:
         return QByteArrayLiteral("Request Timeout");
+    case 409:
+        return QByteArrayLiteral("Conflict");
+    case 410:
+        return QByteArrayLiteral("Gone");
+    case 411:
+        return QByteArrayLiteral("Length Required");
+    case 412:
+        return QByteArrayLiteral("Precondition Failed");
     case 413:
         return QByteArrayLiteral("Payload Too Large");
+    case 415:
+        return QByteArrayLiteral("Unsupported Media Type");
+    case 422:
+        return QByteArrayLiteral("Unprocessable Content");
+    case 423:
+        return QByteArrayLiteral("Locked");
+    case 428:
+        return QByteArrayLiteral("Precondition Required");
     case 429:
         return QByteArrayLiteral("Too Many Requests");
     case 431:
         return QByteArrayLiteral("Request Header Fields Too Large");
-    default:
+    case 500:
+        return QByteArrayLiteral("Internal Server Error");
+    case 502:
+        return QByteArrayLiteral("Bad Gateway");
+    case 503:
         return QByteArrayLiteral("Service Unavailable");
+    case 504:
+        return QByteArrayLiteral("Gateway Timeout");
+    default:
+        return QByteArrayLiteral("Status");
     }
 }
 
-// A complete answer written straight to the socket, for refusals before (or instead of) Qt's parser.
+// A complete answer for refusals outside the request order (the head or the connection itself is refused).
 QByteArray rawErrorAnswer(ErrorCode code)
 {
     const QByteArray body = HttpResponse::error(code).body;
@@ -55,9 +110,7 @@ QByteArray rawErrorAnswer(ErrorCode code)
         + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
-// Closes a socket we gave up on: politely first, then for good if the peer does not read its answer. Deleted here
-// too, not only by Qt HttpServer's own clean-up on `disconnected`: on some parse errors QAbstractHttpServer 6.4 drops
-// every signal connection of the socket (socket->disconnect()), and such a socket must not stay counted.
+// Closes a socket we gave up on: politely first, then for good if the peer does not read its answer.
 void closeSoon(QTcpSocket* socket, int lingerMs)
 {
     QTimer::singleShot(lingerMs, socket, [socket] {
@@ -71,7 +124,26 @@ void closeSoon(QTcpSocket* socket, int lingerMs)
 
 } // namespace
 
-// Per-connection bookkeeping; a child of its socket so that it can never outlive it.
+// A request between its head and its answer.
+struct PendingRequest
+{
+    enum class Sink {
+        Memory, // HttpRequest::body
+        File, // `spool`
+        Discard // refused already (`answer`): the body is read past and dropped
+    };
+
+    HttpRequest request;
+    const HttpHandler* handler = nullptr;
+    HandlerThread thread = HandlerThread::Worker;
+    RequestBodyMode bodyMode = RequestBodyMode::Memory;
+    std::optional<HttpResponse> answer;
+    bool keepAlive = true;
+    Sink sink = Sink::Discard;
+    std::shared_ptr<RequestBody> spool;
+};
+
+// Per-connection reading and bookkeeping; a child of its socket so that it can never outlive it.
 class ConnectionState : public QObject
 {
     Q_OBJECT
@@ -89,9 +161,10 @@ public:
         , m_socket(socket)
         , m_server(server)
         , m_limits(limits)
+        , m_parser({limits.maxHeaderBytes, limits.maxHeaderCount})
     {
-        // Connected before Qt HttpServer connects its own reader, so this runs first on every readyRead.
         connect(socket, &QIODevice::readyRead, this, &ConnectionState::onReadyRead);
+        socket->setReadBufferSize(kReadBuffer);
         // Answers are small and written in pieces (headers, then body): without TCP_NODELAY, Nagle's algorithm
         // and the client's delayed ACK add ~40 ms to every request of a one-at-a-time client.
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -107,25 +180,18 @@ public:
     QTcpSocket* socket() const { return m_socket; }
     void detach() { m_server = nullptr; }
 
-    const QHttpServerRequest* lastRequest = nullptr;
     bool busy = false;
     bool streaming = false; // a streamed answer is going out (busy too)
     qint64 streamedBytes = 0; // handed to the socket by streamed answers (progress while the queue stays full)
-    bool rejected = false;
+    bool rejected = false; // nothing more is read (or only drained and dropped) and nothing more answered
     bool inFlightAtDrain = false; // its request had begun to arrive when the drain started
-    QList<HttpRequest> waiting;
+    QList<PendingRequest> waiting; // complete requests in arrival order, behind a busy one
     const QString address;
 
     Phase phase() const { return m_phase; }
-    bool receivedBytes() const { return m_headBytes > 0; }
-
-    // A request was parsed completely; bytes arriving from now on belong to the next one.
-    void requestComplete()
-    {
-        m_bytesSeen = 0;
-        m_limit = 0;
-        startPhase(Phase::Idle);
-    }
+    bool receivedBytes() const { return !m_parser.betweenRequests(); }
+    // No answer is owed before one for a new request: nothing running, nothing queued.
+    bool quiet() const { return !busy && waiting.isEmpty(); }
 
     // An answer went out: the keep-alive clock starts again.
     void answered()
@@ -134,25 +200,52 @@ public:
             m_phaseStartMs = now();
     }
 
-    // Refuses the request now arriving with `code` and closes the connection after the answer. Qt's parser is cut
-    // off; with `lingerMs` the rest of the request is read and discarded for a moment, so that the client reads
-    // the answer instead of a reset.
+    // Refuses the request now arriving with `code` and closes the connection after the answer. With `lingerMs` the
+    // rest of the request is read and dropped for a moment, so that the client reads the answer instead of a reset.
     void reject(ErrorCode code, int lingerMs)
     {
         if (rejected)
             return;
-        rejected = true;
         if (m_server)
             m_server->countRefusal(code);
-        qCInfo(lcHttp) << errorCodeText(code) << "for" << address;
-        disconnect(m_socket, &QIODevice::readyRead, nullptr, nullptr);
-        connect(m_socket, &QIODevice::readyRead, this, &ConnectionState::onReadyRead);
-        if (m_socket->isTransactionStarted())
-            m_socket->commitTransaction();
-        m_socket->readAll();
+        qCInfo(lcHttp) << errorCodeText(code) << "for" << address
+                       << (m_parser.failed() ? m_parser.errorDetail() : QByteArray());
         m_socket->write(rawErrorAnswer(code));
+        closeAfterAnswer(lingerMs);
+    }
+
+    // Refuses the request now arriving with `code` and ends the connection, after the answers owed to earlier requests
+    // on it if there are any (answers keep request order); nothing more is read.
+    void refuse(ErrorCode code)
+    {
+        if (quiet()) {
+            reject(code, 2000);
+            return;
+        }
+        if (m_server)
+            m_server->countRefusal(code);
+        qCInfo(lcHttp) << errorCodeText(code) << "for" << address << "after the answers it waits for";
+        m_stopReading = true;
+        m_current.reset();
+        PendingRequest refusal;
+        refusal.answer = HttpResponse::error(code);
+        refusal.keepAlive = false;
+        if (m_server)
+            m_server->requestArrived(this, std::move(refusal));
+    }
+    bool stoppedReading() const { return rejected || m_stopReading; }
+
+    // The answer is written: read nothing more (drop what comes) and close after `lingerMs`.
+    void closeAfterAnswer(int lingerMs)
+    {
+        rejected = true;
+        m_current.reset(); // a spooled body is removed now
+        m_socket->readAll();
         closeSoon(m_socket, lingerMs);
     }
+
+    // The 100 Continue interim answer for a head with "Expect: 100-continue" that will be taken.
+    void sendContinue() { m_socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n")); }
 
     // Called by the server's timer, never while a handler runs for this connection.
     void checkTimeouts(qint64 nowMs)
@@ -169,6 +262,7 @@ public:
             } else if (nowMs - m_writeProgressMs > m_limits.keepAliveMs) {
                 qCInfo(lcHttp) << "client stopped reading its answer:" << address;
                 rejected = true;
+                m_current.reset();
                 m_socket->abort();
                 return;
             }
@@ -187,7 +281,7 @@ public:
             if (elapsed <= m_limits.headTimeoutMs)
                 break;
             // Nothing sent at all (a browser's spare connection): no answer needed.
-            if (m_headBytes == 0)
+            if (!receivedBytes())
                 closeQuietly();
             else
                 reject(ErrorCode::RequestTimeout, 0);
@@ -206,42 +300,96 @@ private:
     {
         m_phase = phase;
         m_phaseStartMs = now();
-        if (phase != Phase::Body) {
-            m_headBytes = 0;
-            m_headLines = 0;
-            m_lineLength = 0;
-            m_lastByte = 0;
-            m_requestLine.clear();
-        }
         m_bodyBytes = 0;
     }
 
     void closeQuietly()
     {
         rejected = true;
+        m_current.reset();
         closeSoon(m_socket, 0);
     }
 
     void onReadyRead()
     {
-        if (rejected) {
+        if (stoppedReading() || !m_server) {
             m_socket->readAll();
             return;
         }
-        const qint64 available = m_socket->bytesAvailable();
-        if (available <= 0)
-            return;
-        if (m_phase == Phase::Idle)
-            startPhase(Phase::Head);
-        if (m_phase == Phase::Head) {
-            if (!scanHead(available))
+        for (;;) {
+            const QByteArray chunk = m_socket->read(kReadChunk);
+            if (chunk.isEmpty())
+                break;
+            if (m_phase == Phase::Idle)
+                startPhase(Phase::Head);
+            if (!consume(chunk))
                 return;
-        } else {
-            m_bodyBytes += available;
         }
-        guardSize(available);
         if (m_phase == Phase::Body)
             acknowledgeNow();
+    }
+
+    // Feeds the parser; false once the connection was refused.
+    bool consume(QByteArrayView input)
+    {
+        for (;;) {
+            QByteArrayView data;
+            switch (m_parser.next(&input, &data)) {
+            case RequestParser::Event::NeedMore:
+                return true;
+            case RequestParser::Event::Head:
+                m_current = m_server->beginRequest(this, m_parser.head());
+                if (stoppedReading()) {
+                    m_current.reset();
+                    return false;
+                }
+                m_phase = Phase::Body;
+                m_phaseStartMs = now();
+                m_bodyBytes = 0;
+                break;
+            case RequestParser::Event::Body:
+                m_bodyBytes += data.size();
+                takeBody(data);
+                break;
+            case RequestParser::Event::Complete: {
+                PendingRequest request = std::move(*m_current);
+                m_current.reset();
+                if (request.spool) {
+                    request.spool->finish();
+                    request.request.bodyFile = request.spool;
+                }
+                startPhase(input.isEmpty() ? Phase::Idle : Phase::Head);
+                m_server->requestArrived(this, std::move(request));
+                if (stoppedReading())
+                    return false;
+                break;
+            }
+            case RequestParser::Event::Error:
+                qCInfo(lcHttp) << "malformed request from" << address << m_parser.errorDetail();
+                refuse(m_parser.error());
+                return false;
+            }
+        }
+    }
+
+    void takeBody(QByteArrayView data)
+    {
+        PendingRequest& request = *m_current;
+        switch (request.sink) {
+        case PendingRequest::Sink::Memory:
+            request.request.body.append(data);
+            break;
+        case PendingRequest::Sink::File:
+            if (const Status written = request.spool->append(data); !written) {
+                qCWarning(lcHttp) << "cannot spool a request body:" << written.error().detail;
+                request.spool.reset();
+                request.sink = PendingRequest::Sink::Discard;
+                request.answer = HttpResponse::error(ErrorCode::ServerError);
+            }
+            break;
+        case PendingRequest::Sink::Discard:
+            break;
+        }
     }
 
     // A client that writes the head and the body separately without TCP_NODELAY (Qt's QNetworkAccessManager does)
@@ -257,154 +405,21 @@ private:
 #endif
     }
 
-    // Follows the head byte by byte over the new bytes (which Qt has not consumed yet, so peek sees exactly them):
-    // Qt HttpServer 6.4 would buffer a head of any size and any number of fields. Only up to the limit is looked
-    // at. Returns false when the request was refused.
-    bool scanHead(qint64 available)
-    {
-        const qint64 room = m_limits.maxHeaderBytes - m_headBytes + 1;
-        const QByteArray chunk = m_socket->peek(std::min(available, room));
-        for (qsizetype i = 0; i < chunk.size(); ++i) {
-            const char c = chunk.at(i);
-            ++m_headBytes;
-            if (c != '\n') {
-                ++m_lineLength;
-                if (m_headLines == 0 && m_requestLine.size() < 4096)
-                    m_requestLine.append(c);
-                m_lastByte = c;
-                continue;
-            }
-            const bool emptyLine = m_lineLength == 0 || (m_lineLength == 1 && m_lastByte == '\r');
-            m_lineLength = 0;
-            m_lastByte = c;
-            if (emptyLine && m_headLines == 0) // blank lines before a request line are ignored (RFC 9112 2.2)
-                continue;
-            if (emptyLine) {
-                if (m_headBytes > m_limits.maxHeaderBytes)
-                    break;
-                m_phase = Phase::Body;
-                m_phaseStartMs = now();
-                m_bodyBytes = available - (i + 1);
-                return true;
-            }
-            ++m_headLines;
-            if (m_headLines == 1)
-                m_limit = limitFromRequestLine();
-            if (m_headLines - 1 > m_limits.maxHeaderCount) {
-                reject(ErrorCode::HeaderTooLarge, 2000);
-                return false;
-            }
-        }
-        if (m_headBytes > m_limits.maxHeaderBytes) {
-            reject(ErrorCode::HeaderTooLarge, 2000);
-            return false;
-        }
-        return true;
-    }
-
-    // Qt HttpServer 6.4 buffers a whole request with no limit. The running sum of new bytes bounds the request;
-    // beyond it, the parser is cut off, the body is drained and discarded, and the client gets 413.
-    void guardSize(qint64 available)
-    {
-        m_bytesSeen += available;
-        if (m_bytesSeen > std::max(m_limit, m_limits.maxRequestBytes))
-            reject(ErrorCode::PayloadTooLarge, 2000);
-    }
-
-    // The limit of the request whose request line is m_requestLine.
-    qint64 limitFromRequestLine() const
-    {
-        const QList<QByteArray> parts = m_requestLine.trimmed().split(' ');
-        if (parts.size() == 3 && (parts.at(0) == "PUT" || parts.at(0) == "POST")) {
-            for (const QByteArray& prefix : m_limits.uploadPathPrefixes) {
-                if (parts.at(1).startsWith(prefix))
-                    return m_limits.maxUploadBytes;
-            }
-        }
-        return m_limits.maxRequestBytes;
-    }
-
     QTcpSocket* m_socket;
     HttpServer* m_server;
     HttpLimits m_limits;
+    RequestParser m_parser;
+    std::optional<PendingRequest> m_current; // the request whose body is arriving
+    bool m_stopReading = false; // refused: what still comes is dropped while earlier answers go out
     Phase m_phase = Phase::Head;
     qint64 m_phaseStartMs = 0;
-    qint64 m_headBytes = 0;
-    int m_headLines = 0;
-    qint64 m_lineLength = 0;
-    char m_lastByte = 0;
-    QByteArray m_requestLine;
     qint64 m_bodyBytes = 0;
-    qint64 m_bytesSeen = 0;
-    qint64 m_limit = 0;
     qint64 m_pendingWrite = 0;
     qint64 m_writeProgressMs = 0;
 };
 
-namespace {
-
-template<typename Base>
-class GuardedServer : public Base
-{
-public:
-    GuardedServer(HttpServer* server)
-        : Base(server)
-        , m_server(server)
-    { }
-
-    // Connections refused by a limit get their answer here and never reach Qt HttpServer.
-    QTcpSocket* nextPendingConnection() override
-    {
-        while (QTcpSocket* socket = Base::nextPendingConnection()) {
-            if (m_server->admit(socket))
-                return socket;
-        }
-        return nullptr;
-    }
-
-private:
-    HttpServer* m_server;
-};
-
-QByteArray methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return QByteArrayLiteral("GET");
-    case QHttpServerRequest::Method::Put:
-        return QByteArrayLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
-        return QByteArrayLiteral("DELETE");
-    case QHttpServerRequest::Method::Post:
-        return QByteArrayLiteral("POST");
-    case QHttpServerRequest::Method::Head:
-        return QByteArrayLiteral("HEAD");
-    case QHttpServerRequest::Method::Options:
-        return QByteArrayLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch:
-        return QByteArrayLiteral("PATCH");
-    default:
-        return QByteArrayLiteral("OTHER");
-    }
-}
-
-HttpRequest copyRequest(const QHttpServerRequest& request)
-{
-    HttpRequest copy;
-    copy.method = methodName(request.method());
-    copy.path = request.url().path();
-    copy.query = request.query();
-    for (const auto& header : request.headers())
-        copy.headers.insert(header.first.toLower(), header.second);
-    copy.body = request.body();
-    copy.remoteAddress = request.remoteAddress().toString();
-    return copy;
-}
-
-} // namespace
-
 HttpServer::HttpServer(Router router, HttpLimits limits, std::shared_ptr<HttpMetrics> metrics, QObject* parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_router(std::move(router))
     , m_limits(limits)
     , m_metrics(metrics ? std::move(metrics) : std::make_shared<HttpMetrics>())
@@ -414,6 +429,9 @@ HttpServer::HttpServer(Router router, HttpLimits limits, std::shared_ptr<HttpMet
     m_pool.setExpiryTimeout(-1);
     m_metrics->workers = limits.workers;
     m_clock.start();
+    m_ownBodyDirectory = !m_limits.bodyDirectory.isEmpty();
+    if (!m_ownBodyDirectory)
+        m_limits.bodyDirectory = QDir::tempPath();
     const int shortest = std::min({limits.headTimeoutMs, limits.keepAliveMs, std::max(limits.bodyGraceMs, 1000)});
     m_ticker.setInterval(std::clamp(shortest / 5, 50, 1000));
     connect(&m_ticker, &QTimer::timeout, this, &HttpServer::tick);
@@ -423,7 +441,7 @@ HttpServer::HttpServer(Router router, HttpLimits limits, std::shared_ptr<HttpMet
 HttpServer::~HttpServer()
 {
     stop();
-    // The sockets (and their states) die after this object's members; they must not report back to it.
+    // The sockets (and their states) may die after this object's members; they must not report back to it.
     for (ConnectionState* state : std::as_const(m_connections))
         state->detach();
 }
@@ -436,29 +454,47 @@ void HttpServer::stop()
 Result<quint16> HttpServer::start(
     const QHostAddress& address, quint16 port, const std::optional<QSslConfiguration>& tls)
 {
+    // Private (bodies are users' documents); spool files of a process that died are removed, not those of another
+    // server process sharing the directory (they are locked while open).
+    if (m_ownBodyDirectory) {
+        if (!QDir().mkpath(m_limits.bodyDirectory))
+            return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + m_limits.bodyDirectory);
+        QFile::setPermissions(
+            m_limits.bodyDirectory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        if (const int removed = AtomicFile::removeStaleTemporaries(m_limits.bodyDirectory); removed > 0)
+            qCInfo(lcHttp) << "removed" << removed << "left-over request bodies in" << m_limits.bodyDirectory;
+    }
     QTcpServer* server = nullptr;
     if (tls) {
-        auto* sslServer = new GuardedServer<QSslServer>(this);
+        auto* sslServer = new QSslServer(this);
         sslServer->setSslConfiguration(*tls);
         // A TLS client that never finishes its handshake is a slow head too.
         sslServer->setHandshakeTimeout(m_limits.headTimeoutMs);
         server = sslServer;
     } else {
-        server = new GuardedServer<QTcpServer>(this);
+        server = new QTcpServer(this);
     }
     if (!server->listen(address, port)) {
         const QString message = server->errorString();
         delete server;
         return makeError(ErrorCode::ServerError, QStringLiteral("cannot listen: ") + message);
     }
-    bind(server);
+    // With TLS, a connection is pending once its handshake is done.
+    connect(server, &QTcpServer::pendingConnectionAvailable, this, [this, server] { acceptConnections(server); });
     m_listeners.append(server);
     return server->serverPort();
+}
+
+void HttpServer::acceptConnections(QTcpServer* server)
+{
+    while (QTcpSocket* socket = server->nextPendingConnection())
+        admit(socket);
 }
 
 bool HttpServer::admit(QTcpSocket* socket)
 {
     const QString address = socket->peerAddress().toString();
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
     std::optional<ErrorCode> refusal;
     if (m_draining)
         refusal = ErrorCode::ServerDraining;
@@ -468,11 +504,13 @@ bool HttpServer::admit(QTcpSocket* socket)
         refusal = ErrorCode::TooManyConnections;
     if (refusal) {
         countRefusal(*refusal);
-        connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
         socket->write(rawErrorAnswer(*refusal));
         // Short: a client that opens connection after connection must not pin many sockets for long.
         socket->disconnectFromHost();
-        QTimer::singleShot(1000, socket, [socket] { socket->abort(); });
+        QTimer::singleShot(1000, socket, [socket] {
+            socket->abort();
+            socket->deleteLater();
+        });
         return false;
     }
     auto* state = new ConnectionState(socket, this, m_limits);
@@ -557,96 +595,172 @@ void HttpServer::drain(int timeoutMs, std::function<void()> drained)
     tick();
 }
 
-QString HttpServer::clientAddress(const QHttpServerRequest& request) const
+QString HttpServer::clientAddress(const QHostAddress& peer, const RequestHead& head) const
 {
-    const QHostAddress peer = request.remoteAddress();
     if (!m_limits.trustedProxies.contains(peer))
         return peer.toString();
     // The proxy appends the address it saw; anything before it was written by the client and proves nothing.
-    const QByteArray forwarded = request.value(QByteArrayLiteral("X-Forwarded-For"));
-    const QByteArray last = forwarded.split(',').last().trimmed();
+    const QByteArray last = head.value("x-forwarded-for").split(',').last().trimmed();
     const QHostAddress client(QString::fromLatin1(last));
     return client.isNull() ? peer.toString() : client.toString();
 }
 
-bool HttpServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
+bool HttpServer::isUploadPath(const QByteArray& method, const QString& path) const
 {
-    auto* state = socket->findChild<ConnectionState*>(QString(), Qt::FindDirectChildrenOnly);
-    if (!state || state->rejected)
-        return true;
-    state->requestComplete();
-    state->lastRequest = &request;
-    HttpRequest copy = copyRequest(request);
-    copy.remoteAddress = clientAddress(request);
-    copy.receivedNs = m_clock.nsecsElapsed();
-    if (m_draining && !state->inFlightAtDrain) {
-        respond(state, copy, HttpResponse::error(ErrorCode::ServerDraining));
-        return true;
-    }
-    state->inFlightAtDrain = false;
-    if (state->busy) {
-        if (state->waiting.size() >= m_limits.maxPipelined) {
-            respond(state, copy, HttpResponse::error(ErrorCode::ServerBusy));
+    if (method != "PUT" && method != "POST")
+        return false;
+    for (const QByteArray& prefix : m_limits.uploadPathPrefixes) {
+        if (path.startsWith(QString::fromLatin1(prefix)))
             return true;
-        }
-        state->waiting.append(std::move(copy));
-        return true;
     }
-    dispatch(state, std::move(copy));
-    return true;
+    return false;
 }
 
-void HttpServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* socket)
+PendingRequest HttpServer::beginRequest(ConnectionState* state, const RequestHead& head)
 {
-    // handleRequest takes every request; this is only reached if Qt calls it directly.
-    handleRequest(request, socket);
-}
+    PendingRequest pending;
+    HttpRequest& request = pending.request;
+    request.method = head.method;
+    const QUrl url = QUrl::fromEncoded(head.target, QUrl::StrictMode);
+    request.path = url.path();
+    request.query = QUrlQuery(url);
+    for (const auto& [name, value] : head.headers) {
+        if (!request.headers.contains(name))
+            request.headers.insert(name, value);
+    }
+    request.remoteAddress = clientAddress(state->socket()->peerAddress(), head);
+    pending.keepAlive = head.keepAlive;
 
-void HttpServer::dispatch(ConnectionState* state, HttpRequest request)
-{
+    // The whole request's size is known now: an oversized one is refused before a byte of its body is taken.
+    const qint64 limit = isUploadPath(request.method, request.path)
+        ? std::max(m_limits.maxUploadBytes, m_limits.maxRequestBytes)
+        : m_limits.maxRequestBytes;
+    if (head.headBytes + head.contentLength > limit) {
+        state->refuse(ErrorCode::PayloadTooLarge);
+        return pending;
+    }
     const Router::Match match = m_router.match(request.method, request.path);
-    if (!match.handler) {
-        const ErrorCode code = match.pathKnown ? ErrorCode::MethodNotAllowed : ErrorCode::RouteNotFound;
-        respond(state, request, HttpResponse::error(code));
+    if (!url.isValid() || head.target == "*")
+        pending.answer = HttpResponse::error(ErrorCode::BadRequest);
+    else if (m_draining && !state->inFlightAtDrain)
+        pending.answer = HttpResponse::error(ErrorCode::ServerDraining);
+    else if (!match.handler)
+        pending.answer = HttpResponse::error(match.pathKnown ? ErrorCode::MethodNotAllowed : ErrorCode::RouteNotFound);
+    else if (!state->quiet() && state->waiting.size() >= m_limits.maxPipelined)
+        pending.answer = HttpResponse::error(ErrorCode::ServerBusy);
+    if (!pending.answer) {
+        pending.handler = match.handler;
+        pending.thread = match.thread;
+        pending.bodyMode = match.body;
+        request.pathParameters = match.parameters;
+        request.route = match.pattern;
+    }
+
+    if (pending.answer) {
+        pending.sink = PendingRequest::Sink::Discard;
+    } else if (match.body == RequestBodyMode::File || head.contentLength > kMemoryBodyBytes) {
+        auto spool = RequestBody::create(m_limits.bodyDirectory);
+        if (spool) {
+            pending.spool = std::move(spool).value();
+            pending.sink = PendingRequest::Sink::File;
+        } else {
+            qCWarning(lcHttp) << "cannot spool a request body:" << spool.error().detail;
+            pending.answer = HttpResponse::error(ErrorCode::ServerError);
+            pending.sink = PendingRequest::Sink::Discard;
+        }
+    } else {
+        pending.sink = PendingRequest::Sink::Memory;
+        request.body.reserve(static_cast<qsizetype>(head.contentLength));
+    }
+
+    // "Expect: 100-continue": the body is invited only when the request will be taken; a refusal is the final answer
+    // at once, and the connection closes (the client may send the body or not). An interim answer may not overtake
+    // the answers owed to earlier requests: then the client's own wait runs out and it sends the body anyway.
+    if (head.expectContinue && head.contentLength > 0 && state->quiet()) {
+        if (pending.answer) {
+            pending.keepAlive = false;
+            respond(state, pending, *pending.answer, true);
+        } else {
+            state->sendContinue();
+        }
+    }
+    return pending;
+}
+
+void HttpServer::requestArrived(ConnectionState* state, PendingRequest request)
+{
+    request.request.receivedNs = m_clock.nsecsElapsed();
+    state->inFlightAtDrain = false;
+    state->waiting.append(std::move(request));
+    pump(state);
+}
+
+void HttpServer::pump(ConnectionState* state)
+{
+    while (!state->busy && !state->rejected && !state->waiting.isEmpty())
+        dispatch(state, state->waiting.takeFirst());
+}
+
+namespace {
+
+// A body spooled because of its size, for a handler that decodes it in memory: read back (on the worker).
+Status loadSpooledBody(HttpRequest& request, RequestBodyMode mode)
+{
+    if (mode != RequestBodyMode::Memory || !request.bodyFile)
+        return {};
+    auto bytes = request.bodyFile->readAll();
+    IKK_TRY(bytes);
+    request.body = std::move(bytes).value();
+    request.bodyFile.reset();
+    return {};
+}
+
+HttpResponse runHandler(const HttpHandler& handler, HttpRequest request, RequestBodyMode mode)
+{
+    try {
+        if (const Status loaded = loadSpooledBody(request, mode); !loaded) {
+            qCWarning(lcHttp) << "cannot read a spooled body:" << loaded.error().detail;
+            return HttpResponse::error(ErrorCode::ServerError);
+        }
+        return handler(request);
+    } catch (const std::exception& e) {
+        qCCritical(lcHttp) << "handler threw:" << e.what();
+        return HttpResponse::error(ErrorCode::Unexpected);
+    }
+}
+
+} // namespace
+
+void HttpServer::dispatch(ConnectionState* state, PendingRequest pending)
+{
+    if (pending.answer) {
+        respond(state, pending, *pending.answer);
         return;
     }
-    request.pathParameters = match.parameters;
-    request.route = match.pattern;
-    if (match.thread == HandlerThread::Inline) {
-        respond(state, request, (*match.handler)(request));
+    if (pending.thread == HandlerThread::Inline) {
+        respond(state, pending, runHandler(*pending.handler, pending.request, pending.bodyMode));
         return;
     }
     if (m_jobs.load() >= m_limits.workers + m_limits.queue) {
-        respond(state, request, HttpResponse::error(ErrorCode::ServerBusy));
+        respond(state, pending, HttpResponse::error(ErrorCode::ServerBusy));
         return;
     }
     m_metrics->jobs = ++m_jobs;
     state->busy = true;
     QPointer<ConnectionState> guard(state);
-    const HttpHandler* handler = match.handler;
-    QtConcurrent::run(&m_pool, [handler, request] {
-        try {
-            return (*handler)(request);
-        } catch (const std::exception& e) {
-            qCCritical(lcHttp) << "handler threw:" << e.what();
-            return HttpResponse::error(ErrorCode::Unexpected);
-        }
-    }).then(this, [this, guard, request](HttpResponse response) {
+    const HttpHandler* handler = pending.handler;
+    const RequestBodyMode mode = pending.bodyMode;
+    QtConcurrent::run(&m_pool, [handler, request = pending.request, mode] {
+        return runHandler(*handler, request, mode);
+    }).then(this, [this, guard, pending = std::move(pending)](HttpResponse response) {
         m_metrics->jobs = --m_jobs;
         // The client may have gone while the worker ran; then its socket and state are gone too.
         if (!guard)
             return;
         guard->busy = false;
-        respond(guard, request, response);
-        finishOne(guard);
+        respond(guard, pending, response);
+        pump(guard);
     });
-}
-
-void HttpServer::finishOne(ConnectionState* state)
-{
-    if (state->busy || state->waiting.isEmpty())
-        return;
-    dispatch(state, state->waiting.takeFirst());
 }
 
 void HttpServer::streamBody(ConnectionState* state, std::shared_ptr<QIODevice> device, qint64 length, bool close)
@@ -658,16 +772,16 @@ void HttpServer::streamBody(ConnectionState* state, std::shared_ptr<QIODevice> d
     state->busy = true;
     state->streaming = true;
     QTcpSocket* socket = state->socket();
-    auto* pump = new QObject(state); // dies with the connection, and so do its signal connections
+    auto* pumper = new QObject(state); // dies with the connection, and so do its signal connections
     auto remaining = std::make_shared<qint64>(length);
-    auto fill = [this, state, socket, device, remaining, close, pump] {
+    auto fill = [this, state, socket, device, remaining, close, pumper] {
         while (*remaining > 0 && socket->bytesToWrite() < kStreamBuffer) {
             const QByteArray chunk = device->read(std::min(kStreamChunk, *remaining));
             if (chunk.isEmpty()) {
                 // The stored version ended early: the answer cannot be completed, only cut.
                 qCWarning(lcHttp) << "streamed answer ended" << *remaining << "bytes early";
                 *remaining = 0;
-                pump->deleteLater();
+                pumper->deleteLater();
                 state->rejected = true;
                 socket->abort();
                 return;
@@ -678,8 +792,8 @@ void HttpServer::streamBody(ConnectionState* state, std::shared_ptr<QIODevice> d
         }
         if (*remaining > 0)
             return;
-        pump->disconnect();
-        pump->deleteLater();
+        pumper->disconnect();
+        pumper->deleteLater();
         device->close();
         state->busy = false;
         state->streaming = false;
@@ -689,53 +803,54 @@ void HttpServer::streamBody(ConnectionState* state, std::shared_ptr<QIODevice> d
             socket->disconnectFromHost();
             return;
         }
-        finishOne(state);
+        pump(state);
     };
-    connect(socket, &QIODevice::bytesWritten, pump, fill);
+    connect(socket, &QIODevice::bytesWritten, pumper, fill);
     fill();
 }
 
-void HttpServer::respond(ConnectionState* state, const HttpRequest& request, const HttpResponse& response)
+void HttpServer::respond(
+    ConnectionState* state, const PendingRequest& pending, const HttpResponse& response, bool lingerOnClose)
 {
+    const HttpRequest& request = pending.request;
     m_metrics->recordRequest(request.route.isEmpty() ? QStringLiteral("unmatched") : request.route, response.status,
         m_clock.nsecsElapsed() - request.receivedNs);
-    if ((request.method == "PUT" || request.method == "POST") && !request.route.isEmpty()) {
-        for (const QByteArray& prefix : m_limits.uploadPathPrefixes) {
-            if (request.path.startsWith(QString::fromLatin1(prefix))) {
-                m_metrics->recordUpload(response.status < 300 ? QString()
-                                                              : QJsonDocument::fromJson(response.body)
-                                                                    .object()
-                                                                    .value(QStringLiteral("code"))
-                                                                    .toString(QStringLiteral("unknown")));
-                break;
-            }
-        }
+    if (!request.route.isEmpty() && isUploadPath(request.method, request.path)) {
+        m_metrics->recordUpload(response.status < 300 ? QString()
+                                                      : QJsonDocument::fromJson(response.body)
+                                                            .object()
+                                                            .value(QStringLiteral("code"))
+                                                            .toString(QStringLiteral("unknown")));
     }
     QTcpSocket* socket = state->socket();
-    if (!socket->isOpen() || !state->lastRequest || state->rejected)
+    if (!socket->isOpen() || state->rejected)
         return;
-    QHttpServerResponder responder = makeResponder(*state->lastRequest, socket);
-    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
-    if (!response.contentType.isEmpty())
-        responder.writeHeader(QByteArrayLiteral("Content-Type"), response.contentType);
     const qint64 length
         = response.stream ? response.stream->size() - response.stream->pos() : qint64(response.body.size());
-    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(length));
-    responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
-    responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
-    for (const auto& header : response.headers)
-        responder.writeHeader(header.first, header.second);
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    if (!response.contentType.isEmpty())
+        head += "Content-Type: " + response.contentType + "\r\n";
+    // 204 and 304 carry no body and no length (RFC 9110 8.6).
+    if (response.status != 204 && response.status != 304)
+        head += "Content-Length: " + QByteArray::number(length) + "\r\n";
+    head += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+    for (const auto& [name, value] : response.headers)
+        head += name + ": " + value + "\r\n";
     // While draining every answer ends its connection: the client reconnects to another host.
-    const bool close = m_draining || request.header(QByteArrayLiteral("connection")).toLower() == "close";
+    const bool close = m_draining || !pending.keepAlive;
     if (close)
-        responder.writeHeader(QByteArrayLiteral("Connection"), QByteArrayLiteral("close"));
-    responder.writeBody(request.method == "HEAD" ? QByteArray() : response.body);
-    if (response.stream && request.method != "HEAD" && length > 0) {
+        head += "Connection: close\r\n";
+    head += "\r\n";
+    const bool withBody = request.method != "HEAD";
+    socket->write(withBody && !response.stream ? head + response.body : head);
+    if (response.stream && withBody && length > 0) {
         streamBody(state, response.stream, length, close);
         return;
     }
     state->answered();
-    if (close) {
+    if (close && lingerOnClose) {
+        state->closeAfterAnswer(2000); // a body may still come: read and dropped, so that the client gets the answer
+    } else if (close) {
         state->rejected = true; // nothing more is read from it
         socket->disconnectFromHost();
     }

@@ -1,17 +1,18 @@
-// The HTTP front: parses with Qt HttpServer, routes with our Router, runs handlers on a bounded worker pool.
+// The HTTP front: reads requests with our own parser, routes with our Router, runs handlers on a bounded worker pool.
 #pragma once
 
 #include "common/Result.h"
 #include "http/Metrics.h"
+#include "http/RequestParser.h"
 #include "http/Router.h"
 
-#include <QAbstractHttpServer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QPointer>
 #include <QSet>
 #include <QSslConfiguration>
+#include <QTcpServer>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -23,6 +24,7 @@
 namespace ikkatsu::server {
 
 class ConnectionState;
+struct PendingRequest;
 
 struct HttpLimits
 {
@@ -34,7 +36,11 @@ struct HttpLimits
     qint64 maxUploadBytes = 1 << 20;
     int maxPipelined = 8; // requests queued behind a busy one on the same connection
 
-    // Hostile clients (checked on every readyRead before Qt parses, and by a timer; never while a handler runs).
+    // Where bodies bound for the disk are spooled (RequestBodyMode::File routes, and bodies beyond kMemoryBodyBytes);
+    // on the file store's file system so that an upload can be linked into it. Empty: the system's temporary folder.
+    QString bodyDirectory;
+
+    // Hostile clients (checked on every read, and by a timer; never while a handler runs).
     int headTimeoutMs = 10000; // request line + headers; then 408 E5016
     qint64 bodyMinRate = 1024; // bytes/s averaged over the body once bodyGraceMs passed; then 408 E5016
     int bodyGraceMs = 10000;
@@ -46,16 +52,19 @@ struct HttpLimits
     QList<QHostAddress> trustedProxies; // peers whose X-Forwarded-For (last entry) is taken as the client address
 };
 
-// Why not QHttpServer::route returning QFuture<QHttpServerResponse>: in Qt 6.4 its continuation captures the
-// request by reference and the socket as a raw pointer, so a client that disconnects while a worker runs
-// makes the continuation write through freed objects. Here every connection carries a ConnectionState
-// (a child of the socket, so it dies with it); the HTTP thread checks a QPointer before answering and
-// keeps answers in request order per connection.
-class HttpServer : public QAbstractHttpServer
+// Why our own reader rather than Qt HttpServer (6.4, a technology preview): QAbstractHttpServer hands over whole
+// requests only, so an upload of 89 MB sat in memory while it arrived at the slowest rate allowed, and its parser took
+// any head size, field count or Content-Length. Here RequestParser reads the bytes strictly, a ConnectionState (a
+// child of the socket, so it dies with it) carries each connection, bodies bound for the disk are spooled to a file as
+// they arrive, and the HTTP thread checks a QPointer before answering and keeps answers in request order.
+class HttpServer : public QObject
 {
     Q_OBJECT
 
 public:
+    // Bodies up to this size stay in memory on every route; larger ones are spooled to bodyDirectory.
+    static constexpr qint64 kMemoryBodyBytes = 64 << 10;
+
     HttpServer(Router router, HttpLimits limits, std::shared_ptr<HttpMetrics> metrics = {}, QObject* parent = nullptr);
     ~HttpServer() override;
 
@@ -67,26 +76,33 @@ public:
     // the ones already arriving or running finish; calls `drained` once none is left, or after `timeoutMs`.
     void drain(int timeoutMs, std::function<void()> drained);
 
-    // Called by the listening servers for every new connection: false when a connection limit refuses it
-    // (the socket then gets its answer and closes on its own).
-    bool admit(QTcpSocket* socket);
     // Bookkeeping of ConnectionState; HTTP thread only.
     void forget(ConnectionState* state);
     void countRefusal(ErrorCode code);
     qint64 nowMs() const { return m_clock.elapsed(); }
+    const HttpLimits& limits() const { return m_limits; }
 
-protected:
-    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
-    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
+    // Called by a ConnectionState when a head arrived: the request to come, with its route, its body's destination
+    // and, when it is refused already, its answer.
+    PendingRequest beginRequest(ConnectionState* state, const RequestHead& head);
+    // A request was read completely: queued behind the ones before it on its connection.
+    void requestArrived(ConnectionState* state, PendingRequest request);
 
 private:
-    void dispatch(ConnectionState* state, HttpRequest request);
-    void respond(ConnectionState* state, const HttpRequest& request, const HttpResponse& response);
-    void finishOne(ConnectionState* state);
+    void acceptConnections(QTcpServer* server);
+    // False when a connection limit refuses it (the socket then gets its answer and closes on its own).
+    bool admit(QTcpSocket* socket);
+    // Runs the connection's next requests until one is busy (a worker or a streamed answer) or none is left.
+    void pump(ConnectionState* state);
+    void dispatch(ConnectionState* state, PendingRequest pending);
+    // With `lingerOnClose`, a connection that closes after this answer reads and drops what still comes for a moment.
+    void respond(ConnectionState* state, const PendingRequest& pending, const HttpResponse& response,
+        bool lingerOnClose = false);
     // Writes a streamed answer's body as the client reads it.
     void streamBody(ConnectionState* state, std::shared_ptr<QIODevice> device, qint64 length, bool close);
     void tick();
-    QString clientAddress(const QHttpServerRequest& request) const;
+    QString clientAddress(const QHostAddress& peer, const RequestHead& head) const;
+    bool isUploadPath(const QByteArray& method, const QString& path) const;
 
     Router m_router;
     HttpLimits m_limits;
@@ -98,6 +114,7 @@ private:
     QList<QPointer<QTcpServer>> m_listeners;
     QSet<ConnectionState*> m_connections;
     QHash<QString, int> m_perAddress;
+    bool m_ownBodyDirectory = false; // configured (swept at start), not the system's temporary folder
     bool m_draining = false;
     qint64 m_drainDeadlineMs = 0;
     std::function<void()> m_drained;

@@ -3,9 +3,11 @@
 
 namespace ikkatsu::server {
 
-void Router::add(const QByteArray& method, const QString& pattern, HttpHandler handler, HandlerThread thread)
+void Router::add(
+    const QByteArray& method, const QString& pattern, HttpHandler handler, HandlerThread thread, RequestBodyMode body)
 {
-    m_routes.append({method, pattern, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), thread});
+    m_routes.append(
+        {method, pattern, pattern.split(QLatin1Char('/'), Qt::SkipEmptyParts), std::move(handler), thread, body});
 }
 
 Router::Match Router::match(const QByteArray& method, const QString& path) const
@@ -30,6 +32,7 @@ Router::Match Router::match(const QByteArray& method, const QString& path) const
         if (route.method == method || (method == "HEAD" && route.method == "GET")) {
             result.handler = &route.handler;
             result.thread = route.thread;
+            result.body = route.body;
             result.pattern = route.pattern;
             result.parameters = std::move(parameters);
             return result;

@@ -1,4 +1,4 @@
-// Maps method + path pattern ("/api/v1/admin/users/{userId}") to a handler; the thin layer over Qt HttpServer.
+// Maps method + path pattern ("/api/v1/admin/users/{userId}") to a handler; the thin layer over our HttpServer.
 #pragma once
 
 #include "http/HttpMessage.h"
@@ -17,16 +17,22 @@ enum class HandlerThread {
     Inline // the HTTP thread: constant-time answers only
 };
 
+enum class RequestBodyMode {
+    Memory, // HttpRequest::body (a body beyond the in-memory threshold is spooled and read back on the worker)
+    File // HttpRequest::bodyFile, spooled to disk as it arrives, whatever its size (uploads of PDF bytes)
+};
+
 class Router
 {
 public:
     void add(const QByteArray& method, const QString& pattern, HttpHandler handler,
-        HandlerThread thread = HandlerThread::Worker);
+        HandlerThread thread = HandlerThread::Worker, RequestBodyMode body = RequestBodyMode::Memory);
 
     struct Match
     {
         const HttpHandler* handler = nullptr;
         HandlerThread thread = HandlerThread::Worker;
+        RequestBodyMode body = RequestBodyMode::Memory;
         QHash<QString, QString> parameters;
         bool pathKnown = false; // the path exists for another method (405 rather than 404)
         QString pattern; // the route template, e.g. "/api/v1/files/{fileId}" (metrics label)
@@ -40,6 +46,7 @@ public:
         QStringList segments;
         HttpHandler handler;
         HandlerThread thread;
+        RequestBodyMode body;
     };
     const QList<Route>& routes() const { return m_routes; }
 

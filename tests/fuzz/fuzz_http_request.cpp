@@ -1,9 +1,10 @@
 // libFuzzer harness: a raw HTTP/1.1 request through everything of ours that reads client bytes — the request
-// copy the server makes of Qt's parse, route matching over the real route table, Authorization, If-Match,
+// as our RequestParser and HttpServer make it, route matching over the real route table, Authorization, If-Match,
 // User-Agent, query filters and the JSON body decoding of every route and DTO.
 #include "Api.h"
 #include "files/FileNames.h"
 #include "http/HttpMessage.h"
+#include "http/RequestParser.h"
 #include "http/Router.h"
 #include "results/ProcessingResults.h"
 
@@ -22,32 +23,28 @@ using namespace ikkatsu::server;
 
 namespace {
 
-// What Qt HttpServer 6.4 hands to HttpServer::handleRequest, split the way its parser splits a request: the
-// request line's target becomes a QUrl (QUrl::fromEncoded) whose host comes from the Host header, headers keep
-// their order, the body is what follows the blank line.
+// What HttpServer hands to a handler: the head as RequestParser reads it (a malformed one never reaches a handler, so
+// those bytes are taken as far as the parser would), the target decoded as HttpServer::beginRequest decodes it, the
+// first value of each header, the body that follows.
 HttpRequest requestFromBytes(const QByteArray& bytes)
 {
     HttpRequest request;
-    const qsizetype headEnd = bytes.indexOf("\r\n\r\n");
-    const QByteArray head = headEnd < 0 ? bytes : bytes.left(headEnd);
-    request.body = headEnd < 0 ? QByteArray() : bytes.mid(headEnd + 4);
-    const QList<QByteArray> lines = head.split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    request.method = requestLine.value(0);
-    QUrl url = QUrl::fromEncoded(requestLine.value(1));
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).endsWith('\r') ? lines.at(i).chopped(1) : lines.at(i);
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            continue;
-        const QByteArray name = line.left(colon).toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "host")
-            url.setAuthority(QString::fromLatin1(value));
-        request.headers.insert(name, value);
-    }
+    RequestParser parser;
+    QByteArrayView input(bytes);
+    QByteArrayView data;
+    if (parser.next(&input, &data) != RequestParser::Event::Head)
+        return request;
+    const RequestHead& head = parser.head();
+    request.method = head.method;
+    const QUrl url = QUrl::fromEncoded(head.target, QUrl::StrictMode);
     request.path = url.path();
     request.query = QUrlQuery(url);
+    for (const auto& [name, value] : head.headers) {
+        if (!request.headers.contains(name))
+            request.headers.insert(name, value);
+    }
+    while (parser.next(&input, &data) == RequestParser::Event::Body)
+        request.body += data.toByteArray();
     request.remoteAddress = QStringLiteral("127.0.0.1");
     return request;
 }

@@ -1,8 +1,9 @@
-// libFuzzer harness: raw bytes on a real TCP connection to our HttpServer, in process: Qt HttpServer's own request
-// parser, our size guard (ConnectionState), pipelining and request copying, with handlers that decode like ours.
+// libFuzzer harness: raw bytes on a real TCP connection to our HttpServer, in process: RequestParser, the connection
+// glue (ConnectionState), body spooling, pipelining and request copying, with handlers that decode like ours.
 #include "http/HttpMessage.h"
 #include "http/HttpServer.h"
 #include "http/Metrics.h"
+#include "http/RequestBody.h"
 #include "http/Router.h"
 #include "results/ProcessingResults.h"
 
@@ -43,14 +44,18 @@ Router fuzzRoutes(const std::shared_ptr<HttpMetrics>& metrics)
             return HttpResponse::error(userId.error());
         return HttpResponse::json({{QStringLiteral("userId"), *userId}});
     });
-    router.add("PUT", QStringLiteral("/api/v1/files/{fileId}/content"), [](const HttpRequest& request) {
-        const int version = api::parseVersionTag(request.header(QByteArrayLiteral("if-match")));
-        const ClientInfo client = ClientInfo::of(request);
-        return HttpResponse::json({{QStringLiteral("version"), version}, {QStringLiteral("agent"), client.userAgent},
-            {QStringLiteral("token"), request.bearerToken()},
-            {QStringLiteral("fileId"), request.pathParameters.value(QStringLiteral("fileId"))},
-            {QStringLiteral("size"), request.body.size()}});
-    });
+    router.add(
+        "PUT", QStringLiteral("/api/v1/files/{fileId}/content"),
+        [](const HttpRequest& request) {
+            const int version = api::parseVersionTag(request.header(QByteArrayLiteral("if-match")));
+            const ClientInfo client = ClientInfo::of(request);
+            return HttpResponse::json({{QStringLiteral("version"), version},
+                {QStringLiteral("agent"), client.userAgent}, {QStringLiteral("token"), request.bearerToken()},
+                {QStringLiteral("fileId"), request.pathParameters.value(QStringLiteral("fileId"))},
+                {QStringLiteral("size"), request.bodyFile ? request.bodyFile->size() : -1},
+                {QStringLiteral("sha256"), request.bodyFile ? request.bodyFile->sha256Hex() : QString()}});
+        },
+        HandlerThread::Worker, RequestBodyMode::File);
     router.add("GET", QStringLiteral("/api/v1/files"), [](const HttpRequest& request) {
         auto filter = api::FileListFilter::fromQuery(request.query);
         return filter ? HttpResponse::noContent() : HttpResponse::error(filter.error());
