@@ -722,6 +722,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The field of that name is not a signature field.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The request must state its body length (Content-Length); Transfer-Encoding is not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>

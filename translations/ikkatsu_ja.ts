@@ -748,6 +748,10 @@ Exit status: 0 success, 1 at least one file or signature failed, 2 usage error.<
         <source>The field of that name is not a signature field.</source>
         <translation>その名前のフィールドは署名欄ではありません。</translation>
     </message>
+    <message>
+        <source>The request must state its body length (Content-Length); Transfer-Encoding is not accepted.</source>
+        <translation>要求には本文の長さ（Content-Length）が必要です。Transfer-Encoding は受け付けません。</translation>
+    </message>
 </context>
 <context>
     <name>FileSource</name>
