@@ -950,7 +950,8 @@ Result<StagedVersion> Files::stageUploaded(const api::FileEntry& file, const Req
     for (qint64 offset = 0; offset < file.size;) {
         const QByteArray stored = (*current)->read(std::min<qint64>(FileStore::kChunkBytes, file.size - offset));
         if (stored.isEmpty())
-            return makeError(ErrorCode::StoredContentDamaged, QStringLiteral("stored version ended early: ") + file.sha256);
+            return makeError(
+                ErrorCode::StoredContentDamaged, QStringLiteral("stored version ended early: ") + file.sha256);
         auto uploaded = body.read(offset, stored.size());
         IKK_TRY(uploaded);
         if (*uploaded != stored)
