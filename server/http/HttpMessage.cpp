@@ -1,8 +1,11 @@
 // JSON responses and strict request decoding: every malformed input maps to a code, never to an exception.
 #include "http/HttpMessage.h"
 
+#include "http/RequestParser.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QUrl>
 
 namespace ikkatsu::server {
 
@@ -13,6 +16,22 @@ QString HttpRequest::bearerToken() const
     if (value.size() <= prefix.size() || value.left(prefix.size()).toLower() != prefix)
         return {};
     return QString::fromLatin1(value.mid(prefix.size()).trimmed());
+}
+
+HttpRequest requestFromHead(const RequestHead& head, bool* validTarget)
+{
+    HttpRequest request;
+    request.method = head.method;
+    const QUrl url = QUrl::fromEncoded(head.target, QUrl::StrictMode);
+    if (validTarget)
+        *validTarget = url.isValid();
+    request.path = url.path();
+    request.query = QUrlQuery(url);
+    for (const auto& [name, value] : head.headers) {
+        if (!request.headers.contains(name))
+            request.headers.insert(name, value);
+    }
+    return request;
 }
 
 HttpResponse HttpResponse::json(const QJsonObject& object, int status)

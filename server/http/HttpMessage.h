@@ -39,6 +39,12 @@ struct HttpRequest
     QString bearerToken() const;
 };
 
+struct RequestHead;
+
+// The method, path, query and headers (the first value of each name) of a parsed request head; `validTarget` says
+// whether the target was a well-formed URL.
+HttpRequest requestFromHead(const RequestHead& head, bool* validTarget = nullptr);
+
 struct HttpResponse
 {
     int status = 200;

@@ -15,7 +15,6 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
-#include <QUrl>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -620,14 +619,8 @@ PendingRequest HttpServer::beginRequest(ConnectionState* state, const RequestHea
 {
     PendingRequest pending;
     HttpRequest& request = pending.request;
-    request.method = head.method;
-    const QUrl url = QUrl::fromEncoded(head.target, QUrl::StrictMode);
-    request.path = url.path();
-    request.query = QUrlQuery(url);
-    for (const auto& [name, value] : head.headers) {
-        if (!request.headers.contains(name))
-            request.headers.insert(name, value);
-    }
+    bool validTarget = false;
+    request = requestFromHead(head, &validTarget);
     request.remoteAddress = clientAddress(state->socket()->peerAddress(), head);
     pending.keepAlive = head.keepAlive;
 
@@ -640,7 +633,7 @@ PendingRequest HttpServer::beginRequest(ConnectionState* state, const RequestHea
         return pending;
     }
     const Router::Match match = m_router.match(request.method, request.path);
-    if (!url.isValid() || head.target == "*")
+    if (!validTarget || head.target == "*")
         pending.answer = HttpResponse::error(ErrorCode::BadRequest);
     else if (m_draining && !state->inFlightAtDrain)
         pending.answer = HttpResponse::error(ErrorCode::ServerDraining);

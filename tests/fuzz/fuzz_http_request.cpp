@@ -28,21 +28,12 @@ namespace {
 // first value of each header, the body that follows.
 HttpRequest requestFromBytes(const QByteArray& bytes)
 {
-    HttpRequest request;
     RequestParser parser;
     QByteArrayView input(bytes);
     QByteArrayView data;
     if (parser.next(&input, &data) != RequestParser::Event::Head)
-        return request;
-    const RequestHead& head = parser.head();
-    request.method = head.method;
-    const QUrl url = QUrl::fromEncoded(head.target, QUrl::StrictMode);
-    request.path = url.path();
-    request.query = QUrlQuery(url);
-    for (const auto& [name, value] : head.headers) {
-        if (!request.headers.contains(name))
-            request.headers.insert(name, value);
-    }
+        return HttpRequest();
+    HttpRequest request = requestFromHead(parser.head());
     while (parser.next(&input, &data) == RequestParser::Event::Body)
         request.body += data.toByteArray();
     request.remoteAddress = QStringLiteral("127.0.0.1");
