@@ -2,6 +2,7 @@
 // connection caps, login rate limits shared by two processes, /ready, /metrics and the SIGTERM drain.
 #include "FileSteps.h"
 #include "PdfFixtures.h"
+#include "RawHttp.h"
 #include "TestConfig.h"
 #include "TestSupport.h"
 
@@ -43,43 +44,6 @@ void sendRaw(QTcpSocket& socket, const QByteArray& bytes)
 {
     socket.write(bytes);
     while (socket.bytesToWrite() > 0 && socket.waitForBytesWritten(3000)) { }
-}
-
-// Everything the server sends until it closes the connection (or `ms` pass); `closed` tells which.
-QByteArray readUntilClosed(QTcpSocket& socket, int ms, bool* closed = nullptr)
-{
-    QByteArray all;
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms && socket.state() == QAbstractSocket::ConnectedState) {
-        socket.waitForReadyRead(50);
-        all += socket.readAll();
-    }
-    all += socket.readAll();
-    if (closed)
-        *closed = socket.state() != QAbstractSocket::ConnectedState;
-    return all;
-}
-
-// One complete answer on a keep-alive connection (headers plus Content-Length bytes).
-QByteArray readOneAnswer(QTcpSocket& socket, int ms)
-{
-    QByteArray all;
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms) {
-        const qsizetype end = all.indexOf("\r\n\r\n");
-        if (end >= 0) {
-            static const QRegularExpression length(QStringLiteral("(?i)content-length: *(\\d+)"));
-            const auto match = length.match(QString::fromLatin1(all.left(end)));
-            if (match.hasMatch() && all.size() >= end + 4 + match.captured(1).toInt())
-                return all;
-        }
-        if (!socket.waitForReadyRead(50) && socket.state() != QAbstractSocket::ConnectedState)
-            break;
-        all += socket.readAll();
-    }
-    return all;
 }
 
 QByteArray healthRequest(const QByteArray& extraHeaders = {})

@@ -3,6 +3,7 @@
 // (413, 411, 400, Expect: 100-continue).
 #include "FileSteps.h"
 #include "PdfFixtures.h"
+#include "RawHttp.h"
 #include "TestConfig.h"
 #include "TestSupport.h"
 
@@ -43,42 +44,6 @@ bool sendRaw(QTcpSocket& socket, QByteArrayView bytes)
         }
     }
     return true;
-}
-
-QByteArray readUntilClosed(QTcpSocket& socket, int ms, bool* closed = nullptr)
-{
-    QByteArray all;
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms && socket.state() == QAbstractSocket::ConnectedState) {
-        socket.waitForReadyRead(50);
-        all += socket.readAll();
-    }
-    all += socket.readAll();
-    if (closed)
-        *closed = socket.state() != QAbstractSocket::ConnectedState;
-    return all;
-}
-
-// One complete answer (headers plus Content-Length bytes), or what came within `ms`.
-QByteArray readOneAnswer(QTcpSocket& socket, int ms)
-{
-    QByteArray all;
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ms) {
-        const qsizetype end = all.indexOf("\r\n\r\n");
-        if (end >= 0) {
-            static const QRegularExpression length(QStringLiteral("(?i)content-length: *(\\d+)"));
-            const auto match = length.match(QString::fromLatin1(all.left(end)));
-            if (match.hasMatch() && all.size() >= end + 4 + match.captured(1).toInt())
-                return all;
-        }
-        if (!socket.waitForReadyRead(50) && socket.state() != QAbstractSocket::ConnectedState)
-            break;
-        all += socket.readAll();
-    }
-    return all;
 }
 
 QByteArray uploadHead(const QString& fileId, const QString& token, qint64 length, const QByteArray& extra = {})
