@@ -7,8 +7,6 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkReply>
-#include <QSslConfiguration>
 #include <QUrlQuery>
 
 namespace ikkatsu::client {
@@ -54,19 +52,6 @@ Result<api::FileEntry> fileOf(const Result<QJsonObject>& json)
     return decode<api::FileEntry>(json, QLatin1StringView("file"));
 }
 
-Error transportError(QNetworkReply* reply)
-{
-    switch (reply->error()) {
-    case QNetworkReply::OperationCanceledError:
-    case QNetworkReply::TimeoutError:
-        return makeError(ErrorCode::NetworkTimeout, reply->errorString());
-    case QNetworkReply::SslHandshakeFailedError:
-        return makeError(ErrorCode::TlsError, reply->errorString());
-    default:
-        return makeError(ErrorCode::ServerUnreachable, reply->errorString());
-    }
-}
-
 } // namespace
 
 ApiClient::ApiClient(const QUrl& serverUrl, QObject* parent)
@@ -74,7 +59,7 @@ ApiClient::ApiClient(const QUrl& serverUrl, QObject* parent)
     , m_serverUrl(serverUrl)
 { }
 
-QNetworkRequest ApiClient::makeRequest(const QString& path, const QUrlQuery& query) const
+QUrl ApiClient::urlFor(const QString& path, const QUrlQuery& query) const
 {
     QUrl url = m_serverUrl;
     QString base = url.path();
@@ -87,46 +72,42 @@ QNetworkRequest ApiClient::makeRequest(const QString& path, const QUrlQuery& que
         url.setQuery(path.mid(question + 1));
     else if (!query.isEmpty())
         url.setQuery(query);
-    QNetworkRequest request(url);
-    if (!m_userAgent.isEmpty())
-        request.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
-    request.setTransferTimeout(m_timeoutMs);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("Accept", "application/json");
-    if (!m_token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
-    if (!m_caCertificates.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_caCertificates);
-        request.setSslConfiguration(tls);
-    }
-    return request;
+    return url;
 }
 
 void ApiClient::sendRequest(const QByteArray& method, const QString& path, const QUrlQuery& query,
     const QByteArray& body, const QList<QPair<QByteArray, QByteArray>>& headers, Done<RawReply> done)
 {
-    QNetworkRequest request = makeRequest(path, query);
-    for (const auto& header : headers)
-        request.setRawHeader(header.first, header.second);
-    QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray bytes = reply->readAll();
-        if (status == 0) {
-            done(transportError(reply));
+    HttpCall call;
+    call.method = method;
+    call.url = urlFor(path, query);
+    call.body = body;
+    call.headers = {{"Content-Type", "application/json"}, {"Accept", "application/json"}};
+    if (!m_userAgent.isEmpty())
+        call.headers.append({"User-Agent", m_userAgent});
+    if (!m_token.isEmpty())
+        call.headers.append({"Authorization", "Bearer " + m_token.toLatin1()});
+    // The call's own fields replace the defaults of the same name (Accept: application/pdf for a download).
+    for (const auto& header : headers) {
+        call.headers.removeIf([&header](const QPair<QByteArray, QByteArray>& held) {
+            return held.first.compare(header.first, Qt::CaseInsensitive) == 0;
+        });
+        call.headers.append(header);
+    }
+    m_transport.send(std::move(call), [done = std::move(done)](Result<HttpAnswer> answer) {
+        if (!answer) {
+            done(answer.error());
             return;
         }
+        const int status = answer->status;
         if (status >= 200 && status < 300) {
             RawReply raw;
-            raw.body = bytes;
-            for (const auto& header : reply->rawHeaderPairs())
-                raw.headers.insert(header.first.toLower(), header.second);
-            done(raw);
+            raw.body = std::move(answer->body);
+            raw.headers = std::move(answer->headers);
+            done(std::move(raw));
             return;
         }
-        auto errorBody = api::ErrorBody::fromJson(QJsonDocument::fromJson(bytes).object());
+        auto errorBody = api::ErrorBody::fromJson(QJsonDocument::fromJson(answer->body).object());
         if (!errorBody) {
             done(makeError(status >= 500 ? ErrorCode::ServerError : ErrorCode::ProtocolMismatch,
                 QStringLiteral("HTTP %1 without an error code").arg(status)));

@@ -1,18 +1,17 @@
-// The client of ikkatsu-server's REST contract (core/api), over QNetworkAccessManager; used by the CLI and the desktop
-// app.
+// The client of ikkatsu-server's REST contract (core/api), over HttpTransport; used by the CLI and the desktop app.
 #pragma once
 
 #include "api/AuditDto.h"
 #include "api/Dto.h"
 #include "api/FileDto.h"
 #include "api/SealDto.h"
+#include "client/HttpTransport.h"
 #include "common/Result.h"
 #include "common/SecureBuffer.h"
 
 #include <QFuture>
 #include <QJsonObject>
 #include <QList>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QSslCertificate>
 #include <QUrl>
@@ -39,9 +38,13 @@ public:
     void setSessionToken(const QString& token) { m_token = token; }
     QString sessionToken() const { return m_token; }
     // Extra trust anchors for a server whose TLS certificate comes from a private CA.
-    void setCaCertificates(const QList<QSslCertificate>& certificates) { m_caCertificates = certificates; }
+    void setCaCertificates(const QList<QSslCertificate>& certificates)
+    {
+        m_caCertificates = certificates;
+        m_transport.setCaCertificates(certificates);
+    }
     const QList<QSslCertificate>& caCertificates() const { return m_caCertificates; }
-    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setTimeoutMs(int ms) { m_transport.setTimeoutMs(ms); }
     // Sent with every request; the server records it as the client in 処理結果 (e.g. "Ikkatsu/0.1.0 (desktop)").
     void setUserAgent(const QByteArray& userAgent) { m_userAgent = userAgent; }
 
@@ -181,7 +184,7 @@ public:
     QFuture<Result<api::CertificateInfo>> revokeCertificate(const QString& serialNumber, int reason);
 
 private:
-    QNetworkRequest makeRequest(const QString& path, const QUrlQuery& query = {}) const;
+    QUrl urlFor(const QString& path, const QUrlQuery& query) const;
     // The callback primitives the typed calls are built on.
     void send(const QByteArray& method, const QString& path, const QJsonObject& body, Done<QJsonObject> done);
     void sendRaw(const QByteArray& method, const QString& path, const QByteArray& body, Done<QByteArray> done);
@@ -190,11 +193,10 @@ private:
         const QList<QPair<QByteArray, QByteArray>>& headers, Done<RawReply> done);
     void getJson(const QString& path, const QUrlQuery& query, Done<QJsonObject> done);
 
-    QNetworkAccessManager m_network;
+    HttpTransport m_transport;
     QUrl m_serverUrl;
     QString m_token;
     QList<QSslCertificate> m_caCertificates;
-    int m_timeoutMs = 60000;
     QByteArray m_userAgent = QByteArrayLiteral("Ikkatsu/" IKKATSU_VERSION);
 };
 

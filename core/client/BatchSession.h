@@ -52,7 +52,7 @@ public:
 
     struct Options
     {
-        int transfersInFlight = 6; // QNetworkAccessManager keeps six connections per host
+        int transfersInFlight = 6; // HttpTransport keeps six connections per server
         int signingThreads = 0; // 0: every core
     };
 
