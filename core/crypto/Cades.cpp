@@ -1,6 +1,7 @@
 // Detached CAdES SignedData without signing-time (PAdES baseline), its parsing and verification, and digests.
 #include "crypto/Cades.h"
 
+#include "crypto/CmsCertificates_p.h"
 #include "crypto/OpenSslHandles_p.h"
 
 #include <openssl/err.h>
@@ -267,6 +268,7 @@ struct CmsSignature::Impl
     CMS_SignerInfo* signerInfo = nullptr;
     Certificate signer;
     QList<Certificate> certificates;
+    bool certificatesFromCache = false;
 };
 
 CmsSignature::CmsSignature()
@@ -277,12 +279,23 @@ CmsSignature::~CmsSignature() = default;
 CmsSignature::CmsSignature(CmsSignature&&) noexcept = default;
 CmsSignature& CmsSignature::operator=(CmsSignature&&) noexcept = default;
 
-Result<CmsSignature> CmsSignature::parse(const QByteArray& der)
+Result<CmsSignature> CmsSignature::parse(const QByteArray& der, CertificateDecoding decoding)
 {
     ERR_clear_error();
     const auto* begin = reinterpret_cast<const unsigned char*>(der.constData());
     const unsigned char* cursor = begin;
-    ossl::CmsPtr cms(der.isEmpty() ? nullptr : d2i_CMS_ContentInfo(nullptr, &cursor, static_cast<long>(der.size())));
+    ossl::CmsPtr cms;
+    if (decoding == CertificateDecoding::Cached) {
+        qsizetype objectSize = 0;
+        cms = ossl::decodeWithCachedCertificates(der, &objectSize);
+        if (cms)
+            cursor = begin + objectSize;
+        else
+            ERR_clear_error(); // the whole-structure decode below reports its own errors, exactly as before
+    }
+    const bool fromCache = static_cast<bool>(cms);
+    if (!cms && !der.isEmpty())
+        cms.reset(d2i_CMS_ContentInfo(nullptr, &cursor, static_cast<long>(der.size())));
     if (!cms)
         return makeError(
             ErrorCode::SignatureInvalid, QStringLiteral("not a CMS structure: %1").arg(ossl::takeErrorText()));
@@ -299,10 +312,14 @@ Result<CmsSignature> CmsSignature::parse(const QByteArray& der)
             QStringLiteral("SignedData with %1 signer infos; exactly one is allowed").arg(signerCount));
 
     CmsSignature signature;
+    signature.m_impl->certificatesFromCache = fromCache;
     signature.m_impl->signerInfo = sk_CMS_SignerInfo_value(signerInfos, 0);
     ossl::X509StackPtr certificates(CMS_get1_certs(cms.get()));
     for (int i = 0; certificates && i < sk_X509_num(certificates.get()); ++i) {
         X509* x509 = sk_X509_value(certificates.get(), i);
+        // Either way of decoding gives certificates whose extensions were already read, so that verify() reports
+        // the same for both (a shared certificate from the cache may have been read by anyone before).
+        ossl::cacheExtensions(x509);
         if (!X509_up_ref(x509))
             return makeError(ErrorCode::Unexpected, ossl::takeErrorText());
         Certificate certificate = ossl::wrapCertificate(ossl::X509Ptr(x509));
@@ -313,6 +330,16 @@ Result<CmsSignature> CmsSignature::parse(const QByteArray& der)
     signature.m_impl->cms = std::move(cms);
     ERR_clear_error();
     return signature;
+}
+
+bool CmsSignature::certificatesFromCache() const
+{
+    return m_impl->certificatesFromCache;
+}
+
+CmsSignature::CertificateCacheCounts CmsSignature::certificateCacheCounts()
+{
+    return ossl::certificateCacheCounts();
 }
 
 QByteArray CmsSignature::digestAlgorithm() const

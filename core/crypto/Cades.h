@@ -77,9 +77,26 @@ public:
     CmsSignature(CmsSignature&&) noexcept;
     CmsSignature& operator=(CmsSignature&&) noexcept;
 
+    // How parse() decodes the certificates field. Cached: each distinct certificate (by its exact DER bytes) is
+    // decoded once per process and shared, read-only, by every signature that carries it; whatever is unusual (BER,
+    // other certificate choices, duplicates) falls back to Whole. Whole: OpenSSL decodes the whole structure, the
+    // reference Cached must agree with (tests and benchmarks compare the two).
+    enum class CertificateDecoding { Cached, Whole };
+
     // SignatureInvalid when the DER is not a SignedData with exactly one SignerInfo. Trailing zero
     // padding (as in a PDF /Contents placeholder) is accepted.
-    static Result<CmsSignature> parse(const QByteArray& der);
+    static Result<CmsSignature> parse(
+        const QByteArray& der, CertificateDecoding decoding = CertificateDecoding::Cached);
+
+    // Whether this signature's certificates came through the cache (false for Whole and for every fallback).
+    bool certificatesFromCache() const;
+    // Certificates taken from the cache and decoded for it since the process started (for tests and benchmarks).
+    struct CertificateCacheCounts
+    {
+        quint64 hits = 0;
+        quint64 misses = 0;
+    };
+    static CertificateCacheCounts certificateCacheCounts();
 
     // "SHA256" etc.: what the content must be hashed with before verify().
     QByteArray digestAlgorithm() const;

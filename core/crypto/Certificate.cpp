@@ -196,6 +196,13 @@ PrivateKey wrapPrivateKey(EvpPkeyPtr key)
     return wrapped;
 }
 
+void cacheExtensions(X509* certificate)
+{
+    ERR_set_mark();
+    (void)X509_check_purpose(certificate, -1, 0);
+    ERR_pop_to_mark();
+}
+
 Certificate wrapCertificate(X509Ptr certificate)
 {
     // A default-constructed Certificate owns a fresh Impl that nobody shares yet.

@@ -85,6 +85,10 @@ QByteArray bioContent(BIO* bio);
 // A new stack holding a reference to each certificate (X509_up_ref); null on allocation failure.
 X509StackPtr toX509Stack(const QList<Certificate>& certificates);
 
+// Fills the certificate's extension cache now (X509_check_purpose) and drops what that reports: later checks then
+// give the same errors whether or not someone asked before, as they must for certificates shared between signatures.
+void cacheExtensions(X509* certificate);
+
 // Wrap handles we own into the value types.
 PrivateKey wrapPrivateKey(EvpPkeyPtr key);
 Certificate wrapCertificate(X509Ptr certificate);

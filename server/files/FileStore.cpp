@@ -177,11 +177,16 @@ Result<StagedVersion> FileStore::stage(const QByteArray& bytes, QString* sha256H
     const QString target = m_database
         ? QDir(m_root).filePath(QStringLiteral("staging/") + *sha256Hex + QStringLiteral(".pdf"))
         : pathFor(*sha256Hex);
-    if (!QDir().mkpath(QFileInfo(target).absolutePath()))
-        return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + QFileInfo(target).absolutePath());
+    // The directory is there but for the first version under its prefix: create it only when creating fails.
     auto file = AtomicFile::create(target, 0640);
-    if (!file)
-        return file.error();
+    if (!file) {
+        const QString directory = QFileInfo(target).absolutePath();
+        if (!QDir().mkpath(directory))
+            return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + directory);
+        file = AtomicFile::create(target, 0640);
+        if (!file)
+            return file.error();
+    }
     IKK_TRY(file->write(bytes));
     return StagedVersion(std::move(file).value(), m_database, *sha256Hex, bytes.size());
 }
@@ -194,20 +199,32 @@ Result<StagedVersion> FileStore::stageFile(const QString& path, const QString& s
         ? QDir(m_root).filePath(QStringLiteral("staging/") + sha256Hex + QStringLiteral(".pdf"))
         : pathFor(sha256Hex);
     const QString directory = QFileInfo(target).absolutePath();
-    if (!QDir().mkpath(directory))
-        return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + directory);
+    // The directory is there but for the first version under its prefix: mkpath (a stat of every level) only when
+    // the link says it is missing.
+    bool created = false;
     for (int attempt = 0; attempt < 16; ++attempt) {
         // AtomicFile's temporary pattern: swept by removeLeftovers / removeStaleTemporaries after a crash.
         const QString candidate = directory + QStringLiteral("/.") + QFileInfo(target).fileName()
             + QStringLiteral(".%1.tmp").arg(QRandomGenerator::global()->generate64(), 16, 16, QLatin1Char('0'));
         if (::link(QFile::encodeName(path).constData(), QFile::encodeName(candidate).constData()) == 0)
             return StagedVersion(StagedVersion::Link(candidate, target), m_database, sha256Hex, size);
-        if (errno == EEXIST)
+        const int error = errno;
+        if (error == EEXIST)
             continue;
-        qCInfo(lcFileStore) << "cannot link" << path << "into the store, copying:" << strerror(errno);
+        if (error == ENOENT && !created) {
+            // The directory, or the source (then the copy below reports it).
+            if (!QDir().mkpath(directory))
+                return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + directory);
+            created = true;
+            continue;
+        }
+        qCInfo(lcFileStore) << "cannot link" << path << "into the store, copying:" << strerror(error);
         break;
     }
     // Another file system (or none with hard links): a copy in the kernel, still never through this process's memory.
+    // The link may have failed before it looked for the directory (EXDEV, EPERM), so make sure it exists.
+    if (!created && !QDir().mkpath(directory))
+        return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + directory);
     platform::NativeFile source;
     int error = platform::NativeFile::openForReading(platform::nativePath(path), &source);
     if (error != 0)

@@ -4,6 +4,7 @@
 #include <QCryptographicHash>
 
 #include <cstdint>
+#include <cstdlib>
 
 using namespace ikkatsu;
 
@@ -25,6 +26,25 @@ void touch(const Certificate& certificate)
     (void)certificate.toPem();
 }
 
+QList<QByteArray> encodings(const QList<Certificate>& certificates)
+{
+    QList<QByteArray> der;
+    for (const Certificate& certificate : certificates)
+        der.append(certificate.toDer());
+    return der;
+}
+
+bool sameParse(const CmsSignature& a, const CmsSignature& b)
+{
+    const QByteArray digest = QByteArray(32, '\0');
+    const Status verifiedA = a.verify(digest);
+    const Status verifiedB = b.verify(digest);
+    return a.signerCertificate().toDer() == b.signerCertificate().toDer()
+        && encodings(a.certificates()) == encodings(b.certificates()) && a.digestAlgorithm() == b.digestAlgorithm()
+        && a.signatureValue() == b.signatureValue() && a.timestampToken() == b.timestampToken()
+        && verifiedA.ok() == verifiedB.ok() && (verifiedA.ok() || verifiedA.error().detail == verifiedB.error().detail);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
@@ -33,8 +53,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (auto certificate = Certificate::fromDer(der))
         touch(*certificate);
     auto cms = CmsSignature::parse(der);
-    if (!cms)
+    // The cached certificate path must agree with the whole-structure decode on every input.
+    auto whole = CmsSignature::parse(der, CmsSignature::CertificateDecoding::Whole);
+    if (cms.ok() != whole.ok())
+        std::abort();
+    if (!cms) {
+        if (cms.error().code != whole.error().code || cms.error().detail != whole.error().detail)
+            std::abort();
         return 0;
+    }
+    if (!sameParse(*cms, *whole))
+        std::abort();
     (void)cms->digestAlgorithm();
     (void)cms->hasSigningTimeAttribute();
     (void)cms->hasSigningCertificateV2();

@@ -1,0 +1,41 @@
+// Private to core/crypto: a CMS SignedData decoded with its certificates from a process-wide cache.
+#pragma once
+
+#include "crypto/Cades.h"
+#include "crypto/OpenSslHandles_p.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+
+#include <optional>
+
+namespace ikkatsu::ossl {
+
+// A DER ContentInfo holding a SignedData, split around the SignedData's `certificates [0] IMPLICIT` field
+// (RFC 5652 §5.1).
+struct SignedDataWithoutCertificates
+{
+    // The same ContentInfo without the certificates field; only the three enclosing lengths are re-encoded.
+    QByteArray contentInfo;
+    // Each Certificate's DER (tag and length included), in the input's order, pointing into the input.
+    QList<QByteArrayView> certificates;
+    // Size of the input's ContentInfo, header included; only zero bytes follow it up to the input's end.
+    qsizetype objectSize = 0;
+};
+
+// Strict definite-length DER only, every length checked against the input before it is used. Nothing (and the
+// caller decodes the whole structure as before) for anything unusual: BER or non-minimal lengths, another content
+// type, other CertificateChoices than a plain Certificate, an empty or absent certificates field, duplicates, more
+// than a few certificates, fields out of place, non-zero bytes after the ContentInfo.
+std::optional<SignedDataWithoutCertificates> splitCertificates(QByteArrayView der);
+
+// The ContentInfo of `der` as d2i_CMS_ContentInfo gives it, but with each certificate decoded once per process:
+// the certificates come from a cache keyed by their exact DER bytes. Null whenever the result could differ from a
+// whole-structure decode (the caller then does that, on an error queue it clears first). *objectSize as above.
+CmsPtr decodeWithCachedCertificates(QByteArrayView der, qsizetype* objectSize);
+
+// How often a certificate came from the cache and how often it was decoded for it, since the process started.
+CmsSignature::CertificateCacheCounts certificateCacheCounts();
+
+} // namespace ikkatsu::ossl

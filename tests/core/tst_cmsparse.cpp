@@ -1,0 +1,519 @@
+// CmsSignature::parse with cached certificates gives exactly what a whole-structure decode gives, for real
+// signatures and for hostile variations of them.
+#include "TestPki.h"
+#include "crypto/Cades.h"
+#include "crypto/Timestamp.h"
+
+#include <QTest>
+#include <QtConcurrent>
+
+#include <numeric>
+
+using namespace ikkatsu;
+using namespace ikkatsu::test;
+
+Q_DECLARE_METATYPE(ikkatsu::KeyAlgorithm)
+
+namespace {
+
+QByteArray sha256(const QByteArray& data)
+{
+    Digest digest;
+    digest.update(data.constData(), data.size());
+    return digest.final();
+}
+
+// ---- A little DER for building variations of our own signatures (well-formed, definite-length input only) ----
+
+struct Element
+{
+    quint8 tag = 0;
+    qsizetype headerSize = 0;
+    qsizetype contentSize = 0;
+    qsizetype size() const { return headerSize + contentSize; }
+};
+
+Element elementAt(const QByteArray& der, qsizetype at)
+{
+    Element element;
+    element.tag = quint8(der.at(at));
+    const auto first = quint8(der.at(at + 1));
+    element.headerSize = 2;
+    element.contentSize = first;
+    if (first >= 0x80) {
+        element.contentSize = 0;
+        for (int i = 0; i < (first & 0x7f); ++i)
+            element.contentSize = (element.contentSize << 8) | quint8(der.at(at + 2 + i));
+        element.headerSize += first & 0x7f;
+    }
+    return element;
+}
+
+// The encodings of the elements inside the contents of the element at `at`.
+QList<QByteArray> childrenAt(const QByteArray& der, qsizetype at)
+{
+    const Element parent = elementAt(der, at);
+    QList<QByteArray> children;
+    for (qsizetype child = at + parent.headerSize; child < at + parent.size();) {
+        const Element element = elementAt(der, child);
+        children.append(der.mid(child, element.size()));
+        child += element.size();
+    }
+    return children;
+}
+
+QByteArray encode(quint8 tag, const QByteArray& contents, bool indefinite = false)
+{
+    QByteArray out(1, char(tag));
+    if (indefinite)
+        return out + '\x80' + contents + QByteArray(2, '\0');
+    if (contents.size() < 0x80)
+        return out + char(contents.size()) + contents;
+    QByteArray octets;
+    for (auto rest = quint64(contents.size()); rest; rest >>= 8)
+        octets.prepend(char(rest & 0xff));
+    return out + char(0x80 | octets.size()) + octets + contents;
+}
+
+// ContentInfo { contentType, [0] { SignedData { version, digestAlgorithms, encapContentInfo, [0] certificates,
+// signerInfos } } } as our signer writes it.
+struct CmsLayout
+{
+    QByteArray contentType;
+    QList<QByteArray> before; // version, digestAlgorithms, encapContentInfo
+    quint8 certificatesTag = 0xa0;
+    QList<QByteArray> certificates;
+    QList<QByteArray> after; // signerInfos
+
+    static CmsLayout of(const QByteArray& der)
+    {
+        CmsLayout layout;
+        const QList<QByteArray> contentInfo = childrenAt(der, 0);
+        layout.contentType = contentInfo.at(0);
+        const QByteArray explicitContent = contentInfo.at(1);
+        const QByteArray signedData = childrenAt(explicitContent, 0).at(0);
+        const QList<QByteArray> fields = childrenAt(signedData, 0);
+        layout.before = fields.mid(0, 3);
+        layout.certificates = childrenAt(fields.at(3), 0);
+        layout.after = fields.mid(4);
+        return layout;
+    }
+
+    // `indefinite`: which levels use BER's indefinite length (0 ContentInfo, 1 [0], 2 SignedData, 3 certificates).
+    QByteArray assemble(QList<int> indefinite = {}) const
+    {
+        QByteArray fields = before.join();
+        fields += encode(certificatesTag, certificates.join(), indefinite.contains(3));
+        fields += after.join();
+        const QByteArray signedData = encode(0x30, fields, indefinite.contains(2));
+        return encode(0x30, contentType + encode(0xa0, signedData, indefinite.contains(1)), indefinite.contains(0));
+    }
+};
+
+// Everything a caller can learn from a parse, as plain values.
+struct Outcome
+{
+    bool ok = false;
+    ErrorCode code = ErrorCode::Unexpected;
+    QString detail;
+    QByteArray digestAlgorithm;
+    QByteArray signer;
+    QList<QByteArray> certificates;
+    bool signingTime = false;
+    bool signingCertificateV2 = false;
+    QByteArray signatureValue;
+    QByteArray timestampToken;
+    QString verified; // verify() over `digest`: "ok" or code and detail
+    QString timestamp; // verifyTimestamp(anchors): "none", or genTime and trust, or code and detail
+    QString chain; // verifyCertificateChain(signer, certificates, anchors)
+};
+
+QString statusText(const Status& status)
+{
+    return status.ok() ? QStringLiteral("ok")
+                       : QString(status.error().codeText() + QLatin1Char(' ') + status.error().detail);
+}
+
+Outcome outcomeOf(const Result<CmsSignature>& parsed, const QByteArray& digest, const QList<Certificate>& anchors)
+{
+    Outcome outcome;
+    outcome.ok = parsed.ok();
+    if (!parsed.ok()) {
+        outcome.code = parsed.error().code;
+        outcome.detail = parsed.error().detail;
+        return outcome;
+    }
+    outcome.digestAlgorithm = parsed->digestAlgorithm();
+    outcome.signer = parsed->signerCertificate().toDer();
+    for (const Certificate& certificate : parsed->certificates())
+        outcome.certificates.append(certificate.toDer());
+    outcome.signingTime = parsed->hasSigningTimeAttribute();
+    outcome.signingCertificateV2 = parsed->hasSigningCertificateV2();
+    outcome.signatureValue = parsed->signatureValue();
+    outcome.timestampToken = parsed->timestampToken();
+    outcome.verified = statusText(parsed->verify(digest));
+    if (!outcome.timestampToken.isEmpty()) {
+        auto timestamp = parsed->verifyTimestamp(anchors);
+        outcome.timestamp = timestamp.ok()
+            ? QString(
+                timestamp->genTime.toString(Qt::ISODateWithMs) + QStringLiteral(" trusted=%1").arg(timestamp->trusted))
+            : QString(timestamp.error().codeText() + QLatin1Char(' ') + timestamp.error().detail);
+    }
+    if (!parsed->signerCertificate().isNull())
+        outcome.chain
+            = statusText(verifyCertificateChain(parsed->signerCertificate(), parsed->certificates(), anchors, {}));
+    return outcome;
+}
+
+// The first difference between two outcomes, or empty.
+QString difference(const Outcome& a, const Outcome& b)
+{
+    if (a.ok != b.ok)
+        return QStringLiteral("ok %1 vs %2 (%3 / %4)").arg(a.ok).arg(b.ok).arg(a.detail, b.detail);
+    if (a.code != b.code || a.detail != b.detail)
+        return QStringLiteral("error %1 vs %2").arg(a.detail, b.detail);
+    if (a.digestAlgorithm != b.digestAlgorithm)
+        return QStringLiteral("digest algorithm");
+    if (a.signer != b.signer)
+        return QStringLiteral("signer");
+    if (a.certificates != b.certificates)
+        return QStringLiteral("certificates (%1 vs %2)").arg(a.certificates.size()).arg(b.certificates.size());
+    if (a.signingTime != b.signingTime || a.signingCertificateV2 != b.signingCertificateV2)
+        return QStringLiteral("attributes");
+    if (a.signatureValue != b.signatureValue || a.timestampToken != b.timestampToken)
+        return QStringLiteral("signature value or token");
+    if (a.verified != b.verified)
+        return QStringLiteral("verify: %1 vs %2").arg(a.verified, b.verified);
+    if (a.timestamp != b.timestamp)
+        return QStringLiteral("timestamp: %1 vs %2").arg(a.timestamp, b.timestamp);
+    if (a.chain != b.chain)
+        return QStringLiteral("chain: %1 vs %2").arg(a.chain, b.chain);
+    return {};
+}
+
+} // namespace
+
+class TestCmsParse : public QObject
+{
+    Q_OBJECT
+
+private:
+    TestPki m_pki;
+    PrivateKey m_rsa;
+    PrivateKey m_ec;
+    Certificate m_rsaSelfSigned;
+    Certificate m_ecSelfSigned;
+    Certificate m_rsaIssued;
+    Certificate m_ecIssued;
+    QByteArray m_digest = sha256("the signed revision");
+
+    QList<Certificate> anchors() const { return {m_pki.caCertificate}; }
+
+    Certificate issue(const PrivateKey& key, const QString& name)
+    {
+        SubjectName subject;
+        subject.commonName = name;
+        auto csr = createCertificateRequest(key, subject);
+        if (!csr)
+            return {};
+        auto issued = m_pki.ca->issue(*csr, subject, 30, QStringLiteral("http://127.0.0.1:9/crl"),
+            QStringLiteral("http://127.0.0.1:9/ocsp"), QStringLiteral("http://127.0.0.1:9/ca"));
+        return issued ? Certificate::fromDer(issued->der).value() : Certificate();
+    }
+
+    QByteArray sign(KeyAlgorithm algorithm, bool chain, bool timestamp)
+    {
+        const PrivateKey& key = algorithm == KeyAlgorithm::Rsa2048 ? m_rsa : m_ec;
+        QList<Certificate> certificates;
+        if (chain)
+            certificates = {algorithm == KeyAlgorithm::Rsa2048 ? m_rsaIssued : m_ecIssued, m_pki.caCertificate};
+        else
+            certificates = {algorithm == KeyAlgorithm::Rsa2048 ? m_rsaSelfSigned : m_ecSelfSigned};
+        CadesSigner signer(key, certificates);
+        if (timestamp)
+            signer.setTimestampFetcher([this](const QByteArray& digest) { return m_pki.token(digest); });
+        auto cms = signer.sign(m_digest);
+        return cms ? *cms : QByteArray();
+    }
+
+    // Parses `der` both ways; fails the test on any difference. Returns whether the cached path was taken.
+    bool sameBothWays(const QByteArray& der, const QString& what)
+    {
+        auto cached = CmsSignature::parse(der);
+        auto whole = CmsSignature::parse(der, CmsSignature::CertificateDecoding::Whole);
+        if (whole.ok() && whole->certificatesFromCache()) {
+            qWarning("%s: the whole decode claims the cache", qPrintable(what));
+            return false;
+        }
+        const QString different
+            = difference(outcomeOf(cached, m_digest, anchors()), outcomeOf(whole, m_digest, anchors()));
+        if (!different.isEmpty()) {
+            qWarning("%s: %s", qPrintable(what), qPrintable(different));
+            m_failed = true;
+        }
+        return cached.ok() && cached->certificatesFromCache();
+    }
+    bool m_failed = false;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_pki.open(QStringLiteral("Parse")));
+        m_rsa = std::move(PrivateKey::generate(KeyAlgorithm::Rsa2048)).value();
+        m_ec = std::move(PrivateKey::generate(KeyAlgorithm::EcdsaP256)).value();
+        SubjectName subject;
+        subject.commonName = QStringLiteral("Yamada Taro");
+        m_rsaSelfSigned = createSelfSignedCertificate(m_rsa, subject, 30).value();
+        m_ecSelfSigned = createSelfSignedCertificate(m_ec, subject, 30).value();
+        m_rsaIssued = issue(m_rsa, QStringLiteral("Yamada Taro"));
+        m_ecIssued = issue(m_ec, QStringLiteral("Suzuki Hanako"));
+        QVERIFY(!m_rsaIssued.isNull() && !m_ecIssued.isNull());
+    }
+
+    void init() { m_failed = false; }
+
+    void realSignaturesAgree_data()
+    {
+        QTest::addColumn<KeyAlgorithm>("algorithm");
+        QTest::addColumn<bool>("chain");
+        QTest::addColumn<bool>("timestamp");
+        for (const KeyAlgorithm algorithm : {KeyAlgorithm::Rsa2048, KeyAlgorithm::EcdsaP256}) {
+            const QString name = keyAlgorithmName(algorithm);
+            QTest::newRow(qPrintable(name + QStringLiteral(" self-signed"))) << algorithm << false << false;
+            QTest::newRow(qPrintable(name + QStringLiteral(" with CA"))) << algorithm << true << false;
+            QTest::newRow(qPrintable(name + QStringLiteral(" self-signed B-T"))) << algorithm << false << true;
+            QTest::newRow(qPrintable(name + QStringLiteral(" with CA B-T"))) << algorithm << true << true;
+        }
+    }
+
+    void realSignaturesAgree()
+    {
+        QFETCH(KeyAlgorithm, algorithm);
+        QFETCH(bool, chain);
+        QFETCH(bool, timestamp);
+        const QByteArray der = sign(algorithm, chain, timestamp);
+        QVERIFY(!der.isEmpty());
+
+        auto cached = CmsSignature::parse(der);
+        auto whole = CmsSignature::parse(der, CmsSignature::CertificateDecoding::Whole);
+        QVERIFY(cached.ok() && whole.ok());
+        QVERIFY(cached->certificatesFromCache());
+        QVERIFY(!whole->certificatesFromCache());
+        const Outcome fast = outcomeOf(cached, m_digest, anchors());
+        const Outcome reference = outcomeOf(whole, m_digest, anchors());
+        QCOMPARE(difference(fast, reference), QString());
+        QCOMPARE(fast.verified, QStringLiteral("ok"));
+        QCOMPARE(fast.certificates.size(), chain ? 2 : 1);
+        QCOMPARE(fast.digestAlgorithm, QByteArrayLiteral("SHA256"));
+        QVERIFY(!fast.signer.isEmpty());
+        QVERIFY(fast.certificates.contains(fast.signer)); // where a DER SET OF sorts it
+        if (chain)
+            QCOMPARE(fast.chain, QStringLiteral("ok"));
+        if (timestamp)
+            QVERIFY2(fast.timestamp.endsWith(QStringLiteral("trusted=1")), qPrintable(fast.timestamp));
+        else
+            QVERIFY(fast.timestampToken.isEmpty());
+        // The certificates are the very bytes the signature carries, in its order.
+        const CmsLayout layout = CmsLayout::of(der);
+        QCOMPARE(fast.certificates, layout.certificates);
+
+        // Zero padding as in a PDF /Contents placeholder: still the cached path, the same answer.
+        QVERIFY(sameBothWays(der + QByteArray(700, '\0'), QStringLiteral("padded")));
+        QVERIFY(!m_failed);
+    }
+
+    void repeatedCertificatesComeFromTheCache()
+    {
+        const QByteArray der = sign(KeyAlgorithm::EcdsaP256, true, false);
+        QVERIFY(CmsSignature::parse(der).ok()); // cached now, whatever came before
+        const auto before = CmsSignature::certificateCacheCounts();
+        for (int i = 0; i < 10; ++i) {
+            auto parsed = CmsSignature::parse(der);
+            QVERIFY(parsed.ok() && parsed->certificatesFromCache());
+            QVERIFY(parsed->verify(m_digest).ok());
+        }
+        const auto after = CmsSignature::certificateCacheCounts();
+        QCOMPARE(after.misses, before.misses);
+        QCOMPARE(after.hits, before.hits + 20);
+    }
+
+    void differentBytesAreNeverServedFromTheCache()
+    {
+        const QByteArray der = sign(KeyAlgorithm::EcdsaP256, true, false);
+        QVERIFY(CmsSignature::parse(der).ok());
+        const CmsLayout layout = CmsLayout::of(der);
+        const QByteArray ca = layout.certificates.at(1);
+        // One byte of the CA certificate changed: in its serial number (signed part), then in its signature value
+        // (the last byte). Either is a different certificate, decoded from its own bytes.
+        const Element certificate = elementAt(ca, 0);
+        const Element tbs = elementAt(ca, certificate.headerSize);
+        const qsizetype tbsContents = certificate.headerSize + tbs.headerSize;
+        // TBSCertificate: [0] version, then serialNumber INTEGER; change its last byte.
+        const Element version = elementAt(ca, tbsContents);
+        const Element serial = elementAt(ca, tbsContents + version.size());
+        QCOMPARE(serial.tag, quint8(0x02));
+        const qsizetype serialLast = tbsContents + version.size() + serial.size() - 1;
+        for (const qsizetype at : {serialLast, ca.size() - 1}) {
+            CmsLayout changed = layout;
+            changed.certificates[1][at] = char(changed.certificates.at(1).at(at) ^ 0x01);
+            const QByteArray forged = changed.assemble();
+            const auto before = CmsSignature::certificateCacheCounts();
+            auto parsed = CmsSignature::parse(forged);
+            QVERIFY(parsed.ok());
+            QVERIFY(parsed->certificatesFromCache());
+            const auto after = CmsSignature::certificateCacheCounts();
+            QCOMPARE(after.misses, before.misses + 1); // the changed one
+            QCOMPARE(after.hits, before.hits + 1); // the signer's, unchanged
+            QCOMPARE(parsed->certificates().size(), 2);
+            QCOMPARE(parsed->certificates().at(0).toDer(), layout.certificates.at(0));
+            QCOMPARE(parsed->certificates().at(1).toDer(), changed.certificates.at(1));
+            QVERIFY(parsed->certificates().at(1).toDer() != ca);
+            QVERIFY(sameBothWays(forged, QStringLiteral("one byte changed at %1").arg(at)));
+            // The original is still served as itself.
+            auto original = CmsSignature::parse(der);
+            QCOMPARE(original->certificates().at(1).toDer(), ca);
+        }
+        QVERIFY(!m_failed);
+    }
+
+    void unusualEncodingsFallBack()
+    {
+        const QByteArray der = sign(KeyAlgorithm::EcdsaP256, true, true);
+        const CmsLayout layout = CmsLayout::of(der);
+        QCOMPARE(layout.assemble(), der);
+
+        // BER indefinite lengths at each level: the whole decode reads them, the cached path does not try.
+        for (int level = 0; level <= 3; ++level) {
+            const QByteArray ber = layout.assemble({level});
+            QVERIFY(!sameBothWays(ber, QStringLiteral("indefinite at level %1").arg(level)));
+            QVERIFY(!sameBothWays(ber + QByteArray(100, '\0'), QStringLiteral("padded indefinite %1").arg(level)));
+        }
+        QVERIFY(CmsSignature::parse(layout.assemble({0, 1, 2, 3})).ok());
+
+        // A non-minimal length (0x81 before a short one) on the outer object.
+        QByteArray longForm = der;
+        QVERIFY(quint8(der.at(1)) == 0x82);
+        longForm.insert(2, '\0');
+        longForm[1] = '\x83';
+        QVERIFY(!sameBothWays(longForm, QStringLiteral("non-minimal length")));
+
+        // A certificate twice (CMS_add1_cert would refuse it): the whole decode keeps both.
+        CmsLayout duplicate = layout;
+        duplicate.certificates.append(layout.certificates.at(1));
+        QVERIFY(!sameBothWays(duplicate.assemble(), QStringLiteral("duplicate")));
+        auto twice = CmsSignature::parse(duplicate.assemble());
+        QVERIFY(twice.ok());
+        QCOMPARE(twice->certificates().size(), 3);
+
+        // Other CertificateChoices: [0] extendedCertificate, [1] v1AttrCert, [2] v2AttrCert, [3] other.
+        for (const char tag : {'\xa0', '\xa1', '\xa2', '\xa3'}) {
+            CmsLayout other = layout;
+            other.certificates[1][0] = tag;
+            QVERIFY(!sameBothWays(other.assemble(), QStringLiteral("choice %1").arg(quint8(tag), 0, 16)));
+        }
+        // An empty certificates field, and none at all.
+        CmsLayout empty = layout;
+        empty.certificates.clear();
+        QVERIFY(!sameBothWays(empty.assemble(), QStringLiteral("empty certificates")));
+        // Certificates tagged [1] (where crls go) and [0] twice: fields out of place.
+        CmsLayout misplaced = layout;
+        misplaced.certificatesTag = 0xa1;
+        QVERIFY(!sameBothWays(misplaced.assemble(), QStringLiteral("certificates as [1]")));
+        CmsLayout doubled = layout;
+        doubled.before.append(encode(0xa0, layout.certificates.join()));
+        QVERIFY(!sameBothWays(doubled.assemble(), QStringLiteral("certificates twice")));
+        // Trailing bytes that are not zero padding.
+        QVERIFY(!sameBothWays(der + QByteArrayLiteral("\0\0\x01"), QStringLiteral("trailing garbage")));
+        QVERIFY(!sameBothWays(der + der, QStringLiteral("two signatures")));
+        QVERIFY(!m_failed);
+    }
+
+    void truncationsAgree()
+    {
+        for (const bool timestamp : {false, true}) {
+            const QByteArray der = sign(KeyAlgorithm::EcdsaP256, true, timestamp);
+            for (qsizetype size = 0; size <= std::min<qsizetype>(200, der.size()); ++size)
+                QVERIFY(!sameBothWays(der.left(size), QStringLiteral("first %1 bytes").arg(size)));
+            // And at every byte of the certificates field and around it.
+            const qsizetype last = der.indexOf(CmsLayout::of(der).certificates.last()) + 1200;
+            for (qsizetype size = 200; size < std::min(last, der.size()); ++size)
+                sameBothWays(der.left(size), QStringLiteral("first %1 bytes").arg(size));
+        }
+        QVERIFY(!m_failed);
+    }
+
+    void everyByteChangedAgrees_data()
+    {
+        QTest::addColumn<KeyAlgorithm>("algorithm");
+        QTest::newRow("rsa2048") << KeyAlgorithm::Rsa2048;
+        QTest::newRow("p256") << KeyAlgorithm::EcdsaP256;
+    }
+
+    // Differential: every single-byte change of a real two-certificate signature gets the same answer both ways.
+    void everyByteChangedAgrees()
+    {
+        QFETCH(KeyAlgorithm, algorithm);
+        const QByteArray der = sign(algorithm, true, false);
+        int cachedPaths = 0;
+        for (qsizetype at = 0; at < der.size(); ++at) {
+            for (const quint8 change : {quint8(0x01), quint8(0x80), quint8(0xff)}) {
+                QByteArray changed = der;
+                changed[at] = char(quint8(changed.at(at)) ^ change);
+                cachedPaths += sameBothWays(changed, QStringLiteral("byte %1 ^ %2").arg(at).arg(change)) ? 1 : 0;
+            }
+        }
+        qInfo("%d of %lld changed signatures took the cached path", cachedPaths, der.size() * 3);
+        QVERIFY(cachedPaths > 0);
+        QVERIFY(!m_failed);
+    }
+
+    void cacheStaysCorrectWhenFull()
+    {
+        // More distinct certificates than the cache holds: old ones go, and come back decoded from their bytes.
+        QList<QByteArray> signatures;
+        for (int i = 0; i < 80; ++i) {
+            auto key = PrivateKey::generate(KeyAlgorithm::EcdsaP256);
+            SubjectName subject;
+            subject.commonName = QStringLiteral("Signer %1").arg(i);
+            auto certificate = createSelfSignedCertificate(*key, subject, 1);
+            QVERIFY(key.ok() && certificate.ok());
+            auto cms = CadesSigner(*key, {*certificate}).sign(m_digest);
+            QVERIFY(cms.ok());
+            signatures.append(*cms);
+        }
+        for (int round = 0; round < 2; ++round) {
+            for (const QByteArray& der : std::as_const(signatures)) {
+                auto parsed = CmsSignature::parse(der);
+                QVERIFY(parsed.ok() && parsed->certificatesFromCache());
+                QCOMPARE(parsed->certificates().front().toDer(), CmsLayout::of(der).certificates.front());
+                QVERIFY(parsed->verify(m_digest).ok());
+            }
+        }
+    }
+
+    void concurrentParsesShareCertificates()
+    {
+        const QByteArray rsa = sign(KeyAlgorithm::Rsa2048, true, true);
+        const QByteArray ec = sign(KeyAlgorithm::EcdsaP256, true, true);
+        QList<int> jobs(200);
+        std::iota(jobs.begin(), jobs.end(), 0);
+        QThreadPool pool;
+        pool.setMaxThreadCount(4);
+        const QList<QString> problems = QtConcurrent::blockingMapped(&pool, jobs, [&](int job) -> QString {
+            const QByteArray& der = job % 2 ? rsa : ec;
+            auto parsed = CmsSignature::parse(der);
+            if (!parsed || !parsed->certificatesFromCache())
+                return QStringLiteral("parse %1").arg(job);
+            if (!parsed->verify(m_digest).ok() || !parsed->verifyTimestamp(anchors()).ok())
+                return QStringLiteral("verify %1").arg(job);
+            if (!verifyCertificateChain(parsed->signerCertificate(), parsed->certificates(), anchors(), {}).ok())
+                return QStringLiteral("chain %1").arg(job);
+            return {};
+        });
+        for (const QString& problem : problems)
+            QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCmsParse)
+#include "tst_cmsparse.moc"
