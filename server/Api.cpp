@@ -27,19 +27,28 @@ HttpResponse fail(const Error& error)
     return HttpResponse::error(error);
 }
 
+// The caller behind the request's bearer token (with `adminOnly`, an administrator only: others are refused and
+// audited). Handlers and the body admission ask the same question.
+Result<Caller> authorize(const Context& context, const HttpRequest& request, bool adminOnly)
+{
+    auto caller = Login(*context).authenticate(request.bearerToken());
+    if (!caller)
+        return caller.error();
+    if (adminOnly && caller->user.role != api::Role::Admin) {
+        context->audit(
+            api::AuditEvent::AdminRefused, caller->user.userId, QString(), request.path, request.remoteAddress);
+        return makeError(ErrorCode::AdminOnly);
+    }
+    return caller;
+}
+
 // Runs `body` for an authenticated caller (and, with `adminOnly`, only for administrators).
 template<typename Body>
 HttpResponse asCaller(const Context& context, const HttpRequest& request, bool adminOnly, Body body)
 {
-    Login login(*context);
-    auto caller = login.authenticate(request.bearerToken());
+    auto caller = authorize(context, request, adminOnly);
     if (!caller)
         return fail(caller.error());
-    if (adminOnly && caller->user.role != api::Role::Admin) {
-        context->audit(
-            api::AuditEvent::AdminRefused, caller->user.userId, QString(), request.path, request.remoteAddress);
-        return HttpResponse::error(ErrorCode::AdminOnly);
-    }
     return body(*caller);
 }
 
@@ -840,6 +849,21 @@ void addTrustServiceRoutes(Router& router, const Context& context)
 QList<QByteArray> uploadPathPrefixes()
 {
     return {QByteArrayLiteral("/api/v1/files/"), QByteArrayLiteral("/api/v1/admin/files")};
+}
+
+BodyAdmission buildBodyAdmission(const std::shared_ptr<ServerContext>& context)
+{
+    // A body that goes to the disk (an upload, or anything beyond the in-memory size) is taken from a caller with a
+    // session only, and on /api/v1/admin/ from an administrator only: the check its handler makes again once the body
+    // is in (the session may end meanwhile). Without one, no route needs such a body: the login, OTP, TSA and OCSP
+    // requests are small.
+    return [context](const HttpRequest& head) -> std::optional<HttpResponse> {
+        const bool adminOnly = head.path.startsWith(QStringLiteral("/api/v1/admin/"));
+        auto caller = authorize(context, head, adminOnly);
+        if (!caller)
+            return fail(caller.error());
+        return std::nullopt;
+    };
 }
 
 Router buildApiRoutes(const std::shared_ptr<ServerContext>& context, const std::shared_ptr<HttpMetrics>& metrics)
