@@ -12,6 +12,7 @@
 #include "results/ProcessingResults.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 namespace ikkatsu::server {
 
@@ -27,19 +28,28 @@ HttpResponse fail(const Error& error)
     return HttpResponse::error(error);
 }
 
+// The caller behind the request's bearer token (with `adminOnly`, an administrator only: others are refused and
+// audited). Handlers and the body admission ask the same question.
+Result<Caller> authorize(const Context& context, const HttpRequest& request, bool adminOnly)
+{
+    auto caller = Login(*context).authenticate(request.bearerToken());
+    if (!caller)
+        return caller.error();
+    if (adminOnly && caller->user.role != api::Role::Admin) {
+        context->audit(
+            api::AuditEvent::AdminRefused, caller->user.userId, QString(), request.path, request.remoteAddress);
+        return makeError(ErrorCode::AdminOnly);
+    }
+    return caller;
+}
+
 // Runs `body` for an authenticated caller (and, with `adminOnly`, only for administrators).
 template<typename Body>
 HttpResponse asCaller(const Context& context, const HttpRequest& request, bool adminOnly, Body body)
 {
-    Login login(*context);
-    auto caller = login.authenticate(request.bearerToken());
+    auto caller = authorize(context, request, adminOnly);
     if (!caller)
         return fail(caller.error());
-    if (adminOnly && caller->user.role != api::Role::Admin) {
-        context->audit(
-            api::AuditEvent::AdminRefused, caller->user.userId, QString(), request.path, request.remoteAddress);
-        return HttpResponse::error(ErrorCode::AdminOnly);
-    }
     return body(*caller);
 }
 
@@ -840,6 +850,38 @@ void addTrustServiceRoutes(Router& router, const Context& context)
 QList<QByteArray> uploadPathPrefixes()
 {
     return {QByteArrayLiteral("/api/v1/files/"), QByteArrayLiteral("/api/v1/admin/files")};
+}
+
+bool answersWithoutSession(const QString& route)
+{
+    static const QSet<QString> routes = [] {
+        QSet<QString> set {QStringLiteral("/api/v1/auth/login"), QStringLiteral("/api/v1/auth/otp"),
+            QStringLiteral("/api/v1/auth/otp/resend"), QStringLiteral("/api/v1/tsa"), QStringLiteral("/api/v1/ocsp"),
+            QStringLiteral("/api/v1/signing-policy"), QStringLiteral("/api/v1/health"), QStringLiteral("/api/v1/ready"),
+            QStringLiteral("/metrics"), QStringLiteral("/api/v1/ca/certificate"), QStringLiteral("/api/v1/ca/crl")};
+        QString ocsp = QStringLiteral("/api/v1/ocsp"); // the GET form's patterns, as addTrustServiceRoutes makes them
+        for (int parts = 1; parts <= 6; ++parts)
+            set.insert(ocsp += QStringLiteral("/{p%1}").arg(parts));
+        return set;
+    }();
+    return routes.contains(route);
+}
+
+BodyAdmission buildBodyAdmission(const std::shared_ptr<ServerContext>& context)
+{
+    // A body that goes to the disk (an upload, or anything beyond the in-memory size) is taken from a caller with a
+    // session only, and on /api/v1/admin/ from an administrator only: the check its handler makes again once the body
+    // is in (the session may end meanwhile). The routes that answer without a session read theirs as before (up to
+    // the request limit): their handlers refuse what they cannot use with their own codes.
+    return [context](const HttpRequest& head) -> std::optional<HttpResponse> {
+        if (answersWithoutSession(head.route))
+            return std::nullopt;
+        const bool adminOnly = head.path.startsWith(QStringLiteral("/api/v1/admin/"));
+        auto caller = authorize(context, head, adminOnly);
+        if (!caller)
+            return fail(caller.error());
+        return std::nullopt;
+    };
 }
 
 Router buildApiRoutes(const std::shared_ptr<ServerContext>& context, const std::shared_ptr<HttpMetrics>& metrics)

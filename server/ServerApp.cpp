@@ -188,6 +188,7 @@ int serve(const QStringList& args)
         limits.trustedProxies.append(QHostAddress(proxy));
     auto metrics = std::make_shared<HttpMetrics>();
     HttpServer server(buildApiRoutes(*context, metrics), limits, metrics);
+    server.setBodyAdmission(buildBodyAdmission(*context));
     auto port = server.start(config->listenAddress, config->listenPort, *tls);
     if (!port)
         return reportError(port.error());

@@ -237,10 +237,27 @@ Result<Caller> Login::authenticate(const QString& bearerToken)
         return makeError(ErrorCode::SessionInvalid, QStringLiteral("malformed token"));
     const QString tokenHash = sha256Hex(bearerToken.toLatin1());
     Database& db = *m_context.database;
-    auto row = db.exec(QStringLiteral("SELECT s.last_seen_at, s.absolute_expires_at, s.revoked, ")
-            + userColumns().replace(QStringLiteral(", "), QStringLiteral(", u.")).prepend(QStringLiteral("u."))
-            + QStringLiteral(" FROM sessions s JOIN users u ON u.user_id = s.user_id WHERE s.token_hash = ?"),
-        {tokenHash});
+    const qint64 now = nowSeconds();
+    const qint64 idle = m_context.config.sessionIdleSeconds;
+    static const QString lookup = QStringLiteral("SELECT s.last_seen_at, s.absolute_expires_at, s.revoked, ")
+        + userColumns().replace(QStringLiteral(", "), QStringLiteral(", u.")).prepend(QStringLiteral("u."))
+        + QStringLiteral(" FROM sessions s JOIN users u ON u.user_id = s.user_id WHERE s.token_hash = ?");
+    // PostgreSQL: the last-seen touch (once a second per session) rides in the lookup's own statement, so a request
+    // costs one round trip to the database for its session, whether it touches or not. The touch is made only while
+    // the session is still good (not revoked, neither idle nor absolutely expired: the same rules as below), so it can
+    // never revive one. The lookup reads the rows as they were before the touch (one snapshot per statement), so the
+    // checks below see the old last_seen_at, as they would without it. SKIP LOCKED: of the requests that arrive in the
+    // same second, one touches and the others neither touch nor wait for its commit. SQLite has no UPDATE in a WITH
+    // and no round trips (it runs in the process), and an UPDATE there takes the database's one write lock even when
+    // it changes nothing, so there the lookup reads and the touch follows only when due.
+    const bool touchInLookup = db.dialect() == SqlDialect::Postgres;
+    static const QString lookupAndTouch
+        = QStringLiteral("WITH touched AS (UPDATE sessions SET last_seen_at = ? WHERE token_hash = "
+                         "(SELECT token_hash FROM sessions WHERE token_hash = ? AND revoked = 0 AND last_seen_at < ? "
+                         "AND last_seen_at > ? AND absolute_expires_at > ? FOR NO KEY UPDATE SKIP LOCKED)) ")
+        + lookup;
+    auto row = touchInLookup ? db.exec(lookupAndTouch, {now, tokenHash, now, now - idle, now, tokenHash})
+                             : db.exec(lookup, {tokenHash});
     if (!row)
         return row.error();
     if (!row->next())
@@ -254,8 +271,7 @@ Result<Caller> Login::authenticate(const QString& bearerToken)
     row->finish();
     if (revoked)
         return makeError(ErrorCode::SessionInvalid, QStringLiteral("revoked"));
-    const qint64 now = nowSeconds();
-    if (now >= absolute || now - lastSeen >= m_context.config.sessionIdleSeconds) {
+    if (now >= absolute || now - lastSeen >= idle) {
         IKK_TRY(db.exec(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ?"), {tokenHash}));
         return makeError(ErrorCode::SessionExpired);
     }
@@ -263,7 +279,7 @@ Result<Caller> Login::authenticate(const QString& bearerToken)
         IKK_TRY(db.exec(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ?"), {tokenHash}));
         return makeError(ErrorCode::SessionInvalid, QStringLiteral("account no longer usable"));
     }
-    if (now > lastSeen) {
+    if (!touchInLookup && now > lastSeen) {
         IKK_TRY(
             db.exec(QStringLiteral("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?"),
                 {now, tokenHash, now}));

@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <utility>
 
 #ifdef Q_OS_LINUX
 #include <netinet/in.h>
@@ -138,8 +139,12 @@ struct PendingRequest
     RequestBodyMode bodyMode = RequestBodyMode::Memory;
     std::optional<HttpResponse> answer;
     bool keepAlive = true;
+    bool lingerOnClose = false; // a refusal whose body may still be on its way: read and dropped for a moment
     Sink sink = Sink::Discard;
     std::shared_ptr<RequestBody> spool;
+    qint64 contentLength = 0;
+    bool expectContinue = false;
+    bool awaitingAdmission = false; // no sink yet: the body waits unread until the admission decided
 };
 
 // Per-connection reading and bookkeeping; a child of its socket so that it can never outlive it.
@@ -150,6 +155,7 @@ class ConnectionState : public QObject
 public:
     enum class Phase {
         Head, // waiting for (the rest of) a request line and headers
+        Admission, // headers complete, the body not read until the server decided to take it (admitBody)
         Body, // headers complete, body arriving
         Idle // between requests on a keep-alive connection
     };
@@ -246,6 +252,28 @@ public:
     // The 100 Continue interim answer for a head with "Expect: 100-continue" that will be taken.
     void sendContinue() { m_socket->write(QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n")); }
 
+    // The server's admission of the body now waiting: with a refusal its answer, else the body is read.
+    void bodyAdmitted(std::optional<HttpResponse> refusal)
+    {
+        if (m_phase != Phase::Admission || !m_current || stoppedReading() || !m_server)
+            return;
+        if (refusal) {
+            refuseBody(std::move(*refusal));
+            return;
+        }
+        // Out of m_current while the server opens the body: a refusal answered at once (Expect: 100-continue and no
+        // spool file) closes the connection, and closing drops m_current.
+        PendingRequest pending = std::move(*m_current);
+        m_current.reset();
+        pending.awaitingAdmission = false;
+        m_server->openBody(this, pending);
+        if (stoppedReading())
+            return;
+        m_current = std::move(pending);
+        startPhase(Phase::Body);
+        onReadyRead(); // what came meanwhile, held back or still in the socket
+    }
+
     // Called by the server's timer, never while a handler runs for this connection.
     void checkTimeouts(qint64 nowMs)
     {
@@ -285,6 +313,8 @@ public:
             else
                 reject(ErrorCode::RequestTimeout, 0);
             break;
+        case Phase::Admission:
+            break; // the server is at work, not the client
         case Phase::Body:
             if (elapsed > m_limits.bodyGraceMs && m_bodyBytes * 1000 < m_limits.bodyMinRate * elapsed)
                 reject(ErrorCode::RequestTimeout, 0);
@@ -309,13 +339,40 @@ private:
         closeSoon(m_socket, 0);
     }
 
+    // The body of the request in admission is refused unread: its answer (after those owed to earlier requests on the
+    // connection), and the connection ends. Closing is the only honest way on: the client may be sending the body
+    // already (it need not wait for 100 Continue), and on an open connection those unread bytes would be parsed as the
+    // next request; reading past them instead would take megabytes from a client that was just refused. What still
+    // comes is dropped, not parsed or spooled, for a moment, so that the client reads its answer rather than a reset.
+    void refuseBody(HttpResponse answer)
+    {
+        PendingRequest refused = std::move(*m_current);
+        m_current.reset();
+        m_held.clear();
+        m_stopReading = true;
+        m_socket->readAll(); // a full read buffer would stop the socket's notifications
+        refused.answer = std::move(answer);
+        refused.keepAlive = false;
+        refused.lingerOnClose = true;
+        refused.sink = PendingRequest::Sink::Discard;
+        refused.awaitingAdmission = false;
+        m_server->requestArrived(this, std::move(refused));
+    }
+
     void onReadyRead()
     {
         if (stoppedReading() || !m_server) {
             m_socket->readAll();
             return;
         }
-        for (;;) {
+        // A body in admission stays unread: Qt buffers at most kReadBuffer of it, then TCP flow control holds the
+        // client back. Its head is still acknowledged at once (see acknowledgeNow).
+        if (m_phase != Phase::Admission && !m_held.isEmpty()) {
+            const QByteArray held = std::exchange(m_held, QByteArray());
+            if (!consume(held))
+                return;
+        }
+        while (m_phase != Phase::Admission) {
             const QByteArray chunk = m_socket->read(kReadChunk);
             if (chunk.isEmpty())
                 break;
@@ -324,7 +381,7 @@ private:
             if (!consume(chunk))
                 return;
         }
-        if (m_phase == Phase::Body)
+        if (m_phase == Phase::Body || m_phase == Phase::Admission)
             acknowledgeNow();
     }
 
@@ -341,6 +398,13 @@ private:
                 if (stoppedReading()) {
                     m_current.reset();
                     return false;
+                }
+                if (m_current->awaitingAdmission) {
+                    // The bytes that came with the head wait here (at most one read), the rest in the socket.
+                    m_held = input.toByteArray();
+                    startPhase(Phase::Admission);
+                    m_server->admitBody(this, m_current->request);
+                    return true;
                 }
                 m_phase = Phase::Body;
                 m_phaseStartMs = now();
@@ -408,7 +472,8 @@ private:
     HttpServer* m_server;
     HttpLimits m_limits;
     RequestParser m_parser;
-    std::optional<PendingRequest> m_current; // the request whose body is arriving
+    std::optional<PendingRequest> m_current; // the request whose body is arriving (or waits for admission)
+    QByteArray m_held; // body bytes read with the head of a request in admission
     bool m_stopReading = false; // refused: what still comes is dropped while earlier answers go out
     Phase m_phase = Phase::Head;
     qint64 m_phaseStartMs = 0;
@@ -547,8 +612,10 @@ void HttpServer::tick()
                 state->checkTimeouts(now);
             continue;
         }
-        // A handler at work (a big upload being verified) is never cut, whatever the clocks say.
-        if (state->busy || !state->waiting.isEmpty()) {
+        // A handler at work (a big upload being verified) is never cut, whatever the clocks say; nor is a body whose
+        // admission is being decided.
+        if (state->busy || !state->waiting.isEmpty()
+            || (state->phase() == ConnectionState::Phase::Admission && !state->rejected)) {
             inFlight = true;
             continue;
         }
@@ -623,6 +690,8 @@ PendingRequest HttpServer::beginRequest(ConnectionState* state, const RequestHea
     request = requestFromHead(head, &validTarget);
     request.remoteAddress = clientAddress(state->socket()->peerAddress(), head);
     pending.keepAlive = head.keepAlive;
+    pending.contentLength = head.contentLength;
+    pending.expectContinue = head.expectContinue;
 
     // The whole request's size is known now: an oversized one is refused before a byte of its body is taken.
     const qint64 limit = isUploadPath(request.method, request.path)
@@ -649,9 +718,24 @@ PendingRequest HttpServer::beginRequest(ConnectionState* state, const RequestHea
         request.route = match.pattern;
     }
 
+    const bool spooled = match.body == RequestBodyMode::File || head.contentLength > kMemoryBodyBytes;
     if (pending.answer) {
         pending.sink = PendingRequest::Sink::Discard;
-    } else if (match.body == RequestBodyMode::File || head.contentLength > kMemoryBodyBytes) {
+        inviteBody(state, pending);
+    } else if (spooled && m_bodyAdmission && head.contentLength > 0) {
+        // Nothing is written to the disk for a client the admission has not accepted (an upload without a session
+        // would otherwise spool up to the upload limit before its handler said 401); the 100 waits for it too.
+        pending.awaitingAdmission = true;
+    } else {
+        openBody(state, pending);
+    }
+    return pending;
+}
+
+void HttpServer::openBody(ConnectionState* state, PendingRequest& pending)
+{
+    const bool spooled = pending.bodyMode == RequestBodyMode::File || pending.contentLength > kMemoryBodyBytes;
+    if (spooled) {
         auto spool = RequestBody::create(m_limits.bodyDirectory);
         if (spool) {
             pending.spool = std::move(spool).value();
@@ -663,13 +747,17 @@ PendingRequest HttpServer::beginRequest(ConnectionState* state, const RequestHea
         }
     } else {
         pending.sink = PendingRequest::Sink::Memory;
-        request.body.reserve(static_cast<qsizetype>(head.contentLength));
+        pending.request.body.reserve(static_cast<qsizetype>(pending.contentLength));
     }
+    inviteBody(state, pending);
+}
 
+void HttpServer::inviteBody(ConnectionState* state, PendingRequest& pending)
+{
     // "Expect: 100-continue": the body is invited only when the request will be taken; a refusal is the final answer
     // at once, and the connection closes (the client may send the body or not). An interim answer may not overtake
     // the answers owed to earlier requests: then the client's own wait runs out and it sends the body anyway.
-    if (head.expectContinue && head.contentLength > 0 && state->quiet()) {
+    if (pending.expectContinue && pending.contentLength > 0 && state->quiet()) {
         if (pending.answer) {
             pending.keepAlive = false;
             respond(state, pending, *pending.answer, true);
@@ -677,7 +765,36 @@ PendingRequest HttpServer::beginRequest(ConnectionState* state, const RequestHea
             state->sendContinue();
         }
     }
-    return pending;
+}
+
+void HttpServer::admitBody(ConnectionState* state, const HttpRequest& head)
+{
+    QPointer<ConnectionState> guard(state);
+    // Admission is a job like any other: beyond the queue the request is refused (never from inside the caller).
+    if (m_jobs.load() >= m_limits.workers + m_limits.queue) {
+        QMetaObject::invokeMethod(
+            this,
+            [guard] {
+                if (guard)
+                    guard->bodyAdmitted(HttpResponse::error(ErrorCode::ServerBusy));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_metrics->jobs = ++m_jobs;
+    QtConcurrent::run(&m_pool, [admission = m_bodyAdmission, head]() -> std::optional<HttpResponse> {
+        try {
+            return admission(head);
+        } catch (const std::exception& e) {
+            qCCritical(lcHttp) << "body admission threw:" << e.what();
+            return HttpResponse::error(ErrorCode::Unexpected);
+        }
+    }).then(this, [this, guard](std::optional<HttpResponse> refusal) {
+        m_metrics->jobs = --m_jobs;
+        // The client may have gone meanwhile; then its state is gone too.
+        if (guard)
+            guard->bodyAdmitted(std::move(refusal));
+    });
 }
 
 void HttpServer::requestArrived(ConnectionState* state, PendingRequest request)
@@ -727,7 +844,7 @@ HttpResponse runHandler(const HttpHandler& handler, HttpRequest request, Request
 void HttpServer::dispatch(ConnectionState* state, PendingRequest pending)
 {
     if (pending.answer) {
-        respond(state, pending, *pending.answer);
+        respond(state, pending, *pending.answer, pending.lingerOnClose);
         return;
     }
     if (pending.thread == HandlerThread::Inline) {

@@ -82,9 +82,17 @@ public:
     qint64 nowMs() const { return m_clock.elapsed(); }
     const HttpLimits& limits() const { return m_limits; }
 
+    // Who may send a body that goes to the disk (RequestBodyMode::File routes, and bodies beyond kMemoryBodyBytes):
+    // asked on a worker for each such request once its head arrived, before a byte of its body is read. Unset: all.
+    void setBodyAdmission(BodyAdmission admission) { m_bodyAdmission = std::move(admission); }
+
     // Called by a ConnectionState when a head arrived: the request to come, with its route, its body's destination
-    // and, when it is refused already, its answer.
+    // (or that the body waits for admitBody) and, when it is refused already, its answer.
     PendingRequest beginRequest(ConnectionState* state, const RequestHead& head);
+    // Runs the body admission for `head` on a worker; the connection hears back through bodyAdmitted.
+    void admitBody(ConnectionState* state, const HttpRequest& head);
+    // The body of an admitted request may come: where it goes, and "100 Continue" if the client waits for it.
+    void openBody(ConnectionState* state, PendingRequest& pending);
     // A request was read completely: queued behind the ones before it on its connection.
     void requestArrived(ConnectionState* state, PendingRequest request);
 
@@ -103,8 +111,10 @@ private:
     void tick();
     QString clientAddress(const QHostAddress& peer, const RequestHead& head) const;
     bool isUploadPath(const QByteArray& method, const QString& path) const;
+    void inviteBody(ConnectionState* state, PendingRequest& pending);
 
     Router m_router;
+    BodyAdmission m_bodyAdmission;
     HttpLimits m_limits;
     std::shared_ptr<HttpMetrics> m_metrics;
     QThreadPool m_pool;

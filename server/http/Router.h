@@ -7,10 +7,14 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace ikkatsu::server {
 
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
+// Decides on a worker, from a request's head alone (its `body` is empty), whether its body may be taken: nothing to
+// go on, or the answer that refuses it unread.
+using BodyAdmission = std::function<std::optional<HttpResponse>(const HttpRequest& head)>;
 
 enum class HandlerThread {
     Worker, // the bounded worker pool: anything touching the database, Argon2, the CA or mail

@@ -87,6 +87,7 @@ private slots:
     void provisionedKeysAreRequired();
     void everyHostServesTheSameCa();
     void sessionsOneTimePasswordsAndLockoutAreShared();
+    void aSessionEndsOnEveryHostAtOnce();
     void fileRegisteredOnOneHostServedByTheOthers();
     void racingSignersThroughDifferentHosts();
     void hostKilledInTheMiddleOfUploads();
@@ -316,6 +317,57 @@ void TestServerScaleOut::sessionsOneTimePasswordsAndLockoutAreShared()
         QCOMPARE(startLogin(*m_hosts.at(i), victim.account.userId, QStringLiteral("wrong-password-1")).status, 401);
     const Reply locked = startLogin(*m_hosts.at(0), victim.account.userId, victim.account.password);
     QCOMPARE(locked.code, QStringLiteral("E1002"));
+}
+
+void TestServerScaleOut::aSessionEndsOnEveryHostAtOnce()
+{
+    // Before each ending, every host has just served the session (a host that kept it in memory would be warm), and
+    // touched it: the very next request on every other host is refused all the same.
+    SigningUser user = newUser(*m_front, m_admin, QStringLiteral("ending@scale.example"), false);
+    QVERIFY(!user.token.isEmpty());
+    auto servedEverywhere = [this](const QString& token) {
+        for (const auto& host : std::as_const(m_hosts)) {
+            if (host->get(QStringLiteral("/api/v1/me"), token).status != 200)
+                return false;
+        }
+        return true;
+    };
+    auto refusedEverywhere = [this](const QString& token, int except, const QString& code) {
+        for (int i = 0; i < kHosts; ++i) {
+            if (i == except)
+                continue;
+            const Reply refused = m_hosts.at(i)->get(QStringLiteral("/api/v1/me"), token);
+            if (refused.status != 401 || refused.code != code) {
+                qWarning("host %d: %d %s", i, refused.status, refused.body.constData());
+                return false;
+            }
+        }
+        return true;
+    };
+    // Logged out on one host.
+    QVERIFY(servedEverywhere(user.token));
+    QCOMPARE(m_hosts.at(0)->request("POST", QStringLiteral("/api/v1/auth/logout"), {}, user.token).status, 204);
+    QVERIFY(refusedEverywhere(user.token, 0, QStringLiteral("E1202")));
+    // Idle beyond the limit (its last use moved back in the database): the first host to see it says expired, and
+    // no host's touch brings it back.
+    const QString idle = fullLogin(*m_front, user.account.userId, user.account.password, user.account.email);
+    QVERIFY(servedEverywhere(idle));
+    bool ok = false;
+    queryServerDatabase(*m_hosts.at(0), QStringLiteral("UPDATE sessions SET last_seen_at = 0 WHERE user_id = ?"),
+        {user.account.userId}, &ok);
+    QVERIFY(ok);
+    const Reply expired = m_hosts.at(1)->get(QStringLiteral("/api/v1/me"), idle);
+    QCOMPARE(expired.code, QStringLiteral("E1203"));
+    QVERIFY(refusedEverywhere(idle, 1, QStringLiteral("E1202")));
+    // The account disabled through one host: its session is refused on every other at once.
+    const QString other = fullLogin(*m_front, user.account.userId, user.account.password, user.account.email);
+    QVERIFY(servedEverywhere(other));
+    QCOMPARE(
+        m_hosts.at(2)
+            ->request("POST", QStringLiteral("/api/v1/admin/users/%1/disable").arg(user.account.userId), {}, m_admin)
+            .status,
+        200);
+    QVERIFY(refusedEverywhere(other, -1, QStringLiteral("E1202")));
 }
 
 void TestServerScaleOut::fileRegisteredOnOneHostServedByTheOthers()
