@@ -297,6 +297,11 @@ CmsPtr decodeWithCachedCertificates(QByteArrayView der, qsizetype* objectSize)
     return cms;
 }
 
+X509Ptr cachedCertificate(QByteArrayView der)
+{
+    return decodedCertificates().take(der);
+}
+
 CmsSignature::CertificateCacheCounts certificateCacheCounts()
 {
     return decodedCertificates().counts();

@@ -35,6 +35,10 @@ std::optional<SignedDataWithoutCertificates> splitCertificates(QByteArrayView de
 // whole-structure decode (the caller then does that, on an error queue it clears first). *objectSize as above.
 CmsPtr decodeWithCachedCertificates(QByteArrayView der, qsizetype* objectSize);
 
+// One certificate's DER, decoded once per process through the same cache (a new reference); null when `der` is not
+// exactly one certificate (the caller decodes it itself for the error).
+X509Ptr cachedCertificate(QByteArrayView der);
+
 // How often a certificate came from the cache and how often it was decoded for it, since the process started.
 CmsSignature::CertificateCacheCounts certificateCacheCounts();
 
