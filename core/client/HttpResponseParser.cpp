@@ -2,6 +2,8 @@
 // second answer: one Content-Length, no Content-Length beside Transfer-Encoding, chunked as the only coding.
 #include "client/HttpResponseParser.h"
 
+#include "api/HttpSyntax.h"
+
 #include <QList>
 
 namespace ikkatsu::client {
@@ -13,31 +15,6 @@ constexpr qsizetype kMaxChunkLine = 1024;
 Error malformed(const QString& why)
 {
     return makeError(ErrorCode::ProtocolMismatch, QStringLiteral("malformed HTTP response: ") + why);
-}
-
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-}
-
-QByteArrayView trimmed(QByteArrayView text)
-{
-    while (!text.isEmpty() && (text.front() == ' ' || text.front() == '\t'))
-        text = text.sliced(1);
-    while (!text.isEmpty() && (text.back() == ' ' || text.back() == '\t'))
-        text.chop(1);
-    return text;
-}
-
-bool hasToken(const QByteArray& list, QByteArrayView token)
-{
-    for (const QByteArray& item : list.split(',')) {
-        if (trimmed(item).compare(token, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
 }
 
 } // namespace
@@ -162,10 +139,10 @@ Status HttpResponseParser::headerField(QByteArrayView line)
     if (colon <= 0)
         return malformed(QStringLiteral("header field without a name"));
     const QByteArrayView name = line.first(colon);
-    if (!std::all_of(name.begin(), name.end(), isTokenChar))
+    if (!http::isToken(name))
         return malformed(QStringLiteral("bad header field name"));
     const QByteArray key = name.toByteArray().toLower();
-    const QByteArrayView value = trimmed(line.sliced(colon + 1));
+    const QByteArrayView value = http::trimmedOws(line.sliced(colon + 1));
     auto existing = m_headers.find(key);
     if (existing == m_headers.end())
         m_headers.insert(key, value.toByteArray());
@@ -187,7 +164,8 @@ Status HttpResponseParser::headEnded()
         return {};
     }
     const QByteArray connection = m_headers.value("connection");
-    m_keepAlive = hasToken(connection, "close") ? false : (m_http11 || hasToken(connection, "keep-alive"));
+    m_keepAlive
+        = http::listContains(connection, "close") ? false : (m_http11 || http::listContains(connection, "keep-alive"));
     const auto transferEncoding = m_headers.constFind("transfer-encoding");
     const auto contentLength = m_headers.constFind("content-length");
     if (m_headRequest || m_status == 204 || m_status == 304) {
@@ -197,7 +175,7 @@ Status HttpResponseParser::headEnded()
     if (transferEncoding != m_headers.cend()) {
         if (contentLength != m_headers.cend())
             return malformed(QStringLiteral("both Transfer-Encoding and Content-Length"));
-        if (trimmed(*transferEncoding).compare("chunked", Qt::CaseInsensitive) != 0)
+        if (http::trimmedOws(*transferEncoding).compare("chunked", Qt::CaseInsensitive) != 0)
             return malformed(QStringLiteral("unsupported transfer coding"));
         m_state = State::ChunkSize;
         return {};
@@ -209,7 +187,7 @@ Status HttpResponseParser::headEnded()
     }
     qint64 length = -1;
     for (const QByteArray& item : contentLength->split(',')) {
-        const QByteArrayView digits = trimmed(item);
+        const QByteArrayView digits = http::trimmedOws(item);
         if (digits.isEmpty() || digits.size() > 18
             || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
             return malformed(QStringLiteral("bad Content-Length"));
@@ -229,7 +207,7 @@ Status HttpResponseParser::headEnded()
 Status HttpResponseParser::chunkSize(QByteArrayView line)
 {
     const qsizetype extension = line.indexOf(';');
-    const QByteArrayView digits = trimmed(extension < 0 ? line : line.first(extension));
+    const QByteArrayView digits = http::trimmedOws(extension < 0 ? line : line.first(extension));
     if (digits.isEmpty() || digits.size() > 15
         || !std::all_of(digits.begin(), digits.end(), [](char c) { return std::isxdigit(uchar(c)) != 0; }))
         return malformed(QStringLiteral("bad chunk size"));

@@ -1,80 +1,9 @@
 // The request grammar of RFC 9112 read strictly, one byte of the head at a time and the body by Content-Length.
 #include "http/RequestParser.h"
 
+#include "api/HttpSyntax.h"
+
 namespace ikkatsu::server {
-
-namespace {
-
-// tchar of RFC 9110 5.6.2.
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isToken(QByteArrayView text)
-{
-    if (text.isEmpty())
-        return false;
-    for (const char c : text) {
-        if (!isTokenChar(c))
-            return false;
-    }
-    return true;
-}
-
-// field-vchar / SP / HTAB: visible ASCII and obs-text; no control character (NUL, CR, LF, DEL, ...).
-bool isFieldValue(QByteArrayView text)
-{
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u == '\t' || u == ' ' || (u > 0x20 && u != 0x7f))
-            continue;
-        return false;
-    }
-    return true;
-}
-
-QByteArrayView trimmedOws(QByteArrayView text)
-{
-    while (!text.isEmpty() && (text.front() == ' ' || text.front() == '\t'))
-        text = text.sliced(1);
-    while (!text.isEmpty() && (text.back() == ' ' || text.back() == '\t'))
-        text.chop(1);
-    return text;
-}
-
-// Comma-separated tokens of a header value contain `token` (case-insensitive).
-bool listContains(const QByteArray& value, QByteArrayView token)
-{
-    for (const QByteArray& item : value.split(',')) {
-        if (item.trimmed().compare(token, Qt::CaseInsensitive) == 0)
-            return true;
-    }
-    return false;
-}
-
-} // namespace
 
 QByteArray RequestHead::value(QByteArrayView lowerCaseName) const
 {
@@ -186,7 +115,7 @@ bool RequestParser::takeRequestLine(QByteArrayView line)
     const QByteArrayView method = line.first(first);
     const QByteArrayView target = line.sliced(first + 1, last - first - 1);
     const QByteArrayView version = line.sliced(last + 1);
-    if (!isToken(method) || method.size() > 32) {
+    if (!http::isToken(method) || method.size() > 32) {
         fail(ErrorCode::BadRequest, "malformed method");
         return false;
     }
@@ -222,12 +151,12 @@ bool RequestParser::takeHeaderLine(QByteArrayView line)
         return false;
     }
     const qsizetype colon = line.indexOf(':');
-    if (colon <= 0 || !isToken(line.first(colon))) {
+    if (colon <= 0 || !http::isToken(line.first(colon))) {
         fail(ErrorCode::BadRequest, "malformed header name");
         return false;
     }
-    const QByteArrayView value = trimmedOws(line.sliced(colon + 1));
-    if (!isFieldValue(value)) {
+    const QByteArrayView value = http::trimmedOws(line.sliced(colon + 1));
+    if (!http::isFieldValue(value)) {
         fail(ErrorCode::BadRequest, "control character in a header value");
         return false;
     }
@@ -278,8 +207,8 @@ bool RequestParser::finishHead()
         fail(ErrorCode::BadRequest, "HTTP/1.1 needs exactly one Host");
         return false;
     }
-    m_head.keepAlive
-        = m_head.minorVersion == 1 ? !listContains(connection, "close") : listContains(connection, "keep-alive");
+    m_head.keepAlive = m_head.minorVersion == 1 ? !http::listContains(connection, "close")
+                                                : http::listContains(connection, "keep-alive");
     return true;
 }
 
