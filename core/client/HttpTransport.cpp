@@ -39,6 +39,15 @@ bool safeFieldText(const QByteArray& text)
     return !text.contains('\r') && !text.contains('\n') && !text.contains('\0');
 }
 
+HttpAnswer answerOf(HttpResponseParser& response)
+{
+    HttpAnswer answer;
+    answer.status = response.status();
+    answer.headers = response.headers();
+    answer.body = response.takeBody();
+    return answer;
+}
+
 Error transportError(QAbstractSocket::SocketError code, const QString& detail)
 {
     switch (code) {
@@ -149,17 +158,11 @@ HttpTransport::Connection* HttpTransport::open(const QString& server, const QUrl
         if (!m_caCertificates.isEmpty())
             configuration.addCaCertificates(m_caCertificates);
         socket->setSslConfiguration(configuration);
-        connect(socket, &QSslSocket::encrypted, this, [this, raw] {
-            raw->ready = true;
-            writeRequest(raw);
-        });
+        connect(socket, &QSslSocket::encrypted, this, [this, raw] { connected(raw); });
         raw->socket = socket;
     } else {
         raw->socket = new QTcpSocket(this);
-        connect(raw->socket, &QTcpSocket::connected, this, [this, raw] {
-            raw->ready = true;
-            writeRequest(raw);
-        });
+        connect(raw->socket, &QTcpSocket::connected, this, [this, raw] { connected(raw); });
     }
     raw->clock = new QTimer(raw->socket);
     raw->clock->setSingleShot(true);
@@ -200,11 +203,17 @@ void HttpTransport::begin(Connection* connection, std::unique_ptr<Exchange> exch
         connection->socket->connectToHost(url.host(), quint16(url.port(80)));
 }
 
+void HttpTransport::connected(Connection* connection)
+{
+    connection->ready = true;
+    connection->socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    writeRequest(connection);
+}
+
 void HttpTransport::writeRequest(Connection* connection)
 {
     if (!connection->exchange)
         return;
-    connection->socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     const HttpCall& call = connection->exchange->call;
     QByteArray target = call.url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
     if (target.isEmpty())
@@ -242,13 +251,8 @@ void HttpTransport::received(Connection* connection)
         finish(connection, fed.error(), false);
         return;
     }
-    if (!response.complete())
-        return;
-    HttpAnswer answer;
-    answer.status = response.status();
-    answer.headers = response.headers();
-    answer.body = response.takeBody();
-    finish(connection, std::move(answer), response.keepAlive());
+    if (response.complete())
+        finish(connection, answerOf(response), response.keepAlive());
 }
 
 void HttpTransport::ended(Connection* connection, const Error& error)
@@ -262,11 +266,7 @@ void HttpTransport::ended(Connection* connection, const Error& error)
         // What arrived with the close may complete the answer (a body that the close ends, or the last bytes).
         const Status fed = response.feed(connection->socket->readAll());
         if (fed.ok() && response.closed().ok()) {
-            HttpAnswer answer;
-            answer.status = response.status();
-            answer.headers = response.headers();
-            answer.body = response.takeBody();
-            finish(connection, std::move(answer), false);
+            finish(connection, answerOf(response), false);
             return;
         }
     }

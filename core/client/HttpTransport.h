@@ -67,6 +67,7 @@ private:
 
     void dispatch(const QString& server);
     void begin(Connection* connection, std::unique_ptr<Exchange> exchange);
+    void connected(Connection* connection);
     void writeRequest(Connection* connection);
     void received(Connection* connection);
     void ended(Connection* connection, const Error& error);
