@@ -2,7 +2,6 @@
 #include "crypto/Certificate.h"
 
 #include "crypto/CmsCertificates_p.h"
-
 #include "crypto/OpenSslHandles_p.h"
 
 #include <openssl/err.h>

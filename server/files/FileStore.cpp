@@ -26,6 +26,13 @@ Q_LOGGING_CATEGORY(lcFileStore, "ikkatsu.server.filestore")
 
 namespace {
 
+Status makeDirectory(const QString& directory)
+{
+    if (!QDir().mkpath(directory))
+        return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + directory);
+    return {};
+}
+
 Error damaged(const QString& sha256Hex, const QString& what)
 {
     return makeError(ErrorCode::StoredContentDamaged, what + QStringLiteral(": ") + sha256Hex);
@@ -181,8 +188,7 @@ Result<StagedVersion> FileStore::stage(const QByteArray& bytes, QString* sha256H
     auto file = AtomicFile::create(target, 0640);
     if (!file) {
         const QString directory = QFileInfo(target).absolutePath();
-        if (!QDir().mkpath(directory))
-            return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + directory);
+        IKK_TRY(makeDirectory(directory));
         file = AtomicFile::create(target, 0640);
         if (!file)
             return file.error();
@@ -213,8 +219,7 @@ Result<StagedVersion> FileStore::stageFile(const QString& path, const QString& s
             continue;
         if (error == ENOENT && !created) {
             // The directory, or the source (then the copy below reports it).
-            if (!QDir().mkpath(directory))
-                return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + directory);
+            IKK_TRY(makeDirectory(directory));
             created = true;
             continue;
         }
@@ -223,8 +228,8 @@ Result<StagedVersion> FileStore::stageFile(const QString& path, const QString& s
     }
     // Another file system (or none with hard links): a copy in the kernel, still never through this process's memory.
     // The link may have failed before it looked for the directory (EXDEV, EPERM), so make sure it exists.
-    if (!created && !QDir().mkpath(directory))
-        return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + directory);
+    if (!created)
+        IKK_TRY(makeDirectory(directory));
     platform::NativeFile source;
     int error = platform::NativeFile::openForReading(platform::nativePath(path), &source);
     if (error != 0)
@@ -330,8 +335,7 @@ Result<std::unique_ptr<QIODevice>> FileStore::open(const QString& sha256Hex, qin
         return std::unique_ptr<QIODevice>(std::move(file));
     }
     const QString staging = QDir(m_root).filePath(QStringLiteral("staging"));
-    if (!QDir().mkpath(staging))
-        return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + staging);
+    IKK_TRY(makeDirectory(staging));
     // Removed when closed; a process killed meanwhile leaves a .tmp that removeLeftovers() sweeps.
     auto file = std::make_unique<QTemporaryFile>(QDir(staging).filePath(QStringLiteral("read-XXXXXX.tmp")));
     if (!file->open())
@@ -383,8 +387,7 @@ Status FileStore::importFrom(const FileStore& source, const QString& sha256Hex, 
         return staged.commit();
     }
     const QString target = pathFor(sha256Hex);
-    if (!QDir().mkpath(QFileInfo(target).absolutePath()))
-        return makeError(ErrorCode::ServerError, QStringLiteral("cannot create ") + QFileInfo(target).absolutePath());
+    IKK_TRY(makeDirectory(QFileInfo(target).absolutePath()));
     auto file = AtomicFile::create(target, 0640);
     IKK_TRY(file);
     IKK_TRY(source.copyInto(sha256Hex, expectedSize, *file));
