@@ -28,18 +28,6 @@ quint16 portOf(const TestServer& server)
     return static_cast<quint16>(QUrl(server.baseUrl()).port());
 }
 
-// A client that speaks raw bytes, so that it can misbehave exactly as an attacker would.
-std::unique_ptr<QTcpSocket> rawConnect(
-    const TestServer& server, const QHostAddress& from = QHostAddress(QStringLiteral("127.0.0.1")))
-{
-    auto socket = std::make_unique<QTcpSocket>();
-    socket->bind(from, 0);
-    socket->connectToHost(QHostAddress::LocalHost, portOf(server));
-    if (!socket->waitForConnected(3000))
-        return nullptr;
-    return socket;
-}
-
 void sendRaw(QTcpSocket& socket, const QByteArray& bytes)
 {
     socket.write(bytes);

@@ -30,15 +30,6 @@ namespace {
 
 constexpr qint64 kUploadBytes = 40 << 20;
 
-std::unique_ptr<QTcpSocket> rawConnect(const TestServer& server)
-{
-    auto socket = std::make_unique<QTcpSocket>();
-    socket->connectToHost(QHostAddress::LocalHost, static_cast<quint16>(QUrl(server.baseUrl()).port()));
-    if (!socket->waitForConnected(3000))
-        return nullptr;
-    return socket;
-}
-
 bool sendRaw(QTcpSocket& socket, QByteArrayView bytes)
 {
     for (qsizetype offset = 0; offset < bytes.size(); offset += 1 << 20) {
@@ -49,16 +40,6 @@ bool sendRaw(QTcpSocket& socket, QByteArrayView bytes)
         }
     }
     return true;
-}
-
-// `token` null: no Authorization header at all.
-QByteArray uploadHead(const QString& fileId, const QString& token, qint64 length, const QByteArray& extra = {})
-{
-    const QByteArray authorization
-        = token.isNull() ? QByteArray() : "Authorization: Bearer " + token.toLatin1() + "\r\n";
-    return "PUT /api/v1/files/" + fileId.toLatin1() + "/content HTTP/1.1\r\nHost: 127.0.0.1\r\n" + authorization
-        + "Content-Type: application/pdf\r\nIf-Match: \"1\"\r\n" + extra
-        + "Content-Length: " + QByteArray::number(length) + "\r\n\r\n";
 }
 
 QStringList spoolFiles(const TestServer& server)

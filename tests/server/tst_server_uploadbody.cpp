@@ -24,15 +24,6 @@ using namespace ikkatsu::test;
 
 namespace {
 
-std::unique_ptr<QTcpSocket> rawConnect(const TestServer& server)
-{
-    auto socket = std::make_unique<QTcpSocket>();
-    socket->connectToHost(QHostAddress::LocalHost, static_cast<quint16>(QUrl(server.baseUrl()).port()));
-    if (!socket->waitForConnected(3000))
-        return nullptr;
-    return socket;
-}
-
 // Writes `bytes` a MiB at a time, so that neither side's buffers hold more than that.
 bool sendRaw(QTcpSocket& socket, QByteArrayView bytes)
 {
@@ -44,13 +35,6 @@ bool sendRaw(QTcpSocket& socket, QByteArrayView bytes)
         }
     }
     return true;
-}
-
-QByteArray uploadHead(const QString& fileId, const QString& token, qint64 length, const QByteArray& extra = {})
-{
-    return "PUT /api/v1/files/" + fileId.toLatin1() + "/content HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-        + token.toLatin1() + "\r\nContent-Type: application/pdf\r\nIf-Match: \"1\"\r\n" + extra
-        + "Content-Length: " + QByteArray::number(length) + "\r\n\r\n";
 }
 
 // A field of /proc/PID/status in KiB ("VmRSS", "VmHWM"), -1 when unreadable.
