@@ -27,8 +27,8 @@ void TestServerTimeouts::initTestCase()
 {
     QVERIFY(m_server.initAdmin(
         QStringLiteral("admin"), QStringLiteral("admin-password-1"), QStringLiteral("admin@example.test")));
-    QVERIFY(m_server.start({QStringLiteral("--otp-lifetime"), QStringLiteral("2"),
-        QStringLiteral("--otp-resend-interval"), QStringLiteral("1"), QStringLiteral("--session-idle"),
+    QVERIFY(m_server.start({QStringLiteral("--otp-lifetime"), QStringLiteral("4"),
+        QStringLiteral("--otp-resend-interval"), QStringLiteral("2"), QStringLiteral("--session-idle"),
         QStringLiteral("3"), QStringLiteral("--session-absolute"), QStringLiteral("5")}));
     m_user = {QStringLiteral("admin"), QStringLiteral("admin-password-1"), QStringLiteral("admin@example.test")};
 }
@@ -38,7 +38,7 @@ void TestServerTimeouts::otpExpires()
     const Reply login = startLogin(m_server, m_user.userId, m_user.password);
     QCOMPARE(login.status, 200);
     const QString otp = newestOtpFor(m_server, m_user.email);
-    QThread::msleep(2300);
+    QThread::msleep(4300);
     const Reply late = sendOtp(m_server, login.json.value(QStringLiteral("attemptId")).toString(), otp);
     QCOMPARE(late.status, 401);
     QCOMPARE(late.code, QStringLiteral("E1102"));
@@ -50,7 +50,9 @@ void TestServerTimeouts::resendSendsANewOtpAfterTheInterval()
     const QString attemptId = login.json.value(QStringLiteral("attemptId")).toString();
     const QString first = newestOtpFor(m_server, m_user.email);
     const int mailsBefore = static_cast<int>(m_server.outboxMails().size());
-    QThread::msleep(1100);
+    // Whole seconds on the server: an interval of 2 keeps "at once" inside it whatever second boundary falls
+    // between the two requests (with 1 it flaked under CI load).
+    QThread::msleep(2100);
     const Reply resend
         = m_server.post(QStringLiteral("/api/v1/auth/otp/resend"), {{QStringLiteral("attemptId"), attemptId}});
     QCOMPARE(resend.status, 200);
