@@ -282,8 +282,11 @@ public:
         const qint64 pending = m_socket->bytesToWrite();
         if (pending > 0) {
             // A streamed answer keeps the queue topped up: bytes handed over since the last look are progress too.
+            // The first look at an answer starts its clock: any marker, 0 included, can be the first one (a
+            // streamed answer whose head alone has reached the kernel reads 0, and was once cut at once here).
             const qint64 marker = pending - streamedBytes;
-            if (marker != m_pendingWrite) {
+            if (!m_watchingWrite || marker != m_pendingWrite) {
+                m_watchingWrite = true;
                 m_pendingWrite = marker;
                 m_writeProgressMs = nowMs;
             } else if (nowMs - m_writeProgressMs > m_limits.keepAliveMs) {
@@ -297,7 +300,7 @@ public:
                 m_phaseStartMs = nowMs;
             return;
         }
-        m_pendingWrite = 0;
+        m_watchingWrite = false;
         const qint64 elapsed = nowMs - m_phaseStartMs;
         switch (m_phase) {
         case Phase::Idle:
@@ -478,6 +481,7 @@ private:
     Phase m_phase = Phase::Head;
     qint64 m_phaseStartMs = 0;
     qint64 m_bodyBytes = 0;
+    bool m_watchingWrite = false; // an answer was waiting to go out at the last look
     qint64 m_pendingWrite = 0;
     qint64 m_writeProgressMs = 0;
 };
