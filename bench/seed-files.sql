@@ -20,26 +20,37 @@ SELECT 'bf' || i, 'bd' || (i % 100), '確認申請書_' || i || '.pdf', '確認�
        :NOW - (i % 365) * 86400 - (i % 86400), 'admin', 1 + (i % 3), 'seed', 1000, i % 3, i % 2, 2, i % 3, i % 3, :NOW
 FROM n;
 
--- Two signers and three viewers per file (a user appearing twice keeps the first row).
-INSERT INTO file_permissions (file_id, user_id, kind, sign_position, processed)
+-- Two signers and three viewers per file (a user appearing twice keeps the first row), each with its file's
+-- registration time.
+INSERT INTO file_permissions (file_id, user_id, kind, sign_position, processed, registered_at)
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999)
-SELECT 'bf' || i, 'bu' || (i % 1000), 'sign', 1, CASE WHEN i % 3 > 0 THEN 1 ELSE 0 END FROM n WHERE true
+SELECT 'bf' || i, 'bu' || (i % 1000), 'sign', 1, CASE WHEN i % 3 > 0 THEN 1 ELSE 0 END,
+       :NOW - (i % 365) * 86400 - (i % 86400)
+FROM n WHERE true
 ON CONFLICT DO NOTHING;
-INSERT INTO file_permissions (file_id, user_id, kind, sign_position, processed)
+INSERT INTO file_permissions (file_id, user_id, kind, sign_position, processed, registered_at)
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999)
-SELECT 'bf' || i, 'bu' || ((i * 7 + 1) % 1000), 'sign', 2, CASE WHEN i % 3 = 2 THEN 1 ELSE 0 END FROM n WHERE true
+SELECT 'bf' || i, 'bu' || ((i * 7 + 1) % 1000), 'sign', 2, CASE WHEN i % 3 = 2 THEN 1 ELSE 0 END,
+       :NOW - (i % 365) * 86400 - (i % 86400)
+FROM n WHERE true
 ON CONFLICT DO NOTHING;
-INSERT INTO file_permissions (file_id, user_id, kind, processed)
+INSERT INTO file_permissions (file_id, user_id, kind, processed, registered_at)
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999)
-SELECT 'bf' || i, 'bu' || ((i * 13 + 2) % 1000), 'view', i % 2 FROM n WHERE true
+SELECT 'bf' || i, 'bu' || ((i * 13 + 2) % 1000), 'view', i % 2,
+       :NOW - (i % 365) * 86400 - (i % 86400)
+FROM n WHERE true
 ON CONFLICT DO NOTHING;
-INSERT INTO file_permissions (file_id, user_id, kind, processed)
+INSERT INTO file_permissions (file_id, user_id, kind, processed, registered_at)
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999)
-SELECT 'bf' || i, 'bu' || ((i * 31 + 3) % 1000), 'view', (i + 1) % 2 FROM n WHERE true
+SELECT 'bf' || i, 'bu' || ((i * 31 + 3) % 1000), 'view', (i + 1) % 2,
+       :NOW - (i % 365) * 86400 - (i % 86400)
+FROM n WHERE true
 ON CONFLICT DO NOTHING;
-INSERT INTO file_permissions (file_id, user_id, kind, processed)
+INSERT INTO file_permissions (file_id, user_id, kind, processed, registered_at)
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 99999)
-SELECT 'bf' || i, 'bu' || ((i * 57 + 4) % 1000), 'view', 0 FROM n WHERE true
+SELECT 'bf' || i, 'bu' || ((i * 57 + 4) % 1000), 'view', 0,
+       :NOW - (i % 365) * 86400 - (i % 86400)
+FROM n WHERE true
 ON CONFLICT DO NOTHING;
 
 -- The benchmark's caller: user bu1 with a session whose token hash the script fills in.

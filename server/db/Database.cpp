@@ -285,6 +285,19 @@ const QList<Migration>& migrations()
                          " ON file_permissions(user_id, processed, file_id, kind, sign_position)"),
              QStringLiteral("DROP INDEX file_permissions_user")},
             {}, {}},
+        // 9: each permission carries its file's registration time (copied when the permission is made; a file's
+        // registered_at never changes), so that My Page's default query (my unprocessed files of the last months,
+        // newest first) is one range of the index, already in order, and joins files only for the rows it returns:
+        // before, every unprocessed permission of the user (200 in the benchmark) was looked up in files to test its
+        // date, and PostgreSQL spent 1.3 ms of CPU on a request.
+        {{QStringLiteral("ALTER TABLE file_permissions ADD COLUMN registered_at BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("UPDATE file_permissions SET registered_at = "
+                            "(SELECT f.registered_at FROM files f WHERE f.file_id = file_permissions.file_id)"),
+             QStringLiteral("DROP INDEX file_permissions_page"),
+             QStringLiteral("CREATE INDEX file_permissions_page ON file_permissions"
+                            "(user_id, processed, registered_at, file_id, kind, sign_position)")},
+            // SQLite cannot drop a column default; PostgreSQL refuses a permission made without the time.
+            {}, {QStringLiteral("ALTER TABLE file_permissions ALTER COLUMN registered_at DROP DEFAULT")}},
     };
     return list;
 }

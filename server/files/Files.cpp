@@ -52,6 +52,23 @@ int statusValue(api::SignatureStatus status)
     return status == api::SignatureStatus::Signed ? 2 : status == api::SignatureStatus::Signing ? 1 : 0;
 }
 
+// A permission carries its file's registration time (My Page filters and sorts on it from the permissions index
+// alone); the file's row gives it, so it cannot differ. `signPosition` 0 grants viewing.
+Status grantPermission(Database& db, const QString& fileId, const QString& userId, int signPosition)
+{
+    if (signPosition > 0) {
+        IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_permissions (file_id, user_id, kind, sign_position, "
+                                       "registered_at) SELECT file_id, ?, 'sign', ?, registered_at FROM files "
+                                       "WHERE file_id = ?"),
+            {userId, signPosition, fileId}));
+    } else {
+        IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_permissions (file_id, user_id, kind, registered_at) "
+                                       "SELECT file_id, ?, 'view', registered_at FROM files WHERE file_id = ?"),
+            {userId, fileId}));
+    }
+    return {};
+}
+
 api::FileEntry readFile(const QSqlQuery& query, bool withPermission)
 {
     api::FileEntry entry;
@@ -319,16 +336,10 @@ Result<api::NewFileOutcome> Files::registerOne(
         IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_versions (file_id, version, content_sha256, size, "
                                        "signature_count, created_at, created_by) VALUES (?, 1, ?, ?, ?, ?, ?)"),
             {fileId, sha256, size, signatures, now, admin.userId}));
-        for (qsizetype i = 0; i < file.signers.size(); ++i) {
-            IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_permissions (file_id, user_id, kind, sign_position) "
-                                           "VALUES (?, ?, 'sign', ?)"),
-                {fileId, file.signers.at(i), int(i) + 1}));
-        }
-        for (const QString& viewer : file.viewers) {
-            IKK_TRY(
-                db.exec(QStringLiteral("INSERT INTO file_permissions (file_id, user_id, kind) VALUES (?, ?, 'view')"),
-                    {fileId, viewer}));
-        }
+        for (qsizetype i = 0; i < file.signers.size(); ++i)
+            IKK_TRY(grantPermission(db, fileId, file.signers.at(i), int(i) + 1));
+        for (const QString& viewer : file.viewers)
+            IKK_TRY(grantPermission(db, fileId, viewer, 0));
         api::ProcessingResult result;
         result.userId = admin.userId;
         result.userName = admin.userName;
@@ -379,15 +390,14 @@ Result<api::FileListPage> Files::list(const QString& userId, const api::FileList
         where << QStringLiteral("f.status = ?");
         binds << statusValue(*filter.signatureStatus);
     }
-    // "+ 0": the date range must not pick files_registered. One user's permissions always narrow the list more than
-    // a range over everyone's files, but PostgreSQL's generic plan for a kept statement cannot see the values and
-    // guessed the range narrower (3.4 ms instead of 0.8 ms a page).
+    // The permission's copy of the registration time: the range is read from the permissions index (user, my
+    // status, time), never from files_registered, which ranges over everyone's files.
     if (filter.registeredFrom.isValid()) {
-        where << QStringLiteral("f.registered_at + 0 >= ?");
+        where << QStringLiteral("p.registered_at >= ?");
         binds << api::japanDayStart(filter.registeredFrom).toSecsSinceEpoch();
     }
     if (filter.registeredTo.isValid()) {
-        where << QStringLiteral("f.registered_at + 0 < ?");
+        where << QStringLiteral("p.registered_at < ?");
         binds << api::japanDayStart(filter.registeredTo.addDays(1)).toSecsSinceEpoch();
     }
     if (!filter.folderName.isEmpty()) {
@@ -415,17 +425,18 @@ Result<api::FileListPage> Files::list(const QString& userId, const api::FileList
             + direction;
         break;
     case api::FileListFilter::Sort::RegisteredAt:
-        order = QStringLiteral("f.registered_at") + direction;
+        order = QStringLiteral("p.registered_at") + direction;
         break;
     case api::FileListFilter::Sort::Status:
-        order = QStringLiteral("f.status") + direction + QStringLiteral(", f.registered_at DESC");
+        order = QStringLiteral("f.status") + direction + QStringLiteral(", p.registered_at DESC");
         break;
     case api::FileListFilter::Sort::MyStatus:
-        order = QStringLiteral("p.processed") + direction + QStringLiteral(", f.registered_at DESC");
+        order = QStringLiteral("p.processed") + direction + QStringLiteral(", p.registered_at DESC");
         break;
     }
-    // The file ID last makes the order total, so pages neither repeat nor skip rows.
-    order += QStringLiteral(", f.file_id") + direction;
+    // The file ID last makes the order total, so pages neither repeat nor skip rows (the permission's, so that the
+    // default order is the index's own).
+    order += QStringLiteral(", p.file_id") + direction;
     QVariantList pageBinds = binds;
     pageBinds << filter.limit << filter.offset;
     // The total comes with the page (a window over the filtered rows, which the sort reads anyway): a COUNT(*) of
@@ -900,17 +911,12 @@ Result<api::FileEntry> Files::changePermissions(const api::UserInfo& admin, cons
                                                "WHERE file_id = ? AND user_id = ? AND kind = 'sign'"),
                     {int(i) + 1, fileId, signers.at(i)}));
             } else {
-                IKK_TRY(db.exec(QStringLiteral("INSERT INTO file_permissions (file_id, user_id, kind, sign_position) "
-                                               "VALUES (?, ?, 'sign', ?)"),
-                    {fileId, signers.at(i), int(i) + 1}));
+                IKK_TRY(grantPermission(db, fileId, signers.at(i), int(i) + 1));
             }
         }
         for (const QString& viewer : viewers) {
-            if (keptViewers.contains(viewer))
-                continue;
-            IKK_TRY(
-                db.exec(QStringLiteral("INSERT INTO file_permissions (file_id, user_id, kind) VALUES (?, ?, 'view')"),
-                    {fileId, viewer}));
+            if (!keptViewers.contains(viewer))
+                IKK_TRY(grantPermission(db, fileId, viewer, 0));
         }
         const int signedCount = int(signedIds.size());
         const int required = int(signers.size());

@@ -193,10 +193,15 @@ QList<QVariantList> queryServerDatabase(TestServer& server, const QString& sql, 
         }
         if (db.open()) {
             QSqlQuery query(db);
-            query.prepare(sql);
-            for (const QVariant& bind : binds)
-                query.addBindValue(bind);
-            done = query.exec();
+            // PostgreSQL prepares no DDL: statements without values run as they are.
+            if (binds.isEmpty()) {
+                done = query.exec(sql);
+            } else {
+                query.prepare(sql);
+                for (const QVariant& bind : binds)
+                    query.addBindValue(bind);
+                done = query.exec();
+            }
             if (!done)
                 qWarning("direct query failed: %s", qPrintable(query.lastError().text()));
             while (done && query.next()) {

@@ -25,6 +25,20 @@ struct Expected
     QString status; // unsigned / signing / signed
 };
 
+// Moves a file's registration back in time as if it had been registered then: the file and each of its permissions
+// (which carry a copy of the time for My Page) alike.
+bool setRegisteredAt(TestServer& server, const QString& fileId, qint64 seconds)
+{
+    bool ok = false;
+    queryServerDatabase(
+        server, QStringLiteral("UPDATE files SET registered_at = ? WHERE file_id = ?"), {seconds, fileId}, &ok);
+    if (!ok)
+        return false;
+    queryServerDatabase(server, QStringLiteral("UPDATE file_permissions SET registered_at = ? WHERE file_id = ?"),
+        {seconds, fileId}, &ok);
+    return ok;
+}
+
 } // namespace
 
 class TestServerFiles : public QObject
@@ -43,6 +57,7 @@ private slots:
     void badQueriesAreRefused();
     void downloadCarriesVersionTag();
     void administratorsDownloadAnyVersion();
+    void upgradeCopiesRegistrationTimes();
 
 private:
     QSet<QString> namesOf(const QJsonArray& files) const;
@@ -337,18 +352,11 @@ void TestServerFiles::registrationDateRange()
 {
     // Move 立面図 into the manual's example period: 2019年3月1日 09:30 Japan time.
     const qint64 march = QDateTime(QDate(2019, 3, 1), QTime(9, 30), QTimeZone(9 * 3600)).toSecsSinceEpoch();
-    bool ok = false;
-    queryServerDatabase(m_server, QStringLiteral("UPDATE files SET registered_at = ? WHERE file_id = ?"),
-        {march, idOf(QStringLiteral("立面図.pdf"))}, &ok);
-    QVERIFY(ok);
+    QVERIFY(setRegisteredAt(m_server, idOf(QStringLiteral("立面図.pdf")), march));
     // Another one at the very end of 2019-05-29 (Japan) — inside the range — and one a second later — outside.
     const qint64 lastSecond = QDateTime(QDate(2019, 5, 29), QTime(23, 59, 59), QTimeZone(9 * 3600)).toSecsSinceEpoch();
-    queryServerDatabase(m_server, QStringLiteral("UPDATE files SET registered_at = ? WHERE file_id = ?"),
-        {lastSecond, idOf(QStringLiteral("賃貸契約書.pdf"))}, &ok);
-    QVERIFY(ok);
-    queryServerDatabase(m_server, QStringLiteral("UPDATE files SET registered_at = ? WHERE file_id = ?"),
-        {lastSecond + 1, idOf(QStringLiteral("報告書_最終.pdf"))}, &ok);
-    QVERIFY(ok);
+    QVERIFY(setRegisteredAt(m_server, idOf(QStringLiteral("賃貸契約書.pdf")), lastSecond));
+    QVERIFY(setRegisteredAt(m_server, idOf(QStringLiteral("報告書_最終.pdf")), lastSecond + 1));
     QCOMPARE(
         namesOf(listFiles(m_server, m_a.token, QStringLiteral("?registeredFrom=2019-02-28&registeredTo=2019-05-29"))),
         QSet<QString>({QStringLiteral("立面図.pdf"), QStringLiteral("賃貸契約書.pdf")}));
@@ -532,6 +540,43 @@ void TestServerFiles::administratorsDownloadAnyVersion()
     QCOMPARE(m_server.get(route.arg(id).arg(QStringLiteral("x")), m_admin).code, QStringLiteral("E5007"));
     // Users may not, even with permission on the file.
     QCOMPARE(m_server.get(route.arg(id).arg(1), m_a.token).code, QStringLiteral("E1401"));
+}
+
+void TestServerFiles::upgradeCopiesRegistrationTimes()
+{
+    // A database from before schema 9 (permissions without their file's registration time), with the dates the
+    // earlier cases moved into 2019: the upgrade fills every permission from its file, and the lists are unchanged.
+    const QString range = QStringLiteral("?registeredFrom=2019-02-28&registeredTo=2019-05-29");
+    const QSet<QString> before = namesOf(listFiles(m_server, m_a.token, range));
+    QVERIFY(!before.isEmpty());
+    const QStringList sortedBefore = [&] {
+        QStringList names;
+        for (const QJsonValue& file : listFiles(m_server, m_a.token, QStringLiteral("?sort=registeredAt&order=asc")))
+            names.append(file.toObject().value(QStringLiteral("name")).toString());
+        return names;
+    }();
+    m_server.stop();
+    for (const QString& sql : {QStringLiteral("DROP INDEX file_permissions_page"),
+             QStringLiteral("ALTER TABLE file_permissions DROP COLUMN registered_at"),
+             QStringLiteral("CREATE INDEX file_permissions_page"
+                            " ON file_permissions(user_id, processed, file_id, kind, sign_position)"),
+             QStringLiteral("DELETE FROM schema_version WHERE version = 9")}) {
+        bool ok = false;
+        queryServerDatabase(m_server, sql, {}, &ok);
+        QVERIFY2(ok, qPrintable(sql));
+    }
+    QVERIFY(m_server.start());
+    const QList<QVariantList> counts = queryServerDatabase(m_server,
+        QStringLiteral("SELECT COUNT(*), SUM(CASE WHEN p.registered_at = f.registered_at THEN 1 ELSE 0 END) "
+                       "FROM file_permissions p JOIN files f ON f.file_id = p.file_id"));
+    QCOMPARE(counts.size(), 1);
+    QVERIFY(counts.at(0).at(0).toInt() > 0);
+    QCOMPARE(counts.at(0).at(1).toInt(), counts.at(0).at(0).toInt());
+    QCOMPARE(namesOf(listFiles(m_server, m_a.token, range)), before);
+    QStringList sortedAfter;
+    for (const QJsonValue& file : listFiles(m_server, m_a.token, QStringLiteral("?sort=registeredAt&order=asc")))
+        sortedAfter.append(file.toObject().value(QStringLiteral("name")).toString());
+    QCOMPARE(sortedAfter, sortedBefore);
 }
 
 QTEST_GUILESS_MAIN(TestServerFiles)

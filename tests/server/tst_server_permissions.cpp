@@ -198,6 +198,23 @@ void TestServerPermissions::validChangeIsSeenEverywhere()
     QCOMPARE(signers.at(1).toObject().value(QStringLiteral("userId")).toString(), c);
     QCOMPARE(signers.at(1).toObject().value(QStringLiteral("position")).toInt(), 2);
     QCOMPARE(file.value(QStringLiteral("viewers")).toArray(), QJsonArray {b});
+    // The new permissions (b's view, c's signature) carry the file's registration time, so that their My Page lists
+    // of recent files show it.
+    const QList<QVariantList> copied = queryServerDatabase(m_server,
+        QStringLiteral("SELECT COUNT(*) FROM file_permissions p JOIN files f ON f.file_id = p.file_id "
+                       "WHERE p.file_id = ? AND p.registered_at = f.registered_at"),
+        {id});
+    QVERIFY(!copied.isEmpty());
+    QCOMPARE(copied.at(0).at(0).toInt(), 3);
+    const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(9 * 3600)).date();
+    const QString recent = QStringLiteral("?registeredFrom=%1&registeredTo=%2")
+                               .arg(today.addDays(-1).toString(Qt::ISODate), today.addDays(1).toString(Qt::ISODate));
+    for (const SigningUser* user : {&m_b, &m_c}) {
+        bool listed = false;
+        for (const QJsonValue& entry : listFiles(m_server, user->token, recent))
+            listed = listed || entry.toObject().value(QStringLiteral("fileId")).toString() == id;
+        QVERIFY2(listed, qPrintable(user->account.userId));
+    }
 
     // The users' own view: v no longer sees it, b views it, c signs it next.
     QCOMPARE(m_server.get(QStringLiteral("/api/v1/files/") + id, m_v.token).status, 404);
