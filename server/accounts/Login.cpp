@@ -16,6 +16,11 @@ qint64 nowSeconds()
     return QDateTime::currentSecsSinceEpoch();
 }
 
+qint64 nowMilliseconds()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
 QDateTime fromSeconds(qint64 seconds)
 {
     return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC);
@@ -90,8 +95,8 @@ Result<api::LoginChallenge> Login::start(const QString& userId, const SecureBuff
     const qint64 expires = now + m_context.config.otpLifetimeSeconds;
     IKK_TRY(m_context.database->exec(
         QStringLiteral("INSERT INTO login_attempts (attempt_id, user_id, otp_hash, created_at, otp_expires_at, "
-                       "last_sent_at, remote) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {attemptId, userId, otpHash(attemptId, otp), now, expires, now, remote}));
+                       "last_sent_ms, remote) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {attemptId, userId, otpHash(attemptId, otp), now, expires, nowMilliseconds(), remote}));
     const Status sent = sendOtp(record.info, otp);
     wipeString(otp);
     if (!sent) {
@@ -186,7 +191,7 @@ Result<api::LoginChallenge> Login::resendOtp(const QString& attemptId, const QSt
     {
         WriteTransaction transaction(db);
         IKK_TRY(transaction.begin());
-        auto attempt = db.exec(QStringLiteral("SELECT user_id, wrong_tries, used, last_sent_at, send_count "
+        auto attempt = db.exec(QStringLiteral("SELECT user_id, wrong_tries, used, last_sent_ms, send_count "
                                               "FROM login_attempts WHERE attempt_id = ?"),
             {attemptId});
         if (!attempt)
@@ -196,19 +201,21 @@ Result<api::LoginChallenge> Login::resendOtp(const QString& attemptId, const QSt
         userId = attempt->value(0).toString();
         const int wrongTries = attempt->value(1).toInt();
         const bool used = attempt->value(2).toInt() != 0;
-        const qint64 lastSent = attempt->value(3).toLongLong();
+        const qint64 lastSentMs = attempt->value(3).toLongLong();
         const int sendCount = attempt->value(4).toInt();
         attempt->finish();
         if (wrongTries >= m_context.config.otpMaxTries)
             return makeError(ErrorCode::OtpTooManyAttempts);
         if (used)
             return makeError(ErrorCode::OtpExpired, QStringLiteral("already used"));
-        if (now - lastSent < m_context.config.otpResendIntervalSeconds || sendCount >= m_context.config.otpMaxSends)
+        const qint64 nowMs = nowMilliseconds();
+        if (nowMs - lastSentMs < qint64(m_context.config.otpResendIntervalSeconds) * 1000
+            || sendCount >= m_context.config.otpMaxSends)
             return makeError(ErrorCode::OtpResendTooSoon);
         // The wrong-try count stays: resending must not reset the guessing budget.
-        IKK_TRY(db.exec(QStringLiteral("UPDATE login_attempts SET otp_hash = ?, otp_expires_at = ?, last_sent_at = ?, "
+        IKK_TRY(db.exec(QStringLiteral("UPDATE login_attempts SET otp_hash = ?, otp_expires_at = ?, last_sent_ms = ?, "
                                        "send_count = send_count + 1 WHERE attempt_id = ?"),
-            {otpHash(attemptId, otp), expires, now, attemptId}));
+            {otpHash(attemptId, otp), expires, nowMs, attemptId}));
         IKK_TRY(transaction.commit());
     }
     auto found = m_accounts.find(userId);

@@ -298,6 +298,11 @@ const QList<Migration>& migrations()
                             "(user_id, processed, registered_at, file_id, kind, sign_position)")},
             // SQLite cannot drop a column default; PostgreSQL refuses a permission made without the time.
             {}, {QStringLiteral("ALTER TABLE file_permissions ALTER COLUMN registered_at DROP DEFAULT")}},
+        // 10: when a one-time password was last sent, in milliseconds: in whole seconds, a resend interval of N let a
+        // resend through after N-1 seconds and a little (sent at 10.99, asked at 12.01 with N = 2).
+        {{QStringLiteral("ALTER TABLE login_attempts RENAME COLUMN last_sent_at TO last_sent_ms"),
+             QStringLiteral("UPDATE login_attempts SET last_sent_ms = last_sent_ms * 1000")},
+            {}, {}},
     };
     return list;
 }
