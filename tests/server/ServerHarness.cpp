@@ -360,6 +360,10 @@ Reply TestServer::request(const QByteArray& method, const QString& path, const Q
         loop.exec();
     Reply result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // Below 100: the connection failed (refused, cut, timed out) rather than the server answering an HTTP error. A
+    // download cut after its head looks like a short 200 otherwise.
+    if (reply->error() != QNetworkReply::NoError && reply->error() < QNetworkReply::ContentAccessDenied)
+        qWarning("%s %s: %s", method.constData(), qPrintable(path), qPrintable(reply->errorString()));
     result.body = reply->readAll();
     result.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     result.json = QJsonDocument::fromJson(result.body).object();
