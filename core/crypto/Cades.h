@@ -77,11 +77,8 @@ public:
     CmsSignature(CmsSignature&&) noexcept;
     CmsSignature& operator=(CmsSignature&&) noexcept;
 
-    // How parse() decodes the certificates field. Cached: each distinct certificate (by its exact DER bytes) is
-    // decoded once per process and shared, read-only, by every signature that carries it; whatever is unusual (BER,
-    // other certificate choices, duplicates) falls back to Whole. Whole: OpenSSL decodes the whole structure, the
-    // reference Cached must agree with (tests and benchmarks compare the two).
-    enum class CertificateDecoding { Cached, Whole };
+    // How parse() decodes the certificates field (see ikkatsu::CertificateDecoding).
+    using CertificateDecoding = ikkatsu::CertificateDecoding;
 
     // SignatureInvalid when the DER is not a SignedData with exactly one SignerInfo. Trailing zero
     // padding (as in a PDF /Contents placeholder) is accepted.

@@ -1,5 +1,6 @@
-// A CMS SignedData decoded with its certificates from a process-wide cache: in a batch every signature carries the
-// same user and CA certificates, and OpenSSL 3.0 spends nearly all of a d2i_CMS_ContentInfo on their public keys.
+// A CMS (or PKCS #7) SignedData decoded with its certificates from a process-wide cache: in a batch every signature
+// carries the same user and CA certificates, every timestamp token the same TSA and CA certificates, and OpenSSL 3.0
+// spends nearly all of a d2i_CMS_ContentInfo or d2i_PKCS7 on their public keys.
 #include "crypto/CmsCertificates_p.h"
 
 #include <algorithm>
@@ -264,37 +265,81 @@ std::optional<SignedDataWithoutCertificates> splitCertificates(QByteArrayView de
     return split;
 }
 
-CmsPtr decodeWithCachedCertificates(QByteArrayView der, qsizetype* objectSize)
+namespace {
+
+// What decodeWith needs of an OpenSSL type that holds a SignedData.
+struct CmsContentInfo
+{
+    using Ptr = CmsPtr;
+    static CMS_ContentInfo* decode(const unsigned char** in, long size)
+    {
+        return d2i_CMS_ContentInfo(nullptr, in, size);
+    }
+    static bool isSignedData(CMS_ContentInfo* cms) { return OBJ_obj2nid(CMS_get0_type(cms)) == NID_pkcs7_signed; }
+    static bool add(CMS_ContentInfo* cms, X509* x509) { return CMS_add1_cert(cms, x509) == 1; }
+    static STACK_OF(X509) * certificates(CMS_ContentInfo* cms) { return CMS_get1_certs(cms); }
+};
+
+// PKCS #7, CMS's ancestor with the same SignedData, as OpenSSL's TS module wants an RFC 3161 token.
+struct Pkcs7ContentInfo
+{
+    using Ptr = Pkcs7Ptr;
+    static PKCS7* decode(const unsigned char** in, long size) { return d2i_PKCS7(nullptr, in, size); }
+    // PKCS #7's content is optional: a SignedData type without one has no d.sign.
+    static bool isSignedData(PKCS7* pkcs7) { return PKCS7_type_is_signed(pkcs7) && pkcs7->d.sign; }
+    static bool add(PKCS7* pkcs7, X509* x509) { return PKCS7_add_certificate(pkcs7, x509) == 1; }
+    static STACK_OF(X509) * certificates(PKCS7* pkcs7)
+    {
+        return pkcs7->d.sign->cert ? X509_chain_up_ref(pkcs7->d.sign->cert) : nullptr;
+    }
+};
+
+// The ContentInfo decoded without its certificates, which then come from the cache; null whenever the result could
+// differ from ContentInfo::decode of the whole input (see decodeWithCachedCertificates).
+template<typename ContentInfo>
+typename ContentInfo::Ptr decodeWith(QByteArrayView der, qsizetype* objectSize)
 {
     auto split = splitCertificates(der);
     if (!split)
         return {};
     const auto* begin = reinterpret_cast<const unsigned char*>(split->contentInfo.constData());
     const unsigned char* cursor = begin;
-    CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &cursor, long(split->contentInfo.size())));
-    if (!cms || cursor != begin + split->contentInfo.size()
-        || OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed)
+    typename ContentInfo::Ptr decoded(ContentInfo::decode(&cursor, long(split->contentInfo.size())));
+    if (!decoded || cursor != begin + split->contentInfo.size() || !ContentInfo::isSignedData(decoded.get()))
         return {};
     std::vector<const X509*> added;
     added.reserve(std::size_t(split->certificates.size()));
     for (QByteArrayView certificate : std::as_const(split->certificates)) {
-        // Our reference goes when `x509` does; the structure keeps its own (CMS_add1_cert up-refs on success).
+        // Our reference goes when `x509` does; the structure keeps its own (both adders up-ref on success).
         X509Ptr x509 = decodedCertificates().take(certificate);
-        if (!x509 || CMS_add1_cert(cms.get(), x509.get()) != 1)
+        if (!x509 || !ContentInfo::add(decoded.get(), x509.get()))
             return {};
         added.push_back(x509.get());
     }
     // Exactly these, in this order, as a whole-structure decode lists them: OpenSSL versions differ on a certificate
     // equal to one present (X509_cmp looks at the signed part only), so this is checked rather than assumed.
-    X509StackPtr listed(CMS_get1_certs(cms.get()));
+    X509StackPtr listed(ContentInfo::certificates(decoded.get()));
     if (!listed || std::size_t(sk_X509_num(listed.get())) != added.size())
         return {};
     for (std::size_t i = 0; i < added.size(); ++i) {
         if (sk_X509_value(listed.get(), int(i)) != added[i])
             return {};
     }
-    *objectSize = split->objectSize;
-    return cms;
+    if (objectSize)
+        *objectSize = split->objectSize;
+    return decoded;
+}
+
+} // namespace
+
+CmsPtr decodeWithCachedCertificates(QByteArrayView der, qsizetype* objectSize)
+{
+    return decodeWith<CmsContentInfo>(der, objectSize);
+}
+
+Pkcs7Ptr decodePkcs7WithCachedCertificates(QByteArrayView der, qsizetype* objectSize)
+{
+    return decodeWith<Pkcs7ContentInfo>(der, objectSize);
 }
 
 X509Ptr cachedCertificate(QByteArrayView der)

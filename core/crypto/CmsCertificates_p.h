@@ -1,4 +1,4 @@
-// Private to core/crypto: a CMS SignedData decoded with its certificates from a process-wide cache.
+// Private to core/crypto: a CMS or PKCS #7 SignedData decoded with its certificates from a process-wide cache.
 #pragma once
 
 #include "crypto/Cades.h"
@@ -13,7 +13,7 @@
 namespace ikkatsu::ossl {
 
 // A DER ContentInfo holding a SignedData, split around the SignedData's `certificates [0] IMPLICIT` field
-// (RFC 5652 §5.1).
+// (RFC 5652 §5.1; PKCS #7's SignedData, RFC 2315 §9.1, has the same fields in the same places).
 struct SignedDataWithoutCertificates
 {
     // The same ContentInfo without the certificates field; only the three enclosing lengths are re-encoded.
@@ -32,8 +32,13 @@ std::optional<SignedDataWithoutCertificates> splitCertificates(QByteArrayView de
 
 // The ContentInfo of `der` as d2i_CMS_ContentInfo gives it, but with each certificate decoded once per process:
 // the certificates come from a cache keyed by their exact DER bytes. Null whenever the result could differ from a
-// whole-structure decode (the caller then does that, on an error queue it clears first). *objectSize as above.
+// whole-structure decode (the caller then does that, on an error queue it clears first). *objectSize as above
+// (`objectSize` may be null).
 CmsPtr decodeWithCachedCertificates(QByteArrayView der, qsizetype* objectSize);
+
+// The same as d2i_PKCS7 gives it: an RFC 3161 TimeStampToken is a PKCS #7 SignedData, which OpenSSL's TS module
+// takes only in that form.
+Pkcs7Ptr decodePkcs7WithCachedCertificates(QByteArrayView der, qsizetype* objectSize = nullptr);
 
 // One certificate's DER, decoded once per process through the same cache (a new reference); null when `der` is not
 // exactly one certificate (the caller decodes it itself for the error).

@@ -6,6 +6,11 @@
 #include <openssl/err.h>
 #include <openssl/ocsp.h>
 
+#include <algorithm>
+#include <mutex>
+#include <optional>
+#include <vector>
+
 namespace ikkatsu {
 
 namespace {
@@ -141,9 +146,14 @@ Result<QByteArray> createOcspRequest(const Certificate& subject, const Certifica
 
 namespace {
 
+// `settled` (when given) says whether the verdict follows from the arguments alone: true for a success and for the
+// failures of a check that ran to its end, false where an allocation or internal error may have decided it.
 Result<OcspResult> checkOcspResponse(const QByteArray& response, const Certificate& subject, const Certificate& issuer,
-    const QList<Certificate>& trustAnchors, const QByteArray& request, const QDateTime& at, bool stored)
+    const QList<Certificate>& trustAnchors, const QByteArray& request, const QDateTime& at, bool stored,
+    bool* settled = nullptr)
 {
+    if (settled)
+        *settled = false;
     ERR_clear_error();
     const auto* cursor = reinterpret_cast<const unsigned char*>(response.constData());
     OcspResponsePtr parsed(
@@ -181,8 +191,14 @@ Result<OcspResult> checkOcspResponse(const QByteArray& response, const Certifica
     X509_VERIFY_PARAM_set_time(parameters, static_cast<time_t>(when.toSecsSinceEpoch()));
     ossl::X509StackPtr untrusted = ossl::toX509Stack({issuer});
     // Checks the signature, the responder's chain and that the issuer authorised it (EKU OCSPSigning).
-    if (!untrusted || OCSP_basic_verify(basic.get(), untrusted.get(), store.get(), 0) <= 0)
+    if (!untrusted)
         return makeError(ErrorCode::OcspResponderUntrusted, ossl::takeErrorText());
+    const int verified = OCSP_basic_verify(basic.get(), untrusted.get(), store.get(), 0);
+    if (verified <= 0) {
+        if (settled)
+            *settled = verified == 0; // below zero: OpenSSL could not check (out of memory and the like)
+        return makeError(ErrorCode::OcspResponderUntrusted, ossl::takeErrorText());
+    }
 
     OcspCertIdPtr id(OCSP_cert_to_id(EVP_sha1(), subject.impl()->x509.get(), issuer.impl()->x509.get()));
     int certificateStatus = 0;
@@ -193,8 +209,11 @@ Result<OcspResult> checkOcspResponse(const QByteArray& response, const Certifica
     if (!id
         || OCSP_resp_find_status(
                basic.get(), id.get(), &certificateStatus, &reason, &revokedAt, &thisUpdate, &nextUpdate)
-            != 1)
+            != 1) {
+        if (settled)
+            *settled = static_cast<bool>(id); // without one (out of memory?) the question was never asked
         return makeError(ErrorCode::OcspResponseInvalid, QStringLiteral("the response does not name the certificate"));
+    }
     OcspResult result;
     result.thisUpdate = ossl::asn1TimeToUtc(thisUpdate);
     result.nextUpdate = ossl::asn1TimeToUtc(nextUpdate);
@@ -204,8 +223,11 @@ Result<OcspResult> checkOcspResponse(const QByteArray& response, const Certifica
     if (!result.thisUpdate.isValid()
         || (!stored
             && (result.thisUpdate > when.addSecs(kSkew)
-                || (result.nextUpdate.isValid() && result.nextUpdate < when.addSecs(-kSkew)))))
+                || (result.nextUpdate.isValid() && result.nextUpdate < when.addSecs(-kSkew))))) {
+        if (settled)
+            *settled = true;
         return makeError(ErrorCode::OcspResponseInvalid, QStringLiteral("the response is not current"));
+    }
     switch (certificateStatus) {
     case V_OCSP_CERTSTATUS_GOOD:
         result.status.status = OcspCertStatus::Good;
@@ -220,10 +242,106 @@ Result<OcspResult> checkOcspResponse(const QByteArray& response, const Certifica
         break;
     }
     X509* signer = nullptr;
-    if (OCSP_resp_get0_signer(basic.get(), &signer, untrusted.get()) == 1 && signer && X509_up_ref(signer) == 1)
-        result.responder = ossl::wrapCertificate(ossl::X509Ptr(signer));
+    if (OCSP_resp_get0_signer(basic.get(), &signer, untrusted.get()) == 1 && signer) {
+        // Read now, so that the certificate stays read-only when a remembered verdict shares it between threads.
+        ossl::cacheExtensions(signer);
+        if (X509_up_ref(signer) == 1)
+            result.responder = ossl::wrapCertificate(ossl::X509Ptr(signer));
+    }
     ERR_clear_error();
+    if (settled)
+        *settled = true;
     return result;
+}
+
+// The verdicts of recent stored-response checks. A B-LTA upload's /DSS holds an answer for the signer's and for the
+// TSA's certificate, each checked against every certificate of the document and again for every document timestamp
+// that covers it; the same answers come with every upload of the same user.
+class StoredVerdicts
+{
+public:
+    // Everything the verdict depends on, each part with its length first (no two different inputs give one key).
+    // The time the check speaks for is the response's own producedAt, part of its bytes. Empty when the inputs are
+    // too large to remember (hostile files) or incomplete.
+    static QByteArray keyOf(const QByteArray& response, const Certificate& subject, const Certificate& issuer,
+        const QList<Certificate>& trustAnchors)
+    {
+        if (subject.isNull() || issuer.isNull() || response.size() > kMaxKeySize || trustAnchors.size() > kMaxAnchors)
+            return {};
+        QByteArray key;
+        const auto append = [&key](const QByteArray& part) {
+            const auto size = quint32(part.size());
+            key.append(reinterpret_cast<const char*>(&size), sizeof size);
+            key.append(part);
+        };
+        append(response);
+        append(subject.toDer());
+        append(issuer.toDer());
+        for (const Certificate& anchor : trustAnchors)
+            append(anchor.toDer()); // empty for a null anchor, which the check skips: never a certificate's DER
+        return key.size() > kMaxKeySize ? QByteArray() : key;
+    }
+
+    std::optional<Result<OcspResult>> find(const QByteArray& key)
+    {
+        std::lock_guard lock(m_mutex);
+        for (Entry& entry : m_entries) {
+            if (entry.key == key) { // every byte compared
+                entry.lastUse = ++m_clock;
+                ++m_hits;
+                return entry.verdict;
+            }
+        }
+        ++m_misses;
+        return std::nullopt;
+    }
+
+    void remember(QByteArray key, const Result<OcspResult>& verdict)
+    {
+        std::lock_guard lock(m_mutex);
+        for (const Entry& entry : m_entries) {
+            if (entry.key == key)
+                return; // another thread checked the same meanwhile, to the same verdict
+        }
+        if (m_entries.size() >= kEntries) {
+            auto oldest = std::min_element(m_entries.begin(), m_entries.end(),
+                [](const Entry& a, const Entry& b) { return a.lastUse < b.lastUse; });
+            m_entries.erase(oldest);
+        }
+        m_entries.push_back({std::move(key), verdict, ++m_clock});
+    }
+
+    StoredOcspVerdictCounts counts()
+    {
+        std::lock_guard lock(m_mutex);
+        return {m_hits, m_misses};
+    }
+
+private:
+    // A few dozen users' documents, each a handful of certificate and answer pairs; at most 4 MiB of keys.
+    static constexpr std::size_t kEntries = 128;
+    static constexpr qsizetype kMaxKeySize = 32 * 1024;
+    static constexpr qsizetype kMaxAnchors = 16;
+
+    struct Entry
+    {
+        QByteArray key;
+        Result<OcspResult> verdict;
+        quint64 lastUse = 0;
+    };
+
+    std::mutex m_mutex;
+    std::vector<Entry> m_entries;
+    quint64 m_clock = 0;
+    quint64 m_hits = 0;
+    quint64 m_misses = 0;
+};
+
+StoredVerdicts& storedVerdicts()
+{
+    // Never destroyed: the verdicts hold certificates, and freeing them during exit could run after OpenSSL's cleanup.
+    static auto* verdicts = new StoredVerdicts;
+    return *verdicts;
 }
 
 } // namespace
@@ -235,9 +353,25 @@ Result<OcspResult> verifyOcspResponse(const QByteArray& response, const Certific
 }
 
 Result<OcspResult> verifyStoredOcspResponse(const QByteArray& response, const Certificate& subject,
-    const Certificate& issuer, const QList<Certificate>& trustAnchors)
+    const Certificate& issuer, const QList<Certificate>& trustAnchors, StoredOcspVerdict verdict)
 {
-    return checkOcspResponse(response, subject, issuer, trustAnchors, {}, {}, true);
+    if (verdict == StoredOcspVerdict::Checked)
+        return checkOcspResponse(response, subject, issuer, trustAnchors, {}, {}, true);
+    QByteArray key = StoredVerdicts::keyOf(response, subject, issuer, trustAnchors);
+    if (key.isEmpty())
+        return checkOcspResponse(response, subject, issuer, trustAnchors, {}, {}, true);
+    if (std::optional<Result<OcspResult>> known = storedVerdicts().find(key))
+        return *std::move(known);
+    bool settled = false;
+    Result<OcspResult> checked = checkOcspResponse(response, subject, issuer, trustAnchors, {}, {}, true, &settled);
+    if (settled)
+        storedVerdicts().remember(std::move(key), checked);
+    return checked;
+}
+
+StoredOcspVerdictCounts storedOcspVerdictCounts()
+{
+    return storedVerdicts().counts();
 }
 
 } // namespace ikkatsu

@@ -67,9 +67,26 @@ struct OcspResult
 Result<OcspResult> verifyOcspResponse(const QByteArray& response, const Certificate& subject, const Certificate& issuer,
     const QList<Certificate>& trustAnchors, const QByteArray& request = {}, const QDateTime& at = {});
 
+// Whether verifyStoredOcspResponse may answer from the process-wide memory of its verdicts (Remembered: a document's
+// stored answers are checked for each of its certificates, on every upload and at each document timestamp) or must
+// check the response again (Checked: the reference Remembered must agree with, for tests and benchmarks).
+enum class StoredOcspVerdict { Remembered, Checked };
+
 // The same checks for a response kept in a document (PAdES B-LT): the responder's chain is verified at the time the
 // response was produced, and whether it is current is left to the caller, who knows the time it must speak for.
+// The verdict depends on nothing but the arguments: it is remembered by the exact bytes of the response, `subject`,
+// `issuer` and every trust anchor (in order), for a bounded number of recent checks; only verdicts that do not
+// depend on the process's state (an allocation failure does) are remembered.
 Result<OcspResult> verifyStoredOcspResponse(const QByteArray& response, const Certificate& subject,
-    const Certificate& issuer, const QList<Certificate>& trustAnchors);
+    const Certificate& issuer, const QList<Certificate>& trustAnchors,
+    StoredOcspVerdict verdict = StoredOcspVerdict::Remembered);
+
+// How often verifyStoredOcspResponse answered from memory and how often it checked for it, since the process started.
+struct StoredOcspVerdictCounts
+{
+    quint64 hits = 0;
+    quint64 misses = 0;
+};
+StoredOcspVerdictCounts storedOcspVerdictCounts();
 
 } // namespace ikkatsu

@@ -51,6 +51,7 @@ using EssSigningCertPtr = Owned<ESS_SIGNING_CERT, ESS_SIGNING_CERT_free>;
 using EssSigningCertV2Ptr = Owned<ESS_SIGNING_CERT_V2, ESS_SIGNING_CERT_V2_free>;
 using Pkcs12Ptr = Owned<PKCS12, PKCS12_free>;
 using Pkcs8Ptr = Owned<PKCS8_PRIV_KEY_INFO, PKCS8_PRIV_KEY_INFO_free>;
+using Pkcs7Ptr = Owned<PKCS7, PKCS7_free>;
 
 struct X509StackFree
 {

@@ -1,6 +1,7 @@
 // RFC 3161 over OpenSSL's TS module: request, response check, token verification and the issuing side.
 #include "crypto/Timestamp.h"
 
+#include "crypto/CmsCertificates_p.h"
 #include "crypto/OpenSslHandles_p.h"
 
 #include <openssl/err.h>
@@ -17,7 +18,6 @@ using TsMsgImprintPtr = ossl::Owned<TS_MSG_IMPRINT, TS_MSG_IMPRINT_free>;
 using TsTstInfoPtr = ossl::Owned<TS_TST_INFO, TS_TST_INFO_free>;
 using TsVerifyCtxPtr = ossl::Owned<TS_VERIFY_CTX, TS_VERIFY_CTX_free>;
 using TsRespCtxPtr = ossl::Owned<TS_RESP_CTX, TS_RESP_CTX_free>;
-using Pkcs7Ptr = ossl::Owned<PKCS7, PKCS7_free>;
 using X509AlgorPtr = ossl::Owned<X509_ALGOR, X509_ALGOR_free>;
 using Asn1ObjectPtr = ossl::Owned<ASN1_OBJECT, ASN1_OBJECT_free>;
 using EkuPtr = ossl::Owned<EXTENDED_KEY_USAGE, EXTENDED_KEY_USAGE_free>;
@@ -95,32 +95,47 @@ Result<TimestampInfo> readTstInfo(const TS_TST_INFO* tst)
 
 struct ParsedToken
 {
-    Pkcs7Ptr pkcs7;
+    ossl::Pkcs7Ptr pkcs7;
     TsTstInfoPtr tst;
     TimestampInfo info;
 };
 
-Result<ParsedToken> parseToken(const QByteArray& token)
+Result<ParsedToken> parseToken(const QByteArray& token, CertificateDecoding decoding)
 {
     ERR_clear_error();
     ParsedToken parsed;
+    // The server reads two tokens per B-LTA upload (the signature's and the document timestamp), each with the same
+    // TSA and CA certificates: decoding their keys was most of d2i_PKCS7.
+    if (decoding == CertificateDecoding::Cached) {
+        parsed.pkcs7 = ossl::decodePkcs7WithCachedCertificates(token);
+        if (!parsed.pkcs7)
+            ERR_clear_error(); // the whole-structure decode below reports its own errors, exactly as before
+    }
+    const bool fromCache = static_cast<bool>(parsed.pkcs7);
+    // Bytes after the token are ignored either way (the cached path takes zero padding only, and falls back here).
     const auto* cursor = reinterpret_cast<const unsigned char*>(token.constData());
-    parsed.pkcs7.reset(token.isEmpty() ? nullptr : d2i_PKCS7(nullptr, &cursor, static_cast<long>(token.size())));
+    if (!parsed.pkcs7 && !token.isEmpty())
+        parsed.pkcs7.reset(d2i_PKCS7(nullptr, &cursor, static_cast<long>(token.size())));
     if (!parsed.pkcs7 || !PKCS7_type_is_signed(parsed.pkcs7.get()))
         return makeError(
             ErrorCode::TimestampTokenInvalid, QStringLiteral("not a SignedData: %1").arg(ossl::takeErrorText()));
+    ERR_clear_error(); // what a successful decode left queued differs between the two ways (keys decoded or not)
     parsed.tst.reset(PKCS7_to_TS_TST_INFO(parsed.pkcs7.get()));
     if (!parsed.tst)
         return makeError(ErrorCode::TimestampTokenInvalid, QStringLiteral("no TSTInfo: %1").arg(ossl::takeErrorText()));
     auto info = readTstInfo(parsed.tst.get());
     IKK_TRY(info);
     parsed.info = std::move(info).value();
+    parsed.info.certificatesFromCache = fromCache;
     STACK_OF(PKCS7_SIGNER_INFO)* signerInfos = PKCS7_get_signer_info(parsed.pkcs7.get());
     if (!signerInfos || sk_PKCS7_SIGNER_INFO_num(signerInfos) != 1)
         return makeError(ErrorCode::TimestampTokenInvalid, QStringLiteral("a token has exactly one signer"));
     STACK_OF(X509)* certificates = parsed.pkcs7->d.sign->cert;
     for (int i = 0; certificates && i < sk_X509_num(certificates); ++i) {
         X509* x509 = sk_X509_value(certificates, i);
+        // Either way of decoding gives certificates whose extensions were already read, so that the checks report
+        // the same for both (a shared certificate from the cache may have been read by anyone before).
+        ossl::cacheExtensions(x509);
         if (!X509_up_ref(x509))
             return makeError(ErrorCode::Unexpected, ossl::takeErrorText());
         parsed.info.certificates.append(ossl::wrapCertificate(ossl::X509Ptr(x509)));
@@ -206,17 +221,18 @@ Result<QByteArray> timestampTokenFromResponse(const QByteArray& response, const 
     return der;
 }
 
-Result<TimestampInfo> parseTimestampToken(const QByteArray& token)
+Result<TimestampInfo> parseTimestampToken(const QByteArray& token, CertificateDecoding decoding)
 {
-    auto parsed = parseToken(token);
+    auto parsed = parseToken(token, decoding);
     IKK_TRY(parsed);
     return parsed->info;
 }
 
 Result<TimestampInfo> verifyTimestampToken(const QByteArray& token, const QByteArray& dataDigest,
-    const QList<Certificate>& trustAnchors, const QDateTime& at, const QByteArray& digestAlgorithm)
+    const QList<Certificate>& trustAnchors, const QDateTime& at, const QByteArray& digestAlgorithm,
+    CertificateDecoding decoding)
 {
-    auto parsed = parseToken(token);
+    auto parsed = parseToken(token, decoding);
     IKK_TRY(parsed);
     TimestampInfo& info = parsed->info;
     if (info.imprintAlgorithm != digestAlgorithm || info.imprint != dataDigest)

@@ -14,6 +14,12 @@
 
 namespace ikkatsu {
 
+// How a structure that carries certificates (an RFC 3161 token, a CMS signature) decodes them. Cached: each distinct
+// certificate (by its exact DER bytes) is decoded once per process and shared, read-only, by every structure that
+// carries it; whatever is unusual (BER, other certificate choices, duplicates) falls back to Whole. Whole: OpenSSL
+// decodes the whole structure, the reference Cached must agree with (tests and benchmarks compare the two).
+enum class CertificateDecoding { Cached, Whole };
+
 // A DER TimeStampReq over `sha256` (the digest of the data to be timestamped) asking for the TSA's certificate,
 // with a random 64-bit nonce (returned through `nonce` when given).
 Result<QByteArray> createTimestampRequest(const QByteArray& sha256, QByteArray* nonce = nullptr);
@@ -32,6 +38,7 @@ struct TimestampInfo
     Certificate tsaCertificate;
     QList<Certificate> certificates; // every certificate the token carries
     bool trusted = false; // the TSA chains to one of the anchors given to verifyTimestampToken
+    bool certificatesFromCache = false; // decoded through the process-wide certificate cache (tests and benchmarks)
 };
 
 // Verifies a TimeStampToken: its imprint equals `dataDigest` (TimestampImprintMismatch; the token must use the
@@ -39,12 +46,15 @@ struct TimestampInfo
 // (TimestampTokenInvalid), the TSA certificate's extendedKeyUsage is exactly timeStamping and critical
 // (TimestampUntrusted), and — when `trustAnchors` is not empty — that the TSA certificate chains to one of them at
 // `at` (genTime when invalid) (TimestampUntrusted). Without anchors the result says trusted = false.
+// The token's certificates are decoded as `decoding` says (see CertificateDecoding; Whole for tests).
 Result<TimestampInfo> verifyTimestampToken(const QByteArray& token, const QByteArray& dataDigest,
     const QList<Certificate>& trustAnchors, const QDateTime& at = {},
-    const QByteArray& digestAlgorithm = QByteArrayLiteral("SHA256"));
+    const QByteArray& digestAlgorithm = QByteArrayLiteral("SHA256"),
+    CertificateDecoding decoding = CertificateDecoding::Cached);
 
 // Reads a token's TSTInfo without verifying anything (for display and for sizing placeholders).
-Result<TimestampInfo> parseTimestampToken(const QByteArray& token);
+Result<TimestampInfo> parseTimestampToken(
+    const QByteArray& token, CertificateDecoding decoding = CertificateDecoding::Cached);
 
 struct TimestampAuthorityOptions
 {

@@ -1,5 +1,6 @@
 // CmsSignature::parse with cached certificates gives exactly what a whole-structure decode gives, for real
 // signatures and for hostile variations of them.
+#include "SignedDataLayout.h"
 #include "TestPki.h"
 #include "crypto/Cades.h"
 #include "crypto/Timestamp.h"
@@ -22,93 +23,6 @@ QByteArray sha256(const QByteArray& data)
     digest.update(data.constData(), data.size());
     return digest.final();
 }
-
-// ---- A little DER for building variations of our own signatures (well-formed, definite-length input only) ----
-
-struct Element
-{
-    quint8 tag = 0;
-    qsizetype headerSize = 0;
-    qsizetype contentSize = 0;
-    qsizetype size() const { return headerSize + contentSize; }
-};
-
-Element elementAt(const QByteArray& der, qsizetype at)
-{
-    Element element;
-    element.tag = quint8(der.at(at));
-    const auto first = quint8(der.at(at + 1));
-    element.headerSize = 2;
-    element.contentSize = first;
-    if (first >= 0x80) {
-        element.contentSize = 0;
-        for (int i = 0; i < (first & 0x7f); ++i)
-            element.contentSize = (element.contentSize << 8) | quint8(der.at(at + 2 + i));
-        element.headerSize += first & 0x7f;
-    }
-    return element;
-}
-
-// The encodings of the elements inside the contents of the element at `at`.
-QList<QByteArray> childrenAt(const QByteArray& der, qsizetype at)
-{
-    const Element parent = elementAt(der, at);
-    QList<QByteArray> children;
-    for (qsizetype child = at + parent.headerSize; child < at + parent.size();) {
-        const Element element = elementAt(der, child);
-        children.append(der.mid(child, element.size()));
-        child += element.size();
-    }
-    return children;
-}
-
-QByteArray encode(quint8 tag, const QByteArray& contents, bool indefinite = false)
-{
-    QByteArray out(1, char(tag));
-    if (indefinite)
-        return out + '\x80' + contents + QByteArray(2, '\0');
-    if (contents.size() < 0x80)
-        return out + char(contents.size()) + contents;
-    QByteArray octets;
-    for (auto rest = quint64(contents.size()); rest; rest >>= 8)
-        octets.prepend(char(rest & 0xff));
-    return out + char(0x80 | octets.size()) + octets + contents;
-}
-
-// ContentInfo { contentType, [0] { SignedData { version, digestAlgorithms, encapContentInfo, [0] certificates,
-// signerInfos } } } as our signer writes it.
-struct CmsLayout
-{
-    QByteArray contentType;
-    QList<QByteArray> before; // version, digestAlgorithms, encapContentInfo
-    quint8 certificatesTag = 0xa0;
-    QList<QByteArray> certificates;
-    QList<QByteArray> after; // signerInfos
-
-    static CmsLayout of(const QByteArray& der)
-    {
-        CmsLayout layout;
-        const QList<QByteArray> contentInfo = childrenAt(der, 0);
-        layout.contentType = contentInfo.at(0);
-        const QByteArray explicitContent = contentInfo.at(1);
-        const QByteArray signedData = childrenAt(explicitContent, 0).at(0);
-        const QList<QByteArray> fields = childrenAt(signedData, 0);
-        layout.before = fields.mid(0, 3);
-        layout.certificates = childrenAt(fields.at(3), 0);
-        layout.after = fields.mid(4);
-        return layout;
-    }
-
-    // `indefinite`: which levels use BER's indefinite length (0 ContentInfo, 1 [0], 2 SignedData, 3 certificates).
-    QByteArray assemble(QList<int> indefinite = {}) const
-    {
-        QByteArray fields = before.join();
-        fields += encode(certificatesTag, certificates.join(), indefinite.contains(3));
-        fields += after.join();
-        const QByteArray signedData = encode(0x30, fields, indefinite.contains(2));
-        return encode(0x30, contentType + encode(0xa0, signedData, indefinite.contains(1)), indefinite.contains(0));
-    }
-};
 
 // Everything a caller can learn from a parse, as plain values.
 struct Outcome
@@ -314,7 +228,7 @@ private slots:
         else
             QVERIFY(fast.timestampToken.isEmpty());
         // The certificates are the very bytes the signature carries, in its order.
-        const CmsLayout layout = CmsLayout::of(der);
+        const SignedDataLayout layout = SignedDataLayout::of(der);
         QCOMPARE(fast.certificates, layout.certificates);
 
         // Zero padding as in a PDF /Contents placeholder: still the cached path, the same answer.
@@ -341,7 +255,7 @@ private slots:
     {
         const QByteArray der = sign(KeyAlgorithm::EcdsaP256, true, false);
         QVERIFY(CmsSignature::parse(der).ok());
-        const CmsLayout layout = CmsLayout::of(der);
+        const SignedDataLayout layout = SignedDataLayout::of(der);
         const QByteArray ca = layout.certificates.at(1);
         // One byte of the CA certificate changed: in its serial number (signed part), then in its signature value
         // (the last byte). Either is a different certificate, decoded from its own bytes.
@@ -354,7 +268,7 @@ private slots:
         QCOMPARE(serial.tag, quint8(0x02));
         const qsizetype serialLast = tbsContents + version.size() + serial.size() - 1;
         for (const qsizetype at : {serialLast, ca.size() - 1}) {
-            CmsLayout changed = layout;
+            SignedDataLayout changed = layout;
             changed.certificates[1][at] = char(changed.certificates.at(1).at(at) ^ 0x01);
             const QByteArray forged = changed.assemble();
             const auto before = CmsSignature::certificateCacheCounts();
@@ -379,7 +293,7 @@ private slots:
     void unusualEncodingsFallBack()
     {
         const QByteArray der = sign(KeyAlgorithm::EcdsaP256, true, true);
-        const CmsLayout layout = CmsLayout::of(der);
+        const SignedDataLayout layout = SignedDataLayout::of(der);
         QCOMPARE(layout.assemble(), der);
 
         // BER indefinite lengths at each level: the whole decode reads them, the cached path does not try.
@@ -398,7 +312,7 @@ private slots:
         QVERIFY(!sameBothWays(longForm, QStringLiteral("non-minimal length")));
 
         // A certificate twice (CMS_add1_cert would refuse it): the whole decode keeps both.
-        CmsLayout duplicate = layout;
+        SignedDataLayout duplicate = layout;
         duplicate.certificates.append(layout.certificates.at(1));
         QVERIFY(!sameBothWays(duplicate.assemble(), QStringLiteral("duplicate")));
         auto twice = CmsSignature::parse(duplicate.assemble());
@@ -407,19 +321,19 @@ private slots:
 
         // Other CertificateChoices: [0] extendedCertificate, [1] v1AttrCert, [2] v2AttrCert, [3] other.
         for (const char tag : {'\xa0', '\xa1', '\xa2', '\xa3'}) {
-            CmsLayout other = layout;
+            SignedDataLayout other = layout;
             other.certificates[1][0] = tag;
             QVERIFY(!sameBothWays(other.assemble(), QStringLiteral("choice %1").arg(quint8(tag), 0, 16)));
         }
         // An empty certificates field, and none at all.
-        CmsLayout empty = layout;
+        SignedDataLayout empty = layout;
         empty.certificates.clear();
         QVERIFY(!sameBothWays(empty.assemble(), QStringLiteral("empty certificates")));
         // Certificates tagged [1] (where crls go) and [0] twice: fields out of place.
-        CmsLayout misplaced = layout;
+        SignedDataLayout misplaced = layout;
         misplaced.certificatesTag = 0xa1;
         QVERIFY(!sameBothWays(misplaced.assemble(), QStringLiteral("certificates as [1]")));
-        CmsLayout doubled = layout;
+        SignedDataLayout doubled = layout;
         doubled.before.append(encode(0xa0, layout.certificates.join()));
         QVERIFY(!sameBothWays(doubled.assemble(), QStringLiteral("certificates twice")));
         // Trailing bytes that are not zero padding.
@@ -435,7 +349,7 @@ private slots:
             for (qsizetype size = 0; size <= std::min<qsizetype>(200, der.size()); ++size)
                 QVERIFY(!sameBothWays(der.left(size), QStringLiteral("first %1 bytes").arg(size)));
             // And at every byte of the certificates field and around it.
-            const qsizetype last = der.indexOf(CmsLayout::of(der).certificates.last()) + 1200;
+            const qsizetype last = der.indexOf(SignedDataLayout::of(der).certificates.last()) + 1200;
             for (qsizetype size = 200; size < std::min(last, der.size()); ++size)
                 sameBothWays(der.left(size), QStringLiteral("first %1 bytes").arg(size));
         }
@@ -485,7 +399,7 @@ private slots:
             for (const QByteArray& der : std::as_const(signatures)) {
                 auto parsed = CmsSignature::parse(der);
                 QVERIFY(parsed.ok() && parsed->certificatesFromCache());
-                QCOMPARE(parsed->certificates().front().toDer(), CmsLayout::of(der).certificates.front());
+                QCOMPARE(parsed->certificates().front().toDer(), SignedDataLayout::of(der).certificates.front());
                 QVERIFY(parsed->verify(m_digest).ok());
             }
         }

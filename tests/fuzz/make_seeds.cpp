@@ -1,6 +1,7 @@
 // Writes the seed corpora of tests/fuzz/corpus from the test fixtures: PDF shapes, signed PDFs, CMS blobs, requests.
 // Usage: ikkatsu-fuzz-seeds CORPUS_DIR [EXTRA_PDF...]  (scripts/fuzz --seeds runs it; the output is committed).
 #include "PdfFixtures.h"
+#include "TestPki.h"
 #include "TestSupport.h"
 
 #include "crypto/Cades.h"
@@ -178,6 +179,24 @@ void cmsSeeds(const CadesSigner& rsa, const CadesSigner& ec, const Certificate& 
     put(QStringLiteral("cms"), QStringLiteral("cades-ec-two-certificates.der"), *chainCms);
     put(QStringLiteral("cms"), QStringLiteral("cades-ec-zero-padded.der"), *ecCms + QByteArray(64, '\0'));
     put(QStringLiteral("cms"), QStringLiteral("certificate-rsa.der"), rsaCertificate.toDer());
+    // RFC 3161 tokens (fuzz_cms reads every input as one too): over the seed digest, padded, and inside a B-T
+    // signature.
+    TestPki pki;
+    if (!pki.open(QStringLiteral("Fuzz Seed"))) {
+        fail(QStringLiteral("cannot make the TSA"));
+        return;
+    }
+    auto token = pki.token(digest);
+    CadesSigner timestamped(ecKey, {ecCertificate});
+    timestamped.setTimestampFetcher([&pki](const QByteArray& imprint) { return pki.token(imprint); });
+    auto timestampedCms = timestamped.sign(digest);
+    if (!token || !timestampedCms) {
+        fail(QStringLiteral("cannot make timestamp tokens"));
+        return;
+    }
+    put(QStringLiteral("cms"), QStringLiteral("timestamp-token.der"), *token);
+    put(QStringLiteral("cms"), QStringLiteral("timestamp-token-zero-padded.der"), *token + QByteArray(64, '\0'));
+    put(QStringLiteral("cms"), QStringLiteral("cades-ec-b-t.der"), *timestampedCms);
     // OpenSSL's own shapes: signing-time and S/MIME attributes, no attributes, attached content.
     const QString contentPath = scratch(QStringLiteral("content.bin"));
     const QString certPath = scratch(QStringLiteral("cert.pem"));
