@@ -295,50 +295,23 @@ private slots:
         const QByteArray der = sign(KeyAlgorithm::EcdsaP256, true, true);
         const SignedDataLayout layout = SignedDataLayout::of(der);
         QCOMPARE(layout.assemble(), der);
+        QVERIFY(quint8(der.at(1)) == 0x82); // what fallbackVariants' non-minimal length expects
 
-        // BER indefinite lengths at each level: the whole decode reads them, the cached path does not try.
+        // BER, non-minimal lengths, duplicates, other CertificateChoices, misplaced fields, trailing bytes: the whole
+        // decode reads them, the cached path does not try.
+        for (const auto& [name, variant] : fallbackVariants(der))
+            QVERIFY(!sameBothWays(variant, name));
         for (int level = 0; level <= 3; ++level) {
-            const QByteArray ber = layout.assemble({level});
-            QVERIFY(!sameBothWays(ber, QStringLiteral("indefinite at level %1").arg(level)));
-            QVERIFY(!sameBothWays(ber + QByteArray(100, '\0'), QStringLiteral("padded indefinite %1").arg(level)));
+            QVERIFY(!sameBothWays(
+                layout.assemble({level}) + QByteArray(100, '\0'), QStringLiteral("padded indefinite %1").arg(level)));
         }
         QVERIFY(CmsSignature::parse(layout.assemble({0, 1, 2, 3})).ok());
-
-        // A non-minimal length (0x81 before a short one) on the outer object.
-        QByteArray longForm = der;
-        QVERIFY(quint8(der.at(1)) == 0x82);
-        longForm.insert(2, '\0');
-        longForm[1] = '\x83';
-        QVERIFY(!sameBothWays(longForm, QStringLiteral("non-minimal length")));
-
         // A certificate twice (CMS_add1_cert would refuse it): the whole decode keeps both.
         SignedDataLayout duplicate = layout;
         duplicate.certificates.append(layout.certificates.at(1));
-        QVERIFY(!sameBothWays(duplicate.assemble(), QStringLiteral("duplicate")));
         auto twice = CmsSignature::parse(duplicate.assemble());
         QVERIFY(twice.ok());
         QCOMPARE(twice->certificates().size(), 3);
-
-        // Other CertificateChoices: [0] extendedCertificate, [1] v1AttrCert, [2] v2AttrCert, [3] other.
-        for (const char tag : {'\xa0', '\xa1', '\xa2', '\xa3'}) {
-            SignedDataLayout other = layout;
-            other.certificates[1][0] = tag;
-            QVERIFY(!sameBothWays(other.assemble(), QStringLiteral("choice %1").arg(quint8(tag), 0, 16)));
-        }
-        // An empty certificates field, and none at all.
-        SignedDataLayout empty = layout;
-        empty.certificates.clear();
-        QVERIFY(!sameBothWays(empty.assemble(), QStringLiteral("empty certificates")));
-        // Certificates tagged [1] (where crls go) and [0] twice: fields out of place.
-        SignedDataLayout misplaced = layout;
-        misplaced.certificatesTag = 0xa1;
-        QVERIFY(!sameBothWays(misplaced.assemble(), QStringLiteral("certificates as [1]")));
-        SignedDataLayout doubled = layout;
-        doubled.before.append(encode(0xa0, layout.certificates.join()));
-        QVERIFY(!sameBothWays(doubled.assemble(), QStringLiteral("certificates twice")));
-        // Trailing bytes that are not zero padding.
-        QVERIFY(!sameBothWays(der + QByteArrayLiteral("\0\0\x01"), QStringLiteral("trailing garbage")));
-        QVERIFY(!sameBothWays(der + der, QStringLiteral("two signatures")));
         QVERIFY(!m_failed);
     }
 

@@ -246,41 +246,15 @@ private slots:
     void unusualEncodingsFallBack()
     {
         const SignedDataLayout layout = SignedDataLayout::of(m_token);
-        for (int level = 0; level <= 3; ++level) {
-            const QByteArray ber = layout.assemble({level});
-            QVERIFY(!sameBothWays(ber, QStringLiteral("indefinite at level %1").arg(level)));
-        }
+        QCOMPARE(quint8(m_token.at(1)), quint8(0x82)); // what fallbackVariants' non-minimal length expects
+        // BER, non-minimal lengths, duplicates, other CertificateChoices, misplaced fields; and since d2i_PKCS7
+        // ignores what follows the token, the cached path takes zero padding only and leaves the rest to it.
+        for (const auto& [name, variant] : fallbackVariants(m_token))
+            QVERIFY(!sameBothWays(variant, name));
         QVERIFY(parseTimestampToken(layout.assemble({0, 1, 2, 3})).ok());
-
-        QByteArray longForm = m_token;
-        QCOMPARE(quint8(m_token.at(1)), quint8(0x82));
-        longForm.insert(2, '\0');
-        longForm[1] = '\x83';
-        QVERIFY(!sameBothWays(longForm, QStringLiteral("non-minimal length")));
-
-        SignedDataLayout duplicate = layout;
-        duplicate.certificates.append(layout.certificates.at(1));
-        QVERIFY(!sameBothWays(duplicate.assemble(), QStringLiteral("duplicate")));
         SignedDataLayout reordered = layout;
         std::swap(reordered.certificates[0], reordered.certificates[1]);
         QVERIFY(sameBothWays(reordered.assemble(), QStringLiteral("CA first")));
-        for (const char tag : {'\xa0', '\xa1', '\xa2', '\xa3'}) {
-            SignedDataLayout other = layout;
-            other.certificates[1][0] = tag;
-            QVERIFY(!sameBothWays(other.assemble(), QStringLiteral("choice %1").arg(quint8(tag), 0, 16)));
-        }
-        SignedDataLayout empty = layout;
-        empty.certificates.clear();
-        QVERIFY(!sameBothWays(empty.assemble(), QStringLiteral("empty certificates")));
-        SignedDataLayout misplaced = layout;
-        misplaced.certificatesTag = 0xa1;
-        QVERIFY(!sameBothWays(misplaced.assemble(), QStringLiteral("certificates as [1]")));
-        SignedDataLayout doubled = layout;
-        doubled.before.append(encode(0xa0, layout.certificates.join()));
-        QVERIFY(!sameBothWays(doubled.assemble(), QStringLiteral("certificates twice")));
-        // d2i_PKCS7 ignores what follows the token; the cached path takes zero padding only and leaves the rest to it.
-        QVERIFY(!sameBothWays(m_token + QByteArrayLiteral("\0\0\x01"), QStringLiteral("trailing garbage")));
-        QVERIFY(!sameBothWays(m_token + m_token, QStringLiteral("two tokens")));
         // A CMS signature is a SignedData too, but no token.
         const Signer signer = issueSigner(m_pki);
         auto cms = CadesSigner(signer.key, {signer.certificate}).sign(m_digest);

@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QPair>
+#include <QString>
 
 namespace ikkatsu::test {
 
@@ -91,5 +93,42 @@ struct SignedDataLayout
         return encode(0x30, contentType + encode(0xa0, signedData, indefinite.contains(1)), indefinite.contains(0));
     }
 };
+
+// Variations of a well-formed signature or token (`der`, which must use a two-byte long length at the outer level)
+// that a strict reader leaves to the whole decode, named for failure messages: BER indefinite lengths at each level,
+// a non-minimal outer length, a certificate twice, other CertificateChoices in place of the second certificate, an
+// empty, misplaced ([1]) or doubled certificates field, trailing bytes that are not zero padding, the object twice.
+inline QList<QPair<QString, QByteArray>> fallbackVariants(const QByteArray& der)
+{
+    const SignedDataLayout layout = SignedDataLayout::of(der);
+    QList<QPair<QString, QByteArray>> variants;
+    for (int level = 0; level <= 3; ++level)
+        variants.append({QStringLiteral("indefinite at level %1").arg(level), layout.assemble({level})});
+    QByteArray longForm = der;
+    longForm.insert(2, '\0');
+    longForm[1] = '\x83';
+    variants.append({QStringLiteral("non-minimal length"), longForm});
+    SignedDataLayout duplicate = layout;
+    duplicate.certificates.append(layout.certificates.at(1));
+    variants.append({QStringLiteral("duplicate"), duplicate.assemble()});
+    // [0] extendedCertificate, [1] v1AttrCert, [2] v2AttrCert, [3] other.
+    for (const char tag : {'\xa0', '\xa1', '\xa2', '\xa3'}) {
+        SignedDataLayout other = layout;
+        other.certificates[1][0] = tag;
+        variants.append({QStringLiteral("choice %1").arg(quint8(tag), 0, 16), other.assemble()});
+    }
+    SignedDataLayout empty = layout;
+    empty.certificates.clear();
+    variants.append({QStringLiteral("empty certificates"), empty.assemble()});
+    SignedDataLayout misplaced = layout;
+    misplaced.certificatesTag = 0xa1;
+    variants.append({QStringLiteral("certificates as [1]"), misplaced.assemble()});
+    SignedDataLayout doubled = layout;
+    doubled.before.append(encode(0xa0, layout.certificates.join()));
+    variants.append({QStringLiteral("certificates twice"), doubled.assemble()});
+    variants.append({QStringLiteral("trailing garbage"), der + QByteArrayLiteral("\0\0\x01")});
+    variants.append({QStringLiteral("twice over"), der + der});
+    return variants;
+}
 
 } // namespace ikkatsu::test
