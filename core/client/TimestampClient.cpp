@@ -24,11 +24,12 @@ using client::HttpTransport;
 
 constexpr qint64 kMaxReplyBytes = 8 << 20; // a token or OCSP answer is a few kilobytes, a CRL may be more
 constexpr int kMaxRedirects = 10;
-constexpr std::size_t kMaxTransportsPerThread = 4;
 
 // The transports of one thread, one per set of extra TLS anchors: a connection verified under one set is never
-// reused by a call that trusts another. Deleted by QThreadStorage on the thread itself when it ends (the main
-// thread's when the application object goes), so the sockets die where they live.
+// reused by a call that trusts another (a process uses one or two sets; none is dropped early, since a call nested
+// in another's event loop must not delete the transport the outer one waits for). Deleted by QThreadStorage on the
+// thread itself when it ends (the main thread's when the application object goes), so the sockets die where they
+// live.
 struct ThreadTransports
 {
     std::vector<std::pair<QList<QSslCertificate>, std::unique_ptr<HttpTransport>>> byAnchors;
@@ -43,8 +44,6 @@ HttpTransport& threadTransport(const TimestampClientOptions& options)
     auto found = std::find_if(
         held.begin(), held.end(), [&options](const auto& entry) { return entry.first == options.caCertificates; });
     if (found == held.end()) {
-        if (held.size() >= kMaxTransportsPerThread)
-            held.erase(held.begin());
         auto transport = std::make_unique<HttpTransport>();
         transport->setCaCertificates(options.caCertificates);
         transport->setMaxBodyBytes(kMaxReplyBytes);
