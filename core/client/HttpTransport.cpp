@@ -185,7 +185,7 @@ HttpTransport::Connection* HttpTransport::open(const QString& server, const QUrl
 
 void HttpTransport::begin(Connection* connection, std::unique_ptr<Exchange> exchange)
 {
-    connection->response.emplace(exchange->call.method == "HEAD");
+    connection->response.emplace(exchange->call.method == "HEAD", m_limits);
     connection->exchange = std::move(exchange);
     connection->clock->start(m_timeoutMs);
     if (connection->ready) {

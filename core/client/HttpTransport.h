@@ -6,6 +6,7 @@
 // answers on the thread that asked.
 #pragma once
 
+#include "client/HttpResponseParser.h"
 #include "common/Result.h"
 
 #include <QByteArray>
@@ -54,6 +55,8 @@ public:
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     // Trust anchors added to the system's for https (a server whose certificate comes from a private CA).
     void setCaCertificates(const QList<QSslCertificate>& certificates) { m_caCertificates = certificates; }
+    // Answers with a longer body fail with ProtocolMismatch as soon as their length is known, not once they are read.
+    void setMaxBodyBytes(qint64 bytes) { m_limits.maxBodyBytes = bytes; }
 
     // `done` runs later on this object's thread, never inside send(), with the answer whatever its status, or with
     // ServerUnreachable, TlsError, NetworkTimeout or ProtocolMismatch. If the transport dies first it never runs.
@@ -78,6 +81,7 @@ private:
     int m_inSend = 0; // answers found while send() runs wait for the event loop
     int m_maxConnections = 6;
     int m_timeoutMs = 60000;
+    HttpResponseParser::Limits m_limits;
     QList<QSslCertificate> m_caCertificates;
     std::vector<std::unique_ptr<Connection>> m_connections;
     std::map<QString, std::deque<std::unique_ptr<Exchange>>> m_waiting;

@@ -26,13 +26,15 @@ struct TimestampClientOptions
 };
 
 // A fetcher for CadesSigner: POSTs an application/timestamp-query and returns the token of a granted, matching
-// application/timestamp-reply. Blocks its calling thread (any thread; each has its own connection manager) and
-// keeps connections open between calls. TimestampFailed when the TSA cannot be reached or answers with an HTTP
-// error (TimestampNotAllowed when it refuses us), TimestampResponseInvalid when its answer does not fit.
+// application/timestamp-reply. Blocks its calling thread (any thread; each has its own HttpTransport, kept until the
+// thread ends) and keeps connections open between calls. TimestampFailed when the TSA cannot be reached or answers
+// with an HTTP error (TimestampNotAllowed when it refuses us), TimestampResponseInvalid when its answer does not fit
+// (not HTTP we accept, over 8 MiB, another content type, not a granted token for this request).
 CadesSigner::TimestampFetcher makeHttpTimestampFetcher(const TimestampClientOptions& options);
 
 // OCSP (POST application/ocsp-request) and CRL (GET) over HTTP for ValidationDataCollector, with the same TLS
-// anchors, session and timeout; only http(s) URLs. OcspUnavailable / CrlUnavailable when there is no good answer.
+// anchors, session and timeout; only http(s) URLs. OcspUnavailable / CrlUnavailable when there is no good answer
+// (none, an HTTP error, not HTTP we accept, over 8 MiB).
 RevocationFetchers makeHttpRevocationFetchers(const TimestampClientOptions& options);
 
 // What a level needs beyond the key: a signature-time-stamp (B-T and up), the OCSP answers and CRLs of the chains

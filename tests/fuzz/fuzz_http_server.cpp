@@ -1,5 +1,6 @@
 // libFuzzer harness: raw bytes on a real TCP connection to our HttpServer, in process: RequestParser, the connection
-// glue (ConnectionState), body spooling, pipelining and request copying, with handlers that decode like ours.
+// glue (ConnectionState), body admission and spooling, pipelining and request copying, with handlers that decode
+// like ours.
 #include "http/HttpMessage.h"
 #include "http/HttpServer.h"
 #include "http/Metrics.h"
@@ -15,8 +16,11 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <thread>
 
 #include <sys/socket.h>
 
@@ -24,6 +28,47 @@ using namespace ikkatsu;
 using namespace ikkatsu::server;
 
 namespace {
+
+// The body admission, decided by the input alone: the first character of the bearer token refuses as the server's
+// own admission does ('r' no session 401, 'f' not an administrator 403, 'b' queue full 503), 's' admits after a
+// pause (bytes keep arriving while the connection waits), anything else admits at once.
+std::optional<HttpResponse> decideAdmission(const HttpRequest& head)
+{
+    const QString token = head.bearerToken();
+    switch (token.isEmpty() ? u'\0' : token.at(0).unicode()) {
+    case u'r':
+        return HttpResponse::error(ErrorCode::SessionMissing);
+    case u'f':
+        return HttpResponse::error(ErrorCode::AdminOnly);
+    case u'b':
+        return HttpResponse::error(ErrorCode::ServerBusy);
+    default:
+        return std::nullopt;
+    }
+}
+
+// Uploads admitted and not yet handled: a handler that finds none ran without the admission's consent.
+std::atomic<long> g_admittedUploads {0};
+
+bool isUpload(const HttpRequest& request)
+{
+    return request.route == QLatin1String("/api/v1/files/{fileId}/content") && request.method == "PUT";
+}
+
+BodyAdmission fuzzAdmission()
+{
+    return [](const HttpRequest& head) -> std::optional<HttpResponse> {
+        // Asked on the head alone, before a byte of the body is taken.
+        if (!head.body.isEmpty() || head.bodyFile)
+            std::abort();
+        if (head.bearerToken().startsWith(QLatin1Char('s')))
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        std::optional<HttpResponse> refusal = decideAdmission(head);
+        if (!refusal && isUpload(head))
+            ++g_admittedUploads;
+        return refusal;
+    };
+}
 
 Router fuzzRoutes(const std::shared_ptr<HttpMetrics>& metrics)
 {
@@ -47,6 +92,12 @@ Router fuzzRoutes(const std::shared_ptr<HttpMetrics>& metrics)
     router.add(
         "PUT", QStringLiteral("/api/v1/files/{fileId}/content"),
         [](const HttpRequest& request) {
+            // A refused body is never handed to a handler, and every body handled was admitted first (an empty one
+            // is not asked about: nothing of it goes to the disk).
+            if (!request.bodyFile)
+                std::abort();
+            if (request.bodyFile->size() > 0 && (decideAdmission(request) || --g_admittedUploads < 0))
+                std::abort();
             const int version = api::parseVersionTag(request.header(QByteArrayLiteral("if-match")));
             const ClientInfo client = ClientInfo::of(request);
             return HttpResponse::json({{QStringLiteral("version"), version},
@@ -80,6 +131,7 @@ quint16 serverPort()
         // Real metrics: every request's route label and status pass through them, and GET /metrics prints them.
         const auto metrics = std::make_shared<HttpMetrics>();
         auto* server = new HttpServer(fuzzRoutes(metrics), limits, metrics, app);
+        server->setBodyAdmission(fuzzAdmission());
         auto started = server->start(QHostAddress::LocalHost, 0, std::nullopt);
         if (!started)
             std::abort();

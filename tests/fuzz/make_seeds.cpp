@@ -271,6 +271,30 @@ void httpSeeds(const QByteArray& pdfBase64)
             request("PUT /api/v1/files/F0123456789/content HTTP/1.1\n" + auth
                 + "If-Match: \"3\"\nContent-Type: application/pdf\nContent-Length: 16\n")
                 + "%PDF-1.7\n%%EOF\n"},
+        // The fuzz_http_server harness's body admission reads the token's first character: 'r', 'f' and 'b'
+        // refuse (401, 403, 503), 's' admits after a pause. A refused upload with a request pipelined behind it, one
+        // waiting for 100-continue, and a slow admission with the next upload already sent.
+        {QStringLiteral("upload-refused-pipelined.http"),
+            request(
+                "PUT /api/v1/files/F0123456789/content HTTP/1.1\nHost: localhost\nAuthorization: Bearer r-no-session\n"
+                "If-Match: \"3\"\nContent-Length: 16\n")
+                + "%PDF-1.7\n%%EOF\n" + request("GET /api/v1/health HTTP/1.1\nHost: localhost\n")},
+        {QStringLiteral("upload-forbidden-continue.http"),
+            request(
+                "PUT /api/v1/files/F0123456789/content HTTP/1.1\nHost: localhost\nAuthorization: Bearer f-not-admin\n"
+                "Expect: 100-continue\nContent-Length: 16\n")
+                + "%PDF-1.7\n%%EOF\n"},
+        {QStringLiteral("upload-busy.http"),
+            request("PUT /api/v1/files/F0123456789/content HTTP/1.1\nHost: localhost\nAuthorization: Bearer b-busy\n"
+                    "Content-Length: 16\n")
+                + "%PDF-1.7\n%%EOF\n"},
+        {QStringLiteral("upload-slow-admission-pipelined.http"),
+            request("PUT /api/v1/files/F0123456789/content HTTP/1.1\nHost: localhost\nAuthorization: Bearer s-slow\n"
+                    "If-Match: \"3\"\nContent-Length: 16\n")
+                + "%PDF-1.7\n%%EOF\n"
+                + request(
+                    "PUT /api/v1/files/F0123456789/content HTTP/1.1\nHost: localhost\n" + auth + "Content-Length: 16\n")
+                + "%PDF-1.7\n%%EOF\n"},
         {QStringLiteral("file-reject.http"),
             request("POST /api/v1/files/F0123456789/reject HTTP/1.1\n" + auth, R"({"reason":"金額が違います"})")},
         {QStringLiteral("results-query.http"),
