@@ -18,6 +18,10 @@ namespace ikkatsu::server {
 
 namespace {
 
+// The RFC 6960 GET form's routes: the base64 request split at its '/' into at most this many path parts (a request
+// of the 255 bytes RFC 5019 allows in a GET is 340 base64 characters, about five of them '/').
+constexpr int kOcspGetParts = 16;
+
 constexpr int kIdMax = 64;
 constexpr int kPasswordMax = 1024;
 
@@ -814,17 +818,19 @@ void addTrustServiceRoutes(Router& router, const Context& context)
             return fail(reply.error());
         return HttpResponse::bytes(*reply, QByteArrayLiteral("application/ocsp-response"));
     });
-    // RFC 6960 Appendix A.1 GET: the base64 request as the last path part. Its '/' characters arrive decoded as
-    // path separators, so the route takes up to six parts and joins them again.
+    // RFC 6960 Appendix A.1 GET: the base64 request as the last path part. Its '/' characters (sent as they are or
+    // as %2F) arrive decoded as path separators, so routes of 1 to kOcspGetParts parts take it; the request is read
+    // back from the whole path, not the parts, since the router drops empty segments and "//" is common base64 (in a
+    // request's fixed part it would have broken every GET for a CA's certificates).
     QString pattern = QStringLiteral("/api/v1/ocsp");
-    for (int parts = 1; parts <= 6; ++parts) {
+    for (int parts = 1; parts <= kOcspGetParts; ++parts) {
         pattern += QStringLiteral("/{p%1}").arg(parts);
-        router.add("GET", pattern, [context, parts](const HttpRequest& request) {
-            QStringList pieces;
-            for (int i = 1; i <= parts; ++i)
-                pieces.append(request.pathParameters.value(QStringLiteral("p%1").arg(i)));
+        router.add("GET", pattern, [context](const HttpRequest& request) {
+            static const QString prefix = QStringLiteral("/api/v1/ocsp/");
+            if (!request.path.startsWith(prefix))
+                return HttpResponse::error(ErrorCode::OcspRequestInvalid);
             auto decoded = QByteArray::fromBase64Encoding(
-                pieces.join(QLatin1Char('/')).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+                request.path.mid(prefix.size()).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
             if (!decoded)
                 return HttpResponse::error(ErrorCode::OcspRequestInvalid);
             auto reply = TrustServices(*context).ocsp(*decoded);
@@ -860,7 +866,7 @@ bool answersWithoutSession(const QString& route)
             QStringLiteral("/api/v1/signing-policy"), QStringLiteral("/api/v1/health"), QStringLiteral("/api/v1/ready"),
             QStringLiteral("/metrics"), QStringLiteral("/api/v1/ca/certificate"), QStringLiteral("/api/v1/ca/crl")};
         QString ocsp = QStringLiteral("/api/v1/ocsp"); // the GET form's patterns, as addTrustServiceRoutes makes them
-        for (int parts = 1; parts <= 6; ++parts)
+        for (int parts = 1; parts <= kOcspGetParts; ++parts)
             set.insert(ocsp += QStringLiteral("/{p%1}").arg(parts));
         return set;
     }();
