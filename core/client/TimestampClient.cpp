@@ -164,8 +164,12 @@ CadesSigner::TimestampFetcher makeHttpTimestampFetcher(const TimestampClientOpti
     };
 }
 
-RevocationFetchers makeHttpRevocationFetchers(const TimestampClientOptions& options)
+RevocationFetchers makeHttpRevocationFetchers(const TimestampClientOptions& tsa)
 {
+    // OCSP responders and CRLs answer anyone (our server's need no session), and a certificate names their URLs: a
+    // hostile one must not be handed the user's session.
+    TimestampClientOptions options = tsa;
+    options.bearerToken.clear();
     RevocationFetchers fetchers;
     // Only http(s): a certificate names the URLs, and a hostile one must not make us open files or other schemes.
     auto checkedUrl = [](const QString& text) {

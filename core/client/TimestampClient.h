@@ -33,8 +33,8 @@ struct TimestampClientOptions
 CadesSigner::TimestampFetcher makeHttpTimestampFetcher(const TimestampClientOptions& options);
 
 // OCSP (POST application/ocsp-request) and CRL (GET) over HTTP for ValidationDataCollector, with the same TLS
-// anchors, session and timeout; only http(s) URLs. OcspUnavailable / CrlUnavailable when there is no good answer
-// (none, an HTTP error, not HTTP we accept, over 8 MiB).
+// anchors and timeout but never the session; only http(s) URLs. OcspUnavailable / CrlUnavailable when there is no good
+// answer (none, an HTTP error, not HTTP we accept, over 8 MiB).
 RevocationFetchers makeHttpRevocationFetchers(const TimestampClientOptions& options);
 
 // What a level needs beyond the key: a signature-time-stamp (B-T and up), the OCSP answers and CRLs of the chains

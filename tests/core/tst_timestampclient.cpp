@@ -182,6 +182,8 @@ private slots:
         QCOMPARE(*ocsp, QByteArray("ocsp:request"));
         QVERIFY(server.requests.last().contains("\r\nContent-Type: application/ocsp-request\r\n"));
         QVERIFY(server.requests.last().contains("\r\nAccept: application/ocsp-response\r\n"));
+        // A certificate names the URL: the session is not sent there.
+        QVERIFY2(!server.requests.last().contains("Authorization"), server.requests.last().constData());
         QCOMPARE(
             fetchers.ocsp(base + QStringLiteral("/ocsp-garbage"), "request").error().code, ErrorCode::OcspUnavailable);
         QCOMPARE(fetchers.ocsp(base + QStringLiteral("/missing"), "request").error().code, ErrorCode::OcspUnavailable);
@@ -193,7 +195,7 @@ private slots:
         const QByteArray get = server.requests.last();
         QVERIFY2(get.startsWith("GET /crl HTTP/1.1\r\n"), get.constData());
         QVERIFY(get.contains("\r\nAccept: application/pkix-crl\r\n"));
-        QVERIFY(!get.contains("Content-Length") && !get.contains("Content-Type"));
+        QVERIFY(!get.contains("Content-Length") && !get.contains("Content-Type") && !get.contains("Authorization"));
         crlAnswer = "HTTP/1.1 200 OK\r\nContent-Length: 8388609\r\n\r\n";
         QCOMPARE(fetchers.crl(base + QStringLiteral("/crl")).error().code, ErrorCode::CrlUnavailable);
         QCOMPARE(fetchers.crl(base + QStringLiteral("/missing")).error().code, ErrorCode::CrlUnavailable);
@@ -238,14 +240,18 @@ private slots:
         QVERIFY2(token, qPrintable(token ? QString() : describe(token.error())));
         QVERIFY(verifyTimestampToken(*token, digestOf(2), {m_pki.caCertificate}));
         QVERIFY(target.requests.last().startsWith("POST /tsa HTTP/1.1\r\n"));
+        // The session stays with the TSA's origin it was given for.
+        QVERIFY(origin.requests.last().startsWith("POST /tsa HTTP/1.1\r\n"));
+        QVERIFY(origin.requests.last().contains("\r\nAuthorization: Bearer session-token\r\n"));
 
         const RevocationFetchers fetchers = makeHttpRevocationFetchers(options);
         const QString base = origin.url(QString()).toString();
         auto crl = fetchers.crl(base + QStringLiteral("/crl"));
         QVERIFY2(crl, qPrintable(crl ? QString() : describe(crl.error())));
         QCOMPARE(*crl, QByteArray("the crl"));
-        // The session stays with the origin it was given for.
-        QVERIFY(origin.requests.last().contains("\r\nAuthorization: Bearer session-token\r\n"));
+        // Revocation data goes without it, at the origin too.
+        QVERIFY(origin.requests.last().startsWith("GET /crl HTTP/1.1\r\n"));
+        QVERIFY(!origin.requests.last().contains("Authorization"));
         for (const QByteArray& request : std::as_const(target.requests))
             QVERIFY2(!request.contains("Authorization"), request.constData());
 
