@@ -18,9 +18,10 @@ namespace ikkatsu::server {
 
 namespace {
 
-// The RFC 6960 GET form's routes: the base64 request split at its '/' into at most this many path parts (a request
-// of the 255 bytes RFC 5019 allows in a GET is 340 base64 characters, about five of them '/').
-constexpr int kOcspGetParts = 16;
+// The RFC 6960 GET form's routes: the base64 request split at its '/' into at most this many path parts (our
+// requests are about 160 base64 characters, two or three of them '/'; longer ones are POSTed, as RFC 5019 advises
+// beyond 255 bytes). docs/api/openapi.yaml lists each route.
+constexpr int kOcspGetParts = 6;
 
 constexpr int kIdMax = 64;
 constexpr int kPasswordMax = 1024;
