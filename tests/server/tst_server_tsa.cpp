@@ -11,12 +11,12 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QUrl>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtTest>
 
 using namespace ikkatsu;
