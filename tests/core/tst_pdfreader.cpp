@@ -257,7 +257,18 @@ private slots:
         QByteArray garbageTable = good;
         garbageTable.replace(garbageTable.lastIndexOf("xref\n0 ") + 5, 3, "x y");
 
+        // /Prev as a real beyond 64 bits (found by fuzz_pdf_reader: its conversion was undefined) or below zero.
+        const QByteArray updated = appendInfoUpdate(good, 1);
+        const qsizetype prevAt = updated.lastIndexOf("/Prev ") + 6;
+        const qsizetype prevEnd = updated.indexOf(' ', prevAt);
+        QByteArray hugePrev = updated;
+        hugePrev.replace(prevAt, prevEnd - prevAt, QByteArray(QByteArray(117, '4') + ".0"));
+        QByteArray negativePrev = updated;
+        negativePrev.replace(prevAt, prevEnd - prevAt, "-5.5");
+
         QTest::newRow("empty") << QByteArray() << int(ErrorCode::PdfNotPdf);
+        QTest::newRow("prev huge real") << hugePrev << int(ErrorCode::PdfXrefBroken);
+        QTest::newRow("prev negative real") << negativePrev << int(ErrorCode::PdfXrefBroken);
         QTest::newRow("garbage") << QByteArray(5000, 'x') << int(ErrorCode::PdfNotPdf);
         QTest::newRow("text") << QByteArray("hello, this is not a PDF at all\n") << int(ErrorCode::PdfNotPdf);
         QTest::newRow("truncated") << good.left(good.size() / 2) << int(ErrorCode::PdfXrefBroken);
@@ -271,6 +282,20 @@ private slots:
         QTest::newRow("nesting bomb") << deep << int(ErrorCode::PdfMalformed);
         QTest::newRow("xref stream bomb") << objectStreamPdf(80LL << 20, true) << int(ErrorCode::PdfXrefBroken);
         QTest::newRow("object stream bomb") << objectStreamPdf(80LL << 20) << int(ErrorCode::PdfMalformed);
+    }
+
+    void prevAsReal()
+    {
+        // Some writers emit /Prev as a real ("1234.0"); the reader follows its integer part.
+        const QByteArray updated = appendInfoUpdate(minimalPdf(), 1);
+        const qsizetype prevAt = updated.lastIndexOf("/Prev ") + 6;
+        const qsizetype prevEnd = updated.indexOf(' ', prevAt);
+        QByteArray real = updated;
+        real.insert(prevEnd, ".0");
+        QVERIFY(readEssentials(write(QStringLiteral("prev-real.pdf"), real)));
+        Result<std::unique_ptr<PdfReader>> reader = PdfReader::open(path(QStringLiteral("prev-real.pdf")));
+        QVERIFY(reader);
+        QCOMPARE((*reader)->revisionCount(), 2);
     }
 
     void brokenFiles()
