@@ -250,7 +250,8 @@ Result<qint64> PdfReader::readSection(qint64 offset)
     // converted: a hostile "/Prev 444…4.0" beyond 64 bits would make the conversion undefined.
     const double prevReal = prevValue.isInteger() ? 0.0 : prevValue.toNumber();
     if (!prevValue.isInteger() && !(prevReal > 0.0 && prevReal < double(m_fileSize)))
-        return xrefBroken(QStringLiteral("/Prev %1 lies outside the file").arg(QString::fromLatin1(prevValue.bytes().left(40))));
+        return xrefBroken(
+            QStringLiteral("/Prev %1 lies outside the file").arg(QString::fromLatin1(prevValue.bytes().left(40))));
     const qint64 prevOffset = prevValue.isInteger() ? prevValue.toInteger() : qint64(prevReal);
     if (prevOffset <= 0 || prevOffset >= m_fileSize)
         return xrefBroken(QStringLiteral("/Prev %1 lies outside the file").arg(prevOffset));
