@@ -1,11 +1,34 @@
 // PDF tokenizer and object parser (ISO 32000-2 §7.2–7.3), bounded for hostile input.
 #include "pdf/PdfParser.h"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 namespace ikkatsu::pdf {
 
 namespace {
+
+// For hex strings: 0–15 a digit's value, then PDF whitespace, then anything else.
+constexpr std::uint8_t kHexSpace = 16;
+constexpr std::array<std::uint8_t, 256> kHexTable = [] {
+    std::array<std::uint8_t, 256> table {};
+    for (int c = 0; c < 256; ++c) {
+        if (c >= '0' && c <= '9')
+            table[c] = static_cast<std::uint8_t>(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            table[c] = static_cast<std::uint8_t>(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            table[c] = static_cast<std::uint8_t>(c - 'A' + 10);
+        else if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0')
+            table[c] = kHexSpace;
+        else
+            table[c] = 17; // ends the string as bad
+    }
+    return table;
+}();
 
 int hexValue(int c)
 {
@@ -208,35 +231,48 @@ void PdfParser::readLiteralString(Token& token)
 
 void PdfParser::readHexString(Token& token)
 {
-    // At '<' (not "<<").
+    // At '<' (not "<<"). A signature's /Contents is tens of kilobytes of hex read on every upload, so this finds the
+    // closing '>' with memchr and decodes up to it with a table, instead of at()/hexValue()/isPdfWhitespace() per byte.
     ++m_pos;
-    QByteArray out;
+    const char* const data = m_data;
+    const void* close = m_pos < m_size ? std::memchr(data + m_pos, '>', static_cast<size_t>(m_size - m_pos)) : nullptr;
+    const qint64 end = close ? static_cast<const char*>(close) - data : m_size;
+    if (!close) {
+        // Unterminated in this window: bad at its first non-hex byte, else truncated; nothing to decode.
+        for (qint64 pos = m_pos; pos < end; ++pos) {
+            if (kHexTable[static_cast<unsigned char>(data[pos])] > kHexSpace) {
+                m_pos = pos + 1;
+                token.type = TokenType::Bad;
+                return;
+            }
+        }
+        m_pos = end;
+        (void)at(end); // marks a window that ends inside the string as truncated
+        token.type = TokenType::Bad;
+        return;
+    }
+    QByteArray out(static_cast<qsizetype>((end - m_pos) / 2 + 1), Qt::Uninitialized);
+    char* written = out.data();
     int high = -1;
-    for (;;) {
-        const int c = at(m_pos);
-        if (c < 0) {
+    for (qint64 pos = m_pos; pos < end; ++pos) {
+        const std::uint8_t kind = kHexTable[static_cast<unsigned char>(data[pos])];
+        if (kind < 16) {
+            if (high < 0) {
+                high = kind;
+            } else {
+                *written++ = static_cast<char>((high << 4) | kind);
+                high = -1;
+            }
+        } else if (kind != kHexSpace) {
+            m_pos = pos + 1;
             token.type = TokenType::Bad;
             return;
-        }
-        ++m_pos;
-        if (c == '>')
-            break;
-        if (isPdfWhitespace(c))
-            continue;
-        const int v = hexValue(c);
-        if (v < 0) {
-            token.type = TokenType::Bad;
-            return;
-        }
-        if (high < 0) {
-            high = v;
-        } else {
-            out.append(static_cast<char>((high << 4) | v));
-            high = -1;
         }
     }
+    m_pos = end + 1;
     if (high >= 0)
-        out.append(static_cast<char>(high << 4));
+        *written++ = static_cast<char>(high << 4);
+    out.truncate(written - out.data());
     token.type = TokenType::String;
     token.hex = true;
     token.bytes = std::move(out);

@@ -427,6 +427,51 @@ private slots:
         QCOMPARE(second->get("A").bytes(), dict->get("A").bytes());
     }
 
+    void hexStrings_data()
+    {
+        QTest::addColumn<QByteArray>("source");
+        QTest::addColumn<bool>("complete");
+        QTest::addColumn<QByteArray>("bytes"); // empty with ok false: refused
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<bool>("truncated");
+        QTest::addColumn<qint64>("endsAt"); // the parser's position after the string
+
+        QTest::newRow("empty") << QByteArray("<>") << true << QByteArray() << true << false << qint64(2);
+        QTest::newRow("both cases") << QByteArray("<00fFaA7e>") << true << QByteArray("\x00\xff\xaa\x7e", 4) << true
+                                    << false << qint64(10);
+        const QByteArray spaced = QByteArray("< 4\r8\n65\t6C\f6C") + '\0' + QByteArray(" 6F >");
+        QTest::newRow("whitespace") << spaced << true << QByteArray("Hello") << true << false << qint64(20);
+        QTest::newRow("odd digit") << QByteArray("<414>") << true << QByteArray("A@") << true << false << qint64(5);
+        QTest::newRow("then more") << QByteArray("<41> <42>") << true << QByteArray("A") << true << false << qint64(4);
+        QTest::newRow("bad digit") << QByteArray("<41G2>") << true << QByteArray() << false << false << qint64(-1);
+        QTest::newRow("unterminated") << QByteArray("<4142") << true << QByteArray() << false << false << qint64(-1);
+        QTest::newRow("window ends") << QByteArray("<4142") << false << QByteArray() << false << true << qint64(-1);
+        QTest::newRow("bad before window end")
+            << QByteArray("<41x") << false << QByteArray() << false << false << qint64(-1);
+        const QByteArray big = QByteArray(40000, 'a');
+        QTest::newRow("signature sized") << QByteArray("<" + big + ">") << true << QByteArray(20000, '\xaa') << true
+                                         << false << qint64(40002);
+    }
+
+    void hexStrings()
+    {
+        QFETCH(QByteArray, source);
+        QFETCH(bool, complete);
+        QFETCH(QByteArray, bytes);
+        QFETCH(bool, ok);
+        QFETCH(bool, truncated);
+        QFETCH(qint64, endsAt);
+        PdfParser parser(QByteArrayView(source), 0, complete);
+        const Result<PdfObject> object = parser.parseObject();
+        QCOMPARE(bool(object), ok);
+        QCOMPARE(parser.truncated(), truncated);
+        if (!ok)
+            return;
+        QVERIFY(object->isHexString());
+        QCOMPARE(object->bytes(), bytes);
+        QCOMPARE(parser.position(), endsAt);
+    }
+
     void textStrings()
     {
         const QString japanese = QStringLiteral("承認（東京都千代田区）");
