@@ -193,6 +193,28 @@ DecodedCertificates& decodedCertificates()
 
 } // namespace
 
+std::optional<TimestampResponseParts> splitTimestampResponse(QByteArrayView der)
+{
+    // TimeStampResp ::= SEQUENCE { status PKIStatusInfo, timeStampToken TimeStampToken OPTIONAL }
+    ElementReader input(der);
+    auto response = input.next(kSequence);
+    if (!response || !input.atEnd())
+        return std::nullopt;
+    ElementReader fields(response->contents);
+    auto status = fields.next(kSequence);
+    if (!status)
+        return std::nullopt;
+    TimestampResponseParts parts;
+    parts.statusInfo = status->encoding;
+    if (fields.atEnd())
+        return parts;
+    auto token = fields.next(kSequence);
+    if (!token || !fields.atEnd())
+        return std::nullopt;
+    parts.token = token->encoding;
+    return parts;
+}
+
 std::optional<SignedDataWithoutCertificates> splitCertificates(QByteArrayView der)
 {
     // ContentInfo ::= SEQUENCE { contentType OBJECT IDENTIFIER, content [0] EXPLICIT ANY DEFINED BY contentType }

@@ -40,6 +40,16 @@ CmsPtr decodeWithCachedCertificates(QByteArrayView der, qsizetype* objectSize);
 // takes only in that form.
 Pkcs7Ptr decodePkcs7WithCachedCertificates(QByteArrayView der, qsizetype* objectSize = nullptr);
 
+// An RFC 3161 TimeStampResp (§2.4.2) split into its two fields, each pointing into the input: the PKIStatusInfo's
+// DER and the TimeStampToken's (empty when absent). Strict DER framing as above, the response exactly the input;
+// nothing otherwise (the caller then decodes the whole response).
+struct TimestampResponseParts
+{
+    QByteArrayView statusInfo;
+    QByteArrayView token;
+};
+std::optional<TimestampResponseParts> splitTimestampResponse(QByteArrayView der);
+
 // One certificate's DER, decoded once per process through the same cache (a new reference); null when `der` is not
 // exactly one certificate (the caller decodes it itself for the error).
 X509Ptr cachedCertificate(QByteArrayView der);

@@ -153,6 +153,33 @@ Result<ParsedToken> parseToken(const QByteArray& token, CertificateDecoding deco
     return parsed;
 }
 
+// A granted TimeStampResp as d2i_TS_RESP gives it, with the token's certificates from the process-wide cache (the
+// client reads two responses per B-LTA document, each carrying the same TSA and CA certificates: decoding those was
+// most of d2i_TS_RESP). *token: the token's DER inside `response`. Null for anything else (a rejection, unusual
+// DER): the caller decodes the whole response, on an error queue it clears first.
+TsRespPtr decodeGrantedWithCachedCertificates(const QByteArray& response, QByteArrayView* token)
+{
+    const std::optional<ossl::TimestampResponseParts> parts = ossl::splitTimestampResponse(response);
+    if (!parts || parts->token.isEmpty())
+        return {};
+    const auto* cursor = reinterpret_cast<const unsigned char*>(parts->statusInfo.data());
+    using StatusInfoPtr = ossl::Owned<TS_STATUS_INFO, TS_STATUS_INFO_free>;
+    StatusInfoPtr status(d2i_TS_STATUS_INFO(nullptr, &cursor, static_cast<long>(parts->statusInfo.size())));
+    if (!status || cursor != reinterpret_cast<const unsigned char*>(parts->statusInfo.end()))
+        return {};
+    qsizetype tokenSize = 0;
+    ossl::Pkcs7Ptr pkcs7 = ossl::decodePkcs7WithCachedCertificates(parts->token, &tokenSize);
+    if (!pkcs7 || tokenSize != parts->token.size() || !PKCS7_type_is_signed(pkcs7.get()))
+        return {};
+    TsTstInfoPtr tst(PKCS7_to_TS_TST_INFO(pkcs7.get()));
+    TsRespPtr assembled(TS_RESP_new());
+    if (!tst || !assembled || TS_RESP_set_status_info(assembled.get(), status.get()) != 1)
+        return {};
+    TS_RESP_set_tst_info(assembled.get(), pkcs7.release(), tst.release()); // the response owns both now
+    *token = parts->token;
+    return assembled;
+}
+
 // RFC 3161 §2.3: the TSA's certificate has exactly one extended key usage, id-kp-timeStamping, marked critical.
 Status checkTimestampingUsage(const Certificate& tsa)
 {
@@ -203,16 +230,26 @@ Result<QByteArray> timestampTokenFromResponse(const QByteArray& response, const 
     ERR_clear_error();
     auto parsedRequest = parseRequest(request);
     IKK_TRY(parsedRequest);
-    const auto* cursor = reinterpret_cast<const unsigned char*>(response.constData());
-    TsRespPtr parsed(response.isEmpty() ? nullptr : d2i_TS_RESP(nullptr, &cursor, static_cast<long>(response.size())));
-    if (!parsed || cursor != reinterpret_cast<const unsigned char*>(response.constData()) + response.size())
-        return makeError(ErrorCode::TimestampResponseInvalid, QStringLiteral("not a DER TimeStampResp"));
+    QByteArrayView tokenBytes;
+    TsRespPtr parsed = decodeGrantedWithCachedCertificates(response, &tokenBytes);
+    if (!parsed) {
+        ERR_clear_error();
+        tokenBytes = {};
+        const auto* cursor = reinterpret_cast<const unsigned char*>(response.constData());
+        parsed.reset(response.isEmpty() ? nullptr : d2i_TS_RESP(nullptr, &cursor, static_cast<long>(response.size())));
+        if (!parsed || cursor != reinterpret_cast<const unsigned char*>(response.constData()) + response.size())
+            return makeError(ErrorCode::TimestampResponseInvalid, QStringLiteral("not a DER TimeStampResp"));
+    }
     // Status, version, imprint and nonce against the request; the signature is checked by verifyTimestampToken.
     TsVerifyCtxPtr context(TS_REQ_to_TS_VERIFY_CTX(parsedRequest->get(), nullptr));
     if (!context)
         return makeError(ErrorCode::Unexpected, ossl::takeErrorText());
     if (TS_RESP_verify_response(context.get(), parsed.get()) != 1)
         return makeError(ErrorCode::TimestampResponseInvalid, ossl::takeErrorText());
+    if (!tokenBytes.isEmpty()) {
+        ERR_clear_error();
+        return tokenBytes.toByteArray(); // the TSA's own DER bytes, which the decode above took apart
+    }
     PKCS7* token = TS_RESP_get_token(parsed.get());
     QByteArray der = ossl::encodeDer([&](unsigned char** out) { return i2d_PKCS7(token, out); });
     if (der.isEmpty())

@@ -202,6 +202,46 @@ private slots:
         QCOMPARE(after.hits, before.hits + 20); // the TSA's and the CA's certificate each time
     }
 
+    void responsesComeFromTheCache()
+    {
+        // The client takes the token out of every TSA answer (two per B-LTA document): its certificates come from
+        // the cache too, and the token is the TSA's own bytes.
+        QByteArray nonce;
+        auto request = createTimestampRequest(m_digest, &nonce);
+        QVERIFY(request.ok());
+        auto answer = m_pki.tsa->respond(*request);
+        QVERIFY(answer.ok() && answer->granted);
+        QVERIFY(timestampTokenFromResponse(answer->response, *request).ok()); // cached now, whatever came before
+        const auto before = CmsSignature::certificateCacheCounts();
+        auto token = timestampTokenFromResponse(answer->response, *request);
+        const auto after = CmsSignature::certificateCacheCounts();
+        QVERIFY(token.ok());
+        QCOMPARE(after.misses, before.misses);
+        QCOMPARE(after.hits, before.hits + 2); // the TSA's and the CA's certificate
+        QVERIFY(answer->response.endsWith(*token));
+        // The same token as a whole-structure decode reads it, and it verifies.
+        QVERIFY(sameBothWays(*token, QStringLiteral("from a response")));
+        QVERIFY(!m_failed);
+        QVERIFY(verifyTimestampToken(*token, m_digest, {m_pki.caCertificate}).value().trusted);
+
+        // What must still be refused on this path: another request's nonce, bytes after the response, a token
+        // under a status that is not granted, a token cut short.
+        auto other = createTimestampRequest(m_digest);
+        QVERIFY(other.ok());
+        const auto refused = [&](const QByteArray& response, const QByteArray& asked) {
+            auto result = timestampTokenFromResponse(response, asked);
+            return !result.ok() && result.error().code == ErrorCode::TimestampResponseInvalid;
+        };
+        QVERIFY(refused(answer->response, *other));
+        QVERIFY(refused(answer->response + QByteArray(1, '\0'), *request));
+        const QByteArray granted = QByteArrayLiteral("\x30\x03\x02\x01\x00");
+        QVERIFY(answer->response.indexOf(granted) > 0);
+        QByteArray rejected = answer->response;
+        rejected.replace(rejected.indexOf(granted), granted.size(), QByteArrayLiteral("\x30\x03\x02\x01\x02"));
+        QVERIFY(refused(rejected, *request));
+        QVERIFY(refused(answer->response.left(answer->response.size() - 1), *request));
+    }
+
     void differentBytesAreNeverServedFromTheCache()
     {
         QVERIFY(parseTimestampToken(m_token).ok());

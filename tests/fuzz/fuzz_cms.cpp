@@ -1,5 +1,6 @@
 // libFuzzer harness: hostile DER through the CMS SignedData parser, the certificate accessors and verify(), and
-// through the RFC 3161 token reader; each compares its cached-certificate path with the whole-structure decode.
+// through the RFC 3161 token and response readers; each compares its cached-certificate path with the whole-structure
+// decode.
 #include "crypto/Cades.h"
 #include "crypto/Timestamp.h"
 
@@ -90,6 +91,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     static const QByteArray content = QByteArrayLiteral("ikkatsu fuzz seed content");
     static const QByteArray seedDigest = QCryptographicHash::hash(content, QCryptographicHash::Sha256);
     compareTokenReads(der, seedDigest);
+    // The same bytes as a TSA's whole answer, and as the token of a granted one (the client's reading of a
+    // response, whose certificates also come from the cache): a refusal is fine, an empty token is not.
+    static const QByteArray request = createTimestampRequest(seedDigest).value();
+    const QByteArray granted = QByteArrayLiteral("\x30\x82") + char((der.size() + 5) >> 8)
+        + char((der.size() + 5) & 0xff) + QByteArrayLiteral("\x30\x03\x02\x01\x00") + der;
+    for (const QByteArray& response : {der, granted}) {
+        const auto token = timestampTokenFromResponse(response, request);
+        if (token && token->isEmpty())
+            std::abort();
+    }
     auto cms = CmsSignature::parse(der);
     // The cached certificate path must agree with the whole-structure decode on every input.
     auto whole = CmsSignature::parse(der, CmsSignature::CertificateDecoding::Whole);
