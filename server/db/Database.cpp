@@ -443,9 +443,12 @@ Result<QSqlDatabase> Database::openConnection(const QString& name)
         m_connectionNames.append(name);
     }
     QSqlQuery query(db);
+    // The file is read through each connection's own 16 MiB page cache, not mapped: after any commit every other
+    // connection drops its mapping (munmap, a TLB flush on every core) and faults the pages in again, which cost a
+    // fifth of the server's CPU under uploads and did not make My Page faster either (docs/architecture.md).
     const QList<const char*> setup = sqlite
         ? QList<const char*> {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=NORMAL",
-            "PRAGMA mmap_size=1073741824", "PRAGMA cache_size=-16384"}
+            "PRAGMA mmap_size=0", "PRAGMA cache_size=-16384"}
         : QList<const char*> {"SET TIME ZONE 'UTC'", "SET client_min_messages TO WARNING"};
     for (const char* statement : setup) {
         if (!query.exec(QString::fromLatin1(statement)))
