@@ -3,6 +3,7 @@
 
 #include "crypto/CmsCertificates_p.h"
 #include "crypto/OpenSslHandles_p.h"
+#include "crypto/VerdictCache_p.h"
 
 #include <openssl/err.h>
 #include <openssl/pem.h>
@@ -475,16 +476,36 @@ QDateTime Certificate::notAfter() const
     return isNull() ? QDateTime() : ossl::asn1TimeToUtc(X509_get0_notAfter(m_impl->x509.get()));
 }
 
+namespace {
+
+// Chains are built again for every document of a batch (the client's validation data) and every upload (the
+// server's inspection), from the same few certificates: each link's signature check is remembered. A few dozen
+// users' certificates with their CA and TSA: 256 pairs, at most 8 MiB of keys.
+using IssuanceVerdicts = ossl::VerdictCache<bool>;
+
+IssuanceVerdicts& issuanceVerdicts()
+{
+    static auto* verdicts = new IssuanceVerdicts(256, 32 * 1024);
+    return *verdicts;
+}
+
+} // namespace
+
 bool Certificate::isSelfSigned() const
 {
     if (isNull())
         return false;
     X509* x509 = m_impl->x509.get();
     // Same name and a signature its own key verifies; a matching name alone would be forgeable.
-    const bool selfSigned = X509_NAME_cmp(X509_get_subject_name(x509), X509_get_issuer_name(x509)) == 0
-        && X509_verify(x509, X509_get0_pubkey(x509)) == 1;
-    ERR_clear_error();
-    return selfSigned;
+    if (X509_NAME_cmp(X509_get_subject_name(x509), X509_get_issuer_name(x509)) != 0)
+        return false;
+    const QByteArray der = toDer();
+    return issuanceVerdicts().through(issuanceVerdicts().key().add(der).add(der), [x509](bool* settled) {
+        const bool selfSigned = X509_verify(x509, X509_get0_pubkey(x509)) == 1;
+        ERR_clear_error();
+        *settled = true;
+        return selfSigned;
+    });
 }
 
 bool Certificate::isIssuedBy(const Certificate& issuer) const
@@ -492,10 +513,21 @@ bool Certificate::isIssuedBy(const Certificate& issuer) const
     if (isNull() || issuer.isNull())
         return false;
     X509* x509 = m_impl->x509.get();
-    const bool issued = X509_check_issued(issuer.m_impl->x509.get(), x509) == X509_V_OK
-        && X509_verify(x509, X509_get0_pubkey(issuer.m_impl->x509.get())) == 1;
-    ERR_clear_error();
-    return issued;
+    X509* issuerX509 = issuer.m_impl->x509.get();
+    return issuanceVerdicts().through(
+        issuanceVerdicts().key().add(toDer()).add(issuer.toDer()), [x509, issuerX509](bool* settled) {
+            const bool issued = X509_check_issued(issuerX509, x509) == X509_V_OK
+                && X509_verify(x509, X509_get0_pubkey(issuerX509)) == 1;
+            ERR_clear_error();
+            *settled = true;
+            return issued;
+        });
+}
+
+IssuanceCheckCounts issuanceCheckCounts()
+{
+    const IssuanceVerdicts::Counts counts = issuanceVerdicts().counts();
+    return {counts.hits, counts.misses};
 }
 
 QStringList Certificate::ocspUrls() const

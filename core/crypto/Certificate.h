@@ -119,4 +119,13 @@ Result<Certificate> createSelfSignedCertificate(const PrivateKey& key, const Sub
 Status verifyCertificateChain(const Certificate& signer, const QList<Certificate>& intermediates,
     const QList<Certificate>& trustAnchors, const QDateTime& at);
 
+// How often isSelfSigned() and isIssuedBy() answered from memory and how often they verified a signature for it,
+// since the process started (for tests and benchmarks).
+struct IssuanceCheckCounts
+{
+    quint64 hits = 0;
+    quint64 misses = 0;
+};
+IssuanceCheckCounts issuanceCheckCounts();
+
 } // namespace ikkatsu

@@ -2,14 +2,10 @@
 #include "crypto/Ocsp.h"
 
 #include "crypto/OpenSslHandles_p.h"
+#include "crypto/VerdictCache_p.h"
 
 #include <openssl/err.h>
 #include <openssl/ocsp.h>
-
-#include <algorithm>
-#include <mutex>
-#include <optional>
-#include <vector>
 
 namespace ikkatsu {
 
@@ -256,92 +252,30 @@ Result<OcspResult> checkOcspResponse(const QByteArray& response, const Certifica
 
 // The verdicts of recent stored-response checks. A B-LTA upload's /DSS holds an answer for the signer's and for the
 // TSA's certificate, each checked against every certificate of the document and again for every document timestamp
-// that covers it; the same answers come with every upload of the same user.
-class StoredVerdicts
-{
-public:
-    // Everything the verdict depends on, each part with its length first (no two different inputs give one key).
-    // The time the check speaks for is the response's own producedAt, part of its bytes. Empty when the inputs are
-    // too large to remember (hostile files) or incomplete.
-    static QByteArray keyOf(const QByteArray& response, const Certificate& subject, const Certificate& issuer,
-        const QList<Certificate>& trustAnchors)
-    {
-        if (subject.isNull() || issuer.isNull() || response.size() > kMaxKeySize || trustAnchors.size() > kMaxAnchors)
-            return {};
-        QByteArray key;
-        const auto append = [&key](const QByteArray& part) {
-            const auto size = quint32(part.size());
-            key.append(reinterpret_cast<const char*>(&size), sizeof size);
-            key.append(part);
-        };
-        append(response);
-        append(subject.toDer());
-        append(issuer.toDer());
-        for (const Certificate& anchor : trustAnchors)
-            append(anchor.toDer()); // empty for a null anchor, which the check skips: never a certificate's DER
-        return key.size() > kMaxKeySize ? QByteArray() : key;
-    }
-
-    std::optional<Result<OcspResult>> find(const QByteArray& key)
-    {
-        std::lock_guard lock(m_mutex);
-        for (Entry& entry : m_entries) {
-            if (entry.key == key) { // every byte compared
-                entry.lastUse = ++m_clock;
-                ++m_hits;
-                return entry.verdict;
-            }
-        }
-        ++m_misses;
-        return std::nullopt;
-    }
-
-    void remember(QByteArray key, const Result<OcspResult>& verdict)
-    {
-        std::lock_guard lock(m_mutex);
-        for (const Entry& entry : m_entries) {
-            if (entry.key == key)
-                return; // another thread checked the same meanwhile, to the same verdict
-        }
-        if (m_entries.size() >= kEntries) {
-            auto oldest = std::min_element(m_entries.begin(), m_entries.end(),
-                [](const Entry& a, const Entry& b) { return a.lastUse < b.lastUse; });
-            m_entries.erase(oldest);
-        }
-        m_entries.push_back({std::move(key), verdict, ++m_clock});
-    }
-
-    StoredOcspVerdictCounts counts()
-    {
-        std::lock_guard lock(m_mutex);
-        return {m_hits, m_misses};
-    }
-
-private:
-    // A few dozen users' documents, each a handful of certificate and answer pairs; at most 4 MiB of keys.
-    static constexpr std::size_t kEntries = 128;
-    static constexpr qsizetype kMaxKeySize = 32 * 1024;
-    static constexpr qsizetype kMaxAnchors = 16;
-
-    struct Entry
-    {
-        QByteArray key;
-        Result<OcspResult> verdict;
-        quint64 lastUse = 0;
-    };
-
-    std::mutex m_mutex;
-    std::vector<Entry> m_entries;
-    quint64 m_clock = 0;
-    quint64 m_hits = 0;
-    quint64 m_misses = 0;
-};
+// that covers it; the same answers come with every upload of the same user. A few dozen users' documents, each a
+// handful of certificate and answer pairs: 128 entries, at most 4 MiB of keys.
+constexpr qsizetype kMaxStoredAnchors = 16;
+using StoredVerdicts = ossl::VerdictCache<Result<OcspResult>>;
 
 StoredVerdicts& storedVerdicts()
 {
     // Never destroyed: the verdicts hold certificates, and freeing them during exit could run after OpenSSL's cleanup.
-    static auto* verdicts = new StoredVerdicts;
+    static auto* verdicts = new StoredVerdicts(128, 32 * 1024);
     return *verdicts;
+}
+
+// Everything the verdict depends on. The time the check speaks for is the response's own producedAt, part of its
+// bytes. Empty when the inputs are too large to remember or incomplete.
+StoredVerdicts::Key keyOf(const QByteArray& response, const Certificate& subject, const Certificate& issuer,
+    const QList<Certificate>& trustAnchors)
+{
+    StoredVerdicts::Key key = storedVerdicts().key();
+    if (subject.isNull() || issuer.isNull() || trustAnchors.size() > kMaxStoredAnchors)
+        return key;
+    key.add(response).add(subject.toDer()).add(issuer.toDer());
+    for (const Certificate& anchor : trustAnchors)
+        key.add(anchor.toDer()); // empty for a null anchor, which the check skips: never a certificate's DER
+    return key;
 }
 
 } // namespace
@@ -357,21 +291,15 @@ Result<OcspResult> verifyStoredOcspResponse(const QByteArray& response, const Ce
 {
     if (verdict == StoredOcspVerdict::Checked)
         return checkOcspResponse(response, subject, issuer, trustAnchors, {}, {}, true);
-    QByteArray key = StoredVerdicts::keyOf(response, subject, issuer, trustAnchors);
-    if (key.isEmpty())
-        return checkOcspResponse(response, subject, issuer, trustAnchors, {}, {}, true);
-    if (std::optional<Result<OcspResult>> known = storedVerdicts().find(key))
-        return *std::move(known);
-    bool settled = false;
-    Result<OcspResult> checked = checkOcspResponse(response, subject, issuer, trustAnchors, {}, {}, true, &settled);
-    if (settled)
-        storedVerdicts().remember(std::move(key), checked);
-    return checked;
+    return storedVerdicts().through(keyOf(response, subject, issuer, trustAnchors), [&](bool* settled) {
+        return checkOcspResponse(response, subject, issuer, trustAnchors, {}, {}, true, settled);
+    });
 }
 
 StoredOcspVerdictCounts storedOcspVerdictCounts()
 {
-    return storedVerdicts().counts();
+    const StoredVerdicts::Counts counts = storedVerdicts().counts();
+    return {counts.hits, counts.misses};
 }
 
 } // namespace ikkatsu

@@ -2,6 +2,7 @@
 #include "crypto/Revocation.h"
 
 #include "crypto/OpenSslHandles_p.h"
+#include "crypto/VerdictCache_p.h"
 
 #include <QMutexLocker>
 
@@ -26,7 +27,37 @@ OcspStatus CrlInfo::statusOf(const Certificate& certificate) const
     return found == revoked.constEnd() ? status : *found;
 }
 
+namespace {
+
+// The same CRLs come in every document's /DSS and every batch's validation data; reading and verifying one is a
+// decode of every entry and a signature check. 64 lists of up to 256 KiB each.
+using CrlVerdicts = ossl::VerdictCache<Result<CrlInfo>>;
+
+CrlVerdicts& crlVerdicts()
+{
+    static auto* verdicts = new CrlVerdicts(64, 256 * 1024);
+    return *verdicts;
+}
+
+Result<CrlInfo> checkCrl(const QByteArray& der, const Certificate& issuer);
+
+} // namespace
+
 Result<CrlInfo> verifyCrl(const QByteArray& der, const Certificate& issuer)
+{
+    if (der.isEmpty() || issuer.isNull())
+        return checkCrl(der, issuer);
+    return crlVerdicts().through(crlVerdicts().key().add(der).add(issuer.toDer()), [&](bool* settled) {
+        Result<CrlInfo> checked = checkCrl(der, issuer);
+        // Only what follows from the bytes: a verdict, not an internal failure.
+        *settled = checked.ok() || checked.error().code == ErrorCode::CrlInvalid;
+        return checked;
+    });
+}
+
+namespace {
+
+Result<CrlInfo> checkCrl(const QByteArray& der, const Certificate& issuer)
 {
     ERR_clear_error();
     const auto* cursor = reinterpret_cast<const unsigned char*>(der.constData());
@@ -61,6 +92,8 @@ Result<CrlInfo> verifyCrl(const QByteArray& der, const Certificate& issuer)
     ERR_clear_error();
     return info;
 }
+
+} // namespace
 
 ValidationDataCollector::ValidationDataCollector(
     RevocationFetchers fetchers, bool keepRevoked, std::function<QDateTime()> clock)

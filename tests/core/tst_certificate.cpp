@@ -378,6 +378,39 @@ private slots:
         QVERIFY(m_leaf.matchesKey(m_rsa));
     }
 
+    void issuanceChecksAreRemembered()
+    {
+        // Each link is verified once; the same pair again comes from memory, with the same answer.
+        QVERIFY(m_leaf.isIssuedBy(m_intermediate));
+        QVERIFY(!m_leaf.isIssuedBy(m_root));
+        QVERIFY(m_root.isSelfSigned());
+        const IssuanceCheckCounts before = issuanceCheckCounts();
+        QVERIFY(m_leaf.isIssuedBy(m_intermediate));
+        QVERIFY(!m_leaf.isIssuedBy(m_root));
+        QVERIFY(m_root.isSelfSigned());
+        QVERIFY(!m_otherRoot.isIssuedBy(m_root));
+        const IssuanceCheckCounts after = issuanceCheckCounts();
+        QCOMPARE(after.hits, before.hits + 3);
+        QCOMPARE(after.misses, before.misses + 1);
+
+        // A copy with one byte of its signature changed is another certificate: checked on its own, and refused,
+        // however often the original was accepted. The same for a root whose self-signature was changed.
+        for (const Certificate& original : {m_leaf, m_root}) {
+            QByteArray der = original.toDer();
+            der[der.size() - 1] = char(der.at(der.size() - 1) ^ 0x01);
+            auto forged = Certificate::fromDer(der);
+            QVERIFY(forged.ok());
+            const IssuanceCheckCounts beforeForged = issuanceCheckCounts();
+            if (original == m_leaf)
+                QVERIFY(!forged->isIssuedBy(m_intermediate));
+            else
+                QVERIFY(!forged->isSelfSigned());
+            QCOMPARE(issuanceCheckCounts().misses, beforeForged.misses + 1);
+        }
+        QVERIFY(m_leaf.isIssuedBy(m_intermediate));
+        QVERIFY(m_root.isSelfSigned());
+    }
+
     void badInputsAreRefused_data()
     {
         QTest::addColumn<QByteArray>("input");

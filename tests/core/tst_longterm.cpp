@@ -31,6 +31,7 @@ private slots:
     void revocationDownWritesNothing_data();
     void revocationDownWritesNothing();
     void revokedSignerIsRefused();
+    void crlVerdictsFollowEveryByte();
     void renewalAddsATimestamp();
     void tamperedArchiveTimestampFails();
     void proofOfExistence_data();
@@ -273,6 +274,39 @@ void TestLongTerm::revocationDownWritesNothing()
     QVERIFY(sign(name + QStringLiteral("tsa"), noTsa, &outcome).isEmpty());
     QCOMPARE(outcome.error().code, ErrorCode::TimestampFailed);
     QVERIFY(!QFile::exists(m_work.filePath(name + QStringLiteral("tsa.pdf"))));
+}
+
+void TestLongTerm::crlVerdictsFollowEveryByte()
+{
+    // verifyCrl remembers its recent verdicts (the same CRL comes with every document): the same bytes give the
+    // same answer from memory, a CRL changed anywhere is read and checked again, and the issuer is part of it.
+    QHash<QString, OcspStatus> revoked;
+    OcspStatus status;
+    status.status = OcspCertStatus::Revoked;
+    status.revokedAt = QDateTime::currentDateTimeUtc().addDays(-1);
+    revoked.insert(m_signer.certificate.serialNumberHex(), status);
+    const Result<QByteArray> crl = inProcessRevocation(m_pki, &revoked).crl(QString());
+    QVERIFY(crl.ok());
+    for (int round = 0; round < 2; ++round) {
+        const Result<CrlInfo> read = verifyCrl(*crl, m_pki.caCertificate);
+        QVERIFY(read.ok());
+        QCOMPARE(read->statusOf(m_signer.certificate).status, OcspCertStatus::Revoked);
+        QCOMPARE(read->statusOf(m_pki.tsaCertificate).status, OcspCertStatus::Good);
+    }
+    const Result<CrlInfo> otherIssuer = verifyCrl(*crl, m_pki.tsaCertificate);
+    QVERIFY(!otherIssuer.ok());
+    QCOMPARE(otherIssuer.error().code, ErrorCode::CrlInvalid);
+    // One bit flipped in the signature, then in the revoked serial (signed part): both refused.
+    QByteArray badSignature = *crl;
+    badSignature[badSignature.size() - 1] = char(badSignature.at(badSignature.size() - 1) ^ 0x01);
+    QCOMPARE(verifyCrl(badSignature, m_pki.caCertificate).error().code, ErrorCode::CrlInvalid);
+    QByteArray serial = QByteArray::fromHex(m_signer.certificate.serialNumberHex().toLatin1());
+    const qsizetype at = crl->indexOf(serial);
+    QVERIFY(at > 0);
+    QByteArray otherSerial = *crl;
+    otherSerial[at + serial.size() - 1] = char(otherSerial.at(at + serial.size() - 1) ^ 0x01);
+    QCOMPARE(verifyCrl(otherSerial, m_pki.caCertificate).error().code, ErrorCode::CrlInvalid);
+    QVERIFY(verifyCrl(*crl, m_pki.caCertificate).ok());
 }
 
 void TestLongTerm::revokedSignerIsRefused()
