@@ -798,7 +798,7 @@ void addAuditRoutes(Router& router, const Context& context)
 void addTrustServiceRoutes(Router& router, const Context& context)
 {
     router.add("POST", QStringLiteral("/api/v1/tsa"), [context](const HttpRequest& request) {
-        if (!request.header(QByteArrayLiteral("content-type")).startsWith("application/timestamp-query"))
+        if (!request.hasContentType("application/timestamp-query"))
             return HttpResponse::error(ErrorCode::TimestampRequestInvalid);
         TrustServices services(*context);
         const bool proxied = !request.header(QByteArrayLiteral("forwarded")).isEmpty()
@@ -812,7 +812,7 @@ void addTrustServiceRoutes(Router& router, const Context& context)
         return HttpResponse::bytes(*reply, QByteArrayLiteral("application/timestamp-reply"));
     });
     router.add("POST", QStringLiteral("/api/v1/ocsp"), [context](const HttpRequest& request) {
-        if (!request.header(QByteArrayLiteral("content-type")).startsWith("application/ocsp-request"))
+        if (!request.hasContentType("application/ocsp-request"))
             return HttpResponse::error(ErrorCode::OcspRequestInvalid);
         auto reply = TrustServices(*context).ocsp(request.body);
         if (!reply)

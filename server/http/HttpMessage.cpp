@@ -9,6 +9,14 @@
 
 namespace ikkatsu::server {
 
+bool HttpRequest::hasContentType(QByteArrayView mediaType) const
+{
+    const QByteArray value = header(QByteArrayLiteral("content-type"));
+    const qsizetype end = value.indexOf(';');
+    return QByteArrayView(value).first(end < 0 ? value.size() : end).trimmed().compare(mediaType, Qt::CaseInsensitive)
+        == 0;
+}
+
 QString HttpRequest::bearerToken() const
 {
     const QByteArray value = header(QByteArrayLiteral("authorization")).trimmed();

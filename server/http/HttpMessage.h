@@ -37,6 +37,9 @@ struct HttpRequest
     QByteArray header(const QByteArray& lowerCaseName) const { return headers.value(lowerCaseName); }
     // The bearer token of the Authorization header, or empty.
     QString bearerToken() const;
+    // Whether Content-Type names `mediaType` (lower case, "type/subtype"): compared without regard to case and
+    // without its parameters (RFC 9110 §8.3.1), never as a prefix of a longer type.
+    bool hasContentType(QByteArrayView mediaType) const;
 };
 
 struct RequestHead;

@@ -113,6 +113,21 @@ void TestServerTsa::badTimestampRequests()
         {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}});
     QCOMPARE(wrongType.status, 400);
     QCOMPARE(wrongType.code, QStringLiteral("E4302"));
+    // The media type is compared whole and without regard to case or parameters (RFC 9110 §8.3.1).
+    for (const QByteArray& type : {QByteArrayLiteral("application/timestamp-query-extra"),
+             QByteArrayLiteral("application/timestamp-queryx; a=b"), QByteArrayLiteral("application/timestamp")}) {
+        const Reply longer = m_server.request(
+            "POST", QStringLiteral("/api/v1/tsa"), *request, {}, {{QByteArrayLiteral("Content-Type"), type}});
+        QVERIFY2(longer.status == 400 && longer.code == QStringLiteral("E4302"), type.constData());
+    }
+    for (const QByteArray& type : {QByteArrayLiteral("Application/TimeStamp-Query"),
+             QByteArrayLiteral("application/timestamp-query ; charset=binary")}) {
+        const Reply spelled = m_server.request(
+            "POST", QStringLiteral("/api/v1/tsa"), *request, {}, {{QByteArrayLiteral("Content-Type"), type}});
+        QVERIFY2(
+            spelled.status == 200 && spelled.contentType.startsWith("application/timestamp-reply"), type.constData());
+        QVERIFY(timestampTokenFromResponse(spelled.body, *request));
+    }
     // Garbage of the right type: a rejection in the protocol, which openssl reads.
     const Reply garbage
         = m_server.request("POST", QStringLiteral("/api/v1/tsa"), QByteArrayLiteral("\x30\x82\xff\xff junk"), {},
@@ -208,6 +223,9 @@ void TestServerTsa::ocspWithOpenssl()
         {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")}});
     QCOMPARE(wrongType.status, 400);
     QCOMPARE(wrongType.code, QStringLiteral("E2210"));
+    const Reply longerType = m_server.request("POST", QStringLiteral("/api/v1/ocsp"), QByteArrayLiteral("x"), {},
+        {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/ocsp-requests")}});
+    QCOMPARE(longerType.code, QStringLiteral("E2210"));
 }
 
 void TestServerTsa::ocspByGet()
