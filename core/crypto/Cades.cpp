@@ -219,15 +219,20 @@ int CadesSigner::maxSize() const
 {
     // The same structure sign() builds, with the longest signature the key can produce: everything else
     // in it has a fixed size, so this bound is exact up to the margin.
-    auto draft = draftSignedData(m_key, m_chain, QByteArray(kSha256Size, '\0'));
-    if (!draft.ok())
-        return 0; // sign() reports why
-    auto der = finishSignedData(*draft, QByteArray(m_key.maxSignatureSize(), '\xff'));
-    ERR_clear_error();
-    if (!der.ok())
-        return 0;
+    int draftSize = m_draftSize.load();
+    if (draftSize == 0) {
+        auto draft = draftSignedData(m_key, m_chain, QByteArray(kSha256Size, '\0'));
+        if (!draft.ok())
+            return 0; // sign() reports why
+        auto der = finishSignedData(*draft, QByteArray(m_key.maxSignatureSize(), '\xff'));
+        ERR_clear_error();
+        if (!der.ok())
+            return 0;
+        draftSize = static_cast<int>(der->size());
+        m_draftSize.store(draftSize);
+    }
     const int token = m_fetcher ? m_tokenSize.load() : 0;
-    return static_cast<int>(der->size()) + kMaxSizeMargin + (token > 0 ? token + kTokenMargin : 0);
+    return draftSize + kMaxSizeMargin + (token > 0 ? token + kTokenMargin : 0);
 }
 
 Result<QByteArray> CadesSigner::sign(const QByteArray& sha256) const

@@ -67,6 +67,8 @@ private:
     QList<Certificate> m_chain;
     TimestampFetcher m_fetcher;
     mutable std::atomic<int> m_tokenSize {0};
+    // The draft SignedData's size, measured once: a batch asks for every document and only the token can change it.
+    mutable std::atomic<int> m_draftSize {0};
 };
 
 // A parsed CMS SignedData with exactly one SignerInfo.
