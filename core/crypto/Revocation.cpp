@@ -39,24 +39,6 @@ CrlVerdicts& crlVerdicts()
     return *verdicts;
 }
 
-Result<CrlInfo> checkCrl(const QByteArray& der, const Certificate& issuer);
-
-} // namespace
-
-Result<CrlInfo> verifyCrl(const QByteArray& der, const Certificate& issuer)
-{
-    if (der.isEmpty() || issuer.isNull())
-        return checkCrl(der, issuer);
-    return crlVerdicts().through(crlVerdicts().key().add(der).add(issuer.toDer()), [&](bool* settled) {
-        Result<CrlInfo> checked = checkCrl(der, issuer);
-        // Only what follows from the bytes: a verdict, not an internal failure.
-        *settled = checked.ok() || checked.error().code == ErrorCode::CrlInvalid;
-        return checked;
-    });
-}
-
-namespace {
-
 Result<CrlInfo> checkCrl(const QByteArray& der, const Certificate& issuer)
 {
     ERR_clear_error();
@@ -94,6 +76,16 @@ Result<CrlInfo> checkCrl(const QByteArray& der, const Certificate& issuer)
 }
 
 } // namespace
+
+Result<CrlInfo> verifyCrl(const QByteArray& der, const Certificate& issuer)
+{
+    return crlVerdicts().through(crlVerdicts().key().add(der).add(issuer.toDer()), [&](bool* settled) {
+        Result<CrlInfo> checked = checkCrl(der, issuer);
+        // Only what follows from the bytes: a verdict, not an internal failure.
+        *settled = checked.ok() || checked.error().code == ErrorCode::CrlInvalid;
+        return checked;
+    });
+}
 
 ValidationDataCollector::ValidationDataCollector(
     RevocationFetchers fetchers, bool keepRevoked, std::function<QDateTime()> clock)

@@ -234,7 +234,6 @@ Result<QByteArray> timestampTokenFromResponse(const QByteArray& response, const 
     TsRespPtr parsed = decodeGrantedWithCachedCertificates(response, &tokenBytes);
     if (!parsed) {
         ERR_clear_error();
-        tokenBytes = {};
         const auto* cursor = reinterpret_cast<const unsigned char*>(response.constData());
         parsed.reset(response.isEmpty() ? nullptr : d2i_TS_RESP(nullptr, &cursor, static_cast<long>(response.size())));
         if (!parsed || cursor != reinterpret_cast<const unsigned char*>(response.constData()) + response.size())

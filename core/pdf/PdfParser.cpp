@@ -13,6 +13,7 @@ namespace {
 
 // For hex strings: 0–15 a digit's value, then PDF whitespace, then anything else.
 constexpr std::uint8_t kHexSpace = 16;
+constexpr std::uint8_t kHexBad = 17;
 constexpr std::array<std::uint8_t, 256> kHexTable = [] {
     std::array<std::uint8_t, 256> table {};
     for (int c = 0; c < 256; ++c) {
@@ -25,7 +26,7 @@ constexpr std::array<std::uint8_t, 256> kHexTable = [] {
         else if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0')
             table[c] = kHexSpace;
         else
-            table[c] = 17; // ends the string as bad
+            table[c] = kHexBad;
     }
     return table;
 }();
@@ -240,7 +241,7 @@ void PdfParser::readHexString(Token& token)
     if (!close) {
         // Unterminated in this window: bad at its first non-hex byte, else truncated; nothing to decode.
         for (qint64 pos = m_pos; pos < end; ++pos) {
-            if (kHexTable[static_cast<unsigned char>(data[pos])] > kHexSpace) {
+            if (kHexTable[static_cast<unsigned char>(data[pos])] == kHexBad) {
                 m_pos = pos + 1;
                 token.type = TokenType::Bad;
                 return;
@@ -263,7 +264,7 @@ void PdfParser::readHexString(Token& token)
                 *written++ = static_cast<char>((high << 4) | kind);
                 high = -1;
             }
-        } else if (kind != kHexSpace) {
+        } else if (kind == kHexBad) {
             m_pos = pos + 1;
             token.type = TokenType::Bad;
             return;

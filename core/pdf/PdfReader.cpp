@@ -246,15 +246,14 @@ Result<qint64> PdfReader::readSection(qint64 offset)
         return 0;
     if (!prevValue.isInteger() && !prevValue.isNumber())
         return xrefBroken(QStringLiteral("/Prev is not a number"));
-    // Some writers emit /Prev as a real ("1234.0"); take its integer part. The real is compared before it is
-    // converted: a hostile "/Prev 444…4.0" beyond 64 bits would make the conversion undefined.
-    const double prevReal = prevValue.isInteger() ? 0.0 : prevValue.toNumber();
-    if (!prevValue.isInteger() && !(prevReal > 0.0 && prevReal < double(m_fileSize)))
-        return xrefBroken(
-            QStringLiteral("/Prev %1 lies outside the file").arg(QString::fromLatin1(prevValue.bytes().left(40))));
-    const qint64 prevOffset = prevValue.isInteger() ? prevValue.toInteger() : qint64(prevReal);
+    // Some writers emit /Prev as a real ("1234.0"); take its integer part, bounded first: a hostile "/Prev 444…4.0"
+    // beyond 64 bits would make the conversion undefined.
+    const qint64 prevOffset = prevValue.isInteger()
+        ? prevValue.toInteger()
+        : qint64(std::clamp(prevValue.toNumber(), -1.0, double(m_fileSize)));
     if (prevOffset <= 0 || prevOffset >= m_fileSize)
-        return xrefBroken(QStringLiteral("/Prev %1 lies outside the file").arg(prevOffset));
+        return xrefBroken(
+            QStringLiteral("/Prev %1 lies outside the file").arg(QString::fromLatin1(prevValue.serialize().left(40))));
     return prevOffset;
 }
 
